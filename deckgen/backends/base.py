@@ -1,0 +1,81 @@
+"""The backend protocol: what a built-in or third-party output must provide.
+
+A backend is a class registered in the entry point group `deckgen.backends`
+(built-ins too, in deckgen's own pyproject.toml). The driver calls, in order:
+
+1. ``layout(job)``: pure; decide everything (pages, splits, sizes, positions)
+   and return a plan object with a ``diagnostics`` attribute (a list of
+   `Diagnostic`). ``deckgen check`` stops here and prints the diagnostics.
+2. ``render(plan, job)``: draw the plan; return the files to write as
+   `Output`s. The driver writes each one atomically; a backend never touches
+   the file system for output.
+
+A backend may raise any `DeckgenError` (with a location) from either step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from deckgen.errors import Diagnostic
+from deckgen.outline.model import Outline
+from deckgen.theme.model import Theme
+
+__all__ = ["Backend", "Job", "OptionSpec", "Output", "Plan"]
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One option a backend accepts under `outputs.<name>:` in the outline.
+
+    `choices` restricts the value (compared case-insensitively for text);
+    `kind` is one of 'text', 'bool', 'int', 'number', 'path'. `aliases` maps
+    another accepted spelling onto a choice (e.g. '24x36in' -> 'ARCH-D').
+    """
+
+    name: str
+    kind: str = "text"
+    default: Any = None
+    choices: tuple[Any, ...] = ()
+    aliases: Mapping[str, Any] = field(default_factory=dict)
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a backend needs for one outline."""
+
+    outline: Outline
+    theme: Theme
+    options: Mapping[str, Any]  # validated, defaults filled in
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write: `name` is a file name (no folder), `data` its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class Plan:
+    """A minimal plan for backends with nothing to decide ahead of drawing."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    content: Any = None
+
+
+@runtime_checkable
+class Backend(Protocol):
+    name: ClassVar[str]  # the name used with -f and under outputs:
+    description: ClassVar[str]  # one line, shown by `deckgen backends`
+    options: ClassVar[Sequence[OptionSpec]]
+
+    def layout(self, job: Job) -> Any:
+        """Decide everything; return a plan with a `diagnostics` list."""
+
+    def render(self, plan: Any, job: Job) -> list[Output]:
+        """Draw the plan; return the files to write (named after `job.outline.stem`)."""

@@ -1,0 +1,1 @@
+"""Loading and validating outlines (YAML -> the Outline model)."""

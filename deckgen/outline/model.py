@@ -1,0 +1,272 @@
+"""The Outline model: typed, immutable, every node knows its source location.
+
+Built only by `deckgen.outline.load`; every backend and the layout read it.
+Text fields are parsed once into styled `Run`s so that every output draws
+`**bold**`, `*italic*` and `[links](https://...)` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import Location
+
+__all__ = [
+    "Column",
+    "Date",
+    "Era",
+    "Event",
+    "Group",
+    "Image",
+    "Option",
+    "Outline",
+    "Point",
+    "Quote",
+    "Reference",
+    "Run",
+    "Section",
+    "Slide",
+    "Source",
+    "Text",
+    "Timeline",
+    "SLIDE_LAYOUTS",
+]
+
+SLIDE_LAYOUTS = ("bullets", "two-column", "image", "quote", "statement", "timeline")
+
+_NOWHERE = Location("<none>")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Text:
+    """One paragraph of inline-styled text."""
+
+    runs: tuple[Run, ...]
+    location: Location = _NOWHERE
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    @classmethod
+    def of(cls, plain: str, location: Location = _NOWHERE) -> Text:
+        """Unstyled text (for labels that deckgen itself makes, e.g. "Agenda")."""
+        return cls((Run(plain),), location)
+
+
+# A "long text" field (summary, notes) is a tuple of paragraphs.
+Paragraphs = tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    text: Text
+    points: tuple[Text, ...] = ()
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Image:
+    src: Path  # absolute, resolved, checked to lie inside the outline's folder
+    alt: str
+    caption: Text | None = None
+    credit: Text | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Text
+    by: Text | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: Text | None = None
+    points: tuple[Point, ...] = ()
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Slide:
+    """An explicit slide from a section's `slides:` list."""
+
+    layout: str  # one of SLIDE_LAYOUTS
+    title: Text | None = None
+    points: tuple[Point, ...] = ()
+    left: Column | None = None
+    right: Column | None = None
+    image: Image | None = None
+    quote: Quote | None = None
+    text: Text | None = None
+    notes: Paragraphs = ()
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    summary: Paragraphs = ()
+    points: tuple[Point, ...] = ()
+    notes: Paragraphs = ()
+    image: Image | None = None
+    quote: Quote | None = None
+    slides: tuple[Slide, ...] | None = None  # None: generate from points/image/quote
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True, order=True)
+class Date:
+    """A date of the precision written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        if self.day:
+            return self.first_day
+        if self.month:
+            nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - _dt.timedelta(days=1)
+        return _dt.date(self.year, 12, 31)
+
+    @property
+    def ordinal(self) -> float:
+        """Position on a continuous axis in years (1969-07-20 -> 1969.55)."""
+        d = self.first_day
+        start = _dt.date(d.year, 1, 1)
+        days = (_dt.date(d.year + 1, 1, 1) - start).days
+        return d.year + (d - start).days / days
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: Text
+    color: str | None = None  # '#RRGGBB'; None: the theme's colors.groups decides
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Era:
+    start: Date
+    end: Date
+    label: Text
+    color: str | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Event:
+    date: Date
+    title: Text
+    end: Date | None = None
+    text: Text | None = None
+    section: str | None = None
+    group: str | None = None
+    image: Image | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[Event, ...]  # sorted by date (stable: same-day events keep their order)
+    title: Text | None = None
+    eras: tuple[Era, ...] = ()
+    groups: tuple[Group, ...] = ()
+    location: Location = _NOWHERE
+
+    def group(self, group_id: str | None) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: Text
+    url: str | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text | None = None
+    publisher: Text | None = None
+    url: str | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Option:
+    """One raw value from `outputs.<backend>.<key>`, kept with its location."""
+
+    value: Any
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Outline:
+    path: Path  # the outline file, absolute
+    title: Text
+    sections: tuple[Section, ...]
+    format: int = 1
+    subtitle: Text | None = None
+    author: Text | None = None
+    date: str | None = None
+    language: str = "en"
+    theme: str | None = None
+    # Raw theme keys deep-merged over the chosen theme; values keep locations
+    # so that theme validation can point at the outline's line.
+    theme_overrides: Mapping[str, Any] = field(default_factory=dict)
+    theme_overrides_location: Location = _NOWHERE
+    source: Source | None = None
+    cover: Image | None = None
+    timeline: Timeline | None = None
+    references: tuple[Reference, ...] = ()
+    # backend name -> option name -> Option (validated by the backend's spec)
+    outputs: Mapping[str, Mapping[str, Option]] = field(default_factory=dict)
+    outputs_locations: Mapping[str, Location] = field(default_factory=dict)
+    location: Location = _NOWHERE
+
+    @property
+    def stem(self) -> str:
+        """Output files are named after the outline file: talk.yaml -> talk."""
+        return self.path.stem
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)

@@ -1,0 +1,51 @@
+"""The resolved Theme: every key the contract promises, typed and checked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import Location
+
+__all__ = ["Colors", "Fonts", "SlideStyle", "Theme"]
+
+
+@dataclass(frozen=True)
+class Colors:
+    background: str  # '#RRGGBB'
+    text: str
+    muted: str
+    accent: str
+    # Group id -> colour for timeline lanes; `Theme.group_color` falls back
+    # to a fixed palette for ids the theme does not name.
+    groups: Mapping[str, str] = field(default_factory=dict)
+    surface: str | None = None  # panels/cards; None: derived from background
+    on_accent: str | None = None  # text drawn on the accent colour
+
+
+@dataclass(frozen=True)
+class Fonts:
+    heading: str  # a font family name known to deckgen.fonts
+    body: str
+
+
+@dataclass(frozen=True)
+class SlideStyle:
+    title_size: float  # points
+    body_size: float
+    min_body_size: float
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    colors: Colors
+    fonts: Fonts
+    slide: SlideStyle
+    logo: Path | None = None
+    footer: str | None = None
+    # The whole merged mapping, for keys a backend adds (handout.*, poster.*).
+    raw: Mapping[str, Any] = field(default_factory=dict)
+    location: Location = Location("<theme>")
