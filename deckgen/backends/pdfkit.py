@@ -1,0 +1,293 @@
+"""Small reportlab helpers shared by the PDF backends (handout, poster, slides-pdf).
+
+- `register_family` / `register_theme_fonts`: a theme's families as reportlab
+  TrueType fonts (static files from `deckgen.fonts`, embedded and subset by
+  reportlab), registered as families so `<b>`/`<i>` work in Paragraphs.
+- `new_canvas` / `doc_kwargs` / `apply_metadata`: byte-identical PDFs
+  (`invariant=1`; reportlab itself honours SOURCE_DATE_EPOCH for the dates,
+  else uses a fixed date) with title, author, subject, keywords, /Lang and
+  creator 'deckgen'.
+- `markup` / `draw_runs` / `runs_width`: styled `Run`s as Paragraph markup or
+  drawn directly on a canvas, links clickable either way.
+- `color`, `mix`, `luminance`: colour helpers for '#RRGGBB' strings.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as _xml_escape
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from deckgen.outline.model import Run
+
+__all__ = [
+    "FontNames",
+    "Metadata",
+    "ThemeFonts",
+    "apply_metadata",
+    "color",
+    "doc_kwargs",
+    "draw_runs",
+    "escape",
+    "luminance",
+    "markup",
+    "mix",
+    "new_canvas",
+    "register_family",
+    "register_theme_fonts",
+    "run_font",
+    "runs_width",
+]
+
+CREATOR = "deckgen"
+
+
+# ---------------------------------------------------------------- fonts
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """The reportlab names of one family's four faces."""
+
+    family: str  # the deckgen family name, e.g. 'PT Serif'
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+    def face(self, bold: bool = False, italic: bool = False) -> str:
+        if bold and italic:
+            return self.bold_italic
+        if bold:
+            return self.bold
+        if italic:
+            return self.italic
+        return self.regular
+
+
+@dataclass(frozen=True)
+class ThemeFonts:
+    heading: FontNames
+    body: FontNames
+
+
+_STYLES = (
+    ("Regular", False, False),
+    ("Bold", True, False),
+    ("Italic", False, True),
+    ("BoldItalic", True, True),
+)
+
+
+def _base_name(family: str) -> str:
+    # Deterministic and free of spaces: 'PT Serif' -> 'dg-PTSerif'. The prefix
+    # keeps us clear of reportlab's standard-14 names.
+    return "dg-" + "".join(ch for ch in family if ch.isalnum())
+
+
+def register_family(name: str) -> FontNames:
+    """Register a deckgen font family's four static faces with reportlab, once.
+
+    Raises `FontError` (from `deckgen.fonts.family`) when the family is unknown.
+    """
+    from deckgen import fonts
+
+    base = _base_name(name)
+    names = {style: f"{base}-{style}" for style, _, _ in _STYLES}
+    known = set(pdfmetrics.getRegisteredFontNames())
+    if not all(n in known for n in names.values()):
+        fam = fonts.family(name)
+        for style, bold, italic in _STYLES:
+            if names[style] not in known:
+                face = fam.face(bold=bold, italic=italic)
+                pdfmetrics.registerFont(TTFont(names[style], str(face.path)))
+    pdfmetrics.registerFontFamily(
+        names["Regular"],
+        normal=names["Regular"],
+        bold=names["Bold"],
+        italic=names["Italic"],
+        boldItalic=names["BoldItalic"],
+    )
+    return FontNames(name, names["Regular"], names["Bold"], names["Italic"], names["BoldItalic"])
+
+
+def register_theme_fonts(theme) -> ThemeFonts:
+    """Register `theme.fonts.heading` and `theme.fonts.body`."""
+    return ThemeFonts(register_family(theme.fonts.heading), register_family(theme.fonts.body))
+
+
+def run_font(run: Run, names: FontNames, bold: bool = False, italic: bool = False) -> str:
+    """The reportlab font name for a run (its own style added to the base style)."""
+    return names.face(bold or run.bold, italic or run.italic)
+
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "en"
+
+
+def doc_kwargs(meta: Metadata, initial_font: str) -> dict:
+    """Keyword arguments for a platypus `BaseDocTemplate`/`SimpleDocTemplate`.
+
+    `initial_font` (a registered name) replaces reportlab's default Helvetica,
+    which would otherwise appear in the file as a font that is not embedded.
+    """
+    return {
+        "initialFontName": initial_font,
+        "invariant": 1,
+        "title": meta.title,
+        "author": meta.author,
+        "subject": meta.subject,
+        "keywords": list(meta.keywords),
+        "creator": CREATOR,
+        "lang": meta.language,
+    }
+
+
+def new_canvas(
+    buf: io.BytesIO, pagesize: tuple[float, float], meta: Metadata, initial_font: str
+) -> Canvas:
+    """A canvas writing a deterministic PDF with `meta` into `buf`.
+
+    `initial_font`: see `doc_kwargs`.
+    """
+    canvas = Canvas(
+        buf,
+        pagesize=pagesize,
+        invariant=1,
+        lang=meta.language,
+        pageCompression=1,
+        initialFontName=initial_font,
+    )
+    apply_metadata(canvas, meta)
+    return canvas
+
+
+def apply_metadata(canvas: Canvas, meta: Metadata) -> None:
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator(CREATOR)
+
+
+# ---------------------------------------------------------------- text
+
+
+def escape(text: str) -> str:
+    """Text made safe for Paragraph markup."""
+    return _xml_escape(text)
+
+
+def _attr(value: str) -> str:
+    return _xml_escape(value, {'"': "&quot;"})
+
+
+def markup(runs: Iterable[Run], link_color: str | None = None) -> str:
+    """Paragraph markup for styled runs: <b>, <i>, and clickable <a href>."""
+    out = []
+    for run in runs:
+        s = escape(run.text)
+        if run.italic:
+            s = f"<i>{s}</i>"
+        if run.bold:
+            s = f"<b>{s}</b>"
+        if run.link:
+            colour = f' color="{link_color}"' if link_color else ""
+            s = f'<a href="{_attr(run.link)}"{colour} underline="1">{s}</a>'
+        out.append(s)
+    return "".join(out)
+
+
+def runs_width(
+    runs: Sequence[Run], names: FontNames, size: float, bold: bool = False, italic: bool = False
+) -> float:
+    return sum(pdfmetrics.stringWidth(r.text, run_font(r, names, bold, italic), size) for r in runs)
+
+
+def draw_runs(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    runs: Sequence[Run],
+    names: FontNames,
+    size: float,
+    fill: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    link_color: str | None = None,
+) -> float:
+    """Draw one line of runs with its baseline at (x, y); return its width.
+
+    Works under any canvas transform: link rectangles are given in the current
+    coordinate system (`relative=1`), so thumbnails keep clickable links.
+    """
+    cursor = x
+    for run in runs:
+        font = run_font(run, names, bold, italic)
+        width = pdfmetrics.stringWidth(run.text, font, size)
+        ink = link_color if (run.link and link_color) else fill
+        canvas.setFillColor(color(ink))
+        canvas.setFont(font, size)
+        canvas.drawString(cursor, y, run.text)
+        if run.link:
+            canvas.saveState()
+            canvas.setStrokeColor(color(ink))
+            canvas.setLineWidth(max(size / 18, 0.3))
+            canvas.line(cursor, y - size * 0.12, cursor + width, y - size * 0.12)
+            canvas.restoreState()
+            canvas.linkURL(
+                run.link,
+                (cursor, y - size * 0.25, cursor + width, y + size * 0.8),
+                relative=1,
+                thickness=0,
+            )
+        cursor += width
+    return cursor - x
+
+
+# ---------------------------------------------------------------- colours
+
+
+def color(hex_rgb: str) -> Color:
+    """'#RRGGBB' -> a reportlab colour."""
+    return HexColor(hex_rgb)
+
+
+def _rgb(hex_rgb: str) -> tuple[int, int, int]:
+    h = hex_rgb.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """The colour `t` of the way from `a` to `b` (0 = a, 1 = b), as '#RRGGBB'."""
+    ra, ga, ba = _rgb(a)
+    rb, gb, bb = _rgb(b)
+    return "#{:02X}{:02X}{:02X}".format(
+        *(round(p + (q - p) * t) for p, q in ((ra, rb), (ga, gb), (ba, bb)))
+    )
+
+
+def luminance(hex_rgb: str) -> float:
+    """Relative luminance (WCAG), 0 = black, 1 = white."""
+
+    def chan(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = _rgb(hex_rgb)
+    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
