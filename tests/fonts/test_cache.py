@@ -1,0 +1,60 @@
+"""The on-disk cache of static instances cut from variable fonts."""
+
+from pathlib import Path
+
+import fontpkg
+
+from deckgen.fonts import cache
+
+
+def _arimo_regular_source() -> Path:
+    return next(Path(f.path) for f in fontpkg.family("Arimo").files if f.style == "normal")
+
+
+def test_cache_dir_follows_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DECKGEN_CACHE", str(tmp_path / "dg"))
+    assert cache.cache_dir() == tmp_path / "dg" / "fonts"
+    monkeypatch.delenv("DECKGEN_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "deckgen" / "fonts"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "deckgen" / "fonts"
+
+
+def test_instancing_is_byte_identical_and_reused(monkeypatch, tmp_path):
+    source = _arimo_regular_source()
+    monkeypatch.setenv("DECKGEN_CACHE", str(tmp_path / "one"))
+    first = cache.static_instance(source, "Arimo", 700, False)
+    assert first.parent == tmp_path / "one" / "fonts"
+    assert [p.name for p in first.parent.iterdir()] == [first.name]  # no temp left
+    # A second machine (another cache) cuts exactly the same bytes.
+    monkeypatch.setenv("DECKGEN_CACHE", str(tmp_path / "two"))
+    second = cache.static_instance(source, "Arimo", 700, False)
+    assert second != first and second.read_bytes() == first.read_bytes()
+
+    # A cache hit does not cut again.
+    def no_cut(*args):
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(cache, "_cut", no_cut)
+    assert cache.static_instance(source, "Arimo", 700, False) == second
+
+
+def test_unwritable_cache_falls_back_to_temp(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DECKGEN_CACHE", str(blocker))
+    monkeypatch.setattr(cache, "_fallback_dir", lambda: tmp_path / "fallback")
+    monkeypatch.setattr(cache, "_cut", lambda *a: _Tiny())
+    path = cache.static_instance(_arimo_regular_source(), "Arimo", 400, False)
+    assert path.parent == tmp_path / "fallback" and path.read_bytes() == b"tiny"
+
+
+class _Tiny:
+    """Stands in for a TTFont so that the fallback test needs no instancing."""
+
+    recalcTimestamp = True
+
+    def save(self, fh):
+        fh.write(b"tiny")

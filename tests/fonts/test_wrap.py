@@ -1,0 +1,126 @@
+"""Line breaking like PowerPoint, with real widths."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deckgen.fonts import family
+from deckgen.fonts.wrap import Line, line_height, text_width, wrap
+from deckgen.outline.model import Run, Text
+
+ARIMO = family("Arimo")
+
+
+def texts(lines):
+    return [line.text for line in lines]
+
+
+def test_breaks_at_spaces_and_trailing_spaces_do_not_count():
+    face = ARIMO.face()
+    lines = wrap("one two three four", ARIMO, 20, face.width("one two three", 20) + 0.01)
+    assert texts(lines) == ["one two three ", "four"]
+    assert lines[0].width == pytest.approx(face.width("one two three", 20))
+
+
+def test_a_line_that_fits_exactly_is_not_broken():
+    width = ARIMO.face().width("Sputnik 1957", 24)
+    assert texts(wrap("Sputnik 1957", ARIMO, 24, width)) == ["Sputnik 1957"]
+
+
+def test_breaks_after_hyphen_between_letters_but_not_in_dates():
+    face = ARIMO.face()
+    width = face.width("a well-", 18) + 0.5
+    assert texts(wrap("a well-known fact", ARIMO, 18, width)) == ["a well-", "known ", "fact"]
+    narrow = face.width("1957-10", 18)
+    assert "1957-" not in texts(wrap("on 1957-10-04", ARIMO, 18, narrow))
+
+
+def test_breaks_after_dashes():
+    width = ARIMO.face().width("Apollo–", 18) + 0.5
+    assert texts(wrap("Apollo–Soyuz", ARIMO, 18, width)) == ["Apollo–", "Soyuz"]
+
+
+def test_long_word_breaks_between_characters_as_full_as_possible():
+    word = "Supercalifragilisticexpialidocious"
+    face = ARIMO.face()
+    max_width = face.width(word[:10], 24) + 0.01
+    lines = wrap(f"a {word} b", ARIMO, 24, max_width)
+    assert "".join(texts(lines)) == f"a {word} b"
+    assert lines[0].text == "a "  # the word goes to a new line first
+    assert lines[1].text == word[:10]
+    assert all(line.width <= max_width for line in lines)
+
+
+def test_single_character_wider_than_the_line_still_progresses():
+    lines = wrap("WWW", ARIMO, 40, 5)
+    assert texts(lines) == ["W", "W", "W"]
+
+
+def test_bold_and_italic_runs_use_their_own_faces():
+    runs = (Run("plain "), Run("bold words", bold=True), Run(" and ", italic=True), Run("end"))
+    expected = (
+        ARIMO.face().width("plain ", 20)
+        + ARIMO.face(True).width("bold words", 20)
+        + ARIMO.face(False, True).width(" and ", 20)
+        + ARIMO.face().width("end", 20)
+    )
+    assert text_width(runs, ARIMO, 20) == pytest.approx(expected)
+    [line] = wrap(runs, ARIMO, 20, 10_000)
+    assert line.width == pytest.approx(expected)
+    assert line.runs == runs
+    # Wider than the same words in regular: the bold face is measured.
+    assert text_width("bold words", ARIMO, 20) < ARIMO.face(True).width("bold words", 20)
+
+
+def test_runs_split_across_lines_keep_style_and_link():
+    runs = (Run("see "), Run("the agreement text", link="https://example.org", bold=True))
+    max_width = text_width("see the ", ARIMO, 20) + 1
+    lines = wrap(Text(runs), ARIMO, 20, max_width)
+    assert lines[0].runs == (Run("see "), Run("the ", bold=True, link="https://example.org"))
+    assert all(r.link == "https://example.org" for line in lines[1:] for r in line.runs)
+
+
+def test_line_break_character_forces_a_new_line():
+    assert texts(wrap("first\nsecond", ARIMO, 20, 1000)) == ["first", "second"]
+    assert texts(wrap("end\n", ARIMO, 20, 1000)) == ["end", ""]
+
+
+def test_empty_paragraph_is_one_empty_line():
+    assert wrap("", ARIMO, 20, 100) == [Line((), 0.0)]
+
+
+def test_cyrillic_wraps():
+    lines = wrap("Юрий Гагарин облетел Землю на корабле «Восток»", "PT Serif", 24, 200)
+    assert len(lines) > 1 and all(line.width <= 200 for line in lines)
+
+
+def test_line_height_is_explicit_and_in_hundredths():
+    assert line_height(ARIMO, 24) == 28.8
+    assert line_height("PT Serif", 13, 1.15) == 14.95
+
+
+words = st.text(alphabet="abcdefghijKLMW-–Юя. ", min_size=0, max_size=40)
+styled = st.lists(st.builds(Run, words, st.booleans(), st.booleans()), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=styled, size=st.floats(8, 60), max_width=st.floats(20, 600))
+def test_wrap_properties(runs, size, max_width):
+    lines = wrap(runs, ARIMO, size, max_width)
+    assert lines
+    # Keeps all text, in order, with styles.
+    assert "".join(line.text for line in lines) == "".join(r.text for r in runs)
+    for line in lines:
+        visible = line.text.rstrip(" ")
+        # Never wider than allowed, unless one character alone does not fit.
+        assert line.width <= max_width + 1e-6 or len(visible) == 1
+        assert line.width == pytest.approx(text_width(_strip(line.runs), ARIMO, size))
+
+
+def _strip(runs):
+    """The runs without the spaces hanging at the end of the line."""
+    out = list(runs)
+    while out and out[-1].text.endswith(" "):
+        text = out[-1].text.rstrip(" ")
+        out[-1:] = [Run(text, out[-1].bold, out[-1].italic)] if text else []
+    return out
