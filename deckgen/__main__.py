@@ -1,0 +1,5 @@
+"""`python -m deckgen` runs the command line."""
+
+from deckgen.cli import main
+
+raise SystemExit(main())

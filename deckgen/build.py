@@ -1,0 +1,277 @@
+"""The build driver: outline -> theme -> each backend's layout -> render -> files.
+
+One fixed sequence for every backend, built-in or plugin (Sphinx's builders
+are the model). Per outline:
+
+1. `deckgen.outline.load(path, sets)`;
+2. `deckgen.theme.resolve(outline, override=theme)`;
+3. for each backend: check `outputs.<name>:` options against its OptionSpecs,
+   then `backend.layout(job)`, collecting the plan's diagnostics;
+4. unless checking only, and only when steps 1-3 found no error (nor, with
+   `strict`, any warning): `backend.render(plan, job)` for every backend;
+5. only when every backend rendered: write all the outline's files atomically.
+
+A problem in one outline never stops the others; it keeps every file of its
+own outline untouched. Problems come back as data in the `BuildReport`;
+exceptions are left for things that stop the whole build (an unknown or
+broken backend) and for bugs.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import types
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import deckgen.outline
+import deckgen.theme
+from deckgen.backends import registry
+from deckgen.backends.base import Job, Output
+from deckgen.backends.options import validate
+from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.suggest import did_you_mean
+from deckgen.writer import check_names, write_outputs
+
+__all__ = [
+    "DEFAULT_FORMATS",
+    "BuildReport",
+    "OutlineReport",
+    "Step",
+    "build",
+    "check",
+    "parse_formats",
+]
+
+# Every built-in output; opt-in backends (slides-pdf, plugins) need -f.
+DEFAULT_FORMATS = ("pptx", "handout", "poster")
+
+
+@dataclass(frozen=True)
+class Step:
+    """Reported to the `progress` callback as each step starts."""
+
+    outline: Path
+    stage: str  # 'load', 'theme', 'layout', 'render', 'write'
+    backend: str | None = None
+
+
+@dataclass
+class OutlineReport:
+    path: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    # (stage, backend or None, seconds), in order: what -v shows
+    timings: list[tuple[str, str | None, float]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def add(self, diagnostics: Iterable[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            if diagnostic not in self.diagnostics:  # two backends may see one problem
+                self.diagnostics.append(diagnostic)
+
+
+@dataclass
+class BuildReport:
+    outlines: list[OutlineReport]
+    strict: bool = False
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for o in self.outlines for d in o.diagnostics]
+
+    @property
+    def written(self) -> list[Path]:
+        return [p for o in self.outlines for p in o.written]
+
+    @property
+    def ok(self) -> bool:
+        """No error; with `strict`, no warning either."""
+        return not any(o.errors or (self.strict and o.warnings) for o in self.outlines)
+
+
+Progress = Callable[[Step], None]
+
+
+def build(
+    outline_paths: Iterable[str | Path],
+    formats: Sequence[str] | str | None = None,
+    theme: str | None = None,
+    out_dir: str | Path = "build",
+    sets: Sequence[str] = (),
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build every outline into `out_dir` with the backends named in `formats`.
+
+    `formats` defaults to DEFAULT_FORMATS; `theme` overrides each outline's
+    theme (a name, or a path relative to the working folder); `sets` are
+    "dotted.key=VALUE" overrides applied before validation. Raises
+    BackendError when a backend is unknown, clashes or cannot be loaded.
+    """
+    return _run(outline_paths, formats, theme, Path(out_dir), sets, strict, progress)
+
+
+def check(
+    outline_paths: Iterable[str | Path],
+    formats: Sequence[str] | str | None = None,
+    theme: str | None = None,
+    sets: Sequence[str] = (),
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Load, validate and lay out like `build`, but render and write nothing."""
+    return _run(outline_paths, formats, theme, None, sets, strict, progress)
+
+
+def parse_formats(formats: Sequence[str] | str | None) -> list[str]:
+    """'pptx, poster' or ['pptx', 'poster'] -> ['pptx', 'poster'] (order kept, no repeats)."""
+    if formats is None:
+        return list(DEFAULT_FORMATS)
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    names = list(dict.fromkeys(n.strip() for n in items if n.strip()))
+    if not names:
+        raise BackendError("no output format given", Location("<deckgen>"))
+    return names
+
+
+def _run(
+    outline_paths: Iterable[str | Path],
+    formats: Sequence[str] | str | None,
+    theme: str | None,
+    out_dir: Path | None,
+    sets: Sequence[str],
+    strict: bool,
+    progress: Progress | None,
+) -> BuildReport:
+    backends = {name: registry.load(name) for name in parse_formats(formats)}
+    installed = registry.names()
+    report = BuildReport([], strict=strict)
+    for path in outline_paths:
+        result = OutlineReport(Path(path))
+        report.outlines.append(result)
+        _build_one(result, backends, installed, theme, out_dir, tuple(sets), strict, progress)
+    return report
+
+
+def _build_one(
+    result: OutlineReport,
+    backends: Mapping[str, Any],
+    installed: Sequence[str],
+    theme_override: str | None,
+    out_dir: Path | None,
+    sets: tuple[str, ...],
+    strict: bool,
+    progress: Progress | None,
+) -> None:
+    def step(stage: str, backend: str | None = None) -> _Timer:
+        if progress is not None:
+            progress(Step(result.path, stage, backend))
+        return _Timer(result, stage, backend)
+
+    try:
+        with step("load"):
+            outline = deckgen.outline.load(result.path, sets)
+        with step("theme"):
+            theme = deckgen.theme.resolve(outline, override=theme_override)
+    except DeckgenError as exc:
+        result.add(exc.diagnostics)
+        return
+
+    result.add(_unused_outputs(outline, installed))
+    planned: list[tuple[str, Any, Job]] = []
+    for name, backend in backends.items():
+        given = outline.outputs.get(name, {})
+        options, problems = validate(name, backend.options, given, outline.folder)
+        if problems:
+            result.add(problems)
+            continue
+        job = Job(outline=outline, theme=theme, options=types.MappingProxyType(options))
+        try:
+            with step("layout", name):
+                plan = backend.layout(job)
+        except DeckgenError as exc:
+            result.add(exc.diagnostics)
+            continue
+        result.add(getattr(plan, "diagnostics", ()) or ())
+        planned.append((name, plan, job))
+
+    if out_dir is None or result.errors or (strict and result.warnings):
+        return
+
+    outputs: list[Output] = []
+    for name, plan, job in planned:
+        try:
+            with step("render", name):
+                rendered = list(backends[name].render(plan, job))
+            check_names(rendered, name)
+        except DeckgenError as exc:
+            result.add(exc.diagnostics)
+            continue
+        outputs.extend(rendered)
+    if result.errors:
+        return  # every file of this outline stays as it was
+    try:
+        with step("write"):
+            result.written = write_outputs(out_dir, outputs)
+    except DeckgenError as exc:
+        result.add(exc.diagnostics)
+
+
+def _unused_outputs(outline: Any, installed: Sequence[str]) -> list[Diagnostic]:
+    """Warn about `outputs:` entries for a backend that is not installed here.
+
+    A warning, not an error: an outline shared between colleagues may carry
+    options for a plugin one of them has not installed.
+    """
+    found = []
+    for name in outline.outputs:
+        if name in installed:
+            continue
+        where = outline.outputs_locations.get(name, outline.location)
+        found.append(
+            Diagnostic(
+                "warning",
+                f"outputs.{name}: no backend {name!r} is installed, so these options are "
+                f"not used{did_you_mean(name, installed)} (installed: {', '.join(installed)})",
+                where,
+            )
+        )
+    return found
+
+
+class _Timer:
+    """Times one step into the report (for `deckgen build -v`)."""
+
+    def __init__(self, result: OutlineReport, stage: str, backend: str | None) -> None:
+        self._entry = (result, stage, backend)
+
+    def __enter__(self) -> _Timer:
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        result, stage, backend = self._entry
+        result.timings.append((stage, backend, time.perf_counter() - self._start))
+
+
+class _CallableModule(types.ModuleType):
+    """`deckgen.build(...)` is the public API, and `deckgen.build` is also this
+    module's name: whichever is bound last would hide the other, so the module
+    itself calls `build`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BuildReport:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

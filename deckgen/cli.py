@@ -1,0 +1,421 @@
+"""The `deckgen` command: the only module that prints or exits.
+
+Exit status: 0 success (warnings allowed unless --strict); 1 the outline,
+theme or content has errors (or a backend cannot be used); 2 wrong
+command-line usage; 70 an internal error, i.e. a bug in deckgen or in a
+plugin (a short line, and the traceback with -v); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import deckgen
+from deckgen.errors import DeckgenError, Diagnostic
+
+if TYPE_CHECKING:
+    from deckgen.build import BuildReport, Step
+
+__all__ = ["EXIT_ERRORS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE from sysexits.h
+EXIT_INTERRUPTED = 130
+
+# Progress appears only for builds that take longer than this, so quick
+# builds print exactly the list of files and nothing else.
+PROGRESS_AFTER = 1.0
+
+_EPILOG = """\
+exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme
+or content has errors, 2 wrong command-line usage, 70 internal error (a bug:
+rerun with -v and report the traceback).
+"""
+
+
+class _UsageError(Exception):
+    """Wrong command-line usage found after argument parsing (exit 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (console scripts sys.exit it)."""
+    for stream in (sys.stdout, sys.stderr):
+        # Outlines are in any script; a non-UTF-8 terminal must not crash the report.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help/--version
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        with _terminate_cleanly():
+            return args.run(args)
+    except _UsageError as exc:
+        print(f"deckgen {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DeckgenError as exc:
+        _print_diagnostics(exc.diagnostics, strict=False, quiet=False)
+        if args.verbose and exc.__cause__ is not None:
+            traceback.print_exception(exc.__cause__, file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        print("deckgen: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        print(f"deckgen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc(file=sys.stderr)
+        else:
+            print("deckgen: this is a bug; rerun with -v for the traceback", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deckgen",
+        description="Turn one YAML outline of a talk into a PowerPoint deck, "
+        "a PDF handout and a timeline poster.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"deckgen {deckgen.__version__}")
+    parser.set_defaults(command=None, verbose=False)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    chatter = argparse.ArgumentParser(add_help=False)
+    group = chatter.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="print timings, and tracebacks of bugs"
+    )
+
+    inputs = argparse.ArgumentParser(add_help=False)
+    inputs.add_argument("outlines", nargs="+", metavar="OUTLINE", help="outline file(s) (.yaml)")
+    inputs.add_argument(
+        "-f",
+        "--formats",
+        metavar="FORMATS",
+        help="comma list of backends (default: pptx,handout,poster; see `deckgen backends`)",
+    )
+    inputs.add_argument(
+        "-t", "--theme", metavar="THEME", help="a theme name or theme file; overrides the outline's"
+    )
+    inputs.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        type=_key_value,
+        metavar="KEY=VALUE",
+        help="override one outline or theme value by dotted path, e.g. "
+        "--set outputs.poster.size=A1 (repeatable)",
+    )
+    inputs.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors: fail and write nothing"
+    )
+
+    build = commands.add_parser(
+        "build",
+        parents=[inputs, chatter],
+        help="build the outputs of one or more outlines",
+        description="Build the outputs of each OUTLINE into the output folder. "
+        "talk.yaml gives talk.pptx, talk-handout.pdf, talk-poster.pdf, ...",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument(
+        "-o",
+        "--out",
+        default="build",
+        metavar="DIR",
+        help="output folder, created when missing (default: build)",
+    )
+    build.set_defaults(run=_cmd_build, command="build")
+
+    check = commands.add_parser(
+        "check",
+        parents=[inputs, chatter],
+        help="validate and lay out, report problems, write nothing",
+        description="Load, validate and lay out each OUTLINE like `build` would, "
+        "and report every problem (text shrunk or split, unknown options, ...). "
+        "Writes nothing.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.set_defaults(run=_cmd_check, command="check")
+
+    for name, run, text in (
+        ("themes", _cmd_themes, "list themes (built-in and installed), one line each"),
+        ("backends", _cmd_backends, "list backends (built-in and installed plugins)"),
+        ("schema", _cmd_schema, "print the JSON Schema of the outline format"),
+    ):
+        sub = commands.add_parser(name, parents=[chatter], help=text, description=text)
+        sub.set_defaults(run=run, command=name)
+    return parser
+
+
+def _key_value(text: str) -> str:
+    key, sep, _ = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return text
+
+
+def _backend_names(args: argparse.Namespace) -> list[str]:
+    """The -f list, checked against the installed backends (a misspelling is usage)."""
+    from deckgen.backends import registry
+    from deckgen.build import parse_formats
+    from deckgen.suggest import did_you_mean
+
+    try:
+        names = parse_formats(args.formats)
+    except DeckgenError as exc:
+        raise _UsageError(f"-f: {exc.diagnostics[0].message}") from exc
+    installed = registry.names()
+    for name in names:
+        if name not in installed:
+            raise _UsageError(
+                f"-f: unknown backend {name!r}{did_you_mean(name, installed)} "
+                f"(installed: {', '.join(installed) or 'none'})"
+            )
+    for outline in args.outlines:
+        if not Path(outline).is_file():
+            raise _UsageError(f"{outline}: no such file")
+    return names
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from deckgen.build import build
+
+    formats = _backend_names(args)
+    with _Progress(enabled=not args.quiet) as progress:
+        report = build(
+            args.outlines,
+            formats=formats,
+            theme=args.theme,
+            out_dir=args.out,
+            sets=args.sets,
+            strict=args.strict,
+            progress=progress.update,
+        )
+    _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
+    if args.verbose:
+        _print_timings(report)
+    if not args.quiet:
+        for path in report.written:
+            print(_shown(path))
+    return EXIT_OK if report.ok else EXIT_ERRORS
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from deckgen.build import check
+
+    formats = _backend_names(args)
+    with _Progress(enabled=not args.quiet) as progress:
+        report = check(
+            args.outlines,
+            formats=formats,
+            theme=args.theme,
+            sets=args.sets,
+            strict=args.strict,
+            progress=progress.update,
+        )
+    _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
+    if args.verbose:
+        _print_timings(report)
+    if not args.quiet:
+        for outline in report.outlines:
+            if outline.errors or (args.strict and outline.warnings):
+                continue
+            count = len(outline.warnings)
+            note = f" ({count} warning{'s' * (count != 1)})" if count else ""
+            print(f"{_shown(outline.path)}: ok{note}")
+    return EXIT_OK if report.ok else EXIT_ERRORS
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    import deckgen.theme
+
+    _print_table(deckgen.theme.available())
+    return EXIT_OK
+
+
+def _cmd_backends(args: argparse.Namespace) -> int:
+    from deckgen.backends import registry
+    from deckgen.build import DEFAULT_FORMATS
+
+    rows = []
+    for name, description in registry.available():
+        note = "" if name in DEFAULT_FORMATS else " (opt-in: -f " + name + ")"
+        rows.append((name, description + note))
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from deckgen.outline.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _print_table(rows: Sequence[tuple[str, str]]) -> None:
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, description in rows:
+        print(f"{name:<{width}}  {description}".rstrip())
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], *, strict: bool, quiet: bool) -> None:
+    color = _colors(sys.stderr)
+    for diagnostic in diagnostics:
+        severity, message = diagnostic.severity, diagnostic.message
+        if severity == "warning" and strict:
+            severity, message = "error", f"{message} [warning; --strict]"
+        elif severity == "warning" and quiet:
+            continue
+        label = color.get(severity, "{}").format(severity)
+        print(f"{_where(diagnostic)}: {label}: {message}", file=sys.stderr)
+
+
+def _where(diagnostic: Diagnostic) -> str:
+    """FILE:LINE:COLUMN, the file relative to the working folder when inside it."""
+    loc = diagnostic.location
+    if loc.file.startswith("<"):  # not from a file: the command line or the environment
+        return "deckgen"
+    where = _shown(loc.file)
+    if loc.line:
+        where += f":{loc.line}"
+        if loc.column:
+            where += f":{loc.column}"
+    return where
+
+
+def _shown(path: str | Path) -> str:
+    path = Path(path)
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def _colors(stream: TextIO) -> dict[str, str]:
+    if os.environ.get("NO_COLOR") or not _is_terminal(stream):
+        return {}
+    return {"error": "\x1b[1;31m{}\x1b[0m", "warning": "\x1b[1;35m{}\x1b[0m"}
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _print_timings(report: BuildReport) -> None:
+    for outline in report.outlines:
+        steps = ", ".join(
+            f"{stage}{' ' + backend if backend else ''} {seconds:.2f} s"
+            for stage, backend, seconds in outline.timings
+        )
+        total = sum(seconds for _, _, seconds in outline.timings)
+        print(f"{_shown(outline.path)}: {total:.2f} s ({steps})", file=sys.stderr)
+
+
+class _Progress:
+    """One status line on a terminal's stderr, shown once a build passes a second.
+
+    A small thread redraws it, so a long single step still shows signs of
+    life; nothing at all is printed when stderr is not a terminal.
+    """
+
+    _SPIN = "|/-\\"
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled and _is_terminal(sys.stderr)
+        self._text = ""
+        self._start = time.monotonic()
+        self._stop = threading.Event()
+        self._shown = False
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> _Progress:
+        if self._enabled:
+            self._thread = threading.Thread(target=self._loop, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+    def update(self, step: Step) -> None:
+        backend = f" {step.backend}" if step.backend else ""
+        self._text = f"{step.outline.name}: {step.stage}{backend}"
+
+    def _loop(self) -> None:
+        tick = 0
+        while not self._stop.wait(0.1):
+            elapsed = time.monotonic() - self._start
+            if elapsed < PROGRESS_AFTER:
+                continue
+            tick += 1
+            line = f"{self._SPIN[tick % 4]} {self._text} ({elapsed:.0f} s)"
+            sys.stderr.write("\r\x1b[K" + line[: _columns() - 1])
+            sys.stderr.flush()
+            self._shown = True
+
+
+def _columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit while running, so temporary files are removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

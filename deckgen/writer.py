@@ -1,0 +1,164 @@
+"""Write outputs so that no reader ever sees a partial file.
+
+Every file is first written in full to a hidden temporary file in its own
+folder (same file system, so the rename is atomic), flushed to disk, and only
+then renamed over the old file. All outputs of one outline are staged before
+the first is renamed, so a failure while writing leaves every earlier file
+byte-identical. Temporary files are removed on any failure, including an
+interrupt; those of a process that was killed outright (SIGKILL, power loss)
+are recognised by their name and swept by the next write into that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from deckgen.backends.base import Output
+from deckgen.errors import BackendError, DeckgenError, Location
+
+__all__ = ["TEMP_SUFFIX", "check_names", "write_outputs"]
+
+TEMP_SUFFIX = ".deckgen-tmp"
+
+
+def check_names(outputs: Sequence[Output], backend: str) -> None:
+    """Refuse a file name that is not a plain name in the output folder."""
+    for output in outputs:
+        name = output.name
+        bad = (
+            not isinstance(name, str)
+            or name in ("", ".", "..")
+            or "/" in name
+            or "\\" in name
+            or "\0" in name
+            or name.endswith(TEMP_SUFFIX)
+        )
+        if bad or not isinstance(output.data, bytes | bytearray):
+            raise BackendError(
+                f"backend {backend!r} returned an invalid output {name!r}: "
+                "an Output needs a plain file name and bytes",
+                Location("<deckgen>"),
+            )
+
+
+def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
+    """Write every output into `folder` (created when missing); return the paths.
+
+    Raises DeckgenError when the folder or a file cannot be written; in that
+    case no file in `folder` has changed.
+    """
+    names = [o.name for o in outputs]
+    if len(set(names)) != len(names):
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        raise BackendError(
+            f"two outputs share a file name: {', '.join(dupes)}", Location("<deckgen>")
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _error(folder, "cannot create the output folder", exc) from exc
+    if not folder.is_dir():
+        raise DeckgenError(f"{folder} is not a folder", Location(str(folder)))
+    sweep_stale(folder)
+
+    staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    try:
+        for output in outputs:
+            final = folder / output.name
+            staged.append((_stage(folder, output), final))
+        for temporary, final in staged:
+            try:
+                os.replace(temporary, final)
+            except OSError as exc:
+                raise _error(final, "cannot replace", exc) from exc
+    except BaseException:
+        # BaseException: an interrupt (Ctrl-C, SIGTERM turned into SystemExit)
+        # must not leave temporary files behind either.
+        for temporary, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+        raise
+    _sync_folder(folder)
+    return [final for _, final in staged]
+
+
+def _stage(folder: Path, output: Output) -> Path:
+    """Write one output to a complete, flushed temporary file beside its target."""
+    final = folder / output.name
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=folder, prefix=f".{output.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
+        )
+    except OSError as exc:
+        raise _error(final, "cannot write", exc) from exc
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(output.data)
+            stream.flush()
+            # mkstemp makes the file private (0600); outputs are ordinary files.
+            os.fchmod(stream.fileno(), 0o666 & ~_umask())
+            os.fsync(stream.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        if isinstance(exc, OSError):
+            raise _error(final, "cannot write", exc) from exc
+        raise
+    return temporary
+
+
+def sweep_stale(folder: Path) -> list[Path]:
+    """Remove temporary files left by deckgen processes that no longer run."""
+    removed = []
+    for path in folder.glob(f".*{TEMP_SUFFIX}"):
+        parts = path.name[: -len(TEMP_SUFFIX)].rsplit(".", 2)
+        if len(parts) != 3 or not parts[1].isdigit():
+            continue
+        if _alive(int(parts[1])):
+            continue  # another build writing into this folder right now
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it and restore it.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable; not every file system supports it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _error(path: Path, what: str, exc: OSError) -> DeckgenError:
+    return DeckgenError(f"{what} {path}: {exc.strerror or exc}", Location(str(path)))
