@@ -23,6 +23,8 @@ class Colors:
     groups: Mapping[str, str] = field(default_factory=dict)
     surface: str | None = None  # panels/cards; None: derived from background
     on_accent: str | None = None  # text drawn on the accent colour
+    # Colours for groups the theme does not name, used in order of appearance.
+    palette: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class SlideStyle:
     title_size: float  # points
     body_size: float
     min_body_size: float
+    numbers: bool = True  # slide numbers in the footer
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,13 @@ class Theme:
     # The whole merged mapping, for keys a backend adds (handout.*, poster.*).
     raw: Mapping[str, Any] = field(default_factory=dict)
     location: Location = Location("<theme>")
+    description: str = ""
+
+    def group_color(self, group_id: str | None, index: int) -> str:
+        """Colour of a timeline group: the theme's `colors.groups` entry, else
+        the `index`-th palette colour (cycling), else the accent."""
+        if group_id is not None and group_id in self.colors.groups:
+            return self.colors.groups[group_id]
+        if self.colors.palette:
+            return self.colors.palette[index % len(self.colors.palette)]
+        return self.colors.accent
