@@ -246,6 +246,7 @@ class Outline:
     date: str | None = None
     language: str = "en"
     theme: str | None = None
+    theme_location: Location = _NOWHERE  # where `theme:` is written, for theme errors
     # Raw theme keys deep-merged over the chosen theme; values keep locations
     # so that theme validation can point at the outline's line.
     theme_overrides: Mapping[str, Any] = field(default_factory=dict)
