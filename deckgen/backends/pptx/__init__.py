@@ -1,0 +1,107 @@
+"""The PowerPoint backend: draws the laid-out `Deck` as an editable .pptx.
+
+`layout(job)` reads the geometry (slide size; with a user's `template`, the
+placeholder boxes of the layouts it will use) and calls the pure
+`deckgen.layout.deck.layout_deck`; `render(deck, job)` draws that deck.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.pptx.template import (
+    TemplateError,
+    base_presentation,
+    user_presentation,
+)
+from deckgen.backends.pptx.writer import DocumentInfo, write_deck
+from deckgen.errors import BackendError, Location
+from deckgen.layout.deck import layout_deck
+from deckgen.layout.geometry import ASPECTS, DeckGeometry
+from deckgen.layout.model import Deck
+
+__all__ = ["PptxBackend"]
+
+_EMU_PER_PT = 12700
+
+
+class PptxBackend:
+    name: ClassVar[str] = "pptx"
+    description: ClassVar[str] = (
+        "PowerPoint deck (.pptx): editable, real placeholders, speaker notes, alt text"
+    )
+    options: ClassVar[tuple[OptionSpec, ...]] = (
+        OptionSpec(
+            "aspect",
+            default="16:9",
+            choices=tuple(ASPECTS),
+            help="slide shape: 16:9 (960 x 540 pt) or 4:3 (720 x 540 pt)",
+        ),
+        OptionSpec(
+            "template",
+            kind="path",
+            default=None,
+            help="a .pptx or .potx whose masters and layouts are used (its slide "
+            "size wins over `aspect`); relative to the outline's folder",
+        ),
+    )
+
+    def layout(self, job: Job) -> Deck:
+        template = self._template_path(job)
+        if template is None:
+            geometry = DeckGeometry.for_aspect(job.options.get("aspect") or "16:9")
+        else:
+            from deckgen.backends.pptx.template import LayoutPicker
+
+            prs = self._open_user(template, job)
+            geometry = LayoutPicker(prs).geometry(
+                prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
+            )
+        return layout_deck(job.outline, job.theme, geometry)
+
+    def render(self, deck: Deck, job: Job) -> list[Output]:
+        template = self._template_path(job)
+        if template is None:
+            prs = base_presentation(job.options.get("aspect") or "16:9", job.theme)
+            master_background = job.theme.colors.background
+        else:
+            prs = self._open_user(template, job)
+            master_background = job.theme.colors.background
+        outline = job.outline
+        info = DocumentInfo(
+            title=outline.title.plain,
+            author=outline.author.plain if outline.author else "",
+            subject=outline.subtitle.plain if outline.subtitle else "",
+            language=outline.language,
+        )
+        data = write_deck(deck, prs, info, template_background=master_background)
+        return [Output(f"{outline.stem}.pptx", data)]
+
+    # --- the template option ---------------------------------------------------
+
+    @staticmethod
+    def _where(job: Job) -> Location:
+        option = job.outline.outputs.get("pptx", {}).get("template")
+        return option.location if option is not None else job.outline.location
+
+    def _template_path(self, job: Job) -> Path | None:
+        value = job.options.get("template")
+        if not value:
+            return None
+        path = Path(value)
+        if not path.is_absolute():  # the driver resolves it; a direct caller may not
+            path = job.outline.folder / path
+        if path.suffix.lower() not in (".pptx", ".potx"):
+            raise BackendError(
+                f"outputs.pptx.template: {path.name!r} is not a .pptx or .potx file",
+                self._where(job),
+            )
+        return path
+
+    def _open_user(self, path: Path, job: Job):
+        try:
+            return user_presentation(path)
+        except TemplateError as exc:
+            raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None

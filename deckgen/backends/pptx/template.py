@@ -1,0 +1,235 @@
+"""The presentation a deck is drawn into: deckgen's base or the user's template.
+
+- `base_presentation(aspect, theme)`: python-pptx's own default template
+  (shipped inside python-pptx, so no binary of unknown origin lives in this
+  repository), resized to the aspect, its layouts stretched to match, its
+  theme's colours and fonts set to the deckgen theme, its sample thumbnail
+  and Mac printer settings dropped.
+- `user_presentation(path)`: a user's .pptx/.potx with its own slides removed
+  cleanly (slide ids, their relationships, and so every part only they used).
+- `LayoutPicker`: which slide layout each slide kind uses — by the names in
+  `deckgen.layout.geometry.TEMPLATE_LAYOUT_NAMES`, else by placeholder types;
+  never by index, since templates order their layouts freely.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen.backends.pptx import _oxml
+from deckgen.fonts import family
+from deckgen.layout.geometry import ASPECTS, TEMPLATE_LAYOUT_NAMES, DeckGeometry, PlaceholderBoxes
+from deckgen.layout.model import Box
+from deckgen.theme.model import Theme
+
+__all__ = [
+    "Layout",
+    "LayoutPicker",
+    "TemplateError",
+    "base_presentation",
+    "user_presentation",
+]
+
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_MAIN = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+)
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used (the backend adds the outline's location)."""
+
+
+# --- opening ------------------------------------------------------------------
+
+
+def base_presentation(aspect: str, theme: Theme):
+    prs = Presentation()
+    width, height = ASPECTS[aspect]
+    stretch = _oxml.emu(width) / prs.slide_width
+    prs.slide_width, prs.slide_height = _oxml.emu(width), _oxml.emu(height)
+    size = prs.part._element.find("p:sldSz", _oxml.NS)
+    if aspect == "16:9":
+        size.attrib.pop("type", None)  # 'screen4x3' would be a lie; absent = custom
+    heading = family(theme.fonts.heading).office_name
+    body = family(theme.fonts.body).office_name
+    for master in prs.slide_masters:
+        _oxml.scale_xfrms(master._element, stretch)
+        _oxml.restyle_master(master._element, theme.colors.background)
+        for layout in master.slide_layouts:
+            _oxml.scale_xfrms(layout._element, stretch)
+        theme_part = master.part.part_related_by(RT.THEME)
+        theme_part.blob = _oxml.restyle_theme(
+            theme_part.blob, f"deckgen {theme.name}", _scheme(theme), heading, body
+        )
+    _drop_rels(prs.part, RT.PRINTER_SETTINGS)
+    _drop_rels(prs.part.package, RT.THUMBNAIL)
+    return prs
+
+
+def _scheme(theme: Theme) -> dict[str, str]:
+    c = theme.colors
+    groups = [c.groups[k] for k in sorted(c.groups)][:5]
+    scheme = {
+        "dk1": c.text,
+        "lt1": c.background,
+        "dk2": c.muted,
+        "lt2": c.surface or c.background,
+        "accent1": c.accent,
+        "hlink": c.accent,
+        "folHlink": c.muted,
+    }
+    for i, color in enumerate(groups, start=2):
+        scheme[f"accent{i}"] = color
+    return scheme
+
+
+def user_presentation(path: Path):
+    try:
+        data = path.read_bytes()
+        data = _as_presentation(data)
+        prs = Presentation(io.BytesIO(data))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"cannot use {path.name} as a template: {exc}") from None
+    for rid in _oxml.remove_slide_references(prs.part._element):
+        prs.part.rels.pop(rid)
+    # The template's thumbnail pictures its own first slide, now gone.
+    _drop_rels(prs.part.package, RT.THUMBNAIL)
+    if not prs.slide_masters:
+        raise TemplateError(f"{path.name} has no slide master")
+    return prs
+
+
+def _as_presentation(data: bytes) -> bytes:
+    """A .potx differs from a .pptx only in its main part's content type."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
+        types = zin.read("[Content_Types].xml")
+        if _TEMPLATE_MAIN not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                blob = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    blob = blob.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
+                zout.writestr(info, blob)
+    return out.getvalue()
+
+
+def _drop_rels(source, reltype: str) -> None:
+    # A package (unlike a part) keeps its relationships private in python-pptx.
+    rels = source._rels if not hasattr(source, "rels") else source.rels
+    for rid in [r.rId for r in rels.values() if r.reltype == reltype]:
+        rels.pop(rid)
+
+
+# --- layouts ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    role: str  # 'title', 'subtitle' or 'body'
+    attrs: dict[str, str]  # the layout's p:ph attributes a slide copies to inherit
+    box: Box  # points (inherited from the master when the layout omits it)
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    part: object  # the SlideLayoutPart
+    placeholders: tuple[Placeholder, ...]
+
+    def count(self, role: str) -> int:
+        return sum(p.role == role for p in self.placeholders)
+
+    def boxes(self) -> PlaceholderBoxes:
+        def first(role: str) -> Box | None:
+            return next((p.box for p in self.placeholders if p.role == role), None)
+
+        return PlaceholderBoxes(first("title"), first("body"), first("subtitle"))
+
+
+_ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
+
+# What each slide kind wants of a layout when no layout carries the stock name:
+# (has a title, number of body placeholders, has a subtitle).
+_WANTS = {
+    "title": (True, 0, True),
+    "agenda": (True, 1, False),
+    "section": (True, 1, False),
+    "bullets": (True, 1, False),
+    "two-column": (True, 2, False),
+    "image": (True, 0, False),
+    "quote": (True, 0, False),
+    "statement": (True, 0, False),
+    "timeline": (True, 0, False),
+    "closing": (True, 1, False),
+}
+
+
+def _read_layout(layout) -> Layout:
+    placeholders = []
+    for shape in layout.placeholders:
+        ph = shape._element.ph
+        ph_type = ph.get("type", "obj")
+        role = _ROLES.get(ph_type)
+        if role is None or ph.get("orient") == "vert":
+            continue
+        attrs = {k: v for k, v in ph.attrib.items() if k in ("type", "idx")}
+        box = Box(
+            (shape.left or 0) / _oxml.EMU_PER_PT,
+            (shape.top or 0) / _oxml.EMU_PER_PT,
+            (shape.width or 0) / _oxml.EMU_PER_PT,
+            (shape.height or 0) / _oxml.EMU_PER_PT,
+        )
+        placeholders.append(Placeholder(role, attrs, box))
+    placeholders.sort(key=lambda p: int(p.attrs.get("idx", "0")))
+    return Layout(layout.name, layout.part, tuple(placeholders))
+
+
+class LayoutPicker:
+    """Chooses, once per slide kind, the slide layout of the presentation."""
+
+    def __init__(self, prs) -> None:
+        self.layouts = [_read_layout(lo) for m in prs.slide_masters for lo in m.slide_layouts]
+        if not self.layouts:
+            raise TemplateError("the template has no slide layouts")
+        self._chosen: dict[str, Layout] = {}
+
+    def for_kind(self, kind: str) -> Layout:
+        layout = self._chosen.get(kind)
+        if layout is None:
+            layout = self._chosen[kind] = self._by_name(kind) or self._by_placeholders(kind)
+        return layout
+
+    def _by_name(self, kind: str) -> Layout | None:
+        for wanted in TEMPLATE_LAYOUT_NAMES.get(kind, ()):
+            for layout in self.layouts:
+                if layout.name.strip().casefold() == wanted.casefold():
+                    return layout
+        return None
+
+    def _by_placeholders(self, kind: str) -> Layout:
+        has_title, bodies, has_subtitle = _WANTS.get(kind, (True, 1, False))
+
+        def misfit(layout: Layout) -> tuple[int, int, int]:
+            return (
+                (layout.count("title") > 0) != has_title,
+                (layout.count("subtitle") > 0) != has_subtitle,
+                abs(layout.count("body") - bodies),
+            )
+
+        return min(self.layouts, key=misfit)  # min() keeps the first of equals
+
+    def geometry(self, width: float, height: float) -> DeckGeometry:
+        """The slide size and the placeholder boxes per kind, for the layout engine."""
+        kinds = tuple(TEMPLATE_LAYOUT_NAMES)
+        return DeckGeometry(
+            width, height, tuple((k, self.for_kind(k).boxes()) for k in kinds)
+        )

@@ -1,0 +1,241 @@
+"""Draw a laid-out `Deck` into a presentation and return the .pptx bytes.
+
+No content decisions here: every slide, box, size and line pitch comes from
+`deckgen.layout`. This module only maps the model onto PowerPoint's
+structures: titles and bodies into the layout's own placeholders (the outline
+view, screen readers and the accessibility checker read those), everything
+else into text boxes, native shapes and pictures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen.backends.pptx import _oxml
+from deckgen.backends.pptx.fast import DeckPackage, zip_date_time
+from deckgen.backends.pptx.template import Layout, LayoutPicker
+from deckgen.fonts import family
+from deckgen.layout.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
+from deckgen.outline.model import Run, Text
+
+__all__ = ["DocumentInfo", "build_epoch", "write_deck"]
+
+# Without SOURCE_DATE_EPOCH, every build carries this instant (the zip format's
+# own epoch), so the same outline always gives the same bytes.
+_FIXED_EPOCH = 315532800  # 1980-01-01T00:00:00Z
+
+
+def build_epoch() -> int:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else _FIXED_EPOCH
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The presentation's core properties."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    language: str = "en"
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+
+@cache
+def _office_name(font: str) -> str:
+    return family(font).office_name
+
+
+def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str | None) -> bytes:
+    """Draw `deck` into `prs` (a base or user presentation, still without slides).
+
+    `template_background` is the master's own background colour: slides whose
+    background equals it inherit it instead of repeating it (so a user
+    template's picture or gradient background stays when deckgen's theme
+    background is the ordinary one).
+    """
+    package = DeckPackage(prs)
+    picker = LayoutPicker(prs)
+    for slide in deck.slides:
+        _SlideWriter(package, picker.for_kind(slide.kind), deck.language).write(
+            slide, template_background
+        )
+    _set_core_properties(prs, info)
+    _set_app_properties(prs, package, deck)
+    return package.save(zip_date_time(build_epoch()))
+
+
+class _SlideWriter:
+    def __init__(self, package: DeckPackage, layout: Layout, lang: str) -> None:
+        self.package = package
+        self.layout = layout
+        self.lang = lang
+        self.part = package.add_slide(layout.part)
+        self.next_id = 2  # 1 is the slide's own shape tree
+        self.links: dict[str, str] = {}
+        self.images: dict[int, str] = {}
+        self.free = list(layout.placeholders)
+
+    def write(self, slide: Slide, template_background: str | None) -> None:
+        shapes = [self._element(e) for e in slide.elements]
+        background = slide.background
+        if template_background and background.upper() == template_background.upper():
+            background = None
+        self.part.blob = _oxml.slide_xml(background, shapes)
+        if slide.notes:
+            self._notes(slide.notes)
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _element(self, element) -> str:
+        if isinstance(element, TextBox):
+            return self._textbox(element)
+        if isinstance(element, Picture):
+            return self._picture(element)
+        if isinstance(element, Shape):
+            return self._shape(element)
+        raise TypeError(f"cannot draw {type(element).__name__}")
+
+    def _placeholder_for(self, kind: str | None) -> dict[str, str] | None:
+        """The layout's next free placeholder for a title/body/subtitle box (a
+        subtitle falls back to a body placeholder); None draws a text box."""
+        if kind is None:
+            return None
+        for role in (kind, "body") if kind == "subtitle" else (kind,):
+            for ph in self.free:
+                if ph.role == role:
+                    self.free.remove(ph)
+                    return ph.attrs
+        return None
+
+    def _textbox(self, tb: TextBox) -> str:
+        sid = self._id()
+        ph = self._placeholder_for(tb.placeholder)
+        name = tb.name or _default_name(tb.role, sid, ph is not None)
+        paragraphs = [self._paragraph(p) for p in tb.paragraphs]
+        b = tb.box
+        return _oxml.textbox_xml(
+            sid,
+            name,
+            (b.x, b.y, b.w, b.h),
+            paragraphs,
+            inset=tb.inset,
+            valign=tb.valign,
+            fill=tb.fill,
+            placeholder=ph,
+        )
+
+    def _paragraph(self, p: Paragraph) -> str:
+        font = _office_name(p.font)
+        base = _oxml.RunStyle(font, p.size, p.color, p.bold, p.italic, self.lang)
+        runs = [self._run(r, base) for r in p.runs if r.text]
+        return _oxml.paragraph_xml(
+            runs,
+            base,
+            level=p.level,
+            align=p.align,
+            indent=p.indent,
+            hanging=p.hanging,
+            line_height=p.line_height,
+            space_before=p.space_before,
+            bullet=p.bullet,
+            bullet_font=font if p.bullet else None,
+        )
+
+    def _run(self, run: Run, base: _oxml.RunStyle, part=None) -> str:
+        style = _oxml.RunStyle(
+            base.font,
+            base.size,
+            base.color,
+            base.bold or run.bold,
+            base.italic or run.italic,
+            base.lang,
+        )
+        rid = self._link(run.link, part or self.part) if run.link else None
+        return _oxml.run_xml(run.text, style, rid)
+
+    def _link(self, url: str, part) -> str:
+        key = (id(part), url)
+        rid = self.links.get(key)
+        if rid is None:
+            rid = self.links[key] = self.package.relate(part, url, RT.HYPERLINK, external=True)
+        return rid
+
+    def _picture(self, pic: Picture) -> str:
+        image = self.package.image(pic.src)
+        rid = self.images.get(id(image))
+        if rid is None:
+            rid = self.images[id(image)] = self.package.relate(self.part, image, RT.IMAGE)
+        sid = self._id()
+        b = pic.box
+        return _oxml.picture_xml(
+            sid, pic.name or f"Picture {sid}", pic.alt, rid, (b.x, b.y, b.w, b.h), pic.crop
+        )
+
+    def _shape(self, shape: Shape) -> str:
+        sid = self._id()
+        b = shape.box
+        box = (b.x, b.y, b.w, b.h)
+        if shape.kind == "line":
+            return _oxml.line_xml(
+                sid, shape.name or f"Line {sid}", box, shape.line, shape.line_width
+            )
+        return _oxml.shape_xml(
+            sid,
+            shape.name or f"{shape.kind.title()} {sid}",
+            shape.kind,
+            box,
+            shape.fill,
+            shape.line,
+            shape.line_width,
+        )
+
+    def _notes(self, notes: Iterable[Text]) -> None:
+        part = self.package.add_notes(self.part)
+        body_font = None  # the notes master's own font, sized for the notes page
+        style = _oxml.RunStyle(body_font, None, None, lang=self.lang)
+        paragraphs = [
+            _oxml.paragraph_xml([self._run(r, style, part) for r in t.runs if r.text], style)
+            for t in notes
+        ]
+        part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _default_name(role: str, sid: int, placeholder: bool) -> str:
+    label = role.replace("-", " ").capitalize()
+    return f"{label} {'Placeholder ' if placeholder else ''}{sid}"
+
+
+def _set_core_properties(prs, info: DocumentInfo) -> None:
+    when = dt.datetime.fromtimestamp(build_epoch(), dt.UTC).replace(tzinfo=None)
+    core = prs.core_properties
+    core.title = info.title
+    core.author = info.author
+    core.subject = info.subject
+    core.language = info.language
+    core.keywords = "; ".join(info.keywords)
+    core.comments = ""
+    core.category = ""
+    core.last_modified_by = info.author or "deckgen"
+    core.revision = 1
+    core.created = when
+    core.modified = when
+
+
+def _set_app_properties(prs, package: DeckPackage, deck: Deck) -> None:
+    fmt = "Widescreen" if abs(deck.width / deck.height - 16 / 9) < 0.01 else "Custom"
+    if abs(deck.width / deck.height - 4 / 3) < 0.01:
+        fmt = "On-screen Show (4:3)"
+    pkg = prs.part.package
+    for rel in pkg._rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part.blob = _oxml.app_xml(package.slide_count, package.notes_count, fmt)
+            return
