@@ -251,6 +251,10 @@ class Outline:
     # so that theme validation can point at the outline's line.
     theme_overrides: Mapping[str, Any] = field(default_factory=dict)
     theme_overrides_location: Location = _NOWHERE
+    # Dotted key ("colors.accent", list items by index) -> where its value is
+    # written; and the `deckgen._yaml.Node` tree itself, for `deep_merge`.
+    theme_overrides_locations: Mapping[str, Location] = field(default_factory=dict)
+    theme_overrides_node: Any = None
     source: Source | None = None
     cover: Image | None = None
     timeline: Timeline | None = None
