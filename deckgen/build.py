@@ -91,6 +91,14 @@ class BuildReport:
         return [d for o in self.outlines for d in o.diagnostics]
 
     @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for o in self.outlines for d in o.errors]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for o in self.outlines for d in o.warnings]
+
+    @property
     def written(self) -> list[Path]:
         return [p for o in self.outlines for p in o.written]
 
