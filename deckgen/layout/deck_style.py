@@ -1,0 +1,161 @@
+"""The deck's one alignment grid and its text styles, derived from a Theme.
+
+Grid (on 960 x 540 pt; scaled to the slide's width and height):
+
+- side margins 60 pt (6.25 % of the width), the same left edge for the
+  title, the accent rule and the body on every content slide;
+- a title band 32..118 pt holding two title lines, anchored at its bottom so
+  one- and two-line titles sit on the same rule;
+- a short accent rule under the title; the body from 142 pt down to 54 pt
+  above the bottom edge; a footer band below it (footer text, slide number,
+  logo).
+
+Sizes come from the theme (`slide.title_size`, `slide.body_size`,
+`slide.min_body_size`); the title slide, section dividers and statements
+scale from them, so a theme's hierarchy carries through. Text colours are
+checked for contrast against what they are drawn on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.layout.color import contrast, mix, readable_on
+from deckgen.layout.geometry import DeckGeometry, PlaceholderBoxes
+from deckgen.layout.model import Box, SlideKind
+from deckgen.layout.text import BODY_PITCH, TITLE_PITCH, TextStyle
+from deckgen.theme.model import Theme
+
+__all__ = ["DeckStyle"]
+
+_GROUP_PALETTE = ("#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B", "#E377C2")
+
+
+@dataclass(frozen=True)
+class DeckStyle:
+    theme: Theme
+    geometry: DeckGeometry
+    width: float
+    height: float
+    margin: float  # left and right
+    title_box: Box
+    rule: Box  # the accent rule under the title
+    body_box: Box
+    footer_y: float
+    footer_h: float
+    # colours
+    background: str
+    text: str
+    muted: str  # secondary text, with contrast >= 4.5 on the background
+    accent: str  # decoration (rules, panels, markers)
+    accent_text: str  # accent used as text: readable on the background
+    on_accent: str  # text on an accent panel
+    surface: str  # quiet panels (era bands, picture mats)
+    heading_font: str
+    body_font: str
+    title_size: float
+    body_size: float
+    min_body_size: float
+
+    @classmethod
+    def of(cls, theme: Theme, geometry: DeckGeometry) -> DeckStyle:
+        w, h = geometry.width, geometry.height
+        sx = w / 960.0
+        margin = max(40.0, round(60 * sx, 2))
+        ts = theme.slide.title_size
+        title_h = round(2 * ts * TITLE_PITCH, 2)
+        title_y = 30.0
+        title_box = Box(margin, title_y, w - 2 * margin, title_h)
+        rule = Box(margin, title_box.bottom + 10, 56, 4)
+        body_top = rule.bottom + 20
+        footer_h = 16.0
+        footer_y = h - 20 - footer_h
+        body_box = Box(margin, body_top, w - 2 * margin, footer_y - 18 - body_top)
+        c = theme.colors
+        bg = c.background
+        text = readable_on(bg, c.text, minimum=4.5)
+        muted = readable_on(bg, c.muted, mix(c.muted, text, 0.4), minimum=4.5)
+        accent_text = readable_on(bg, c.accent, mix(c.accent, text, 0.4), text, minimum=4.5)
+        on_accent = readable_on(c.accent, c.on_accent or "", bg, text, minimum=4.5)
+        surface = c.surface or mix(bg, c.accent, 0.10)
+        return cls(
+            theme=theme,
+            geometry=geometry,
+            width=w,
+            height=h,
+            margin=margin,
+            title_box=title_box,
+            rule=rule,
+            body_box=body_box,
+            footer_y=footer_y,
+            footer_h=footer_h,
+            background=bg,
+            text=text,
+            muted=muted,
+            accent=c.accent,
+            accent_text=accent_text,
+            on_accent=on_accent,
+            surface=surface,
+            heading_font=theme.fonts.heading,
+            body_font=theme.fonts.body,
+            title_size=ts,
+            body_size=theme.slide.body_size,
+            min_body_size=theme.slide.min_body_size,
+        )
+
+    # -- the template's boxes win over the grid where a template gives them
+
+    def boxes(self, kind: SlideKind) -> PlaceholderBoxes:
+        return self.geometry.boxes(kind)
+
+    def title_box_for(self, kind: SlideKind) -> Box:
+        return self.boxes(kind).title or self.title_box
+
+    def body_box_for(self, kind: SlideKind) -> Box:
+        return self.boxes(kind).body or self.body_box
+
+    def decorated(self, kind: SlideKind) -> bool:
+        """Our accent shapes only where the template does not design the slide."""
+        return self.boxes(kind).title is None
+
+    # -- text styles
+
+    @property
+    def title_floor(self) -> float:
+        return max(self.min_body_size, round(self.title_size * 0.7))
+
+    def title_style(self, size: float | None = None) -> TextStyle:
+        return TextStyle(
+            self.heading_font, size or self.title_size, self.text, TITLE_PITCH, bold=True
+        )
+
+    def body_style(self, size: float | None = None) -> TextStyle:
+        return TextStyle(self.body_font, size or self.body_size, self.text, BODY_PITCH)
+
+    def small_style(self, size: float, color: str | None = None, **kw) -> TextStyle:
+        return TextStyle(self.body_font, size, color or self.muted, BODY_PITCH, **kw)
+
+    @property
+    def caption_size(self) -> float:
+        return max(14.0, round(self.body_size * 0.66))
+
+    @property
+    def credit_size(self) -> float:
+        return 11.0
+
+    @property
+    def kicker_size(self) -> float:
+        return max(16.0, round(self.title_size * 0.5))
+
+    def group_color(self, group_id: str | None, index: int, explicit: str | None) -> str:
+        if explicit:
+            return explicit
+        helper = getattr(self.theme, "group_color", None)
+        if helper is not None and group_id is not None:
+            return helper(group_id, index)
+        if group_id and group_id in self.theme.colors.groups:
+            return self.theme.colors.groups[group_id]
+        if group_id is None:
+            return self.accent
+        color = _GROUP_PALETTE[index % len(_GROUP_PALETTE)]
+        return color if contrast(color, self.background) >= 2.0 else self.text

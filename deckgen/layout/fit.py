@@ -1,0 +1,246 @@
+"""Fitting text into boxes: shrink to a floor, then split across slides.
+
+Rules (issue 3, item 3):
+
+- A slide's body text shares one size. It starts at the theme's body size and
+  shrinks in 1 pt steps down to the floor (`slide.min_body_size`).
+- When the text does not fit even at the floor, it is split between slides
+  ("(cont.)"): between points, keeping a point with its sub-points where
+  possible, and never leaving a heading (a point with sub-points, a column
+  heading) alone at the bottom of a slide. The split uses the fewest slides
+  that fit at the floor, then the largest size at which that many slides
+  still suffice, and balances the text between them.
+- A single paragraph that cannot fit on an empty slide at the floor is a
+  `RenderError` naming its line in the outline.
+
+Units are items glued together; the packer keeps a unit on one slide when
+it can, and otherwise breaks it into its first two items (heading + first
+sub-point) and the rest one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from deckgen.errors import Location, RenderError
+from deckgen.layout.model import Paragraph
+from deckgen.layout.text import TextStyle, paragraph, runs_of
+from deckgen.outline.model import Run, Text
+
+__all__ = [
+    "BodyFit",
+    "Item",
+    "Setter",
+    "Unit",
+    "fit_body",
+    "fit_title",
+    "sizes_down",
+]
+
+ItemRole = Literal["point", "sub", "plain", "heading", "small"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One paragraph of body text before it is measured."""
+
+    text: Text | str | tuple[Run, ...]
+    role: ItemRole
+    location: Location
+
+
+Unit = tuple[Item, ...]
+
+# (item, size, width, first_on_slide) -> the measured paragraph
+Setter = Callable[[Item, float, float, bool], Paragraph]
+
+
+def sizes_down(start: float, floor: float, step: float = 1.0) -> list[float]:
+    """start, start-1, ..., floor (always ending exactly at the floor)."""
+    sizes = []
+    s = start
+    while s > floor + 1e-9:
+        sizes.append(round(s, 2))
+        s -= step
+    sizes.append(round(floor, 2))
+    return sizes
+
+
+class _TooTall(Exception):
+    def __init__(self, item: Item) -> None:
+        self.item = item
+
+
+def _unit_height(unit: Unit, setter: Setter, size: float, width: float, first: bool) -> float:
+    return sum(setter(item, size, width, first and i == 0).height for i, item in enumerate(unit))
+
+
+def _pack(
+    units: Sequence[Unit], setter: Setter, size: float, width: float, height: float, cap: float
+) -> list[list[Item]]:
+    """Greedy packing into pages of at most `cap` (<= height) points."""
+    pages: list[list[Item]] = [[]]
+    used = 0.0
+
+    def place(unit: Unit) -> None:
+        nonlocal used
+        first = not pages[-1]
+        h = _unit_height(unit, setter, size, width, first)
+        if used + h <= cap + 1e-6:
+            pages[-1].extend(unit)
+            used += h
+            return
+        alone = h if first else _unit_height(unit, setter, size, width, True)
+        if alone <= height + 1e-6:
+            # Fits on a slide of its own (perhaps above the balancing cap):
+            # keep it together rather than split it.
+            if not first:
+                pages.append([])
+                used = 0.0
+            pages[-1].extend(unit)
+            used += alone
+            return
+        if len(unit) == 1:
+            raise _TooTall(unit[0])
+        # Too tall even alone: keep the heading with its first sub-point,
+        # then the rest one by one.
+        if len(unit) > 2:
+            pieces = [unit[:2], *((it,) for it in unit[2:])]
+        else:
+            pieces = [(it,) for it in unit]
+        for piece in pieces:
+            place(piece)
+
+    for unit in units:
+        place(unit)
+    return [p for p in pages if p] or [[]]
+
+
+@dataclass(frozen=True)
+class BodyFit:
+    size: float
+    # pages[i][r]: the paragraphs of region r on slide i
+    pages: tuple[tuple[tuple[Paragraph, ...], ...], ...]
+    shrunk: bool
+    split: bool
+
+
+def fit_body(
+    regions: Sequence[Sequence[Unit]],
+    widths: Sequence[float],
+    height: float,
+    setter: Setter,
+    sizes: Sequence[float],
+) -> BodyFit:
+    """Fit one or more regions (e.g. two columns) that share a size and a height.
+
+    `sizes` descends from the preferred size to the floor. Raises RenderError
+    for an item that cannot fit on an empty slide at the floor.
+    """
+    for size in sizes:
+        if all(
+            sum(_unit_height(u, setter, size, w, i == 0) for i, u in enumerate(region))
+            <= height + 1e-6
+            for region, w in zip(regions, widths, strict=True)
+        ):
+            return BodyFit(
+                size,
+                (
+                    _set(
+                        regions,
+                        [[it for u in r for it in u] for r in regions],
+                        setter,
+                        size,
+                        widths,
+                    ),
+                ),
+                size < sizes[0],
+                False,
+            )
+    floor = sizes[-1]
+    try:
+        need = max(
+            len(_pack(r, setter, floor, w, height, height))
+            for r, w in zip(regions, widths, strict=True)
+        )
+    except _TooTall as err:
+        item = err.item
+        text = "".join(r.text for r in runs_of(item.text))
+        excerpt = text if len(text) <= 60 else text[:57] + "..."
+        raise RenderError(
+            f"text too long to fit on a slide even alone at {floor:g} pt: {excerpt!r}; "
+            "shorten it or split it into several points",
+            item.location,
+        ) from None
+    chosen = floor
+    for size in sizes:
+        try:
+            if all(
+                len(_pack(r, setter, size, w, height, height)) <= need
+                for r, w in zip(regions, widths, strict=True)
+            ):
+                chosen = size
+                break
+        except _TooTall:
+            continue
+    region_pages = [
+        _balanced(r, setter, chosen, w, height, need) for r, w in zip(regions, widths, strict=True)
+    ]
+    pages = []
+    for i in range(need):
+        per_region = [rp[i] if i < len(rp) else [] for rp in region_pages]
+        pages.append(_set(regions, per_region, setter, chosen, widths))
+    return BodyFit(chosen, tuple(pages), chosen < sizes[0], True)
+
+
+def _balanced(
+    units: Sequence[Unit], setter: Setter, size: float, width: float, height: float, need: int
+) -> list[list[Item]]:
+    """Pages as even as possible: the smallest cap that still needs <= `need` pages."""
+    best = _pack(units, setter, size, width, height, height)
+    if len(best) <= 1:
+        return best
+    lo, hi = height / need, height
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        try:
+            pages = _pack(units, setter, size, width, height, mid)
+        except _TooTall:
+            lo = mid
+            continue
+        if len(pages) <= need:
+            best, hi = pages, mid
+        else:
+            lo = mid
+    return best
+
+
+def _set(regions, per_region_items, setter: Setter, size: float, widths) -> tuple:
+    out = []
+    for items, w in zip(per_region_items, widths, strict=True):
+        out.append(tuple(setter(it, size, w, i == 0) for i, it in enumerate(items)))
+    return tuple(out)
+
+
+def fit_title(
+    text: Text | str | tuple[Run, ...],
+    style: TextStyle,
+    width: float,
+    height: float,
+    floor: float,
+    location: Location,
+    max_lines: int = 2,
+) -> Paragraph:
+    """The largest size from style.size down to `floor` giving <= max_lines lines
+    that also fit `height`; else a RenderError naming the title's line."""
+    for size in sizes_down(style.size, floor):
+        p = paragraph(text, style.at(size), width)
+        if len(p.lines) <= max_lines and p.height <= height + 1e-6:
+            return p
+    plain = "".join(r.text for r in p.runs)
+    raise RenderError(
+        f"title too long for {max_lines} line(s) even at {floor:g} pt: {plain!r}; shorten it",
+        location,
+    )

@@ -1,0 +1,466 @@
+"""The slide sequence of a deck, and the slides that frame it.
+
+Order: title slide; agenda (two sections or more); per section a divider
+and its content slides; the outline's timeline (when no explicit timeline
+slide shows it already); a closing slide with references and credits.
+
+Per section, content slides come from its explicit `slides:` when present,
+else from its points (with the image beside them when it has both), its
+image, its quote, or, when it has nothing else, its summary as prose. The
+section's speaker notes go on its first content slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.errors import Location, RenderError
+from deckgen.layout.fit import Item, Unit, fit_title
+from deckgen.layout.images import fit_picture, pixel_size
+from deckgen.layout.model import Box, Element, Picture, Shape, TextBox
+from deckgen.layout.slides import Draft, SlideMaker, plain, point_units
+from deckgen.layout.text import TextStyle, paragraph
+from deckgen.layout.timeline_slide import timeline_slides
+from deckgen.outline.model import Outline, Run, Section, Slide, Text
+
+__all__ = ["deck_drafts"]
+
+
+@dataclass
+class _Ctx:
+    outline: Outline
+    maker: SlideMaker
+
+
+def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    drafts: list[Draft] = [title_slide(outline, maker)]
+    if len(outline.sections) >= 2:
+        drafts += agenda(outline, maker)
+    shown_timeline = False
+    for n, section in enumerate(outline.sections, 1):
+        drafts.append(divider(n, len(outline.sections), section, maker))
+        content, has_timeline = section_slides(outline, section, maker)
+        shown_timeline |= has_timeline
+        drafts += content
+    if outline.timeline is not None and not shown_timeline:
+        tl = outline.timeline
+        title = tl.title or Text.of(maker.words["timeline"], tl.location)
+        drafts += timeline_slides(maker, tl, tl.events, title, tl.location)
+    drafts += closing(outline, maker)
+    return drafts
+
+
+# ---------------------------------------------------------------- sections
+
+
+def section_slides(outline: Outline, section: Section, maker: SlideMaker):
+    drafts: list[Draft] = []
+    has_timeline = False
+    loc = section.location
+    if section.slides is not None:
+        for slide in section.slides:
+            made = explicit_slide(outline, section, slide, maker)
+            # Only a timeline slide showing every event stands for the
+            # outline's timeline; one showing this section's events does not.
+            has_timeline |= slide.layout == "timeline" and not any(
+                e.section == section.id for e in outline.timeline.events
+            )
+            drafts += made
+    else:
+        if section.points:
+            drafts += maker.bullets(
+                section.title, point_units(section.points), loc, image=section.image
+            )
+        elif section.image is not None:
+            drafts += maker.image(section.title, section.image, loc)
+        if section.quote is not None:
+            drafts += maker.quote(section.title, section.quote, section.quote.location or loc)
+        if not drafts and section.summary:
+            units: list[Unit] = [
+                (Item(p, "plain", p.location if p.location.line else loc),) for p in section.summary
+            ]
+            drafts += maker.bullets(section.title, units, loc)
+    if drafts and section.notes:
+        drafts[0].notes = tuple(section.notes) + tuple(drafts[0].notes)
+    return drafts, has_timeline
+
+
+def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: SlideMaker):
+    loc = slide.location
+    title = slide.title
+    notes = tuple(slide.notes)
+    layout = slide.layout
+    if layout == "bullets":
+        return maker.bullets(
+            title or section.title, point_units(slide.points), loc, notes=notes, image=slide.image
+        )
+    if layout == "two-column":
+        return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
+    if layout == "image":
+        if slide.image is None:
+            raise RenderError("an 'image' slide needs an 'image'", loc)
+        return maker.image(title or section.title, slide.image, loc, notes=notes)
+    if layout == "quote":
+        quote = slide.quote or section.quote
+        if quote is None:
+            raise RenderError("a 'quote' slide needs a 'quote'", loc)
+        return maker.quote(title or section.title, quote, loc, notes=notes)
+    if layout == "statement":
+        if slide.text is None:
+            raise RenderError("a 'statement' slide needs a 'text'", loc)
+        return maker.statement(title or section.title, slide.text, loc, notes=notes)
+    if layout == "timeline":
+        tl = outline.timeline
+        if tl is None:
+            raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
+        mine = tuple(e for e in tl.events if e.section == section.id)
+        events = mine or tl.events
+        heading = title or tl.title or Text.of(maker.words["timeline"], loc)
+        drafts = timeline_slides(maker, tl, events, heading, loc)
+        if drafts:
+            drafts[0].notes = notes + tuple(drafts[0].notes)
+        return drafts
+    raise RenderError(f"unknown slide layout {layout!r}", loc)
+
+
+# ---------------------------------------------------------------- title slide
+
+
+def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
+    st = maker.style
+    W, H, M = st.width, st.height, st.margin
+    kind = "title"
+    boxes = st.boxes(kind)
+    els: list[Element] = []
+    cover = outline.cover
+    loc = outline.title.location if outline.title.location.line else outline.location
+    text_right = W - M
+    if boxes.title is None:
+        els.append(Shape("rect", Box(0, 0, 14, H), fill=st.accent, name="Accent bar"))
+        if cover is not None:
+            pic_x = round(W * 0.58, 2)
+            px = pixel_size(cover.src, cover.location)
+            box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
+            els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
+            text_right = pic_x - M * 0.75
+    col_x = M + 10 if boxes.title is None else M
+    col_w = text_right - col_x
+    t_style = st.title_style(round(st.title_size * 1.35))
+    t_box = boxes.title or Box(col_x, 0, col_w, t_style.line_height * 3)
+    title_p = fit_title(
+        outline.title, t_style, t_box.w, t_box.h, round(st.title_size * 0.75), loc, max_lines=3
+    )
+    if title_p.size < t_style.size:
+        maker.warn(f"talk title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
+    parts: list[tuple[str, object, float]] = []  # (what, paragraph, gap before)
+    parts.append(("title", title_p, 0.0))
+    if outline.subtitle is not None:
+        sub_style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
+        sub_box_w = (boxes.subtitle or t_box).w
+        sub = fit_title(
+            outline.subtitle,
+            sub_style,
+            sub_box_w,
+            sub_style.line_height * 3,
+            14.0,
+            outline.subtitle.location or loc,
+            max_lines=3,
+        )
+        parts.append(("subtitle", sub, 44.0))
+    meta_runs: list[Run] = []
+    if outline.author is not None:
+        meta_runs += list(outline.author.runs)
+    if outline.date:
+        if meta_runs:
+            meta_runs.append(Run("  ·  "))
+        meta_runs.append(Run(str(outline.date)))
+    if meta_runs:
+        m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+        meta = fit_title(
+            tuple(meta_runs), m_style, col_w, m_style.line_height * 2, 12.0, loc, max_lines=2
+        )
+        parts.append(("meta", meta, 16.0 if outline.subtitle is not None else 44.0))
+    if boxes.title is not None:
+        els.append(
+            TextBox(
+                boxes.title,
+                (title_p,),
+                role="title",
+                placeholder="title",
+                valign="bottom",
+                name="Title",
+            )
+        )
+        y = boxes.title.bottom + 12
+        for what, p, _gap in parts[1:]:
+            box = (
+                boxes.subtitle
+                if what == "subtitle" and boxes.subtitle
+                else Box(t_box.x, y, t_box.w, p.height)
+            )
+            els.append(
+                TextBox(
+                    box,
+                    (p,),
+                    role="subtitle",
+                    placeholder="subtitle" if what == "subtitle" else None,
+                    name="Subtitle" if what == "subtitle" else "Author and date",
+                )
+            )
+            y = box.bottom + 8
+    else:
+        total = sum(p.height + gap for _, p, gap in parts)
+        y = max(M, (H - total) / 2 - 10)
+        for what, p, gap in parts:
+            y += gap
+            if what == "subtitle" or (what == "meta" and len(parts) == 2):
+                els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
+            role = "title" if what == "title" else "subtitle"
+            ph = {"title": "title", "subtitle": "subtitle"}.get(what)
+            name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+            els.append(
+                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, placeholder=ph, name=name)
+            )
+            y += p.height
+    if cover is not None:
+        # Caption and credit of the cover, small at the foot of the text column.
+        bits = []
+        if cover.caption is not None:
+            bits.append(("caption", cover.caption, 13.0, True))
+        if cover.credit is not None:
+            bits.append(("credit", cover.credit, 11.0, False))
+        y = H - 24
+        for role, text, size, italic in reversed(bits):
+            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
+            p = fit_title(
+                text,
+                style,
+                col_w,
+                style.line_height * 2,
+                9.0,
+                text.location if text.location.line else cover.location,
+                max_lines=2,
+            )
+            y -= p.height
+            els.append(
+                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role)
+            )
+            y -= 2
+    return Draft("title", plain(outline.title), els, loc, chrome=False)
+
+
+# ---------------------------------------------------------------- agenda
+
+
+def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    st = maker.style
+    kind = "agenda"
+    body = st.body_box_for(kind)
+    title = maker.words["agenda"]
+    loc = outline.sections[0].location
+    num_w = round(st.body_size * 1.9, 2)
+    text_box = Box(body.x + num_w, body.y, body.w - num_w, body.h)
+    units = [
+        (Item(s.title, "plain", s.title.location if s.title.location.line else s.location),)
+        for s in outline.sections
+    ]
+    result = maker.fit([units], [text_box.w], text_box.h, title, loc)
+    drafts = []
+    first_no = 1
+    for i, (paras,) in enumerate(result.pages):
+        t = f"{title} {maker.words['cont']}" if i else title
+        els: list[Element] = []
+        if st.decorated(kind):
+            els.append(maker.rule())
+        els.append(maker.title_box(kind, t, loc))
+        els.append(TextBox(text_box, paras, role="body", placeholder="body", name="Agenda"))
+        y = text_box.y
+        for k, p in enumerate(paras):
+            y += p.space_before
+            n_style = TextStyle(
+                st.heading_font, p.size, st.accent_text, p.line_height / p.size, bold=True
+            )
+            n_p = paragraph(f"{first_no + k:02d}", n_style, num_w)
+            els.append(
+                TextBox(
+                    Box(body.x, y, num_w - 8, p.line_height),
+                    (n_p,),
+                    role="label",
+                    name=f"Agenda number {first_no + k}",
+                )
+            )
+            y += p.line_height * len(p.lines)
+        first_no += len(paras)
+        drafts.append(Draft(kind, t, els, loc, continued=i > 0))
+    return drafts
+
+
+# ---------------------------------------------------------------- divider
+
+
+def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
+    st = maker.style
+    W, H, M = st.width, st.height, st.margin
+    kind = "section"
+    boxes = st.boxes(kind)
+    loc = section.location
+    els: list[Element] = []
+    number = f"{n:02d}"
+    if boxes.title is not None:
+        els.append(maker.title_box(kind, section.title, loc, max_lines=3))
+        if boxes.body is not None:
+            style = TextStyle(st.heading_font, st.title_size, st.accent_text, 1.1, bold=True)
+            p = paragraph(number, style, boxes.body.w)
+            els.append(TextBox(boxes.body, (p,), role="label", name="Section number"))
+        return Draft(kind, plain(section.title), els, loc)
+    panel_w = round(W * 0.34, 2)
+    els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.accent, name="Section panel"))
+    num_size = round(min(st.title_size * 3.6, panel_w * 0.55), 1)
+    n_style = TextStyle(st.heading_font, num_size, st.on_accent, 1.0, bold=True, align="center")
+    n_p = paragraph(number, n_style, panel_w - 2 * M * 0.5)
+    els.append(
+        TextBox(
+            Box(M * 0.5, (H - num_size) / 2, panel_w - M, num_size),
+            (n_p,),
+            role="label",
+            name="Section number",
+        )
+    )
+    x = panel_w + M
+    w = W - x - M
+    kick_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.muted, 1.2)
+    kick = paragraph(f"{maker.words['section']} {n} / {total}", kick_style, w)
+    t_style = st.title_style(round(st.title_size * 1.15))
+    t_box_h = t_style.line_height * 3
+    title_p = fit_title(section.title, t_style, w, t_box_h, st.title_floor, loc, max_lines=3)
+    if title_p.size < t_style.size:
+        maker.warn(f"section title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
+    block = kick.height + 12 + title_p.height
+    y = (H - block) / 2
+    els.append(TextBox(Box(x, y, w, kick.height), (kick,), role="label", name="Section kicker"))
+    y += kick.height + 12
+    els.append(
+        TextBox(
+            Box(x, y, w, title_p.height),
+            (title_p,),
+            role="title",
+            placeholder="title",
+            name="Title",
+        )
+    )
+    els.append(maker.rule(x=x, y=y + title_p.height + 18))
+    return Draft(kind, plain(section.title), els, loc)
+
+
+# ---------------------------------------------------------------- closing
+
+
+def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
+    out: list[tuple[Text | tuple[Run, ...], Location]] = []
+    seen: set[str] = set()
+
+    def add(runs, location: Location) -> None:
+        key = "".join(r.text for r in (runs.runs if isinstance(runs, Text) else runs))
+        if key and key not in seen:
+            seen.add(key)
+            out.append((runs, location))
+
+    src = outline.source
+    if src is not None:
+        runs: list[Run] = []
+        if src.title is not None:
+            runs += [Run("“"), *src.title.runs, Run("”")]
+        if src.publisher is not None:
+            runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
+        if src.url:
+            runs += ([Run(" — ")] if runs else []) + [Run(src.url, link=src.url)]
+        if runs:
+            add(tuple(runs), src.location)
+    images = []
+    if outline.cover is not None:
+        images.append(outline.cover)
+    for s in outline.sections:
+        if s.image is not None:
+            images.append(s.image)
+        for sl in s.slides or ():
+            if sl.image is not None:
+                images.append(sl.image)
+    if outline.timeline is not None:
+        images += [e.image for e in outline.timeline.events if e.image is not None]
+    for im in images:
+        if im.credit is not None:
+            add(im.credit, im.credit.location if im.credit.location.line else im.location)
+    return out
+
+
+def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    st = maker.style
+    w = maker.words
+    kind = "closing"
+    refs = outline.references
+    credits = _credits(outline)
+    loc = (
+        refs[0].location
+        if refs
+        else (outline.source.location if outline.source else outline.location)
+    )
+    if not refs and not credits:
+        els: list[Element] = [maker.title_box(kind, w["thanks"], outline.location)]
+        return [Draft(kind, w["thanks"], els, outline.location)]
+    ref_units: list[Unit] = []
+    for r in refs:
+        runs = list(r.text.runs)
+        if r.url:
+            runs += [Run(" — "), Run(r.url, link=r.url)]
+        ref_units.append((Item(tuple(runs), "small", r.location),))
+    credit_units: list[Unit] = [
+        (Item(runs if isinstance(runs, tuple) else runs.runs, "small", where),)
+        for runs, where in credits
+    ]
+    if credits and outline.source is not None:
+        first = credit_units[0][0]
+        credit_units[0] = (Item((Run(w["based_on"] + ": "), *first.text), "small", first.location),)
+
+    def headed(head: str, units: list[Unit]) -> list[Unit]:
+        if not units:
+            return []
+        return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
+
+    body = st.body_box_for(kind)
+    start = round(st.body_size * 0.8)
+    floor = min(st.min_body_size, start)
+    if refs and credits:
+        title = w["references_credits"]
+        gutter = 40.0
+        col_w = round((body.w - gutter) / 2, 2)
+        regions = [headed(w["references"], ref_units), headed(w["credits"], credit_units)]
+        widths = [col_w, col_w]
+        boxes = [
+            Box(body.x, body.y, col_w, body.h),
+            Box(body.x + col_w + gutter, body.y, col_w, body.h),
+        ]
+    else:
+        title = w["references"] if refs else w["credits"]
+        regions = [ref_units or credit_units]
+        widths = [body.w]
+        boxes = [body]
+    result = maker.fit(regions, widths, body.h, title, loc, start=start, floor=floor)
+    drafts = []
+    for i, page in enumerate(result.pages):
+        t = f"{title} {w['cont']}" if i else title
+        els = []
+        if st.decorated(kind):
+            els.append(maker.rule())
+        els.append(maker.title_box(kind, t, loc))
+        for k, (paras, box) in enumerate(zip(page, boxes, strict=True)):
+            els.append(
+                TextBox(
+                    box,
+                    paras,
+                    role="body",
+                    placeholder="body" if k == 0 else None,
+                    name=("References", "Credits")[k] if len(boxes) == 2 else "Body",
+                )
+            )
+        drafts.append(Draft(kind, t, els, loc, continued=i > 0))
+    return drafts

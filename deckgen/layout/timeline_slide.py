@@ -1,0 +1,390 @@
+"""Timeline slides drawn with native shapes, continued over several slides.
+
+One slide shows a stretch of time on a horizontal axis: an era strip under
+the axis (tinted spans with their labels), a dot per event in its group's
+colour (a bar along the axis for events with an `end`), and a card per event
+(date in bold, title) hanging from a thin leader line, like a flag: the card
+starts at its date and runs right (near the right edge it runs left instead).
+
+Cards stand in levels above and below the axis. Events are taken in date
+order and each goes to the first free slot, alternating sides; a slot is free
+when the card, measured, keeps a gap to every card in its level and no leader
+line crosses a card. When an event finds no free slot the slide is full: the
+next slide continues from that event with its own date range ("(cont.)").
+So labels never overlap, whatever the density: a dense stretch just takes
+more slides. A legend (groups; eras too narrow to label in the strip) sits
+at the foot.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckgen.errors import Location, RenderError
+from deckgen.layout.color import mix, readable_on
+from deckgen.layout.fit import sizes_down
+from deckgen.layout.model import Box, Element, Paragraph, Shape, TextBox
+from deckgen.layout.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.words import format_date
+from deckgen.outline.model import Event, Text, Timeline
+
+__all__ = ["timeline_slides"]
+
+_GAP = 10.0  # between cards in a level, and between levels
+_MARK = 12.0  # marker diameter
+_STRIP = 20.0  # era strip height
+_CARD_PAD = 6.0  # text starts this far right of the leader (left-running cards)
+
+
+@dataclass(frozen=True)
+class _Card:
+    event: Event
+    date_p: Paragraph
+    title_p: Paragraph
+    width: float
+
+    @property
+    def height(self) -> float:
+        return self.date_p.height + self.title_p.height
+
+
+@dataclass
+class _Placed:
+    card: _Card
+    x: float  # marker x
+    side: int  # -1 above, +1 below
+    level: int
+    x0: float  # card's horizontal extent
+    x1: float
+
+
+def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
+    st = maker.style
+    lang = maker.language
+    cards = []
+    for ev in events:
+        date_text = format_date(ev.date, lang)
+        if ev.end is not None:
+            date_text += "–" + format_date(ev.end, lang)
+        date_style = TextStyle(st.body_font, 12.0, st.muted, 1.15, bold=True)
+        date_p = paragraph(date_text, date_style, width - _CARD_PAD)
+        title_p = None
+        for size in sizes_down(14.0, 11.0, 0.5):
+            style = TextStyle(st.body_font, size, st.text, 1.15)
+            title_p = paragraph(ev.title, style, width - _CARD_PAD)
+            if len(title_p.lines) <= 3:
+                break
+        else:
+            raise RenderError(
+                f"timeline event title too long for its label (3 lines at 11 pt): "
+                f"{ev.title.plain!r}; shorten it",
+                ev.location,
+            )
+        cards.append(_Card(ev, date_p, title_p, width))
+    return cards
+
+
+@dataclass(frozen=True)
+class _Frame:
+    left: float  # axis start x
+    right: float  # axis end x
+    axis_y: float
+    levels: int  # per side
+    slot_h: float
+    card_w: float
+    area: Box
+
+
+def _place(cards: Sequence[_Card], frame: _Frame) -> list[_Placed] | None:
+    """Place every card, or None when some card finds no slot."""
+    lo = cards[0].event.date.ordinal
+    hi = cards[-1].event.date.ordinal
+    if hi - lo < 1e-9:
+        lo, hi = lo - 0.5, hi + 0.5
+    span = frame.right - frame.left
+
+    def x_of(t: float) -> float:
+        return frame.left + (t - lo) / (hi - lo) * span
+
+    placed: list[_Placed] = []
+    prefer = -1
+    for card in cards:
+        x = x_of(card.event.date.ordinal)
+        x0, x1 = x, x + card.width
+        if x1 > frame.area.right:
+            x0, x1 = x - card.width, x
+        slots = [(prefer, 0), (-prefer, 0)]
+        for lv in range(1, frame.levels):
+            slots += [(prefer, lv), (-prefer, lv)]
+        spot = None
+        for side, level in slots:
+            if _free(placed, side, level, x0, x1, x):
+                spot = (side, level)
+                break
+        if spot is None:
+            return None
+        placed.append(_Placed(card, x, spot[0], spot[1], x0, x1))
+        prefer = -spot[0]
+    return placed
+
+
+def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x: float) -> bool:
+    for p in placed:
+        if p.side != side:
+            continue
+        if p.level == level and x0 < p.x1 + _GAP and p.x0 < x1 + _GAP:
+            return False
+        # A leader runs from the axis out to its card: it must not cross a
+        # card nearer the axis, and no new nearer card may cover an old leader.
+        if p.level < level and p.x0 - 2 <= x <= p.x1 + 2:
+            return False
+        if p.level > level and x0 - 2 <= p.x <= x1 + 2:
+            return False
+    return True
+
+
+def timeline_slides(
+    maker, timeline: Timeline, events: Sequence[Event], title: Text, location: Location
+):
+    from deckgen.layout.slides import Draft, _cont, plain
+
+    st = maker.style
+    kind = "timeline"
+    events = sorted(events, key=lambda e: e.date)  # stable: same-day order kept
+    if not events:
+        return []
+    body = st.body_box_for(kind)
+    card_w = round(min(170.0, body.w / 5.4), 2)
+    cards = _cards(maker, events, card_w)
+
+    # Group colours, in the order the timeline lists its groups.
+    colors: dict[str | None, str] = {}
+    for i, g in enumerate(timeline.groups):
+        colors[g.id] = st.group_color(g.id, i, g.color)
+    for ev in events:
+        if ev.group not in colors:
+            colors[ev.group] = st.group_color(ev.group, len(colors), None)
+
+    legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
+    legend_h = 22.0 if legend_groups or timeline.eras else 0.0
+    area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
+    slot_h = max(c.height for c in cards)
+    usable = area.h - _MARK / 2 - 4 - (_STRIP + 8) - _MARK / 2 - 4
+    levels = max(1, int((usable / 2 + _GAP) // (slot_h + _GAP)))
+    side_h = levels * (slot_h + _GAP) - _GAP
+    if side_h * 2 > usable + 1e-6:
+        raise RenderError(
+            "timeline labels too tall for the slide; shorten the event titles", location
+        )
+    spare = usable - 2 * side_h
+    axis_y = area.y + spare / 2 + side_h + _MARK / 2 + 4
+    frame = _Frame(area.x + 6, area.right - 6, axis_y, levels, slot_h, card_w, area)
+
+    # Chunk: take events while they still all find a slot on one slide.
+    chunks: list[list[_Placed]] = []
+    i = 0
+    while i < len(cards):
+        best = _place(cards[i : i + 1], frame)
+        n = 1
+        while i + n < len(cards):
+            trial = _place(cards[i : i + n + 1], frame)
+            if trial is None:
+                break
+            best, n = trial, n + 1
+        chunks.append(best)
+        i += n
+
+    era_tints = [mix(st.background, st.accent, 0.16), mix(st.background, st.text, 0.09)]
+    drafts = []
+    for k, chunk in enumerate(chunks):
+        cont = k > 0
+        t = _cont(title, maker.words["cont"]) if cont else title
+        els: list[Element] = []
+        if st.decorated(kind):
+            els.append(maker.rule())
+        els.append(maker.title_box(kind, t, location))
+        lo = chunk[0].card.event.date.ordinal
+        hi = chunk[-1].card.event.date.ordinal
+        if hi - lo < 1e-9:
+            lo, hi = lo - 0.5, hi + 0.5
+
+        def x_of(tt: float, lo=lo, hi=hi) -> float:
+            tt = min(max(tt, lo), hi)
+            return frame.left + (tt - lo) / (hi - lo) * (frame.right - frame.left)
+
+        strip_y = axis_y + _MARK / 2 + 4
+        unlabelled: list[tuple[str, Text]] = []
+        for j, era in enumerate(timeline.eras):
+            a, b = era.start.ordinal, _end_ordinal(era.end)
+            if b < lo or a > hi:
+                continue
+            xa, xb = x_of(a), x_of(b)
+            if xb - xa < 2:
+                continue
+            fill = era.color or era_tints[j % 2]
+            els.append(
+                Shape(
+                    "rect",
+                    Box(xa, strip_y, xb - xa, _STRIP),
+                    fill=fill,
+                    name=f"Era: {era.label.plain}",
+                )
+            )
+            label_color = readable_on(fill, st.text, minimum=4.5)
+            label = _strip_label(era.label, st, xb - xa - 8, label_color)
+            if label is None:
+                unlabelled.append((fill, era.label))
+            else:
+                els.append(
+                    TextBox(
+                        Box(
+                            xa + 4,
+                            strip_y + (_STRIP - label.line_height) / 2,
+                            xb - xa - 8,
+                            label.line_height,
+                        ),
+                        (label,),
+                        role="label",
+                        name=f"Era label: {era.label.plain}",
+                    )
+                )
+        els.append(
+            Shape(
+                "line",
+                Box(area.x, axis_y, area.w, 0),
+                line=st.muted,
+                line_width=1.5,
+                name="Timeline axis",
+            )
+        )
+        for p in chunk:
+            ev = p.card.event
+            color = colors.get(ev.group, st.accent)
+            if ev.end is not None:
+                xe = x_of(_end_ordinal(ev.end))
+                if xe - p.x > 2:
+                    els.append(
+                        Shape(
+                            "roundrect",
+                            Box(p.x, axis_y - 3, xe - p.x, 6),
+                            fill=color,
+                            name=f"Span: {ev.title.plain}",
+                        )
+                    )
+            # card position
+            if p.side < 0:
+                bottom = axis_y - _MARK / 2 - 4 - p.level * (slot_h + _GAP)
+                cy = bottom - p.card.height
+                ly0, ly1 = cy + p.card.height, axis_y - _MARK / 2
+            else:
+                top = strip_y + _STRIP + 8 + p.level * (slot_h + _GAP)
+                cy = top
+                ly0, ly1 = axis_y + _MARK / 2, cy
+            els.append(
+                Shape(
+                    "line",
+                    Box(p.x, min(ly0, ly1), 0, abs(ly1 - ly0)),
+                    line=color,
+                    line_width=1.0,
+                    name=f"Leader: {ev.title.plain}",
+                )
+            )
+            els.append(
+                Shape(
+                    "ellipse",
+                    Box(p.x - _MARK / 2, axis_y - _MARK / 2, _MARK, _MARK),
+                    fill=color,
+                    line=st.background,
+                    line_width=1.5,
+                    name=f"Marker: {ev.title.plain}",
+                )
+            )
+            right_run = p.x1 <= p.x + 1e-6  # card runs left of its date
+            align = "right" if right_run else "left"
+            date_p = _aligned(p.card.date_p, align, readable_on(st.background, color, st.muted))
+            title_p = _aligned(p.card.title_p, align, None)
+            if right_run:
+                box = Box(p.x - p.card.width, cy, p.card.width - _CARD_PAD / 2, p.card.height)
+            else:
+                box = Box(p.x + _CARD_PAD / 2, cy, p.card.width - _CARD_PAD / 2, p.card.height)
+            els.append(
+                TextBox(box, (date_p, title_p), role="label", name=f"Event: {ev.title.plain}")
+            )
+        els += _legend(maker, legend_groups, colors, unlabelled, body, legend_h, timeline.location)
+        d = Draft(kind, plain(t), els, location, continued=cont)
+        drafts.append(d)
+    n_total = len(chunks)
+    if n_total > 1:
+        maker.warn(
+            f"timeline {plain(title)!r}: {len(events)} events need {n_total} slides "
+            f"so that no labels overlap (continued with {maker.words['cont']!r})",
+            location,
+        )
+    return drafts
+
+
+def _end_ordinal(date) -> float:
+    """The end of a date's last day on the axis (an era to 1975 runs to its end)."""
+    d = date.last_day
+    start = _dt.date(d.year, 1, 1)
+    days = (_dt.date(d.year + 1, 1, 1) - start).days
+    return d.year + ((d - start).days + 1) / days
+
+
+def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
+    from dataclasses import replace
+
+    return replace(p, align=align, color=color or p.color)
+
+
+def _strip_label(label: Text, st, width: float, color: str) -> Paragraph | None:
+    for size in (12.0, 11.0, 10.0):
+        style = TextStyle(st.body_font, size, color, 1.15, bold=True)
+        if single_line_width(label, style) <= width * 0.96 - 1:
+            return paragraph(label, style, width)
+    return None
+
+
+def _legend(
+    maker,
+    groups,
+    colors,
+    eras: list[tuple[str, Text]],
+    body: Box,
+    legend_h: float,
+    location: Location,
+):
+    st = maker.style
+    if legend_h <= 0:
+        return []
+    els: list[Element] = []
+    items: list[tuple[str, str, Text, str]] = []  # (shape, color, label, name)
+    for g in groups:
+        items.append(("ellipse", colors[g.id], g.label, f"Legend: {g.label.plain}"))
+    for fill, label in eras:
+        items.append(("rect", fill, label, f"Legend: {label.plain}"))
+    size = 12.0
+    y = body.bottom - legend_h
+    for size in (12.0, 11.0, 10.0):
+        style = TextStyle(st.body_font, size, st.muted, 1.15)
+        widths = [single_line_width(lbl, style) / 0.96 + 2 for _, _, lbl, _ in items]
+        total = sum(10 + 6 + w + 22 for w in widths) - 22
+        if total <= body.w:
+            break
+    else:
+        raise RenderError("timeline legend too wide for the slide (too many groups)", location)
+    x = body.x
+    line_h = style.line_height
+    for (shape, color, label, name), w in zip(items, widths, strict=True):
+        els.append(
+            Shape(shape, Box(x, y + (legend_h - 10) / 2, 10, 10), fill=color, name=name + " swatch")
+        )
+        x += 16
+        p = paragraph(label, style, w)
+        els.append(
+            TextBox(Box(x, y + (legend_h - line_h) / 2, w, line_h), (p,), role="label", name=name)
+        )
+        x += w + 22
+    return els

@@ -1,0 +1,169 @@
+"""The few words deckgen itself puts on slides, in the outline's language.
+
+Unknown languages fall back to English; a language tag's region is ignored
+('pt-BR' -> 'pt').
+"""
+
+from __future__ import annotations
+
+__all__ = ["words"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "agenda": "Agenda",
+        "cont": "(cont.)",
+        "timeline": "Timeline",
+        "references": "References",
+        "credits": "Credits",
+        "references_credits": "References & credits",
+        "thanks": "Thank you",
+        "based_on": "Based on",
+        "cover": "Cover",
+        "section": "Section",
+        "eras": "Eras",
+    },
+    "ru": {
+        "agenda": "План",
+        "cont": "(продолжение)",
+        "timeline": "Хронология",
+        "references": "Литература",
+        "credits": "Источники",
+        "references_credits": "Литература и источники",
+        "thanks": "Спасибо за внимание",
+        "based_on": "По материалам",
+        "cover": "Обложка",
+        "section": "Раздел",
+        "eras": "Эпохи",
+    },
+    "uk": {
+        "agenda": "План",
+        "cont": "(продовження)",
+        "timeline": "Хронологія",
+        "references": "Література",
+        "credits": "Джерела",
+        "references_credits": "Література і джерела",
+        "thanks": "Дякую за увагу",
+        "based_on": "За матеріалами",
+        "cover": "Обкладинка",
+        "section": "Розділ",
+        "eras": "Епохи",
+    },
+    "de": {
+        "agenda": "Agenda",
+        "cont": "(Forts.)",
+        "timeline": "Zeitleiste",
+        "references": "Literatur",
+        "credits": "Nachweise",
+        "references_credits": "Literatur & Nachweise",
+        "thanks": "Vielen Dank",
+        "based_on": "Nach",
+        "cover": "Titelbild",
+        "section": "Teil",
+        "eras": "Epochen",
+    },
+    "fr": {
+        "agenda": "Sommaire",
+        "cont": "(suite)",
+        "timeline": "Chronologie",
+        "references": "Références",
+        "credits": "Crédits",
+        "references_credits": "Références et crédits",
+        "thanks": "Merci",
+        "based_on": "D’après",
+        "cover": "Couverture",
+        "section": "Partie",
+        "eras": "Périodes",
+    },
+    "es": {
+        "agenda": "Índice",
+        "cont": "(cont.)",
+        "timeline": "Cronología",
+        "references": "Referencias",
+        "credits": "Créditos",
+        "references_credits": "Referencias y créditos",
+        "thanks": "Gracias",
+        "based_on": "Basado en",
+        "cover": "Portada",
+        "section": "Parte",
+        "eras": "Épocas",
+    },
+}
+
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "ru": (
+        "янв.",
+        "февр.",
+        "марта",
+        "апр.",
+        "мая",
+        "июня",
+        "июля",
+        "авг.",
+        "сент.",
+        "окт.",
+        "нояб.",
+        "дек.",
+    ),
+    "de": (
+        "Jan.",
+        "Feb.",
+        "März",
+        "Apr.",
+        "Mai",
+        "Juni",
+        "Juli",
+        "Aug.",
+        "Sep.",
+        "Okt.",
+        "Nov.",
+        "Dez.",
+    ),
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
+    "es": (
+        "ene.",
+        "feb.",
+        "mar.",
+        "abr.",
+        "may.",
+        "jun.",
+        "jul.",
+        "ago.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dic.",
+    ),
+}
+
+
+def _lang(language: str) -> str:
+    return (language or "en").split("-")[0].lower()
+
+
+def words(language: str) -> dict[str, str]:
+    return _WORDS.get(_lang(language), _WORDS["en"])
+
+
+def format_date(date, language: str) -> str:
+    """'4 Oct 1957', 'Oct 1957' or '1957' in the outline's language."""
+    months = _MONTHS.get(_lang(language))
+    if months is None or date.month is None:
+        return str(date) if months is None else f"{date.year}"
+    month = months[date.month - 1]
+    if date.day is None:
+        return f"{month} {date.year}"
+    return f"{date.day} {month} {date.year}"
