@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -46,6 +47,10 @@ __all__ = [
 ]
 
 CREATOR = "deckgen"
+
+# Binary (Flate only) streams instead of ASCII85 on top: files ~20 % smaller
+# and much faster to write (A85 is pure Python). Every PDF reader handles it.
+rl_config.useA85 = 0
 
 
 # ---------------------------------------------------------------- fonts

@@ -1,0 +1,539 @@
+"""Typeset the article handout with reportlab platypus: the layout decided the
+blocks, styles and page; this flows them onto pages with running header and
+footer ("page n of N"), bookmarks per section, and widow/orphan control.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from deckgen.backends import pdfkit
+from deckgen.layout.handout import (
+    Cover,
+    Figure,
+    Handout,
+    KeyDates,
+    References,
+    SectionBlock,
+)
+from deckgen.layout.handout_style import TextStyle
+from deckgen.outline.model import Run, Text
+
+__all__ = ["render_article", "Typesetter"]
+
+_ALIGN = {"left": TA_LEFT, "justify": TA_JUSTIFY, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+class Typesetter:
+    """Turns layout styles and runs into reportlab paragraph styles and markup."""
+
+    def __init__(self, handout: Handout, fonts: dict[str, pdfkit.FontNames]) -> None:
+        self.handout = handout
+        self.fonts = fonts
+        self._cache: dict[tuple[str, TextStyle], ParagraphStyle] = {}
+
+    def names(self, family: str) -> pdfkit.FontNames:
+        return self.fonts[family]
+
+    def pstyle(self, style: TextStyle, name: str = "p") -> ParagraphStyle:
+        key = (name, style)
+        if key not in self._cache:
+            names = self.names(style.font)
+            self._cache[key] = ParagraphStyle(
+                name,
+                fontName=names.face(style.bold, style.italic),
+                fontSize=style.size,
+                leading=style.leading,
+                textColor=pdfkit.color(style.color),
+                alignment=_ALIGN[style.align],
+                spaceBefore=style.space_before,
+                spaceAfter=style.space_after,
+                leftIndent=style.left_indent,
+                rightIndent=style.right_indent,
+                firstLineIndent=style.first_indent,
+                keepWithNext=0,
+                allowWidows=0,
+                allowOrphans=0,
+                hyphenationLang=(self.handout.hyphenation or "") if style.hyphenate else "",
+                embeddedHyphenation=1,
+                uriWasteReduce=0.3,
+                bulletFontName=names.regular,
+                bulletFontSize=style.size,
+                bulletIndent=max(style.left_indent - style.size * 1.1, 0),
+                splitLongWords=1,
+            )
+        return self._cache[key]
+
+    def markup(self, runs, style: TextStyle) -> str:
+        if style.upper:
+            runs = tuple(Run(r.text.upper(), r.bold, r.italic, r.link) for r in runs)
+        # Bold text inside an already-bold style stays bold; italic inside
+        # italic is set upright, as typographers do for emphasis in quotes.
+        if style.italic:
+            runs = tuple(Run(r.text, r.bold, not r.italic, r.link) for r in runs)
+        return pdfkit.markup(runs, link_color=self.handout.palette.accent)
+
+    def para(self, runs, style: TextStyle, name: str = "p", **kw) -> Paragraph:
+        if isinstance(runs, Text):
+            runs = runs.runs
+        base = style
+        if style.italic:
+            # the face is chosen per run in markup; the paragraph base is upright
+            base = TextStyle(**{**style.__dict__, "italic": False})
+        return Paragraph(self.markup(runs, style), self.pstyle(base, name), **kw)
+
+
+class SectionHeading(Paragraph):
+    """A heading that leaves a bookmark (PDF outline entry) where it is drawn."""
+
+    def __init__(
+        self,
+        text,
+        style,
+        *,
+        key: str,
+        outline_title: str,
+        level: int = 0,
+        running: str | None = None,
+    ) -> None:
+        super().__init__(text, style)
+        self.bookmark_key = key
+        self.outline_title = outline_title
+        self.outline_level = level
+        self.running = running  # text for the running header, None: keep the current one
+
+
+class RuledNotes(Flowable):
+    """A 'Notes' label over evenly spaced hairlines to write on."""
+
+    def __init__(self, label: Paragraph, lines: int, pitch: float, colour: str) -> None:
+        super().__init__()
+        self.label = label
+        self.lines = lines
+        self.pitch = pitch
+        self.colour = colour
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, self.label_h = self.label.wrap(aw, ah)
+        self.height = self.label_h + self.lines * self.pitch + self.pitch * 0.3
+        return aw, self.height
+
+    def draw(self):
+        canv = self.canv
+        self.label.drawOn(canv, 0, self.height - self.label_h)
+        canv.setStrokeColor(pdfkit.color(self.colour))
+        canv.setLineWidth(0.5)
+        for i in range(1, self.lines + 1):
+            y = self.height - self.label_h - i * self.pitch
+            canv.line(0, y, self.width, y)
+
+
+class Rule(Flowable):
+    def __init__(
+        self,
+        colour: str,
+        thickness: float,
+        space_before: float,
+        space_after: float,
+        width_fraction: float = 1.0,
+    ) -> None:
+        super().__init__()
+        self.colour, self.thickness = colour, thickness
+        self.space_before, self.space_after = space_before, space_after
+        self.fraction = width_fraction
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = self.space_before + self.thickness + self.space_after
+        return aw, self.height
+
+    def draw(self):
+        self.canv.setStrokeColor(pdfkit.color(self.colour))
+        self.canv.setLineWidth(self.thickness)
+        y = self.space_after + self.thickness / 2
+        self.canv.line(0, y, self.width * self.fraction, y)
+
+
+class QuoteBlock(Flowable):
+    """A pull quote set apart: indented, with an accent bar down its left side."""
+
+    def __init__(self, quote: Paragraph, by: Paragraph | None, bar: str, space: float) -> None:
+        super().__init__()
+        self.quote, self.by, self.bar, self.space = quote, by, bar, space
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, self.qh = self.quote.wrap(aw, ah)
+        self.bh = self.by.wrap(aw, ah)[1] if self.by else 0
+        self.height = self.space + self.qh + self.bh + self.space
+        return aw, self.height
+
+    def draw(self):
+        canv = self.canv
+        y = self.space
+        if self.by:
+            self.by.drawOn(canv, 0, y)
+            y += self.bh
+        self.quote.drawOn(canv, 0, y)
+        indent = self.quote.style.leftIndent
+        canv.setFillColor(pdfkit.color(self.bar))
+        canv.rect(indent * 0.45, y + 2, 2.2, self.qh - 4, stroke=0, fill=1)
+
+
+class Picture(Flowable):
+    """A picture drawn by file name: reportlab then decodes and embeds each file
+    once however often it appears (platypus' Image decodes it every time)."""
+
+    def __init__(self, fig: Figure) -> None:
+        super().__init__()
+        self.fig = fig
+        self.width, self.height = fig.width, fig.height
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.drawImage(str(self.fig.src), 0, 0, self.width, self.height, mask="auto")
+
+
+class _Doc(BaseDocTemplate):
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, SectionHeading):
+            canv = self.canv
+            frame = self.frame
+            top = frame._y + flowable.height + flowable.style.spaceBefore * 0.5
+            canv.bookmarkHorizontal(flowable.bookmark_key, 0, min(top, frame._y2))
+            canv.addOutlineEntry(
+                flowable.outline_title,
+                flowable.bookmark_key,
+                level=flowable.outline_level,
+                closed=False,
+            )
+            if flowable.running is not None:
+                canv.section_on_page(flowable.running)
+
+
+def _paged_canvas(handout: Handout, ts: Typesetter):
+    """A canvas that draws header and footer last, once the page count is known."""
+    g = handout.geometry
+    header_style = handout.styles.header
+    footer_style = handout.styles.footer
+    hnames = ts.names(header_style.font)
+    fnames = ts.names(footer_style.font)
+
+    def fit(text: str, font: str, size: float, width: float) -> str:
+        if pdfmetrics.stringWidth(text, font, size) <= width:
+            return text
+        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    class PagedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[tuple[dict, str | None]] = []
+            self._running: str | None = None  # the section the page starts in
+            self._first_on_page: str | None = None
+
+        def section_on_page(self, title: str) -> None:
+            if self._first_on_page is None:
+                self._first_on_page = title
+            self._running = title
+
+        def showPage(self):
+            running = self._first_on_page or self._running
+            self._pages.append((dict(self.__dict__), running))
+            self._first_on_page = None
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, (state, running) in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._furniture(number, total, running)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _furniture(self, number: int, total: int, running: str | None) -> None:
+            self.saveState()
+            if number > 1:
+                size = header_style.size
+                right = running or ""
+                rw = min(pdfmetrics.stringWidth(right, hnames.bold, size), g.column * 0.55)
+                right = fit(right, hnames.bold, size, rw)
+                left = fit(handout.header, hnames.regular, size, g.column - rw - 18)
+                self.setFillColor(pdfkit.color(header_style.color))
+                self.setFont(hnames.regular, size)
+                self.drawString(g.left, g.header_y, left)
+                self.setFont(hnames.bold, size)
+                self.drawRightString(g.right, g.header_y, right)
+                self.setStrokeColor(pdfkit.color(handout.palette.rule))
+                self.setLineWidth(0.5)
+                self.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
+            size = footer_style.size
+            page = f"page {number} of {total}"
+            pw = pdfmetrics.stringWidth(page, fnames.regular, size)
+            self.setFillColor(pdfkit.color(footer_style.color))
+            self.setFont(fnames.regular, size)
+            self.drawRightString(g.right, g.footer_y, page)
+            if handout.footer:
+                self.drawString(
+                    g.left,
+                    g.footer_y,
+                    fit(handout.footer, fnames.regular, size, g.column - pw - 18),
+                )
+            self.restoreState()
+
+    return PagedCanvas
+
+
+def _cover(block: Cover, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    out: list[Flowable] = [ts.para(block.title, st.title, "title")]
+    if block.subtitle is not None:
+        out.append(ts.para(block.subtitle, st.subtitle, "subtitle"))
+    if block.byline:
+        out.append(ts.para(block.byline, st.byline, "byline"))
+    if block.source:
+        out.append(ts.para(block.source, st.source, "source"))
+    if block.figure is not None:
+        out.append(Spacer(0, st.body.size * 0.4))
+        out.extend(_figure(block.figure, ts))
+    out.append(
+        Rule(
+            ts.handout.palette.accent,
+            1.2,
+            st.body.size * 0.2,
+            st.body.size * 0.6,
+            width_fraction=0.18,
+        )
+    )
+    return out
+
+
+def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
+    if fig.caption is not None:
+        parts.append(ts.para(fig.caption, st.caption, "caption"))
+    if fig.credit is not None:
+        parts.append(ts.para(fig.credit, st.credit, "credit"))
+    else:
+        parts.append(Spacer(0, st.credit.space_after))
+    return [KeepTogether(parts)]
+
+
+def _heading(
+    title_runs, number: int | None, key: str, ts: Typesetter, running: str | None
+) -> SectionHeading:
+    st = ts.handout.styles
+    text = ts.markup(title_runs, st.heading)
+    plain = "".join(r.text for r in title_runs)
+    if number is not None:
+        num = pdfkit.escape(str(number))
+        text = f'<font color="{st.heading_number.color}">{num}</font>&#160;&#160;&#160;{text}'
+        plain = f"{number}  {plain}"
+    return SectionHeading(
+        text, ts.pstyle(st.heading, "heading"), key=key, outline_title=plain, running=running
+    )
+
+
+def _points(points, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    out: list[Flowable] = []
+    for point in points:
+        out.append(
+            Paragraph(
+                ts.markup(point.text.runs, st.point), ts.pstyle(st.point, "point"), bulletText="•"
+            )
+        )
+        for sub in point.points:
+            out.append(
+                Paragraph(
+                    ts.markup(sub.runs, st.subpoint),
+                    ts.pstyle(st.subpoint, "subpoint"),
+                    bulletText="–",
+                )
+            )
+    return out
+
+
+def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    heading = _heading(block.title.runs, block.number, f"section-{block.id}", ts, block.title.plain)
+    body: list[Flowable] = []
+    for i, para in enumerate(block.summary):
+        body.append(ts.para(para, st.body if i == 0 else st.body_next, "body"))
+    if block.figure is not None:
+        body.extend(_figure(block.figure, ts))
+    if block.quote is not None:
+        quote = ts.para(block.quote.text, st.quote, "quote")
+        by = None
+        if block.quote.by is not None:
+            by = Paragraph(
+                "—&#160;" + ts.markup(block.quote.by.runs, st.attribution),
+                ts.pstyle(st.attribution, "attribution"),
+            )
+        body.append(QuoteBlock(quote, by, ts.handout.palette.accent, st.body.size * 0.5))
+    if block.points:
+        label = ts.para((Run("Key points"),), st.label, "label")
+        pts = _points(block.points, ts)
+        body.append(KeepTogether([label, *pts[:2]]))
+        body.extend(pts[2:])
+    if block.notes_lines:
+        label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
+        body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
+    return _keep_heading(heading, body, ts)
+
+
+def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter) -> list[Flowable]:
+    """No heading alone at the foot of a page: it needs room for itself and the
+    first lines of what follows, or it moves to the next page with them."""
+    st = ts.handout.styles
+    need = (
+        st.heading.space_before
+        + st.heading.leading * 2
+        + st.heading.space_after
+        + st.body.leading * st.keep_lines
+    )
+    if body and isinstance(body[0], Paragraph) and not isinstance(body[0], SectionHeading):
+        # Prose splits; the condition above leaves room for its first lines.
+        return [CondPageBreak(need), heading, *body]
+    if body:
+        return [CondPageBreak(need), KeepTogether([heading, body[0]]), *body[1:]]
+    return [CondPageBreak(need), heading]
+
+
+def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    pal = ts.handout.palette
+    g = ts.handout.geometry
+    heading = _heading(block.title.runs, None, "key-dates", ts, block.title.plain)
+    head_cells = [
+        ts.para((Run("Date"),), st.table_head, "th"),
+        ts.para((Run("Event"),), st.table_head, "th"),
+    ]
+    if block.show_groups:
+        head_cells.append(ts.para((Run("Who"),), st.table_head, "th"))
+    rows = [head_cells]
+    for row in block.rows:
+        cell = [ts.para(row.title, st.table_date, "td-title")]
+        if row.text is not None:
+            cell.append(ts.para(row.text, st.table_cell, "td"))
+        line = [ts.para((Run(row.when),), st.table_cell, "td-date"), cell]
+        if block.show_groups:
+            line.append(ts.para((Run(row.group),), st.table_cell, "td-group"))
+        rows.append(line)
+    date_w = g.column * 0.23
+    group_w = g.column * 0.21 if block.show_groups else 0
+    widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
+    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                # every cell is a Paragraph; this only keeps reportlab's default
+                # Helvetica (never embedded) out of the file
+                ("FONTNAME", (0, 0), (-1, -1), ts.names(st.table_cell.font).regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, pdfkit.color(pal.accent)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, pdfkit.color(pal.rule)),
+            ]
+        )
+    )
+    need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
+    return [CondPageBreak(need), heading, Spacer(0, 2), table]
+
+
+def _references(block: References, ts: Typesetter) -> list[Flowable]:
+    st = ts.handout.styles
+    heading = _heading(block.title.runs, None, "references", ts, block.title.plain)
+    items: list[Flowable] = []
+    for i, ref in enumerate(block.items, start=1):
+        runs = list(ref.text.runs)
+        if ref.url and not any(r.link for r in runs):
+            runs.append(Run(". "))
+            runs.append(Run(ref.url, link=ref.url))
+        items.append(
+            Paragraph(
+                ts.markup(runs, st.reference), ts.pstyle(st.reference, "ref"), bulletText=f"{i}."
+            )
+        )
+    return _keep_heading(heading, items, ts)
+
+
+def story(handout: Handout, ts: Typesetter) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in handout.blocks:
+        if isinstance(block, Cover):
+            out.extend(_cover(block, ts))
+        elif isinstance(block, SectionBlock):
+            out.extend(_section(block, ts))
+        elif isinstance(block, KeyDates):
+            out.extend(_key_dates(block, ts))
+        elif isinstance(block, References):
+            out.extend(_references(block, ts))
+    return out
+
+
+def register_fonts(handout: Handout) -> dict[str, pdfkit.FontNames]:
+    families = sorted({handout.styles.heading.font, handout.styles.body.font})
+    return {f: pdfkit.register_family(f) for f in families}
+
+
+def metadata(handout: Handout) -> pdfkit.Metadata:
+    return pdfkit.Metadata(
+        handout.title, handout.author, handout.subject, handout.keywords, handout.language
+    )
+
+
+def render_article(handout: Handout) -> bytes:
+    fonts = register_fonts(handout)
+    ts = Typesetter(handout, fonts)
+    g = handout.geometry
+    buf = io.BytesIO()
+    doc = _Doc(
+        buf,
+        pagesize=(g.width, g.height),
+        leftMargin=g.left,
+        rightMargin=g.width - g.right,
+        topMargin=g.height - g.top,
+        bottomMargin=g.bottom,
+        showBoundary=0,
+        **pdfkit.doc_kwargs(metadata(handout), fonts[handout.styles.body.font].regular),
+    )
+    frame = Frame(
+        g.left,
+        g.bottom,
+        g.column,
+        g.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="text",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
+    return buf.getvalue()

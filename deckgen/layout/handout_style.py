@@ -1,0 +1,289 @@
+"""The handout's page and type: paper, a readable measure, and every text style.
+
+Pure: decides numbers only. The measure is computed from the body font's real
+advance widths so that a line holds about 68 characters of running text
+(typographers' 60-80), whatever the theme's font; the rest of the page width
+goes to the margins, the outer one wider so students can write beside the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deckgen.theme.model import Theme
+
+__all__ = [
+    "PAPERS",
+    "Palette",
+    "PageGeometry",
+    "Styles",
+    "TextStyle",
+    "average_char_width",
+    "hyphenation_language",
+    "make_geometry",
+    "make_palette",
+    "make_styles",
+]
+
+MM = 72 / 25.4
+
+# paper option -> (width, height) in points, portrait.
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": (210 * MM, 297 * MM),
+    "Letter": (612.0, 792.0),
+}
+
+TARGET_CHARS = 70  # characters of running text per line, within 60-80
+MIN_MARGIN = 54.0  # 3/4 in: printers' safe area with room to spare
+
+# Lower-case heavy English prose: its average advance approximates what a
+# line of running text costs per character (letters, spaces, punctuation).
+_SAMPLE = (
+    "The launch of the first artificial satellite in October changed how people "
+    "thought about science, education and the reach of national power, and it began "
+    "a contest of rockets, probes and crews that lasted for decades."
+)
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Points; y measured up from the page's bottom edge (as PDF does)."""
+
+    paper: str
+    width: float
+    height: float
+    left: float  # left edge of the text column
+    column: float  # width of the text column (the measure)
+    top: float  # top edge of the text frame
+    bottom: float  # bottom edge of the text frame
+    header_y: float  # baseline of the running header
+    footer_y: float  # baseline of the running footer
+    chars_per_line: float  # measured average for running text
+
+    @property
+    def right(self) -> float:
+        return self.left + self.column
+
+    @property
+    def frame_height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str  # family name (deckgen.fonts)
+    size: float
+    leading: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    align: str = "left"  # left, justify, center, right
+    space_before: float = 0.0
+    space_after: float = 0.0
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    first_indent: float = 0.0
+    keep_with_next: bool = False
+    hyphenate: bool = False
+    upper: bool = False  # set in capitals (labels)
+    tracking: float = 0.0  # extra letter spacing, points
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Ink on paper: a dark theme's light-on-dark colours are not printed."""
+
+    text: str
+    muted: str
+    accent: str
+    rule: str  # hairlines: notes lines, table rules
+    tint: str  # very light panel behind key points
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: TextStyle
+    subtitle: TextStyle
+    byline: TextStyle
+    source: TextStyle
+    heading: TextStyle
+    heading_number: TextStyle
+    label: TextStyle
+    body: TextStyle
+    body_next: TextStyle  # later paragraphs: first-line indent instead of a gap
+    point: TextStyle
+    subpoint: TextStyle
+    quote: TextStyle
+    attribution: TextStyle
+    caption: TextStyle
+    credit: TextStyle
+    table_head: TextStyle
+    table_cell: TextStyle
+    table_date: TextStyle
+    reference: TextStyle
+    header: TextStyle
+    footer: TextStyle
+    notes_label: TextStyle
+    speaker_notes: TextStyle
+    point_indent: float  # text indent of a key point; its bullet hangs left of it
+    notes_pitch: float  # distance between ruled note lines
+    keep_lines: int  # a heading needs room for itself and this many body lines
+
+
+def _luma(hex_rgb: str) -> float:
+    h = hex_rgb.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def _contrast_on_white(hex_rgb: str) -> float:
+    return 1.05 / (_luma(hex_rgb) + 0.05)
+
+
+def _mix(a: str, b: str, t: float) -> str:
+    pa = [int(a.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    pb = [int(b.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(pa, pb, strict=True))
+
+
+def _ink(hex_rgb: str, fallback: str, minimum: float) -> str:
+    """`hex_rgb` if it reads on white paper with `minimum` contrast, else darkened."""
+    colour = hex_rgb
+    for _ in range(10):
+        if _contrast_on_white(colour) >= minimum:
+            return colour
+        colour = _mix(colour, "#000000", 0.25)
+    return fallback
+
+
+def make_palette(theme: Theme) -> Palette:
+    """Paper is white: keep the theme's colours where they read on it."""
+    c = theme.colors
+    dark_theme = _luma(c.background) < 0.4
+    text = "#1A1A1A" if dark_theme else _ink(c.text, "#1A1A1A", 10.0)
+    muted = "#555555" if dark_theme else _ink(c.muted, "#555555", 5.0)
+    accent = _ink(c.accent, text, 4.5)
+    return Palette(
+        text=text,
+        muted=muted,
+        accent=accent,
+        rule=_mix(muted, "#FFFFFF", 0.55),
+        tint=_mix(accent, "#FFFFFF", 0.93),
+    )
+
+
+def average_char_width(body_face, size: float) -> float:
+    return body_face.width(_SAMPLE, size) / len(_SAMPLE)
+
+
+def make_geometry(paper: str, body_face, body_size: float) -> PageGeometry:
+    width, height = PAPERS[paper]
+    per_char = average_char_width(body_face, body_size)
+    column = min(TARGET_CHARS * per_char, width - 2 * MIN_MARGIN)
+    spare = width - column
+    # Inner margin 45 % of the spare width, outer 55 %: room to annotate.
+    left = max(MIN_MARGIN, round(spare * 0.45, 1))
+    top_margin = 64.0
+    bottom_margin = 62.0
+    return PageGeometry(
+        paper=paper,
+        width=width,
+        height=height,
+        left=left,
+        column=column,
+        top=height - top_margin,
+        bottom=bottom_margin,
+        header_y=height - top_margin + 22,
+        footer_y=bottom_margin - 30,
+        chars_per_line=column / per_char,
+    )
+
+
+def hyphenation_language(language: str) -> str | None:
+    """The pyphen dictionary for a BCP 47 tag ('en' -> 'en_US'), or None."""
+    try:
+        import pyphen
+    except ImportError:  # hyphenation is an improvement, not a requirement
+        return None
+    tag = language.replace("-", "_")
+    return pyphen.language_fallback(tag) or pyphen.language_fallback(tag.split("_")[0])
+
+
+def make_styles(theme: Theme, palette: Palette, body_size: float, hyphenate: bool) -> Styles:
+    head = theme.fonts.heading
+    body = theme.fonts.body
+    s = body_size
+    lead = round(s * 1.42, 2)
+    text, muted, accent = palette.text, palette.muted, palette.accent
+    base = TextStyle(body, s, lead, text)
+    body_style = replace(
+        base, align="justify" if hyphenate else "left", hyphenate=hyphenate, space_after=0.0
+    )
+    label = TextStyle(
+        head,
+        s * 0.78,
+        s * 1.1,
+        accent,
+        bold=True,
+        upper=True,
+        tracking=0.8,
+        space_before=s * 0.9,
+        space_after=s * 0.35,
+        keep_with_next=True,
+    )
+    return Styles(
+        title=TextStyle(head, s * 2.45, s * 2.8, text, bold=True, space_after=s * 0.5),
+        subtitle=TextStyle(head, s * 1.35, s * 1.75, muted, space_after=s * 0.9),
+        byline=TextStyle(body, s, lead, text, space_after=s * 0.2),
+        source=TextStyle(body, s * 0.85, s * 1.2, muted, italic=True, space_after=s),
+        heading=TextStyle(
+            head,
+            s * 1.5,
+            s * 1.85,
+            text,
+            bold=True,
+            space_before=s * 1.9,
+            space_after=s * 0.55,
+            keep_with_next=True,
+        ),
+        heading_number=TextStyle(head, s * 1.5, s * 1.85, accent, bold=True),
+        label=label,
+        body=body_style,
+        body_next=replace(body_style, first_indent=s * 1.5),
+        point=TextStyle(body, s * 0.95, s * 1.32, text, left_indent=s * 1.3, space_after=s * 0.25),
+        subpoint=TextStyle(
+            body, s * 0.9, s * 1.25, text, left_indent=s * 2.6, space_after=s * 0.15
+        ),
+        quote=TextStyle(
+            body,
+            s * 1.15,
+            s * 1.6,
+            text,
+            italic=True,
+            left_indent=s * 1.6,
+            right_indent=s * 1.6,
+            space_before=s * 0.9,
+        ),
+        attribution=TextStyle(
+            body, s * 0.9, s * 1.3, muted, align="right", right_indent=s * 1.6, space_after=s * 0.9
+        ),
+        caption=TextStyle(body, s * 0.85, s * 1.2, text, italic=True, space_before=s * 0.35),
+        credit=TextStyle(body, s * 0.7, s * 0.95, muted, space_after=s * 0.6),
+        table_head=TextStyle(head, s * 0.8, s * 1.1, accent, bold=True, upper=True, tracking=0.5),
+        table_cell=TextStyle(body, s * 0.88, s * 1.22, text),
+        table_date=TextStyle(body, s * 0.88, s * 1.22, text, bold=True),
+        reference=TextStyle(
+            body, s * 0.9, s * 1.28, text, left_indent=s * 1.6, space_after=s * 0.35
+        ),
+        header=TextStyle(head, s * 0.75, s, muted),
+        footer=TextStyle(body, s * 0.72, s, muted),
+        notes_label=replace(label, space_before=s * 0.8, color=muted),
+        speaker_notes=TextStyle(body, s * 0.8, s * 1.1, text),
+        point_indent=s * 1.3,
+        notes_pitch=s * 2.1,
+        keep_lines=3,
+    )
