@@ -1,1 +1,8 @@
-"""Loading and validating outlines (YAML -> the Outline model)."""
+"""Loading and validating outlines (YAML -> the Outline model).
+
+`load(path, sets=())` is the one entry point; see `deckgen.outline.loader`.
+"""
+
+from deckgen.outline.loader import load
+
+__all__ = ["load"]

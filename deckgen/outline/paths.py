@@ -1,0 +1,79 @@
+"""Files named by an outline: confined to the outline's folder tree, never fetched.
+
+A path is relative to the outline file. Absolute paths, URLs (`https:`,
+`file:`, `data:` ...), `../` out of the folder and symbolic links that lead
+out of it are refused, so an outline shared between colleagues cannot make
+deckgen read (and embed) files from elsewhere on their machine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+__all__ = ["check_picture", "resolve_inside"]
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: C: is a drive
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+_OTHER_FORMATS = (
+    (b"GIF8", "a GIF"),
+    (b"RIFF", "a WebP (or other RIFF) file"),
+    (b"BM", "a BMP"),
+    (b"II*\x00", "a TIFF"),
+    (b"MM\x00*", "a TIFF"),
+    (b"%PDF", "a PDF"),
+)
+
+
+def resolve_inside(folder: Path, text: str) -> Path:
+    """The absolute, resolved file `text` names; `ValueError` if it may not be used."""
+    s = text.strip()
+    if not s:
+        raise ValueError("the path is empty")
+    if s.startswith(("/", "\\", "~")) or _DRIVE.match(s):
+        raise ValueError(f"{s!r} is an absolute path; give a path relative to the outline's folder")
+    if _SCHEME.match(s) or s.startswith("//"):
+        raise ValueError(
+            f"{s!r} is a URL; deckgen never fetches anything from a network: save the file "
+            "in the outline's folder and give its relative path"
+        )
+    root = folder.resolve()
+    normal = posixpath.normpath(s.replace("\\", "/"))
+    if normal == ".." or normal.startswith("../"):
+        raise ValueError(f"{s!r} leaves the outline's folder")
+    try:
+        target = (root / normal).resolve()
+    except (OSError, RuntimeError) as e:  # symlink loops, names too long
+        raise ValueError(f"{s!r} cannot be resolved: {e}") from None
+    if not target.is_relative_to(root):
+        raise ValueError(
+            f"{s!r} is a symbolic link that leads out of the outline's folder (to {target})"
+        )
+    return target
+
+
+def check_picture(path: Path, written: str) -> str | None:
+    """None when `path` is a readable PNG or JPEG file; else what is wrong."""
+    try:
+        if not path.exists():
+            return f"{written!r}: file not found (looked for {path})"
+        if not path.is_file():
+            return f"{written!r} is not a file"
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        return f"{written!r} cannot be read: {e.strerror or e}"
+    if head.startswith((_PNG, _JPEG)):
+        return None
+    stripped = head.lstrip()
+    if stripped.startswith((b"<?xml", b"<svg")):
+        kind = "an SVG"
+    else:
+        kind = next((name for magic, name in _OTHER_FORMATS if head.startswith(magic)), None)
+    if kind:
+        return f"{written!r} is {kind}; only PNG and JPEG pictures are supported (convert it)"
+    return f"{written!r} is not a PNG or JPEG picture"
