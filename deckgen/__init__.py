@@ -14,10 +14,9 @@ command line, and importing `deckgen.errors` never drags in reportlab or
 python-pptx.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 # The single source of the version: pyproject.toml reads it from here.
 __version__ = "0.1.0"
@@ -73,7 +72,7 @@ __all__ = [
     "resolve_theme",
 ]
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from deckgen import build
     from deckgen.backends.base import Backend, Job, OptionSpec, Output, Plan
     from deckgen.build import BuildReport, check
@@ -93,12 +92,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from deckgen.theme.model import Theme
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     try:
         module, attribute = _EXPORTS[name]
     except KeyError:
         raise AttributeError(f"module 'deckgen' has no attribute {name!r}") from None
-    value = importlib.import_module(module)
+    value = _importlib.import_module(module)
     if attribute:
         value = getattr(value, attribute)
     globals()[name] = value
@@ -106,4 +105,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)

@@ -17,11 +17,20 @@ class WordcountBackend:
     name = "wordcount"
     description = "plain-text word count and speaking time per section"
     options = (
-        OptionSpec("unit", default="words", choices=("words", "characters"),
-                   aliases={"chars": "characters"}, help="what to count"),
+        OptionSpec(
+            "unit",
+            default="words",
+            choices=("words", "characters"),
+            aliases={"chars": "characters"},
+            help="what to count",
+        ),
         OptionSpec("notes", kind="bool", default=True, help="count speaker notes"),
-        OptionSpec("notes_limit", kind="int", default=0,
-                   help="warn when a section's notes exceed this many words (0: never)"),
+        OptionSpec(
+            "notes_limit",
+            kind="int",
+            default=0,
+            help="warn when a section's notes exceed this many words (0: never)",
+        ),
     )
 
     def layout(self, job: Job) -> Plan:
@@ -35,12 +44,14 @@ class WordcountBackend:
                 texts.append(notes)
             limit = job.options["notes_limit"]
             if limit and len(notes.split()) > limit:
-                diagnostics.append(Diagnostic(
-                    "warning",
-                    f"sections[{section.id}].notes: {len(notes.split())} words, "
-                    f"more than notes_limit {limit}",
-                    section.location,
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        f"sections[{section.id}].notes: {len(notes.split())} words, "
+                        f"more than notes_limit {limit}",
+                        section.location,
+                    )
+                )
             text = " ".join(texts)
             count = len(text.split()) if job.options["unit"] == "words" else len(text)
             rows.append((section.id, count, len(text.split())))

@@ -1,0 +1,34 @@
+# deckgen: `make build` sets everything up and builds the sample talk;
+# `make test` runs the tests. Both need only Python 3.11+ on the machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Reinstalled whenever pyproject.toml changes (new dependency, new backend).
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test bench lint clean
+
+build: $(STAMP)
+	$(BIN)/deckgen build content/space_race.yaml -o build
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Removes outputs and caches; keeps .venv (delete it by hand to start afresh).
+clean:
+	find build -mindepth 1 ! -name .gitkeep -delete
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache .hypothesis *.egg-info $(STAMP)
