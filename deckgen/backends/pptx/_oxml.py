@@ -78,7 +78,7 @@ def _solid(color: str) -> str:
 
 def _xfrm(x: float, y: float, w: float, h: float, flip: str = "") -> str:
     return (
-        f"<a:xfrm{flip}><a:off x=\"{emu(x)}\" y=\"{emu(y)}\"/>"
+        f'<a:xfrm{flip}><a:off x="{emu(x)}" y="{emu(y)}"/>'
         f'<a:ext cx="{max(emu(w), 0)}" cy="{max(emu(h), 0)}"/></a:xfrm>'
     )
 
@@ -339,15 +339,18 @@ def app_xml(slides: int, notes: int, presentation_format: str) -> bytes:
     that are no longer true once its slides are gone."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
     vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-    return _DECL + (
-        f'<Properties xmlns="{ns}" xmlns:vt="{vt}"><TotalTime>0</TotalTime>'
-        f"<Application>deckgen</Application>"
-        f"<PresentationFormat>{escape(presentation_format)}</PresentationFormat>"
-        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
-        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
-        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
-        "</Properties>"
-    ).encode()
+    return (
+        _DECL
+        + (
+            f'<Properties xmlns="{ns}" xmlns:vt="{vt}"><TotalTime>0</TotalTime>'
+            f"<Application>deckgen</Application>"
+            f"<PresentationFormat>{escape(presentation_format)}</PresentationFormat>"
+            f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+            "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+            "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+            "</Properties>"
+        ).encode()
+    )
 
 
 def _q(tag: str) -> str:
@@ -420,7 +423,9 @@ def ensure_notes_master_id(presentation, rid: str) -> None:
     `p:sldMasterIdLst`); python-pptx relates the part but leaves the list out."""
     if presentation.find("p:notesMasterIdLst", NS) is not None:
         return
-    lst = etree.fromstring(f'<p:notesMasterIdLst {_XMLNS}><p:notesMasterId r:id="{rid}"/></p:notesMasterIdLst>')
+    lst = etree.fromstring(
+        f'<p:notesMasterIdLst {_XMLNS}><p:notesMasterId r:id="{rid}"/></p:notesMasterIdLst>'
+    )
     masters = presentation.find("p:sldMasterIdLst", NS)
     index = list(presentation).index(masters) + 1 if masters is not None else 0
     presentation.insert(index, lst)
@@ -446,19 +451,6 @@ def remove_slide_references(presentation) -> list[str]:
         if len(ext_lst) == 0:
             presentation.remove(ext_lst)
     return rids
-
-
-def add_slide_id_list(presentation):
-    """An empty `p:sldIdLst` in its schema place (after the master id lists)."""
-    lst = etree.SubElement(presentation, _q("p:sldIdLst"))
-    presentation.remove(lst)
-    anchor = None
-    for tag in ("p:handoutMasterIdLst", "p:notesMasterIdLst", "p:sldMasterIdLst"):
-        anchor = presentation.find(tag, NS)
-        if anchor is not None:
-            break
-    presentation.insert(list(presentation).index(anchor) + 1 if anchor is not None else 0, lst)
-    return lst
 
 
 def slide_id(parent, sld_id: int, rid: str) -> None:

@@ -26,6 +26,8 @@ content types) but replaces those look-ups with counters and dictionaries:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import io
 import re
@@ -41,7 +43,7 @@ from pptx.parts.image import ImagePart
 
 from deckgen.backends.pptx import _oxml
 
-__all__ = ["DeckPackage", "PartNames", "zip_date_time"]
+__all__ = ["DeckPackage", "PartNames", "no_gc_pauses", "zip_date_time"]
 
 _IMAGE_TYPES = {b"\x89PNG": ("png", CT.PNG), b"\xff\xd8\xff": ("jpeg", CT.JPEG)}
 
@@ -165,12 +167,32 @@ class DeckPackage:
                 zf.writestr(info, data)
 
             put("[Content_Types].xml", _content_types(parts))
-            put("_rels/.rels", self.package._rels.xml)
+            put("_rels/.rels", _rels_xml(self.package._rels, "/"))
             for part in parts:
                 put(part.partname.membername, part.blob)
                 if len(part.rels):
-                    put(part.partname.rels_uri.membername, part.rels.xml)
+                    rels = _rels_xml(part.rels, part.partname.baseURI)
+                    put(part.partname.rels_uri.membername, rels)
         return out.getvalue()
+
+
+@contextlib.contextmanager
+def no_gc_pauses():
+    """Hold the cyclic garbage collector off while a deck is built.
+
+    A big deck allocates millions of objects that all stay alive until it is
+    saved; each full collection rescans all of them, which alone made 3,000
+    slides take 2.4 s instead of 1.4 s (the time grew faster than the slide
+    count). Nothing built here is garbage before the end, and collection
+    resumes (and catches up) as soon as the block exits.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def zip_date_time(epoch: int) -> tuple[int, int, int, int, int, int]:
@@ -191,6 +213,33 @@ def _image_type(blob: bytes, path: Path) -> tuple[str, str]:
 
 def _natural(name: str) -> list:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+def _rels_xml(rels, base_uri: str) -> bytes:
+    """A part's .rels, in rId order. python-pptx builds it through lxml and
+    `posixpath.relpath` per relationship, a third of a big deck's save time."""
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    xml = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{ns}">']
+    for rid in sorted(rels, key=lambda r: (len(r), r)):
+        rel = rels[rid]
+        if rel.is_external:
+            target, mode = _oxml.escape(rel.target_ref), ' TargetMode="External"'
+        else:
+            target, mode = _relative(base_uri, str(rel.target_part.partname)), ""
+        xml.append(f'<Relationship Id="{rid}" Type="{rel.reltype}" Target="{target}"{mode}/>')
+    xml.append("</Relationships>")
+    return "".join(xml).encode()
+
+
+def _relative(base_uri: str, partname: str) -> str:
+    """`partname` relative to the folder `base_uri` ('/ppt/slides' + '/ppt/media/a.png'
+    -> '../media/a.png')."""
+    base = [s for s in base_uri.split("/") if s]
+    target = partname.lstrip("/").split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
 
 
 def _content_types(parts) -> bytes:

@@ -155,7 +155,13 @@ class Layout:
         return PlaceholderBoxes(first("title"), first("body"), first("subtitle"))
 
 
-_ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
+_ROLES = {
+    "title": "title",
+    "ctrTitle": "title",
+    "subTitle": "subtitle",
+    "body": "body",
+    "obj": "body",
+}
 
 # What each slide kind wants of a layout when no layout carries the stock name:
 # (has a title, number of body placeholders, has a subtitle).
@@ -230,6 +236,4 @@ class LayoutPicker:
     def geometry(self, width: float, height: float) -> DeckGeometry:
         """The slide size and the placeholder boxes per kind, for the layout engine."""
         kinds = tuple(TEMPLATE_LAYOUT_NAMES)
-        return DeckGeometry(
-            width, height, tuple((k, self.for_kind(k).boxes()) for k in kinds)
-        )
+        return DeckGeometry(width, height, tuple((k, self.for_kind(k).boxes()) for k in kinds))

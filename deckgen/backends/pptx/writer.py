@@ -18,7 +18,7 @@ from functools import cache
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.backends.pptx import _oxml
-from deckgen.backends.pptx.fast import DeckPackage, zip_date_time
+from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
 from deckgen.fonts import family
 from deckgen.layout.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
@@ -60,15 +60,16 @@ def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str 
     template's picture or gradient background stays when deckgen's theme
     background is the ordinary one).
     """
-    package = DeckPackage(prs)
-    picker = LayoutPicker(prs)
-    for slide in deck.slides:
-        _SlideWriter(package, picker.for_kind(slide.kind), deck.language).write(
-            slide, template_background
-        )
-    _set_core_properties(prs, info)
-    _set_app_properties(prs, package, deck)
-    return package.save(zip_date_time(build_epoch()))
+    with no_gc_pauses():
+        package = DeckPackage(prs)
+        picker = LayoutPicker(prs)
+        for slide in deck.slides:
+            _SlideWriter(package, picker.for_kind(slide.kind), deck.language).write(
+                slide, template_background
+            )
+        _set_core_properties(prs, info)
+        _set_app_properties(prs, package, deck)
+        return package.save(zip_date_time(build_epoch()))
 
 
 class _SlideWriter:

@@ -73,7 +73,9 @@ def sample_deck(image: Path, width=960.0, n_slides: int | None = None) -> Deck:
             space_before=8,
         ),
         para("nested point", size=20, level=1, bullet="–", indent=52, hanging=16),
-        para((Run("Read "), Run("NASA history", link="https://history.nasa.gov/")),),
+        para(
+            (Run("Read "), Run("NASA history", link="https://history.nasa.gov/")),
+        ),
     )
     slides = [
         Slide(
@@ -97,10 +99,20 @@ def sample_deck(image: Path, width=960.0, n_slides: int | None = None) -> Deck:
             "Origins",
             (
                 title_box("Origins"),
-                TextBox(Box(48, 110, 560, 380), bullets, role="body", placeholder="body",
-                        inset=(4, 4, 4, 4)),
-                Picture(Box(640, 110, 270, 200), image, "A red square standing in for a photo",
-                        crop=(0.1, 0.0, 0.1, 0.0), name="Photo"),
+                TextBox(
+                    Box(48, 110, 560, 380),
+                    bullets,
+                    role="body",
+                    placeholder="body",
+                    inset=(4, 4, 4, 4),
+                ),
+                Picture(
+                    Box(640, 110, 270, 200),
+                    image,
+                    "A red square standing in for a photo",
+                    crop=(0.1, 0.0, 0.1, 0.0),
+                    name="Photo",
+                ),
                 TextBox(Box(640, 315, 270, 20), (para("Caption text", 12),), role="caption"),
             ),
             "#FFFFFF",
@@ -123,27 +135,41 @@ def sample_deck(image: Path, width=960.0, n_slides: int | None = None) -> Deck:
                 title_box("Timeline"),
                 Shape("line", Box(48, 300, 864, 0), line="#5A5A6E", line_width=2, name="Axis"),
                 Shape("line", Box(200, 300, -40, -60), line="#5A5A6E", line_width=1),
-                Shape("ellipse", Box(190, 292, 16, 16), fill="#1F4E9A", line="#FFFFFF",
-                      line_width=1),
+                Shape(
+                    "ellipse", Box(190, 292, 16, 16), fill="#1F4E9A", line="#FFFFFF", line_width=1
+                ),
                 Shape("roundrect", Box(300, 200, 200, 60), fill="#EEEEF2"),
-                TextBox(Box(300, 200, 200, 60), (para("1957 Sputnik", 14, align="center"),),
-                        role="label", valign="middle", fill="#EEEEF2"),
+                TextBox(
+                    Box(300, 200, 200, 60),
+                    (para("1957 Sputnik", 14, align="center"),),
+                    role="label",
+                    valign="middle",
+                    fill="#EEEEF2",
+                ),
             ),
             "#FFFFFF",
         ),
         Slide(
             "section",
             "Collaboration",
-            (title_box("Collaboration"),
-             TextBox(Box(48, 200, 864, 40), (para("Part 2"),), placeholder="body")),
+            (
+                title_box("Collaboration"),
+                TextBox(Box(48, 200, 864, 40), (para("Part 2"),), placeholder="body"),
+            ),
             "#C8102E",
         ),
         Slide(
             "quote",
             "Quote",
-            (title_box("Quote"),
-             TextBox(Box(96, 150, 768, 200), (para("“One small step”", 32, italic=True),),
-                     role="quote", valign="middle")),
+            (
+                title_box("Quote"),
+                TextBox(
+                    Box(96, 150, 768, 200),
+                    (para("“One small step”", 32, italic=True),),
+                    role="quote",
+                    valign="middle",
+                ),
+            ),
             "#FFFFFF",
         ),
     ]

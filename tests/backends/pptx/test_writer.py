@@ -1,0 +1,242 @@
+"""The .pptx writer on hand-built decks: structure, accessibility, validity, determinism."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import make_theme, open_pptx, sample_deck
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from deckgen.backends.pptx.template import base_presentation
+from deckgen.backends.pptx.writer import DocumentInfo, write_deck
+from deckgen.layout.model import Picture, TextBox
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def build(deck, aspect="16:9", theme=None) -> bytes:
+    theme = theme or make_theme()
+    info = DocumentInfo("The Space Race", "A. Lecturer", "From rivalry to the ISS", "ru-RU")
+    prs = base_presentation(aspect, theme)
+    return write_deck(deck, prs, info, template_background=theme.colors.background)
+
+
+def audit(data: bytes, tmp_path: Path) -> str:
+    """openxml-audit's verdict ('' when clean); pure Python, so it always runs."""
+    path = tmp_path / "audit.pptx"
+    path.write_bytes(data)
+    tool = Path(sys.executable).with_name("openxml-audit")
+    if not tool.exists():
+        pytest.skip("openxml-audit is not installed (pip install -e '.[test]')")
+    done = subprocess.run([str(tool), "-q", str(path)], capture_output=True, text=True)
+    return "" if done.returncode == 0 else done.stdout + done.stderr
+
+
+def slide_xmls(data: bytes) -> list[etree._Element]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(
+        (n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+        key=lambda n: int(re.findall(r"\d+", n)[0]),
+    )
+    return [etree.fromstring(z.read(n)) for n in names]
+
+
+def test_reopened_deck_gives_back_titles_alt_text_and_notes(image):
+    deck = sample_deck(image)
+    prs = open_pptx(build(deck))
+    assert len(prs.slides) == len(deck.slides)
+    for slide, want in zip(prs.slides, deck.slides, strict=True):
+        title = slide.shapes.title
+        assert title is not None and title.text == want.title
+        pictures = [e for e in want.elements if isinstance(e, Picture)]
+        descr = [s._element.nvPicPr.cNvPr.get("descr") for s in slide.shapes if s.shape_type == 13]
+        assert descr == [p.alt for p in pictures]
+        notes = "\n".join(t.plain for t in want.notes)
+        if notes:
+            assert slide.notes_slide.notes_text_frame.text == notes
+        else:
+            assert not slide.has_notes_slide
+
+
+def test_every_slide_has_a_title_placeholder_with_text(image):
+    for slide in open_pptx(build(sample_deck(image))).slides:
+        titles = [
+            s for s in slide.placeholders if s.placeholder_format.type in TITLES and s.text.strip()
+        ]
+        assert len(titles) == 1
+
+
+def test_body_text_goes_into_body_placeholders_with_real_levels(image):
+    prs = open_pptx(build(sample_deck(image)))
+    body = prs.slides[1].placeholders[1]
+    assert body.placeholder_format.type == PP_PLACEHOLDER.OBJECT
+    levels = [p.level for p in body.text_frame.paragraphs]
+    assert levels == [0, 0, 1, 0]
+    # the two-column slide uses both content placeholders of "Two Content"
+    assert prs.slides[2].slide_layout.name == "Two Content"
+    assert [s.text for s in prs.slides[2].placeholders][1:] == ["USA", "СССР"]
+
+
+def test_no_duplicate_shape_ids(image):
+    for sld in slide_xmls(build(sample_deck(image, n_slides=12))):
+        ids = [e.get("id") for e in sld.iter(f"{{{NS['p']}}}cNvPr")]
+        assert len(ids) == len(set(ids))
+
+
+def test_runs_carry_fonts_for_all_scripts_language_and_no_autofit(image):
+    for sld in slide_xmls(build(sample_deck(image))):
+        for rpr in sld.iterfind(".//a:rPr", NS):
+            assert rpr.get("lang") == "ru-RU"
+            faces = [rpr.find(f"a:{s}", NS).get("typeface") for s in ("latin", "ea", "cs")]
+            assert faces[0] in ("Arial", "PT Sans") and len(set(faces)) == 1
+        for body in sld.iterfind(".//a:bodyPr", NS):
+            assert body.find("a:noAutofit", NS) is not None
+            assert body.find("a:normAutofit", NS) is None and body.get("wrap") == "square"
+        assert sld.find(".//a:normAutofit", NS) is None
+
+
+def test_paragraph_spacing_bullets_links_and_crop_are_written(image):
+    data = build(sample_deck(image))
+    sld = slide_xmls(data)[1]
+    ppr = sld.findall(".//p:sp", NS)[1].findall(".//a:pPr", NS)
+    assert ppr[0].find("a:lnSpc/a:spcPts", NS).get("val") == "2880"  # 24 pt * 1.2
+    assert ppr[1].find("a:spcBef/a:spcPts", NS).get("val") == "800"
+    assert ppr[0].find("a:buChar", NS).get("char") == "•"
+    assert (ppr[0].get("marL"), ppr[0].get("indent")) == (str(24 * 12700), str(-18 * 12700))
+    assert ppr[3].find("a:buNone", NS) is not None
+    link = sld.find(".//a:hlinkClick", NS)
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("ppt/slides/_rels/slide2.xml.rels").decode()
+    rid = link.get(f"{{{NS['r']}}}id")
+    assert re.search(
+        rf'Id="{rid}"[^>]*Target="https://history.nasa.gov/" TargetMode="External"', rels
+    )
+    crop = sld.find(".//a:srcRect", NS)
+    assert (crop.get("l"), crop.get("r")) == ("10000", "10000")
+
+
+def test_cyrillic_round_trips(image):
+    prs = open_pptx(build(sample_deck(image)))
+    texts = [s.text for sl in prs.slides for s in sl.shapes if s.has_text_frame]
+    assert "From rivalry to the ISS «Союз»" in texts
+    assert any("Юрий Гагарин" in t for t in texts)
+
+
+def test_openxml_audit_finds_no_errors(image, tmp_path):
+    assert audit(build(sample_deck(image)), tmp_path) == ""
+    assert audit(build(sample_deck(image, width=720.0), aspect="4:3"), tmp_path) == ""
+
+
+def test_rebuild_is_byte_identical_and_dated_by_source_date_epoch(image, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = build(sample_deck(image)), build(sample_deck(image))
+    assert first == second
+    z = zipfile.ZipFile(io.BytesIO(first))
+    assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert z.namelist()[0] == "[Content_Types].xml"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    later = open_pptx(build(sample_deck(image)))
+    assert later.core_properties.modified.year == 2023
+    assert later.core_properties.created == later.core_properties.modified
+
+
+def test_core_properties(image):
+    core = open_pptx(build(sample_deck(image))).core_properties
+    assert (core.title, core.author, core.subject, core.language) == (
+        "The Space Race",
+        "A. Lecturer",
+        "From rivalry to the ISS",
+        "ru-RU",
+    )
+    assert "python-pptx" not in (core.comments + core.last_modified_by)
+
+
+def test_aspect_sets_slide_size_and_stretches_layouts(image):
+    wide = open_pptx(build(sample_deck(image)))
+    assert (wide.slide_width, wide.slide_height) == (12192000, 6858000)
+    title = wide.slide_layouts.get_by_name("Title and Content").placeholders[0]
+    assert title.left + title.width <= wide.slide_width
+    assert title.width > 9144000 * 0.8  # stretched, not left at the 4:3 width
+    narrow = open_pptx(build(sample_deck(image, width=720.0), aspect="4:3"))
+    assert (narrow.slide_width, narrow.slide_height) == (9144000, 6858000)
+
+
+def test_theme_colours_and_fonts_reach_the_base_template(image):
+    theme = make_theme(background="#101828", text="#F2F4F7", accent="#F5A524")
+    data = build(sample_deck(image), theme=theme)
+    z = zipfile.ZipFile(io.BytesIO(data))
+    xml = z.read("ppt/theme/theme1.xml").decode()
+    assert '<a:dk1><a:srgbClr val="F2F4F7"/></a:dk1>' in xml
+    assert '<a:accent1><a:srgbClr val="F5A524"/></a:accent1>' in xml
+    assert re.search(r'<a:majorFont><a:latin typeface="Arial"', xml)
+    assert re.search(r'<a:minorFont><a:latin typeface="PT Sans"', xml)
+    assert 'val="101828"' in z.read("ppt/slideMasters/slideMaster1.xml").decode()
+    # the sample thumbnail and Mac printer settings of python-pptx's template are gone
+    assert not [n for n in z.namelist() if "thumbnail" in n or "printerSettings" in n]
+
+
+def test_slide_background_written_only_where_it_differs(image):
+    slides = slide_xmls(build(sample_deck(image)))
+    backgrounds = [s.find(".//p:bg//a:srgbClr", NS) for s in slides]
+    assert [b.get("val") if b is not None else None for b in backgrounds] == [
+        None,
+        None,
+        None,
+        None,
+        "C8102E",
+        None,
+    ]
+
+
+def test_text_boxes_keep_their_names_and_roles(image):
+    deck = sample_deck(image)
+    prs = open_pptx(build(deck))
+    names = [s.name for s in prs.slides[0].shapes]
+    assert names[0] == "Accent bar"
+    caption = [e for e in deck.slides[1].elements if isinstance(e, TextBox)][-1]
+    assert prs.slides[1].shapes[-1].text == caption.text
+
+
+def test_same_picture_is_stored_once(image):
+    data = build(sample_deck(image, n_slides=13))
+    media = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("ppt/media")]
+    assert media == ["ppt/media/image1.png"]
+
+
+def test_every_part_is_reachable_and_every_relationship_resolves(image):
+    assert_clean_package(build(sample_deck(image)))
+
+
+def assert_clean_package(data: bytes) -> None:
+    """No dangling relationship, no orphan part, every part given a content type."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = set(z.namelist())
+    types = z.read("[Content_Types].xml").decode()
+    reached = set()
+    for rels in (n for n in names if n.endswith(".rels")):
+        source_dir = rels.split("_rels/")[0]  # 'ppt/slides/' or '' for the package
+        for target, mode in re.findall(
+            r'Target="([^"]+)"(?: TargetMode="(\w+)")?', z.read(rels).decode()
+        ):
+            if mode == "External":
+                continue
+            resolved = posixpath.normpath(posixpath.join("/" + source_dir, target)).lstrip("/")
+            assert resolved in names, f"{rels}: dangling {target}"
+            reached.add(resolved)
+    parts = {n for n in names if not n.endswith(".rels") and n != "[Content_Types].xml"}
+    assert parts == reached, f"orphans: {sorted(parts - reached)}"
+    for part in parts:
+        ext = part.rsplit(".", 1)[-1]
+        assert f'PartName="/{part}"' in types or f'Extension="{ext}"' in types
