@@ -12,14 +12,13 @@ it leaves the committed files byte-identical.
 
 from __future__ import annotations
 
+import argparse
 import random
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_IMAGES = ROOT / "content" / "images"
-FIXTURE_IMAGES = ROOT / "tests" / "fixtures" / "outlines" / "images"
 
 # Drawn at twice the size and scaled down: Pillow's shapes have no antialiasing.
 SCALE = 2
@@ -88,7 +87,6 @@ def finish(img: Image.Image, path: Path, width: int) -> None:
     small = img.resize((width, height), Image.Resampling.LANCZOS)
     path.parent.mkdir(parents=True, exist_ok=True)
     small.save(path, format="PNG", optimize=True)
-    print(f"{path.relative_to(ROOT)}: {small.width}x{small.height}, {path.stat().st_size} bytes")
 
 
 def cover() -> Image.Image:
@@ -271,15 +269,38 @@ def leaf() -> Image.Image:
     return img
 
 
-def main() -> None:
-    finish(cover(), CONTENT_IMAGES / "cover.png", WIDTH)
-    finish(sputnik(), CONTENT_IMAGES / "sputnik.png", WIDTH)
-    finish(iss(), CONTENT_IMAGES / "iss.png", WIDTH)
-    finish(docking(), CONTENT_IMAGES / "docking.png", WIDTH)
+# Every file this tool writes: its path under the repository, how to draw it,
+# and its width in pixels.
+ASSETS = (
+    ("content/images/cover.png", cover, WIDTH),
+    ("content/images/sputnik.png", sputnik, WIDTH),
+    ("content/images/iss.png", iss, WIDTH),
+    ("content/images/docking.png", docking, WIDTH),
     # Small copies for the test fixtures, which must not reach outside their folder.
-    finish(sputnik(), FIXTURE_IMAGES / "sputnik-small.png", 480)
-    finish(cover(), FIXTURE_IMAGES / "orbit-small.png", 480)
-    finish(leaf(), FIXTURE_IMAGES / "leaf.png", 600)
+    ("tests/fixtures/outlines/images/sputnik-small.png", sputnik, 480),
+    ("tests/fixtures/outlines/images/orbit-small.png", cover, 480),
+    ("tests/fixtures/outlines/images/leaf.png", leaf, 600),
+)
+
+
+def render_all(root: Path = ROOT) -> list[Path]:
+    """Draw every asset under `root` (the repository, or a scratch folder)."""
+    written = []
+    for rel, draw, width in ASSETS:
+        path = root / rel
+        finish(draw(), path, width)
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="folder to write into (default: the repository)"
+    )
+    args = parser.parse_args(argv)
+    for path in render_all(args.root):
+        print(f"{path}: {path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":
