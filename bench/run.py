@@ -1,0 +1,162 @@
+"""Run every benchmark in bench/bench_*.py and print one table.
+
+    .venv/bin/python bench/run.py [-k WORD] [--repeat N]     (or: make bench)
+
+Each case runs in its own fresh process; its time is the best of N runs,
+its memory the process's peak resident size. Ratios are time / target
+(below 1.00 meets the target) and time / peer (below 1.00 is faster than
+the peer tool, e.g. pandoc, when it is installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHILD_TIMEOUT = 900  # seconds; a case that hangs is reported, not waited on forever
+
+
+def discover(folder: Path) -> list[str]:
+    """Module names of the benchmark modules in `folder`, sorted."""
+    return sorted(p.stem for p in folder.glob("bench_*.py"))
+
+
+def cases_of(folder: Path, module: str) -> list:
+    for path in (HERE, folder):  # bench modules import `harness` from HERE
+        if str(path) not in sys.path:
+            sys.path.insert(0, str(path))
+    return list(importlib.import_module(module).cases())
+
+
+def measure(folder: Path, module: str, name: str, repeat: int | None) -> dict:
+    """In the child process: run one case and return its figures."""
+    [case] = [c for c in cases_of(folder, module) if c.name == name]
+    if case.setup is not None:
+        case.setup()
+    times = []
+    for _ in range(max(1, repeat or case.repeat)):
+        start = time.perf_counter()
+        case.run()
+        times.append(time.perf_counter() - start)
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    return {"first": times[0], "best": min(times), "peak_mb": peak_kb / 1024}
+
+
+def run_case(folder: Path, module: str, case, repeat: int | None) -> dict:
+    """In the parent: run one case in a fresh process, and its peer if installed."""
+    command = [sys.executable, __file__, "--child", str(folder), module, case.name]
+    if repeat:
+        command += ["--repeat", str(repeat)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {CHILD_TIMEOUT} s"}
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        return {"error": last}
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    if case.peer is not None and shutil.which(case.peer_tool):
+        figures["peer"] = time_peer(case.peer(), max(1, repeat or case.repeat))
+    return figures
+
+
+def time_peer(command: Sequence[str], repeat: int) -> float | str:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(list(command), capture_output=True, timeout=CHILD_TIMEOUT)
+        if done.returncode != 0:
+            return "failed"
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def table(rows: list[tuple[str, object, dict]]) -> str:
+    """One row per case; `rows` holds (module, case, figures)."""
+    header = ("case", "target", "time", "×target", "first", "peak MB", "peer", "×peer", "verdict")
+    lines = [header]
+    for _, case, fig in rows:
+        target = f"≤ {case.target:g} s" + (f", {case.target_mb:g} MB" if case.target_mb else "")
+        if "error" in fig:
+            dashes = ("—",) * 6
+            lines.append((case.name, target, *dashes, "FAILED: " + fig["error"]))
+            continue
+        ratio = fig["best"] / case.target
+        verdict = "ok" if ratio <= 1 else "MISS"
+        if case.target_mb and fig["peak_mb"] > case.target_mb:
+            verdict = "MISS (memory)"
+        peer = fig.get("peer")
+        if isinstance(peer, float):
+            peer_cells = (f"{peer:.2f} s", f"{fig['best'] / peer:.2f}")
+        elif peer == "failed":
+            peer_cells = (f"{case.peer_tool} failed", "—")
+        elif case.peer is not None:
+            peer_cells = (f"no {case.peer_tool}", "—")
+        else:
+            peer_cells = ("—", "—")
+        lines.append(
+            (
+                case.name,
+                target,
+                f"{fig['best']:.2f} s",
+                f"{ratio:.2f}",
+                f"{fig['first']:.2f} s",
+                f"{fig['peak_mb']:.0f}",
+                *peer_cells,
+                verdict,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for number, line in enumerate(lines):
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=True)]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * w for w in widths).rstrip())
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-k", dest="keyword", help="only cases whose name contains this")
+    parser.add_argument("--repeat", type=int, help="runs per case (default: each case's own)")
+    parser.add_argument("--dir", type=Path, default=HERE, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("DIR", "MODULE", "CASE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+
+    if args.child:
+        folder, module, name = args.child
+        print(json.dumps(measure(Path(folder), module, name, args.repeat)))
+        return 0
+
+    folder = args.dir.resolve()
+    rows = []
+    for module in discover(folder):
+        for case in cases_of(folder, module):
+            if args.keyword and args.keyword.casefold() not in case.name.casefold():
+                continue
+            print(f"running {case.name} ...", file=sys.stderr, flush=True)
+            rows.append((module, case, run_case(folder, module, case, args.repeat)))
+    if not rows:
+        print("no benchmark cases found", file=sys.stderr)
+        return 1
+    print(table(rows))
+    return 1 if any("error" in fig for _, _, fig in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""bench/run.py: discovers bench_*.py modules, runs each case apart, prints one table."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+RUNNER = Path(__file__).resolve().parent.parent / "bench" / "run.py"
+
+MODULE = """
+import time
+from harness import Case
+
+def cases():
+    return [
+        Case(name="quick sleep", target=1.0, run=lambda: time.sleep(0.01), repeat=2),
+        Case(name="slow sleep", target=0.01, run=lambda: time.sleep(0.05), repeat=1,
+             peer_tool="no-such-peer-tool", peer=lambda: ["no-such-peer-tool"]),
+        Case(name="broken", target=1.0, run=lambda: 1 / 0, peer=lambda: ["true"], peer_tool="true"),
+    ]
+"""
+
+
+def test_runs_every_case_in_its_own_process_and_prints_one_table(tmp_path):
+    (tmp_path / "bench_fake.py").write_text(textwrap.dedent(MODULE))
+    (tmp_path / "not_a_bench.py").write_text("raise SystemExit('must not be imported')")
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--dir", str(tmp_path)], capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stderr  # the broken case fails the run
+    header, rule, *rows = done.stdout.splitlines()
+    assert header.split()[:4] == ["case", "target", "time", "×target"]
+    assert set(rule) <= {"-", " "}
+    by_name = {row.split("  ")[0]: row for row in rows}
+    assert set(by_name) == {"quick sleep", "slow sleep", "broken"}
+    assert by_name["quick sleep"].endswith("ok")
+    assert "no no-such-peer-tool" in by_name["slow sleep"]
+    assert by_name["slow sleep"].endswith("MISS")
+    assert "FAILED: ZeroDivisionError: division by zero" in by_name["broken"]
+
+
+def test_keyword_selects_cases(tmp_path):
+    (tmp_path / "bench_fake.py").write_text(textwrap.dedent(MODULE))
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--dir", str(tmp_path), "-k", "QUICK"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [line.split("  ")[0] for line in done.stdout.splitlines()[2:]] == ["quick sleep"]
