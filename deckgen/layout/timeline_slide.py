@@ -68,17 +68,17 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
         date_text = format_date(ev.date, lang)
         if ev.end is not None:
             date_text += "–" + format_date(ev.end, lang)
-        date_style = TextStyle(st.body_font, 12.0, st.muted, 1.15, bold=True)
+        date_style = TextStyle(st.body_font, 13.0, st.muted, 1.15, bold=True)
         date_p = paragraph(date_text, date_style, width - _CARD_PAD)
         title_p = None
-        for size in sizes_down(14.0, 11.0, 0.5):
+        for size in sizes_down(16.0, 12.0, 0.5):
             style = TextStyle(st.body_font, size, st.text, 1.15)
             title_p = paragraph(ev.title, style, width - _CARD_PAD)
             if len(title_p.lines) <= 3:
                 break
         else:
             raise RenderError(
-                f"timeline event title too long for its label (3 lines at 11 pt): "
+                f"timeline event title too long for its label (3 lines at 12 pt): "
                 f"{ev.title.plain!r}; shorten it",
                 ev.location,
             )
@@ -90,33 +90,83 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
 class _Frame:
     left: float  # axis start x
     right: float  # axis end x
-    axis_y: float
-    levels: int  # per side
+    area: Box  # where cards, axis and strip go
+    usable: float  # height left for cards on both sides of axis and strip
+
+
+# How much of an event's x comes from its date (the rest from its rank among
+# the slide's dates): pure proportion crowds the 1960s and leaves decades
+# empty; pure rank hides the gaps. A blend keeps "long gap" visible and
+# every event legible.
+_TIME_WEIGHT = 0.25
+
+
+class _Axis:
+    """Date -> x on one slide: piecewise linear between the slide's event dates."""
+
+    def __init__(self, dates: Sequence[float], left: float, right: float) -> None:
+        uniq = sorted(set(dates))
+        lo, hi = uniq[0], uniq[-1]
+        span = right - left
+        if len(uniq) == 1:
+            self.knots = [(lo - 1.0, left), (lo, (left + right) / 2), (lo + 1.0, right)]
+        else:
+            n = len(uniq) - 1
+            self.knots = [
+                (
+                    t,
+                    left
+                    + span * (_TIME_WEIGHT * (t - lo) / (hi - lo) + (1 - _TIME_WEIGHT) * i / n),
+                )
+                for i, t in enumerate(uniq)
+            ]
+        self.lo, self.hi = self.knots[0][0], self.knots[-1][0]
+
+    def x(self, t: float) -> float:
+        knots = self.knots
+        if t <= knots[0][0]:
+            return knots[0][1]
+        if t >= knots[-1][0]:
+            return knots[-1][1]
+        lo, hi = 0, len(knots) - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if knots[mid][0] <= t:
+                lo = mid
+            else:
+                hi = mid
+        (t0, x0), (t1, x1) = knots[lo], knots[hi]
+        return x0 + (t - t0) / (t1 - t0) * (x1 - x0)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    placed: tuple[_Placed, ...]
+    axis: _Axis
+    levels: int
     slot_h: float
-    card_w: float
-    area: Box
 
 
-def _place(cards: Sequence[_Card], frame: _Frame) -> list[_Placed] | None:
+def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
+    slot_h = max(c.height for c in cards)
+    return max(1, int((frame.usable / 2 + _GAP) // (slot_h + _GAP))), slot_h
+
+
+def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
     """Place every card, or None when some card finds no slot."""
-    lo = cards[0].event.date.ordinal
-    hi = cards[-1].event.date.ordinal
-    if hi - lo < 1e-9:
-        lo, hi = lo - 0.5, hi + 0.5
-    span = frame.right - frame.left
-
-    def x_of(t: float) -> float:
-        return frame.left + (t - lo) / (hi - lo) * span
-
+    levels, slot_h = _levels(cards, frame)
+    if levels * (slot_h + _GAP) - _GAP > frame.usable / 2 + 1e-6:
+        return None
+    axis = _Axis([c.event.date.ordinal for c in cards], frame.left, frame.right)
     placed: list[_Placed] = []
     prefer = -1
     for card in cards:
-        x = x_of(card.event.date.ordinal)
+        x = axis.x(card.event.date.ordinal)
         x0, x1 = x, x + card.width
         if x1 > frame.area.right:
             x0, x1 = x - card.width, x
         slots = [(prefer, 0), (-prefer, 0)]
-        for lv in range(1, frame.levels):
+        for lv in range(1, levels):
             slots += [(prefer, lv), (-prefer, lv)]
         spot = None
         for side, level in slots:
@@ -127,7 +177,7 @@ def _place(cards: Sequence[_Card], frame: _Frame) -> list[_Placed] | None:
             return None
         placed.append(_Placed(card, x, spot[0], spot[1], x0, x1))
         prefer = -spot[0]
-    return placed
+    return _Layout(tuple(placed), axis, levels, slot_h)
 
 
 def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x: float) -> bool:
@@ -145,6 +195,32 @@ def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x:
     return True
 
 
+def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_Layout]:
+    """Fewest slides (greedy), then the events spread evenly over them."""
+    bounds: list[int] = [0]
+    i = 0
+    while i < len(cards):
+        if _place(cards[i : i + 1], frame) is None:
+            raise RenderError(
+                f"timeline label too tall for the slide: {cards[i].event.title.plain!r}; "
+                "shorten it",
+                cards[i].event.location,
+            )
+        n = 1
+        while i + n < len(cards) and _place(cards[i : i + n + 1], frame) is not None:
+            n += 1
+        i += n
+        bounds.append(i)
+    count = len(bounds) - 1
+    if count > 1:
+        # Even shares look calmer than full slides and a stub at the end.
+        even = [round(k * len(cards) / count) for k in range(count + 1)]
+        layouts = [_place(cards[a:b], frame) for a, b in zip(even, even[1:], strict=False)]
+        if all(lay is not None for lay in layouts):
+            return layouts  # type: ignore[return-value]
+    return [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def timeline_slides(
     maker, timeline: Timeline, events: Sequence[Event], title: Text, location: Location
 ):
@@ -156,7 +232,7 @@ def timeline_slides(
     if not events:
         return []
     body = st.body_box_for(kind)
-    card_w = round(min(170.0, body.w / 5.4), 2)
+    card_w = round(min(190.0, body.w / 4.5), 2)
     cards = _cards(maker, events, card_w)
 
     # Group colours, in the order the timeline lists its groups.
@@ -170,31 +246,9 @@ def timeline_slides(
     legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
     legend_h = 22.0 if legend_groups or timeline.eras else 0.0
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
-    slot_h = max(c.height for c in cards)
-    usable = area.h - _MARK / 2 - 4 - (_STRIP + 8) - _MARK / 2 - 4
-    levels = max(1, int((usable / 2 + _GAP) // (slot_h + _GAP)))
-    side_h = levels * (slot_h + _GAP) - _GAP
-    if side_h * 2 > usable + 1e-6:
-        raise RenderError(
-            "timeline labels too tall for the slide; shorten the event titles", location
-        )
-    spare = usable - 2 * side_h
-    axis_y = area.y + spare / 2 + side_h + _MARK / 2 + 4
-    frame = _Frame(area.x + 6, area.right - 6, axis_y, levels, slot_h, card_w, area)
-
-    # Chunk: take events while they still all find a slot on one slide.
-    chunks: list[list[_Placed]] = []
-    i = 0
-    while i < len(cards):
-        best = _place(cards[i : i + 1], frame)
-        n = 1
-        while i + n < len(cards):
-            trial = _place(cards[i : i + n + 1], frame)
-            if trial is None:
-                break
-            best, n = trial, n + 1
-        chunks.append(best)
-        i += n
+    usable = area.h - (_MARK / 2 + 4) - (_STRIP + 8)
+    frame = _Frame(area.x + 6, area.right - 6, area, usable)
+    chunks = _chunks(cards, frame, location)
 
     era_tints = [mix(st.background, st.accent, 0.16), mix(st.background, st.text, 0.09)]
     drafts = []
@@ -205,14 +259,12 @@ def timeline_slides(
         if st.decorated(kind):
             els.append(maker.rule())
         els.append(maker.title_box(kind, t, location))
-        lo = chunk[0].card.event.date.ordinal
-        hi = chunk[-1].card.event.date.ordinal
-        if hi - lo < 1e-9:
-            lo, hi = lo - 0.5, hi + 0.5
-
-        def x_of(tt: float, lo=lo, hi=hi) -> float:
-            tt = min(max(tt, lo), hi)
-            return frame.left + (tt - lo) / (hi - lo) * (frame.right - frame.left)
+        slot_h, levels = chunk.slot_h, chunk.levels
+        side_h = levels * (slot_h + _GAP) - _GAP
+        spare = usable - 2 * side_h
+        axis_y = area.y + spare / 2 + side_h + _MARK / 2 + 4
+        x_of = chunk.axis.x
+        lo, hi = chunk.axis.lo, chunk.axis.hi
 
         strip_y = axis_y + _MARK / 2 + 4
         unlabelled: list[tuple[str, Text]] = []
@@ -259,7 +311,7 @@ def timeline_slides(
                 name="Timeline axis",
             )
         )
-        for p in chunk:
+        for p in chunk.placed:
             ev = p.card.event
             color = colors.get(ev.group, st.accent)
             if ev.end is not None:
