@@ -133,13 +133,18 @@ def _find_link(s: str, i: int, stop: int) -> tuple[int, str, int] | None:
         return None
     if j + 1 >= stop or s[j + 1] != "(":
         return None
-    k = s.find(")", j + 2, stop)
-    if k < 0:
-        return None
-    url = s[j + 2 : k].strip()
-    if not url or any(ch.isspace() for ch in url):
-        return None
-    return j, url, k + 1
+    depth = 0  # a URL may hold balanced parentheses (Wikipedia links do)
+    for k in range(j + 2, stop):
+        c = s[k]
+        if c.isspace():
+            return None
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return (j, s[j + 2 : k], k + 1) if k > j + 2 else None
+            depth -= 1
+    return None
 
 
 def _match_emphasis(items: list[object]) -> None:

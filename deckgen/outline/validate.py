@@ -681,7 +681,7 @@ class _Builder:
             return None
         assert node is not None
         m = _YAML_DATE.fullmatch(s)
-        if m and node.tag == "timestamp":  # a YAML date shows as ISO (2026-1-5 -> 2026-01-05)
+        if m and node.tag == "timestamp":  # a YAML date shows as ISO
             try:
                 return _dt.date(*map(int, m.groups())).isoformat()
             except ValueError:
