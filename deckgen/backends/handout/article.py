@@ -217,18 +217,9 @@ class Picture(Flowable):
 class _Doc(BaseDocTemplate):
     def afterFlowable(self, flowable):
         if isinstance(flowable, SectionHeading):
-            canv = self.canv
             frame = self.frame
             top = frame._y + flowable.height + flowable.style.spaceBefore * 0.5
-            canv.bookmarkHorizontal(flowable.bookmark_key, 0, min(top, frame._y2))
-            canv.addOutlineEntry(
-                flowable.outline_title,
-                flowable.bookmark_key,
-                level=flowable.outline_level,
-                closed=False,
-            )
-            if flowable.running is not None:
-                canv.section_on_page(flowable.running)
+            self.canv.mark_heading(flowable, min(top, frame._y2))
 
 
 def _paged_canvas(handout: Handout, ts: Typesetter):
@@ -249,25 +240,40 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
     class PagedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._pages: list[tuple[dict, str | None]] = []
+            self._pages: list[tuple[dict, str | None, list]] = []
             self._running: str | None = None  # the section the page starts in
             self._first_on_page: str | None = None
+            self._marks: list[tuple[SectionHeading, float]] = []
 
-        def section_on_page(self, title: str) -> None:
-            if self._first_on_page is None:
-                self._first_on_page = title
-            self._running = title
+        def mark_heading(self, heading: SectionHeading, top: float) -> None:
+            # Bookmarks point at real pages, which exist only once save()
+            # replays them: keep them with the page until then.
+            self._marks.append((heading, top))
+            if heading.running is not None:
+                if self._first_on_page is None:
+                    self._first_on_page = heading.running
+                self._running = heading.running
 
         def showPage(self):
             running = self._first_on_page or self._running
-            self._pages.append((dict(self.__dict__), running))
+            self._pages.append((dict(self.__dict__), running, self._marks))
             self._first_on_page = None
+            self._marks = []
             self._startPage()
 
         def save(self):
             total = len(self._pages)
-            for number, (state, running) in enumerate(self._pages, start=1):
+            self.showOutline()  # open the bookmarks panel: the handout's table of contents
+            for number, (state, running, marks) in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for heading, top in marks:
+                    self.bookmarkHorizontal(heading.bookmark_key, 0, top)
+                    self.addOutlineEntry(
+                        heading.outline_title,
+                        heading.bookmark_key,
+                        level=heading.outline_level,
+                        closed=False,
+                    )
                 self._furniture(number, total, running)
                 Canvas.showPage(self)
             Canvas.save(self)
