@@ -158,11 +158,14 @@ def _theme_file(
 
 
 def _overrides(outline: Outline) -> Node | None:
-    raw = outline.theme_overrides
-    where = outline.theme_overrides_location
-    if raw is None:
-        return None
-    node = raw if isinstance(raw, Node) else _to_node(raw, where)
+    # The loader keeps the YAML node (with every value's line); a model built
+    # in code may give plain data only.
+    node = outline.theme_overrides_node
+    if node is None:
+        raw = outline.theme_overrides
+        if raw is None:
+            return None
+        node = _to_node(raw, outline.theme_overrides_location)
     if node.is_null or (node.is_mapping and not len(node)):
         return None
     if not node.is_mapping:

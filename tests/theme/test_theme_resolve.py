@@ -218,3 +218,29 @@ def test_bad_logos(tmp_path, logo, message, make_outline):
 
 def test_logo_can_be_switched_off(tmp_path, make_outline):
     assert resolve(make_outline(tmp_path, overrides={"logo": None})).logo is None
+
+
+OUTLINE = """\
+title: Test
+theme: midnight
+theme_overrides:
+  colors:
+    accent: "#C8102E"
+sections:
+  - title: One
+    points: [a, b]
+"""
+
+
+def test_with_the_real_loader_and_set(tmp_path, write, in_tmp):
+    from deckgen.outline import load
+
+    path = write("talk.yaml", OUTLINE)
+    theme = resolve(load(path, ("theme_overrides.slide.body_size=26",)))
+    assert theme.colors.accent == "#C8102E" and theme.slide.body_size == 26
+    assert theme.colors.background == "#0F1724"
+    with pytest.raises(ThemeError) as info:
+        resolve(load(path, ("theme_overrides.colors.text=navy",)))
+    assert str(info.value).startswith("--set:1:29: error: theme_overrides.colors.text: ")
+    with pytest.raises(ThemeError, match=r"^talk.yaml:2:8: error: theme: unknown theme 'dusk'"):
+        resolve(load(write("talk.yaml", OUTLINE.replace("midnight", "dusk"))))
