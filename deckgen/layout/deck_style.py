@@ -122,7 +122,7 @@ class DeckStyle:
 
     @property
     def title_floor(self) -> float:
-        return max(self.min_body_size, round(self.title_size * 0.7))
+        return max(self.min_body_size + 2, round(self.title_size * 0.6))
 
     def title_style(self, size: float | None = None) -> TextStyle:
         return TextStyle(

@@ -138,7 +138,8 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     if boxes.title is None:
         els.append(Shape("rect", Box(0, 0, 14, H), fill=st.accent, name="Accent bar"))
         if cover is not None:
-            pic_x = round(W * 0.58, 2)
+            # the cover takes the right 40 % (less on 4:3, where width is scarce)
+            pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
             px = pixel_size(cover.src, cover.location)
             box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
             els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
@@ -146,10 +147,8 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     col_x = M + 10 if boxes.title is None else M
     col_w = text_right - col_x
     t_style = st.title_style(round(st.title_size * 1.35))
-    t_box = boxes.title or Box(col_x, 0, col_w, t_style.line_height * 3)
-    title_p = fit_title(
-        outline.title, t_style, t_box.w, t_box.h, round(st.title_size * 0.75), loc, max_lines=3
-    )
+    t_box = boxes.title or Box(col_x, 0, col_w, t_style.line_height * 4)
+    title_p = fit_title(outline.title, t_style, t_box.w, t_box.h, st.title_floor, loc, max_lines=4)
     if title_p.size < t_style.size:
         maker.warn(f"talk title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
     parts: list[tuple[str, object, float]] = []  # (what, paragraph, gap before)
@@ -331,8 +330,8 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     kick_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.muted, 1.2)
     kick = paragraph(f"{maker.words['section']} {n} / {total}", kick_style, w)
     t_style = st.title_style(round(st.title_size * 1.15))
-    t_box_h = t_style.line_height * 3
-    title_p = fit_title(section.title, t_style, w, t_box_h, st.title_floor, loc, max_lines=3)
+    t_box_h = t_style.line_height * 4
+    title_p = fit_title(section.title, t_style, w, t_box_h, st.title_floor, loc, max_lines=4)
     if title_p.size < t_style.size:
         maker.warn(f"section title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
     block = kick.height + 12 + title_p.height

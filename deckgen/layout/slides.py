@@ -8,10 +8,11 @@ through deckgen.layout.fit, and records what it had to do as warnings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from deckgen.errors import Diagnostic, Location
+from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.deck_style import DeckStyle
 from deckgen.layout.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
@@ -46,6 +47,30 @@ def point_units(points: Sequence[Point]) -> list[Unit]:
         items += [Item(s, "sub", s.location if s.location.line else p.location) for s in p.points]
         units.append(tuple(items))
     return units
+
+
+def split_sentences(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """Runs cut after each sentence end ('. ', '! ', '? ', also before a quote
+    mark), spaces kept with the sentence before, styles kept."""
+    out: list[tuple[Run, ...]] = []
+    cur: list[Run] = []
+    for run in runs:
+        text = run.text
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            cut = m.end()
+            cur.append(replace(run, text=text[start:cut]))
+            out.append(tuple(r for r in cur if r.text))
+            cur = []
+            start = cut
+        if start < len(text):
+            cur.append(replace(run, text=text[start:]))
+    if cur:
+        out.append(tuple(cur))
+    return [s for s in out if s]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
 
 
 def _cont(text: Text | str, cont: str) -> tuple[Run, ...]:
@@ -420,11 +445,14 @@ class SlideMaker:
     def quote(
         self, kicker: Text | str, quote: Quote, location: Location, *, notes=()
     ) -> list[Draft]:
+        """A big opening quote mark, the quote, its attribution. A quote too long
+        for one slide even at the floor continues on "(cont.)" slides, split
+        between sentences; a single sentence that cannot fit is an error."""
         st = self.style
         kind: SlideKind = "quote"
-        els: list[Element] = [self.kicker(kind, kicker, location)]
+        kick0 = self.kicker(kind, kicker, location)
         area = st.body_box_for(kind)
-        top = els[0].box.bottom + 16
+        top = kick0.box.bottom + 16
         area = Box(area.x, top, area.w, st.body_box.bottom - top)
         mark_size = round(st.title_size * 3.2)
         mark_w = round(mark_size * 0.55, 2)
@@ -444,48 +472,99 @@ class SlideMaker:
             )
         room = area.h - (by_p.height + 14 if by_p else 0)
         q_style = TextStyle(st.heading_font, round(st.title_size * 0.85), st.text, 1.2, italic=True)
-        qp = None
-        for size in sizes_down(q_style.size, st.min_body_size):
-            qp = paragraph(quote.text, q_style.at(size), qw)
-            if qp.height <= room:
-                break
-        else:
-            from deckgen.errors import RenderError
-
-            raise RenderError(
-                f"quote too long for one slide even at {st.min_body_size:g} pt; shorten it",
-                quote.location,
-            )
-        if qp.size < q_style.size:
+        where = quote.text.location if quote.text.location.line else quote.location
+        parts, size = self._quote_parts(quote.text.runs, q_style, qw, room, area.h, where)
+        if len(parts) > 1:
             self.warn(
-                f"quote shrunk from {q_style.size:g} pt to {qp.size:g} pt to fit", quote.location
+                f"quote too long for one slide even at {st.min_body_size:g} pt; split over "
+                f"{len(parts)} slides at {size:g} pt between sentences",
+                where,
             )
-        block_h = qp.height + (by_p.height + 14 if by_p else 0)
-        y0 = area.y + max(0.0, (area.h - block_h) / 2)
-        mark_style = TextStyle(st.heading_font, mark_size, st.accent_text, 1.0, bold=True)
-        mark_p = paragraph("“", mark_style, mark_w * 2)
-        mark_h = round(mark_size * 0.62, 2)
-        # The glyph sits in the top half of its line: a box of ~0.6 em shows
-        # it whole while keeping clear of the text.
-        els.append(
-            TextBox(
-                Box(area.x - 4, y0 - mark_size * 0.12, mark_w, mark_h),
-                (replace(mark_p, line_height=mark_h),),
-                role="label",
-                name="Quote mark",
+        elif size < q_style.size:
+            self.warn(f"quote shrunk from {q_style.size:g} pt to {size:g} pt to fit", where)
+        drafts = []
+        for i, runs in enumerate(parts):
+            last = i == len(parts) - 1
+            qp = paragraph(runs, q_style.at(size), qw)
+            kick = (
+                kick0 if i == 0 else self.kicker(kind, _cont(kicker, self.words["cont"]), location)
             )
-        )
-        els.append(TextBox(Box(qx, y0, qw, qp.height), (qp,), role="quote", name="Quote"))
-        if by_p is not None:
-            els.append(
-                TextBox(
-                    Box(qx, y0 + qp.height + 14, qw, by_p.height),
-                    (by_p,),
-                    role="attribution",
-                    name="Attribution",
+            els: list[Element] = [kick]
+            block_h = qp.height + (by_p.height + 14 if by_p and last else 0)
+            y0 = area.y + max(0.0, (area.h - block_h) / 2)
+            if i == 0:
+                mark_style = TextStyle(st.heading_font, mark_size, st.accent_text, 1.0, bold=True)
+                mark_p = paragraph("“", mark_style, mark_w * 2)
+                mark_h = round(mark_size * 0.62, 2)
+                # The glyph sits in the top half of its line: a box of ~0.6 em
+                # shows it whole while keeping clear of the text.
+                els.append(
+                    TextBox(
+                        Box(area.x - 4, y0 - mark_size * 0.12, mark_w, mark_h),
+                        (replace(mark_p, line_height=mark_h),),
+                        role="label",
+                        name="Quote mark",
+                    )
                 )
+            els.append(TextBox(Box(qx, y0, qw, qp.height), (qp,), role="quote", name="Quote"))
+            if by_p is not None and last:
+                els.append(
+                    TextBox(
+                        Box(qx, y0 + qp.height + 14, qw, by_p.height),
+                        (by_p,),
+                        role="attribution",
+                        name="Attribution",
+                    )
+                )
+            drafts.append(
+                Draft(kind, plain(kick.text), els, location, notes if i == 0 else (), i > 0)
             )
-        return [Draft(kind, plain(kicker), els, location, notes)]
+        return drafts
+
+    def _quote_parts(
+        self, runs, style: TextStyle, width: float, room_last: float, room: float, where: Location
+    ):
+        """(parts, size): the quote whole if it fits at some size down to the floor,
+        else sentences packed onto the fewest slides at the largest size."""
+        floor = min(self.style.min_body_size, style.size)
+        sizes = sizes_down(style.size, floor)
+        for size in sizes:
+            if paragraph(runs, style.at(size), width).height <= room_last + 1e-6:
+                return [runs], size
+        sentences = split_sentences(runs)
+
+        def pack(size: float) -> list[tuple[Run, ...]] | None:
+            parts: list[tuple[Run, ...]] = []
+            cur: tuple[Run, ...] = ()
+            for sent in sentences:
+                trial = (*cur, *sent)
+                if paragraph(trial, style.at(size), width).height <= room + 1e-6:
+                    cur = trial
+                    continue
+                if not cur:
+                    return None
+                parts.append(cur)
+                cur = sent
+                if paragraph(cur, style.at(size), width).height > room + 1e-6:
+                    return None
+            parts.append(cur)
+            # the last part also holds the attribution
+            if paragraph(parts[-1], style.at(size), width).height > room_last + 1e-6:
+                parts.append(())
+            return [p for p in parts if p]
+
+        at_floor = pack(floor)
+        if at_floor is None:
+            raise RenderError(
+                f"quote too long for a slide even one sentence at a time at {floor:g} pt; "
+                "shorten it",
+                where,
+            )
+        for size in sizes:
+            parts = pack(size)
+            if parts is not None and len(parts) <= len(at_floor):
+                return parts, size
+        return at_floor, floor
 
     def statement(
         self, kicker: Text | str, text: Text, location: Location, *, notes=()
@@ -504,8 +583,6 @@ class SlideMaker:
             if p.height <= area.h - 30:
                 break
         else:
-            from deckgen.errors import RenderError
-
             raise RenderError(
                 f"statement too long for one slide even at {st.min_body_size:g} pt; shorten it",
                 text.location if text.location.line else location,

@@ -70,20 +70,31 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
             date_text += "–" + format_date(ev.end, lang)
         date_style = TextStyle(st.body_font, 13.0, st.muted, 1.15, bold=True)
         date_p = paragraph(date_text, date_style, width - _CARD_PAD)
-        title_p = None
-        for size in sizes_down(16.0, 12.0, 0.5):
-            style = TextStyle(st.body_font, size, st.text, 1.15)
-            title_p = paragraph(ev.title, style, width - _CARD_PAD)
-            if len(title_p.lines) <= 3:
-                break
-        else:
-            raise RenderError(
-                f"timeline event title too long for its label (3 lines at 12 pt): "
-                f"{ev.title.plain!r}; shorten it",
-                ev.location,
-            )
-        cards.append(_Card(ev, date_p, title_p, width))
+        title_p, w = _card_title(ev, st, width)
+        if w != width:
+            date_p = paragraph(date_text, date_style, w - _CARD_PAD)
+        cards.append(_Card(ev, date_p, title_p, w))
     return cards
+
+
+def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
+    """Up to 3 lines, shrinking from 16 to 12 pt; a long title may take 5 lines
+    at 12 pt, and then a card half as wide again. Returns (title, card width)."""
+    for w, max_lines, sizes in (
+        (width, 3, sizes_down(16.0, 12.0, 0.5)),
+        (width, 5, [12.0]),
+        (round(width * 1.5, 2), 5, [12.0]),
+    ):
+        for size in sizes:
+            style = TextStyle(st.body_font, size, st.text, 1.15)
+            p = paragraph(ev.title, style, w - _CARD_PAD)
+            if len(p.lines) <= max_lines:
+                return p, w
+    raise RenderError(
+        f"timeline event title too long for its label (5 lines at 12 pt): {ev.title.plain!r}; "
+        "shorten it",
+        ev.location,
+    )
 
 
 @dataclass(frozen=True)
