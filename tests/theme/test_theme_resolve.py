@@ -1,5 +1,7 @@
 """Choosing the theme, overriding it, and every validation message."""
 
+from pathlib import Path
+
 import pytest
 
 from deckgen.errors import Location, ThemeError
@@ -243,4 +245,5 @@ def test_with_the_real_loader_and_set(tmp_path, write, in_tmp):
         resolve(load(path, ("theme_overrides.colors.text=navy",)))
     assert str(info.value).startswith("--set:1:29: error: theme_overrides.colors.text: ")
     with pytest.raises(ThemeError, match=r"^talk.yaml:2:8: error: theme: unknown theme 'dusk'"):
-        resolve(load(write("talk.yaml", OUTLINE.replace("midnight", "dusk"))))
+        write("talk.yaml", OUTLINE.replace("midnight", "dusk"))
+        resolve(load(Path("talk.yaml")))
