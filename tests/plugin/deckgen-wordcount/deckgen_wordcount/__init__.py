@@ -64,5 +64,5 @@ class WordcountBackend:
             minutes = words / WORDS_PER_MINUTE
             lines.append(f"{section_id}: {count} {unit}, about {minutes:.1f} min")
         total = sum(words for _, _, words in plan.content)
-        lines += ["", f"total: about {total / WORDS_PER_MINUTE:.0f} min"]
+        lines += ["", f"total: about {total / WORDS_PER_MINUTE:.1f} min"]
         return [Output(f"{job.outline.stem}-wordcount.txt", ("\n".join(lines) + "\n").encode())]
