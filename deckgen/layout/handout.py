@@ -7,8 +7,8 @@ onto pages: a cover block, one `SectionBlock` per section (heading, summary
 prose, figure, quote, key points, optional ruled notes area), a `KeyDates`
 table from the timeline and the `References`. Styles and page geometry are
 decided here (`handout_style`), so the backend only typesets. Mode `slides`
-adds `slide_pages`: the deck's slides placed as thumbnails on pages
-(`handout_slides`).
+then gets `slide_pages` from `handout_slides.layout_slide_pages` (given the
+laid-out deck): the slides placed as thumbnails on pages.
 
 Every character is checked against the face that will print it: a missing
 glyph raises `FontError` naming the outline's line.
@@ -349,8 +349,4 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         header=_running_head(outline.title.plain),
         footer=footer,
     )
-    if mode == "slides":
-        from deckgen.layout.handout_slides import layout_slide_pages
-
-        handout = layout_slide_pages(handout, outline, theme, options)
     return handout

@@ -61,7 +61,15 @@ class HandoutBackend:
         return opts
 
     def layout(self, job: Job) -> Handout:
-        return layout_handout(job.outline, job.theme, self._options(job))
+        options = self._options(job)
+        plan = layout_handout(job.outline, job.theme, options)
+        if plan.mode == "slides":
+            from deckgen.backends.slides_pdf import deck_for
+            from deckgen.layout.handout_slides import layout_slide_pages
+
+            deck = deck_for(job.outline, job.theme)
+            plan = layout_slide_pages(plan, deck, options)
+        return plan
 
     def render(self, plan: Handout, job: Job) -> list[Output]:
         if plan.mode == "slides":

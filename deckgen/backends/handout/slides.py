@@ -1,0 +1,111 @@
+"""Draw the handout's slides mode: thumbnails (vector, by the same drawer as the
+slides-pdf backend), ruled note lines, speaker notes, header and footer."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.pdfbase import pdfmetrics
+
+from deckgen.backends import pdfkit
+from deckgen.backends.slides_pdf import slide_label
+from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
+from deckgen.layout.handout import Handout
+
+__all__ = ["render_slides_handout"]
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def render_slides_handout(handout: Handout) -> bytes:
+    deck = handout.deck
+    g = handout.geometry
+    st = handout.styles
+    pal = handout.palette
+    fonts = register_deck_fonts(deck)
+    for family in sorted({st.header.font, st.footer.font, st.speaker_notes.font}):
+        fonts.setdefault(family, pdfkit.register_family(family))
+    hnames, fnames = fonts[st.header.font], fonts[st.footer.font]
+    meta = pdfkit.Metadata(
+        handout.title, handout.author, handout.subject, handout.keywords, handout.language
+    )
+    buf = io.BytesIO()
+    canvas = pdfkit.new_canvas(buf, (g.width, g.height), meta, fonts[deck.body_font].regular)
+    H = g.height
+    total = len(handout.slide_pages)
+    left, right = 54.0, g.width - 54.0
+    for number, page in enumerate(handout.slide_pages, start=1):
+        for slot in page.slots:
+            b = slot.box
+            key = f"slide-{slot.index + 1}"
+            canvas.bookmarkHorizontal(key, 0, H - b.y + 8)
+            canvas.addOutlineEntry(slide_label(deck, slot.index), key, level=0)
+            draw_slide(
+                canvas, deck.slides[slot.index], deck, fonts, b.x, H - b.bottom, b.w / deck.width
+            )
+            canvas.setStrokeColor(pdfkit.color(pal.rule))
+            canvas.setLineWidth(0.6)
+            canvas.rect(b.x, H - b.bottom, b.w, b.h, stroke=1, fill=0)
+            canvas.setFillColor(pdfkit.color(pal.muted))
+            canvas.setFont(hnames.bold, st.header.size)
+            canvas.drawRightString(b.x - 5, H - b.y - st.header.size, slot.label)
+            if slot.rules:
+                canvas.setStrokeColor(pdfkit.color(pal.rule))
+                canvas.setLineWidth(0.5)
+                for x1, x2, y in slot.rules:
+                    canvas.line(x1, H - y, x2, H - y)
+            if slot.notes is not None:
+                nb = slot.notes
+                names = fonts[nb.font]
+                y = nb.box.y
+                for line in nb.lines:
+                    y += nb.leading
+                    pdfkit.draw_runs(
+                        canvas,
+                        nb.box.x,
+                        H - y + nb.leading * 0.22,
+                        line.runs,
+                        names,
+                        nb.size,
+                        nb.color,
+                        link_color=pal.accent,
+                    )
+        # running header and footer, as in the article
+        canvas.setFillColor(pdfkit.color(st.header.color))
+        span = (
+            f"Slides {page.first}–{page.last}" if page.last > page.first else f"Slide {page.first}"
+        )
+        span += f" of {len(deck.slides)}"
+        sw = pdfmetrics.stringWidth(span, hnames.bold, st.header.size)
+        canvas.setFont(hnames.bold, st.header.size)
+        canvas.drawRightString(right, g.header_y, span)
+        canvas.setFont(hnames.regular, st.header.size)
+        canvas.drawString(
+            left,
+            g.header_y,
+            _fit(handout.header, hnames.regular, st.header.size, right - left - sw - 18),
+        )
+        canvas.setStrokeColor(pdfkit.color(pal.rule))
+        canvas.setLineWidth(0.5)
+        canvas.line(left, g.header_y - 5, right, g.header_y - 5)
+        page_text = f"page {number} of {total}"
+        pw = pdfmetrics.stringWidth(page_text, fnames.regular, st.footer.size)
+        canvas.setFillColor(pdfkit.color(st.footer.color))
+        canvas.setFont(fnames.regular, st.footer.size)
+        canvas.drawRightString(right, g.footer_y, page_text)
+        if handout.footer:
+            canvas.drawString(
+                left,
+                g.footer_y,
+                _fit(handout.footer, fnames.regular, st.footer.size, right - left - pw - 18),
+            )
+        canvas.showPage()
+    canvas.showOutline()
+    canvas.save()
+    return buf.getvalue()

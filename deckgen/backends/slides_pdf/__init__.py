@@ -1,0 +1,78 @@
+"""`slides-pdf`: the deck as a PDF, one slide a page, for rooms without
+PowerPoint. The same laid-out deck as the .pptx (same `outputs.pptx` options:
+aspect and template geometry), drawn as vector graphics by `draw.draw_slide`.
+Output: `<stem>-slides.pdf`. Opt-in: `deckgen build -f slides-pdf`.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import ClassVar
+
+from deckgen.backends import pdfkit
+from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
+from deckgen.errors import BackendError
+from deckgen.layout.model import Deck
+from deckgen.outline.model import Outline
+from deckgen.theme.model import Theme
+
+__all__ = ["SlidesPdfBackend", "deck_for", "slide_label"]
+
+
+def deck_for(outline: Outline, theme: Theme) -> Deck:
+    """The deck exactly as the pptx backend lays it out (its options included)."""
+    from deckgen.backends.options import validate
+    from deckgen.backends.pptx import PptxBackend
+
+    pptx = PptxBackend()
+    given = outline.outputs.get("pptx", {})
+    options, problems = validate("pptx", pptx.options, given, outline.folder)
+    if problems:
+        raise BackendError(diagnostics=problems)
+    return pptx.layout(Job(outline, theme, options))
+
+
+def slide_label(deck: Deck, index: int) -> str:
+    """'3. Title' for bookmarks and captions; split slides say so."""
+    slide = deck.slides[index]
+    title = slide.title or slide.kind.capitalize()
+    return f"{index + 1}. {title}" + (" (cont.)" if slide.continued else "")
+
+
+def metadata(outline: Outline, suffix: str = "") -> pdfkit.Metadata:
+    title = outline.title.plain
+    return pdfkit.Metadata(
+        title=title + suffix,
+        author=outline.author.plain if outline.author else "",
+        subject=outline.subtitle.plain if outline.subtitle else title,
+        keywords=tuple(s.title.plain for s in outline.sections),
+        language=outline.language,
+    )
+
+
+class SlidesPdfBackend:
+    name: ClassVar[str] = "slides-pdf"
+    description: ClassVar[str] = (
+        "the deck as a PDF, one slide a page (vector), for rooms without PowerPoint"
+    )
+    options: ClassVar[tuple[OptionSpec, ...]] = ()
+
+    def layout(self, job: Job) -> Deck:
+        return deck_for(job.outline, job.theme)
+
+    def render(self, plan: Deck, job: Job) -> list[Output]:
+        fonts = register_deck_fonts(plan)
+        buf = io.BytesIO()
+        canvas = pdfkit.new_canvas(
+            buf, (plan.width, plan.height), metadata(job.outline), fonts[plan.body_font].regular
+        )
+        for i, slide in enumerate(plan.slides):
+            key = f"slide-{i + 1}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(slide_label(plan, i), key, level=0)
+            draw_slide(canvas, slide, plan, fonts, 0, 0, 1.0)
+            canvas.showPage()
+        canvas.showOutline()
+        canvas.save()
+        return [Output(f"{job.outline.stem}-slides.pdf", buf.getvalue())]

@@ -1,0 +1,164 @@
+"""Draw one laid-out slide (`deckgen.layout.model.Slide`) on a reportlab canvas,
+at any position and scale, as vector graphics.
+
+Used by the `slides-pdf` backend (one slide a page, scale 1) and by the
+handout's slides mode (thumbnails). Nothing is decided here: text boxes are
+drawn line by line as the deck layout broke them, at its sizes and pitches;
+shapes and pictures at its boxes. Slide coordinates have y growing down from
+the top; the canvas is transformed once so each element converts with
+`y_pdf = slide height - y`.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+
+from deckgen import fonts as deckfonts
+from deckgen.backends import pdfkit
+from deckgen.layout.model import Deck, Picture, Shape, Slide, TextBox
+
+__all__ = ["deck_families", "draw_slide", "register_deck_fonts"]
+
+
+def deck_families(deck: Deck) -> list[str]:
+    """Every font family a deck's text uses, sorted (deterministic registration)."""
+    names = {deck.heading_font, deck.body_font}
+    for slide in deck.slides:
+        for el in slide.elements:
+            if isinstance(el, TextBox):
+                names.update(p.font for p in el.paragraphs)
+    return sorted(names)
+
+
+def register_deck_fonts(deck: Deck) -> dict[str, pdfkit.FontNames]:
+    return {name: pdfkit.register_family(name) for name in deck_families(deck)}
+
+
+def draw_slide(
+    canvas: Canvas,
+    slide: Slide,
+    deck: Deck,
+    fonts: dict[str, pdfkit.FontNames],
+    x: float,
+    y: float,
+    scale: float = 1.0,
+) -> None:
+    """Draw `slide` with its bottom-left corner at (x, y) of the page, scaled."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(scale, scale)
+    h = deck.height
+    # Nothing drawn outside the slide (a crop, a bleeding shape) may reach the page.
+    path = canvas.beginPath()
+    path.rect(0, 0, deck.width, h)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.setFillColor(pdfkit.color(slide.background))
+    canvas.rect(0, 0, deck.width, h, stroke=0, fill=1)
+    for el in slide.elements:
+        if isinstance(el, Shape):
+            _shape(canvas, el, h)
+        elif isinstance(el, Picture):
+            _picture(canvas, el, h)
+        elif isinstance(el, TextBox):
+            _text_box(canvas, el, h, fonts)
+    canvas.restoreState()
+
+
+def _shape(canvas: Canvas, s: Shape, h: float) -> None:
+    b = s.box
+    fill = s.fill is not None
+    stroke = s.line is not None and s.line_width > 0
+    if fill:
+        canvas.setFillColor(pdfkit.color(s.fill))
+    if stroke:
+        canvas.setStrokeColor(pdfkit.color(s.line))
+        canvas.setLineWidth(s.line_width)
+    if s.kind == "line":
+        if stroke:
+            canvas.line(b.x, h - b.y, b.x + b.w, h - (b.y + b.h))
+        return
+    if not (fill or stroke):
+        return
+    if s.kind == "rect":
+        canvas.rect(b.x, h - b.bottom, b.w, b.h, stroke=int(stroke), fill=int(fill))
+    elif s.kind == "roundrect":
+        # PowerPoint's default corner: 1/6 of the shorter side
+        radius = min(b.w, b.h) / 6
+        canvas.roundRect(b.x, h - b.bottom, b.w, b.h, radius, stroke=int(stroke), fill=int(fill))
+    elif s.kind == "ellipse":
+        canvas.ellipse(b.x, h - b.bottom, b.right, h - b.y, stroke=int(stroke), fill=int(fill))
+
+
+def _picture(canvas: Canvas, p: Picture, h: float) -> None:
+    b = p.box
+    left, top, right, bottom = p.crop
+    full_w = b.w / max(1e-6, 1 - left - right)
+    full_h = b.h / max(1e-6, 1 - top - bottom)
+    canvas.saveState()
+    path = canvas.beginPath()
+    path.rect(b.x, h - b.bottom, b.w, b.h)
+    canvas.clipPath(path, stroke=0, fill=0)
+    img_x = b.x - left * full_w
+    img_top = b.y - top * full_h
+    # by file name: each picture file is embedded once however often it is drawn
+    canvas.drawImage(str(p.src), img_x, h - (img_top + full_h), full_w, full_h, mask="auto")
+    canvas.restoreState()
+
+
+_faces: dict[tuple[str, bool, bool], object] = {}
+
+
+def _face(family: str, bold: bool, italic: bool):
+    key = (family, bold, italic)
+    if key not in _faces:
+        _faces[key] = deckfonts.family(family).face(bold=bold, italic=italic)
+    return _faces[key]
+
+
+def _text_box(canvas: Canvas, tb: TextBox, h: float, fonts: dict[str, pdfkit.FontNames]) -> None:
+    b = tb.box
+    if tb.fill:
+        canvas.setFillColor(pdfkit.color(tb.fill))
+        canvas.rect(b.x, h - b.bottom, b.w, b.h, stroke=0, fill=1)
+    il, it, ir, ib = tb.inset
+    inner_x, inner_y, inner_w, inner_h = b.x + il, b.y + it, b.w - il - ir, b.h - it - ib
+    total = sum(p.height for p in tb.paragraphs)
+    if tb.valign == "middle":
+        top = inner_y + (inner_h - total) / 2
+    elif tb.valign == "bottom":
+        top = inner_y + inner_h - total
+    else:
+        top = inner_y
+    for para in tb.paragraphs:
+        top += para.space_before
+        names = fonts[para.font]
+        face = _face(para.font, para.bold, para.italic)
+        # The em box (ascent + descent) centred in the exact line pitch.
+        em = (face.ascent + face.descent) * para.size
+        to_baseline = (para.line_height - em) / 2 + face.ascent * para.size
+        left = inner_x + para.indent
+        avail = inner_w - para.indent
+        for i, line in enumerate(para.lines):
+            baseline = top + to_baseline
+            if para.align == "center":
+                lx = left + (avail - line.width) / 2
+            elif para.align == "right":
+                lx = left + avail - line.width
+            else:
+                lx = left
+            if i == 0 and para.bullet:
+                canvas.setFillColor(pdfkit.color(para.color))
+                canvas.setFont(names.face(para.bold, False), para.size)
+                canvas.drawString(left - para.hanging, h - baseline, para.bullet)
+            pdfkit.draw_runs(
+                canvas,
+                lx,
+                h - baseline,
+                line.runs,
+                names,
+                para.size,
+                para.color,
+                bold=para.bold,
+                italic=para.italic,
+            )
+            top += para.line_height
