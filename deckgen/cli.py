@@ -25,6 +25,7 @@ import deckgen
 from deckgen.errors import DeckgenError, Diagnostic
 
 if TYPE_CHECKING:
+    from deckgen.backends.base import OptionSpec
     from deckgen.build import BuildReport, Step
 
 __all__ = ["EXIT_ERRORS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -166,7 +167,11 @@ def _parser() -> argparse.ArgumentParser:
 
     for name, run, text in (
         ("themes", _cmd_themes, "list themes (built-in and installed), one line each"),
-        ("backends", _cmd_backends, "list backends (built-in and installed plugins)"),
+        (
+            "backends",
+            _cmd_backends,
+            "list backends (built-in and installed plugins); -v: with their options",
+        ),
         ("schema", _cmd_schema, "print the JSON Schema of the outline format"),
     ):
         sub = commands.add_parser(name, parents=[chatter], help=text, description=text)
@@ -271,8 +276,25 @@ def _cmd_backends(args: argparse.Namespace) -> int:
     for name, description in registry.available():
         note = "" if name in DEFAULT_FORMATS else " (opt-in: -f " + name + ")"
         rows.append((name, description + note))
-    _print_table(rows)
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, description in rows:
+        print(f"{name:<{width}}  {description}".rstrip())
+        if args.verbose and not description.startswith("(unusable"):
+            for spec in registry.load(name).options:
+                print(f"{'':<{width}}    outputs.{name}.{spec.name}: {_describe(spec)}")
     return EXIT_OK
+
+
+def _describe(spec: OptionSpec) -> str:
+    """'A2 (default) | A3 | A1 ...: poster size' for `deckgen backends -v`."""
+    if spec.choices:
+        shown = [f"{c} (default)" if c == spec.default else str(c) for c in spec.choices]
+        shown += [f"{alias} (= {target})" for alias, target in spec.aliases.items()]
+        kind = " | ".join(shown)
+    else:
+        default = "" if spec.default is None else f", default {spec.default}"
+        kind = f"{spec.kind}{default}"
+    return f"{kind}: {spec.help}" if spec.help else kind
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -231,3 +231,16 @@ def test_schema_is_json(capsys, monkeypatch):
     assert status == EXIT_OK
     assert json.loads(out) == schema
     assert "Тема" in out  # readable, not \\u-escaped
+
+
+def test_backends_verbose_lists_each_option(site, capsys):
+    site.add_backend("fake")
+    status, out, _ = run(capsys, "backends", "-v")
+    assert status == EXIT_OK
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("fake "))
+    assert [line.strip() for line in lines[start + 1 : start + 4]] == [
+        "outputs.fake.size: A4 (default) | A3 | big (= A3)",
+        "outputs.fake.copies: int, default 1",
+        "outputs.fake.color: bool, default True",
+    ]
