@@ -6,7 +6,10 @@ Most tests call `main()` in-process with scripted outlines and fake backends
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +247,46 @@ def test_backends_verbose_lists_each_option(site, capsys):
         "outputs.fake.copies: int, default 1",
         "outputs.fake.color: bool, default True",
     ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+SLOW_BACKEND = """
+import time
+from deckgen.backends.base import Output, Plan
+
+class Backend:
+    name = "slow"
+    description = "takes its time"
+    options = ()
+
+    def layout(self, job):
+        time.sleep(0.6)
+        return Plan()
+
+    def render(self, plan, job):
+        return [Output(job.outline.stem + "-slow.txt", b"done")]
+"""
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_shows_on_a_terminal_only_for_slow_builds(site, outlines, monkeypatch, terminal):
+    import deckgen.cli
+
+    site.add_backend("slow", source=SLOW_BACKEND)
+    outlines.add()
+    monkeypatch.setattr(deckgen.cli, "PROGRESS_AFTER", 0.2)
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert main(["build", "talks/talk.yaml", "-f", "slow"]) == EXIT_OK
+    shown = stderr.getvalue()
+    if terminal:
+        assert re.search(r"\r\x1b\[K[|/\\-] talk\.yaml: layout slow \(\d s\)", shown), shown
+        assert shown.endswith("\r\x1b[K")  # the status line is cleared at the end
+    else:
+        assert shown == ""
+    assert sys.stdout.getvalue() == "build/talk-slow.txt\n"
