@@ -452,6 +452,8 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
             els.append(maker.rule())
         els.append(maker.title_box(kind, t, loc))
         for k, (paras, box) in enumerate(zip(page, boxes, strict=True)):
+            if not paras:  # this column ended on an earlier slide
+                continue
             els.append(
                 TextBox(
                     box,

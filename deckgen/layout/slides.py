@@ -386,23 +386,25 @@ class SlideMaker:
             if st.decorated(kind):
                 els.append(self.rule())
             els.append(self.title_box(kind, t, location))
-            els.append(
-                TextBox(
-                    Box(body.x, body.y, col_w, body.h),
-                    lp,
-                    role="body",
-                    placeholder="body",
-                    name="Left column",
+            if lp:
+                els.append(
+                    TextBox(
+                        Box(body.x, body.y, col_w, body.h),
+                        lp,
+                        role="body",
+                        placeholder="body",
+                        name="Left column",
+                    )
                 )
-            )
-            els.append(
-                TextBox(
-                    Box(body.x + col_w + gutter, body.y, col_w, body.h),
-                    rp,
-                    role="body",
-                    name="Right column",
+            if rp:
+                els.append(
+                    TextBox(
+                        Box(body.x + col_w + gutter, body.y, col_w, body.h),
+                        rp,
+                        role="body",
+                        name="Right column",
+                    )
                 )
-            )
             if st.decorated(kind):
                 x = body.x + col_w + gutter / 2 - 0.75
                 els.append(
