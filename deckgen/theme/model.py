@@ -62,3 +62,24 @@ class Theme:
         if self.colors.palette:
             return self.colors.palette[index % len(self.colors.palette)]
         return self.colors.accent
+
+    def fonts_for(self, output: str) -> Fonts:
+        """The fonts one output sets its text in.
+
+        'handout' and 'poster' have their own `handout.body_font` /
+        `heading_font` (and `poster.*`) keys, since PDFs embed any font while
+        a .pptx should name one the lecturer's Office has (see the print
+        theme); anything else gets the slide fonts, `fonts`.
+        """
+        part = self.raw.get(output) if output in ("handout", "poster") else None
+        if not isinstance(part, Mapping):
+            return self.fonts
+        return Fonts(
+            heading=part.get("heading_font") or self.fonts.heading,
+            body=part.get("body_font") or self.fonts.body,
+        )
+
+    @property
+    def ink_saving(self) -> bool:
+        """Layouts should avoid large solid fills (the print theme)."""
+        return bool(self.raw.get("ink_saving", False))
