@@ -12,6 +12,8 @@ INTERFACE (implemented here; consumers rely on exactly this):
         name: str                          # 'Arimo'
         office_name: str                   # the name a .pptx writes ('Arial' for Arimo,
                                            # metric-compatible); else == name
+        office_safe: bool                  # office_name is a font Office ships, with
+                                           # the same widths: a .pptx keeps our breaks
         def face(self, bold=False, italic=False) -> Face   # cached per process
 
     class Face:

@@ -49,6 +49,9 @@ class Family:
         self.version: str = pkg.version
         self.license: str = pkg.license
         self.office_name: str = _OFFICE_NAMES.get(pkg.slug, pkg.name)
+        # True when a .pptx naming `office_name` keeps our line breaks on a
+        # machine with Office but without our fonts.
+        self.office_safe: bool = pkg.slug in _OFFICE_NAMES
         self._lock = threading.Lock()
         self._faces: dict[tuple[bool, bool], Face] = {}
 

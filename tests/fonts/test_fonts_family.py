@@ -21,6 +21,7 @@ def test_lookup_ignores_case_and_finds_office_alias():
 def test_office_names():
     assert family("Arimo").office_name == "Arial"
     assert family("PT Serif").office_name == "PT Serif"
+    assert family("Arimo").office_safe and not family("PT Serif").office_safe
 
 
 def test_unknown_family_lists_installed_ones_with_suggestion():
