@@ -56,6 +56,7 @@ SCHEMA: dict[str, Any] = {
     },
     "logo": PATH,
     "footer": LINE,
+    "ink_saving": BOOL,
     "handout": {"body_size": size(7, 16), "body_font": FAMILY, "heading_font": FAMILY},
     "poster": {"body_font": FAMILY, "heading_font": FAMILY},
 }
@@ -335,6 +336,7 @@ def build_theme(
         section.setdefault("body_font", f["body"])
         section.setdefault("heading_font", f["heading"])
     values["handout"].setdefault("body_size", 10.5)
+    values.setdefault("ink_saving", False)
     values.setdefault("logo", None)
     values.setdefault("footer", None)
     values.setdefault("description", "")

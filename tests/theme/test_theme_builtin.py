@@ -46,9 +46,13 @@ def test_generous_sizes_for_a_960x540_slide(name, tmp_path, make_outline):
 
 def test_each_theme_has_its_character(tmp_path, make_outline):
     default, midnight, printed = (resolve(make_outline(tmp_path, n)) for n in BUILTIN)
-    assert default.fonts.body == midnight.fonts.body == "Arimo"
-    assert (printed.fonts.heading, printed.fonts.body) == ("PT Sans", "PT Serif")
-    assert printed.raw["handout"]["body_font"] == "PT Serif"
+    # Slides in Arimo everywhere: written as Arial, so PowerPoint keeps our breaks.
+    for theme in (default, midnight, printed):
+        assert theme.fonts.body == theme.fonts.heading == "Arimo"
+    for part in ("handout", "poster"):
+        assert printed.raw[part]["body_font"] == "PT Serif"
+        assert printed.raw[part]["heading_font"] == "PT Sans"
+    assert printed.raw["ink_saving"] is True and default.raw["ink_saving"] is False
 
     def lum(color):
         return sum(int(color[i : i + 2], 16) for i in (1, 3, 5)) / 3
@@ -86,3 +90,15 @@ def test_group_color_prefers_theme_then_palette(tmp_path, make_outline):
     palette = theme.colors.palette
     assert theme.group_color("ussr", 1) == palette[1]
     assert theme.group_color("intl", len(palette) + 2) == palette[2]
+
+
+def test_fonts_for_each_output(tmp_path, make_outline):
+    printed = resolve(make_outline(tmp_path, "print"))
+    assert printed.fonts_for("slides") == printed.fonts
+    assert (printed.fonts_for("handout").body, printed.fonts_for("poster").heading) == (
+        "PT Serif",
+        "PT Sans",
+    )
+    default = resolve(make_outline(tmp_path))
+    assert default.fonts_for("handout") == default.fonts
+    assert printed.ink_saving and not default.ink_saving

@@ -31,7 +31,7 @@ def test_override_path_is_relative_to_the_working_folder(tmp_path, write, in_tmp
     write("looks/mine.yaml", "extends: print\n")
     outline = make_outline(tmp_path / "talks", "midnight")
     theme = resolve(outline, override="looks/mine.yaml")
-    assert theme.name == "mine" and theme.fonts.body == "PT Serif"
+    assert theme.name == "mine" and theme.raw["handout"]["body_font"] == "PT Serif"
 
 
 def test_outline_theme_path_is_relative_to_the_outline(tmp_path, write, in_tmp, make_outline):
