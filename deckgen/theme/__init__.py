@@ -22,6 +22,7 @@ from typing import Any
 from deckgen._yaml import Node, deep_merge, read_yaml
 from deckgen.errors import DeckgenError, Location, ThemeError
 from deckgen.outline.model import Outline
+from deckgen.outline.paths import resolve_inside
 from deckgen.theme.catalog import ThemeSource, catalog
 from deckgen.theme.chain import display_path, is_path, load_chain, unknown_theme_message
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
@@ -124,28 +125,19 @@ def _theme_file(
     key: str,
     themes: dict[str, ThemeSource],
 ) -> Path:
-    if "://" in ref:
+    if confined:
+        try:
+            path = resolve_inside(base, ref)
+        except ValueError as exc:
+            raise ThemeError(f"{key}: {exc}", where) from None
+    elif "://" in ref:
         raise ThemeError(
             f"{key}: '{ref}' is a URL; nothing is fetched from a network, give a "
             "theme name or a file path",
             where,
         )
-    given = Path(ref)
-    if confined:
-        if given.is_absolute() or ref.startswith(("/", "\\")):
-            raise ThemeError(
-                f"{key}: '{ref}' is an absolute path; give a path relative to the outline's folder",
-                where,
-            )
-        root = base.resolve()
-        path = (root / given).resolve()
-        if not path.is_relative_to(root):
-            raise ThemeError(
-                f"{key}: '{ref}' leaves the outline's folder ({display_path(root)}); "
-                "copy the theme file inside it",
-                where,
-            )
     else:
+        given = Path(ref).expanduser()
         path = given if given.is_absolute() else base / given
     if not path.is_file():
         names = ", ".join(themes)

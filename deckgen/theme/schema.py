@@ -15,6 +15,7 @@ from typing import Any
 from deckgen import fonts
 from deckgen._yaml import Node, NodeValueError, as_bool, as_text, unknown_key_message
 from deckgen.errors import Diagnostic, FontError, Location, ThemeError
+from deckgen.outline.paths import check_picture, resolve_inside
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
 
 __all__ = ["SCHEMA", "build_theme", "contrast"]
@@ -229,33 +230,21 @@ class _Checker:
         return as_bool(node)
 
     def v_path(self, node: Node, path: str) -> Path | None:
+        # The same confinement as the outline's own pictures, relative to the
+        # file the value is written in (a theme file, or the outline).
         ref = as_text(node).strip()
-        folder = self.folders.get(node.location.file, self.default_folder)
-        if "://" in ref or ref.lower().startswith("data:"):
-            raise NodeValueError(
-                node,
-                f"'{ref}' is a URL; nothing is fetched from a network, "
-                "give a file path relative to the file it is written in",
-            )
-        if Path(ref).is_absolute() or ref.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", ref):
-            raise NodeValueError(
-                node,
-                f"'{ref}' is an absolute path; give a path relative to the file it is written in",
-            )
-        root = folder.resolve()
-        target = (root / ref).resolve()
-        if not target.is_relative_to(root):
-            raise NodeValueError(
-                node,
-                f"'{ref}' leaves the folder of the file it is written "
-                f"in ({root}); copy the image inside it",
-            )
-        if not target.is_file():
-            raise NodeValueError(node, f"image '{ref}' not found (looked for {target})")
-        with target.open("rb") as fh:
-            head = fh.read(8)
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            raise NodeValueError(node, f"'{ref}' is not a PNG or JPEG image")
+        file = node.location.file
+        folder = self.folders.get(file, self.default_folder)
+        try:
+            target = resolve_inside(folder, ref)
+        except ValueError as exc:
+            message = str(exc)
+            if file not in self.override_files:
+                message = message.replace("the outline's folder", "the theme file's folder")
+            raise NodeValueError(node, message) from None
+        problem = check_picture(target, ref)
+        if problem:
+            raise NodeValueError(node, problem)
         return target
 
     def size(self, node: Node, low: float, high: float) -> float:
