@@ -1,0 +1,1386 @@
+"""The timeline poster, decided: every element positioned in points.
+
+`layout_poster(outline, theme, options) -> Poster` is pure (no reportlab):
+it measures every text with the real font metrics (`deckgen.fonts`), places
+the event cards with `placement.place` on a `timescale.TimeScale`, and
+returns a flat list of drawing elements (back to front) that the poster
+backend draws as they are, plus the boxes that tests check for overlaps.
+
+Coordinates: points, origin at the top-left corner of the *trim* (the
+finished poster), y growing down. Bleed lies outside (negative / beyond the
+size); the backend adds it and the crop marks around the trim.
+
+Type scale. Sizes are given for A2 and multiplied by
+``k = sqrt(area / area of A2)``. For the ISO A sizes (all of one aspect) this
+is the same as scaling with the width, one step up is x1.414; for ARCH-D it
+keeps the type as large relative to the page area. Event titles are never
+below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
+
+Fitting. The layout tries card styles from roomy to compact (`LEVELS`:
+bigger type, longer text -> the floor size, title and date only) and, for
+each, axes from proportional to more and more compressed (empty stretches
+of time replaced by a break mark), and keeps the first that places every
+event. If none does, it keeps the most compact try, places what fits (never
+overlapping), marks the others' dates on the axis and reports each one as a
+warning with its line in the outline.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from deckgen import fonts
+from deckgen.errors import Diagnostic, Location, RenderError
+from deckgen.fonts.wrap import line_height, text_width, wrap
+from deckgen.layout import placement
+from deckgen.layout.model import Box, TextLine
+from deckgen.layout.tiling import Tiling, tile_poster
+from deckgen.layout.timescale import TimeScale, build_scale, end_ordinal, ticks
+from deckgen.outline.model import Date, Event, Outline, Run, Text
+from deckgen.theme.model import Theme
+
+__all__ = [
+    "A2_AREA",
+    "LEVELS",
+    "PAGE_SIZES",
+    "TITLE_FLOOR",
+    "Card",
+    "Label",
+    "Level",
+    "Marker",
+    "Picture",
+    "Poster",
+    "PosterOptions",
+    "Rect",
+    "Stroke",
+    "TextBlock",
+    "layout_poster",
+    "page_size",
+    "type_scale",
+]
+
+MM = 72 / 25.4
+PAGE_SIZES: dict[str, tuple[float, float]] = {  # portrait width, height in points
+    "A3": (297 * MM, 420 * MM),
+    "A2": (420 * MM, 594 * MM),
+    "A1": (594 * MM, 841 * MM),
+    "A0": (841 * MM, 1189 * MM),
+    "ARCH-D": (24 * 72.0, 36 * 72.0),
+}
+A2_AREA = PAGE_SIZES["A2"][0] * PAGE_SIZES["A2"][1]
+TITLE_FLOOR = 18.0  # event titles at A2, points; scaled with the page
+BLEED = 3 * MM
+CROP_MARGIN = 10 * MM  # room outside the bleed for the crop marks
+
+_NOWHERE = Location("<poster>")
+
+# ---------------------------------------------------------------- the model
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Lines drawn exactly as measured; baseline i at y + ascent + i * line_height."""
+
+    box: Box
+    lines: tuple[TextLine, ...]
+    font: str  # deckgen family name
+    size: float
+    line_height: float
+    ascent: float  # from the box top to the first baseline, points
+    color: str
+    bold: bool = False
+    italic: bool = False
+    align: Align = "left"
+    role: str = "text"
+
+
+@dataclass(frozen=True)
+class Rect:
+    box: Box
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    radius: float = 0.0
+    role: str = "rect"
+    hatch: str | None = None  # colour of diagonal hatching (print: groups by pattern)
+
+
+@dataclass(frozen=True)
+class Stroke:
+    points: tuple[tuple[float, float], ...]
+    color: str
+    width: float
+    dash: tuple[float, ...] = ()
+    role: str = "line"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A group's mark: filled or open circle/square/triangle/diamond."""
+
+    x: float
+    y: float
+    size: float  # width of the mark
+    shape: str
+    color: str
+    background: str  # inside of an open mark
+    role: str = "marker"
+
+
+@dataclass(frozen=True)
+class Picture:
+    box: Box
+    src: Path
+    alt: str
+    role: str = "picture"
+
+
+Element = TextBlock | Rect | Stroke | Marker | Picture
+
+
+@dataclass(frozen=True)
+class Card:
+    """One event's card; `box` holds all of its text."""
+
+    index: int  # the event's index in outline.timeline.events
+    title: str
+    box: Box
+    side: int  # 0 above the axis, 1 below
+    anchor: float  # x of its stem
+    date_x: float  # x of its true date on the axis
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text box other than a card (title, era label, legend, footer, tick)."""
+
+    role: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class Level:
+    """One card style, sizes in points at A2."""
+
+    title: float
+    small: float  # date, text and section lines
+    text_lines: int  # 0: no event text
+    width: float
+    section: bool = True  # the section's name on the card; else its number (§2)
+    title_lines: int = 3
+
+
+# Roomy to compact; the first that places every event wins.
+LEVELS: tuple[Level, ...] = (
+    Level(30, 19, 4, 330),
+    Level(26, 17, 4, 290),
+    Level(23, 16, 3, 250),
+    Level(20, 15, 3, 230),
+    Level(18, 14, 2, 210),
+    Level(18, 14, 0, 200),
+    Level(18, 14, 0, 170, section=False),
+)
+# An empty stretch longer than this fraction of the span is compressed to a
+# break mark. A quarter of the axis empty is always compressed (one event
+# decades away must not squeeze the rest); smaller gaps only when needed.
+GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
+MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
+
+
+@dataclass(frozen=True)
+class PosterOptions:
+    size: str = "A2"
+    orientation: str = "landscape"
+    tile: str | None = None  # 'A4', 'Letter' or None
+    bleed: bool = False
+    crop_marks: bool = False
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any] | PosterOptions | None) -> PosterOptions:
+        if isinstance(options, PosterOptions):
+            return options
+        o = dict(options or {})
+        size = str(o.get("size") or "A2").upper()
+        if size in ("24X36IN", "24X36"):
+            size = "ARCH-D"
+        tile = o.get("tile")
+        tile = None if tile in (None, False, "") or str(tile).lower() == "none" else str(tile)
+        return cls(
+            size=size,
+            orientation=str(o.get("orientation") or "landscape").lower(),
+            tile=tile,
+            bleed=bool(o.get("bleed", False)),
+            crop_marks=bool(o.get("crop_marks", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Poster:
+    width: float  # trim size, points
+    height: float
+    bleed: float  # 0 or 3 mm
+    crop_marks: bool
+    background: str
+    elements: tuple[Element, ...]  # back to front
+    cards: tuple[Card, ...]
+    labels: tuple[Label, ...]
+    scale: TimeScale | None
+    k: float  # type scale factor against A2
+    title_size: float  # event title size used, points
+    level: int  # index into LEVELS
+    heading_font: str
+    body_font: str
+    title: str
+    author: str
+    subject: str
+    language: str
+    options: PosterOptions
+    tiling: Tiling | None = None
+    unplaced: tuple[int, ...] = ()  # event indexes without a card
+    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
+
+    @property
+    def media_margin(self) -> float:
+        """Paper around the trim on every side: bleed, plus room for crop marks."""
+        return self.bleed + (CROP_MARGIN if self.crop_marks else 0.0)
+
+    @property
+    def page_box(self) -> Box:
+        return Box(0, 0, self.width, self.height)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def page_size(size: str, orientation: str = "landscape") -> tuple[float, float]:
+    """Trim width and height in points; raises RenderError for an unknown size."""
+    key = size.upper()
+    if key in ("24X36IN", "24X36"):
+        key = "ARCH-D"
+    if key not in PAGE_SIZES:
+        raise RenderError(f"unknown poster size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
+    w, h = PAGE_SIZES[key]
+    return (h, w) if orientation == "landscape" else (w, h)
+
+
+def type_scale(width: float, height: float) -> float:
+    """The factor applied to every A2 type size: sqrt of the area ratio."""
+    return math.sqrt(width * height / A2_AREA)
+
+
+def _rgb(c: str) -> tuple[int, int, int]:
+    c = c.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    ra, ga, ba = _rgb(a)
+    rb, gb, bb = _rgb(b)
+    return "#{:02X}{:02X}{:02X}".format(
+        *(round(p + (q - p) * t) for p, q in ((ra, rb), (ga, gb), (ba, bb)))
+    )
+
+
+def _luminance(c: str) -> float:
+    def ch(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = _rgb(c)
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def _is_grey(c: str) -> bool:
+    r, g, b = _rgb(c)
+    return max(r, g, b) - min(r, g, b) <= 12
+
+
+_PALETTE = ("#1F5FAD", "#C8102E", "#2E8540", "#E07B00", "#6A3D9A", "#008C95", "#8C564B")
+_SHADES = ("#000000", "#5A5A5A", "#8C8C8C", "#333333", "#737373")
+_SHAPES = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(d: Date, language: str) -> str:
+    if not language.lower().startswith("en"):
+        return str(d)
+    if d.day:
+        return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    if d.month:
+        return f"{MONTHS_EN[d.month - 1]} {d.year}"
+    return str(d.year)
+
+
+def _date_label(ev: Event, language: str) -> str:
+    a, b = ev.date, ev.end
+    if b is None:
+        return format_date(a, language)
+    if language.lower().startswith("en") and a.year == b.year and a.day and b.day:
+        # '17–19 Jul 1975', '3 Feb – 12 Jun 1998': the shared part once.
+        if a.month == b.month:
+            return f"{a.day}–{b.day} {MONTHS_EN[b.month - 1]} {b.year}"
+        return f"{a.day} {MONTHS_EN[a.month - 1]} – {format_date(b, language)}"
+    return f"{format_date(a, language)} – {format_date(b, language)}"
+
+
+class _Typesetter:
+    """Wraps and places text with one theme's families."""
+
+    def __init__(self, heading: str, body: str) -> None:
+        self.heading = heading
+        self.body = body
+        self._fams = {heading: fonts.family(heading), body: fonts.family(body)}
+
+    def ascent(self, font: str, size: float, bold: bool = False, italic: bool = False) -> float:
+        return self._fams[font].face(bold, italic).ascent * size
+
+    def width(self, runs, font: str, size: float) -> float:
+        return text_width(runs, self._fams[font], size)
+
+    def covers(self, font: str, ch: str) -> bool:
+        return self._fams[font].face().covers(ch)
+
+    def lines(
+        self,
+        runs: Sequence[Run],
+        font: str,
+        size: float,
+        max_width: float,
+        max_lines: int | None = None,
+    ) -> tuple[list[TextLine], bool]:
+        """Wrapped lines, cut to `max_lines` with an ellipsis; and whether it was cut."""
+        fam = self._fams[font]
+        got = wrap(tuple(runs), fam, size, max_width)
+        out = [TextLine(ln.runs, ln.width) for ln in got]
+        if max_lines is None or len(out) <= max_lines:
+            return out, False
+        kept = out[:max_lines]
+        last = list(kept[-1].runs)
+        ell = "…" if fam.face().covers("…") else "..."
+        while True:
+            trial = _strip_end(last) + [Run(ell, *_style(last))]
+            w = text_width(tuple(trial), fam, size)
+            if w <= max_width or not any(r.text for r in last):
+                kept[-1] = TextLine(tuple(trial), w)
+                return kept, True
+            last = _drop_last_char(last)
+
+    def block(
+        self,
+        runs: Sequence[Run],
+        font: str,
+        size: float,
+        x: float,
+        y: float,
+        max_width: float,
+        color: str,
+        *,
+        spacing: float = 1.2,
+        max_lines: int | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        align: Align = "left",
+        role: str = "text",
+        box_width: float | None = None,
+    ) -> tuple[TextBlock, bool]:
+        if bold or italic:
+            runs = tuple(Run(r.text, r.bold or bold, r.italic or italic, r.link) for r in runs)
+        lines, cut = self.lines(runs, font, size, max_width, max_lines)
+        lh = line_height(self._fams[font], size, spacing)
+        asc = self.ascent(font, size, bold)
+        desc = self._fams[font].face(bold, italic).descent * size
+        # The box holds every glyph: first ascent to the last descent.
+        h = asc + lh * (len(lines) - 1) + desc
+        w = box_width if box_width is not None else max((ln.width for ln in lines), default=0.0)
+        bx = x
+        if box_width is None and align == "center":
+            bx = x + (max_width - w) / 2
+        elif box_width is None and align == "right":
+            bx = x + max_width - w
+        tb = TextBlock(
+            Box(bx, y, w, h), tuple(lines), font, size, lh, asc, color, False, False, align, role
+        )
+        return tb, cut
+
+
+def _style(runs: list[Run]) -> tuple[bool, bool]:
+    for r in reversed(runs):
+        if r.text:
+            return r.bold, r.italic
+    return False, False
+
+
+def _strip_end(runs: list[Run]) -> list[Run]:
+    out = list(runs)
+    while out and not out[-1].text.rstrip():
+        out.pop()
+    if out:
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return out
+
+
+def _drop_last_char(runs: list[Run]) -> list[Run]:
+    out = _strip_end(runs)
+    if not out:
+        return out
+    last = out[-1]
+    out[-1] = replace(last, text=last.text[:-1])
+    if not out[-1].text:
+        out.pop()
+    return out
+
+
+def _bold(text: Text | str) -> tuple[Run, ...]:
+    runs = text.runs if isinstance(text, Text) else (Run(text),)
+    return tuple(replace(r, bold=True) for r in runs)
+
+
+def _runs(text: Text | str) -> tuple[Run, ...]:
+    return text.runs if isinstance(text, Text) else (Run(text),)
+
+
+# ---------------------------------------------------------------- groups
+
+
+@dataclass(frozen=True)
+class _GroupStyle:
+    color: str
+    shape: str
+    label: tuple[Run, ...]
+    hatch: bool = False
+
+
+def _group_styles(outline: Outline, theme: Theme) -> dict[str | None, _GroupStyle]:
+    tl = outline.timeline
+    c = theme.colors
+    grey = all(_is_grey(x) for x in (c.text, c.accent, c.background))
+    styles: dict[str | None, _GroupStyle] = {}
+    groups = tl.groups if tl else ()
+    for i, g in enumerate(groups):
+        if grey:
+            # Black and white: shade, shape and hatching tell groups apart.
+            color = _SHADES[i % len(_SHADES)]
+        else:
+            color = g.color or c.groups.get(g.id) or _PALETTE[i % len(_PALETTE)]
+        styles[g.id] = _GroupStyle(color, _SHAPES[i % len(_SHAPES)], g.label.runs, grey and i % 2)
+    styles[None] = _GroupStyle(c.accent if not grey else c.text, "circle", (Run(""),))
+    return styles
+
+
+# ---------------------------------------------------------------- the layout
+
+
+@dataclass
+class _Frame:
+    """The page's regions, top to bottom."""
+
+    margin: float
+    left: float
+    right: float
+    plot_top: float
+    plot_bottom: float
+
+
+def layout_poster(
+    outline: Outline, theme: Theme, options: Mapping[str, Any] | PosterOptions | None = None
+) -> Poster:
+    opts = PosterOptions.of(options)
+    if opts.orientation not in ("landscape", "portrait"):
+        raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
+    W, H = page_size(opts.size, opts.orientation)
+    k = type_scale(W, H)
+    ts = _Typesetter(theme.fonts.heading, theme.fonts.body)
+    diags: list[Diagnostic] = []
+    el: list[Element] = []
+    labels: list[Label] = []
+    c = theme.colors
+    bg = c.background
+    surface = c.surface or (mix(bg, c.text, 0.04) if _luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
+    muted = c.muted
+    margin = 36 * k
+    bleed = BLEED if opts.bleed else 0.0
+
+    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, H + 2 * bleed), fill=bg, role="background"))
+
+    # -- title banner
+    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels)
+
+    # -- footer (measured first: the plot gets what is left)
+    footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
+
+    # -- timeline heading and legend
+    styles = _group_styles(outline, theme)
+    tl = outline.timeline
+    y = banner_bottom + margin * 0.75
+    y = _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels)
+
+    poster_kwargs = dict(
+        width=W,
+        height=H,
+        bleed=bleed,
+        crop_marks=opts.crop_marks,
+        background=bg,
+        k=k,
+        heading_font=theme.fonts.heading,
+        body_font=theme.fonts.body,
+        title=outline.title.plain,
+        author=outline.author.plain if outline.author else "",
+        subject=(tl.title.plain if tl and tl.title else "Timeline") + " — poster",
+        language=outline.language,
+        options=opts,
+        tiling=tile_poster(W, H, opts.tile) if opts.tile else None,
+    )
+    if tl is None or not tl.events:
+        # Nothing to draw on an axis: the poster is the banner and the footer.
+        diags.append(
+            Diagnostic(
+                "warning",
+                "poster: the outline has no timeline; the poster shows only its title and credits",
+                outline.location,
+            )
+        )
+        return Poster(
+            elements=tuple(el),
+            cards=(),
+            labels=tuple(labels),
+            scale=None,
+            title_size=TITLE_FLOOR * k,
+            level=0,
+            diagnostics=tuple(diags),
+            **poster_kwargs,
+        )
+
+    frame = _Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
+    result = _timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
+    level, scale, cards, unplaced = result
+    return Poster(
+        elements=tuple(el),
+        cards=tuple(cards),
+        labels=tuple(labels),
+        scale=scale,
+        title_size=LEVELS[level].title * k,
+        level=level,
+        unplaced=tuple(unplaced),
+        diagnostics=tuple(diags),
+        **poster_kwargs,
+    )
+
+
+def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
+    c = theme.colors
+    fill = c.accent
+    ink = c.on_accent or ("#FFFFFF" if _luminance(fill) < 0.4 else "#000000")
+    pad = margin * 0.7
+    x0 = margin
+    text_right = W - margin
+    pic = None
+    cover = outline.cover
+    cover_h = 0.0
+    if cover is not None:
+        try:
+            from PIL import Image as _PIL
+
+            with _PIL.open(cover.src) as im:
+                iw, ih = im.size
+            pic = (iw, ih)
+        except (OSError, ValueError):
+            pic = None
+    if pic:
+        # Reserve the right third at most for the picture; its height follows the text.
+        text_right = W - margin - min(W * 0.24, 440 * k) - margin
+    avail = text_right - x0
+    parts: list[TextBlock] = []
+    y = pad
+    for size in (54, 48, 42, 38):
+        tb, cut = ts.block(
+            outline.title.runs,
+            ts.heading,
+            size * k,
+            x0,
+            y,
+            avail,
+            ink,
+            bold=True,
+            max_lines=2 if size > 38 else 3,
+            role="title",
+            spacing=1.08,
+        )
+        if not cut:
+            break
+    parts.append(tb)
+    y = tb.box.bottom + 12 * k
+    if outline.subtitle:
+        tb, _ = ts.block(
+            outline.subtitle.runs, ts.body, 26 * k, x0, y, avail, ink, max_lines=2, role="subtitle"
+        )
+        parts.append(tb)
+        y = tb.box.bottom + 12 * k
+    byline = []
+    if outline.author:
+        byline.append(outline.author.plain)
+    if outline.date:
+        byline.append(str(outline.date))
+    if byline:
+        tb, _ = ts.block(
+            (Run(" · ".join(byline)),),
+            ts.body,
+            18 * k,
+            x0,
+            y,
+            avail,
+            mix(ink, fill, 0.15),
+            max_lines=2,
+            role="byline",
+        )
+        parts.append(tb)
+        y = tb.box.bottom
+    bottom = y + pad
+    if pic:
+        iw, ih = pic
+        credit = cover.credit
+        credit_h = 0.0
+        credit_tb = None
+        box_w = min(W * 0.24, 440 * k)
+        px = W - margin - box_w
+        if credit:
+            credit_tb, _ = ts.block(
+                credit.runs,
+                ts.body,
+                11 * k,
+                px,
+                0,
+                box_w,
+                mix(ink, fill, 0.25),
+                max_lines=2,
+                role="credit",
+                align="right",
+            )
+            credit_h = credit_tb.box.h + 6 * k
+        avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
+        ph = min(avail_h, box_w * ih / iw)
+        pw = ph * iw / ih
+        cover_h = ph
+        box = Box(W - margin - pw, pad * 0.6, pw, ph)
+        picture = Picture(box, cover.src, cover.alt)
+        labels.append(Label("cover", box))
+        if credit_tb is not None:
+            credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
+            parts.append(credit_tb)
+        bottom = max(bottom, box.bottom + credit_h + pad * 0.6)
+    del cover_h
+    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
+    if pic:
+        el.append(picture)
+    for tb in parts:
+        el.append(tb)
+        labels.append(Label(tb.role, tb.box))
+    return bottom
+
+
+def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, el, labels):
+    tl = outline.timeline
+    left, right = margin, W - margin
+    heading_tb = None
+    if tl and tl.title:
+        heading_tb, _ = ts.block(
+            tl.title.runs,
+            ts.heading,
+            26 * k,
+            left,
+            y,
+            right - left,
+            text,
+            bold=True,
+            max_lines=2,
+            role="timeline-title",
+        )
+    items = [(gid, st) for gid, st in styles.items() if gid is not None]
+    size = 18 * k
+    mark = size * 0.8
+    entries = []
+    for gid, st in items:
+        w = ts.width(st.label, ts.body, size)
+        entries.append((gid, st, w + mark + size * 0.5))
+    total = sum(w for *_, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
+    bottom = y
+    legend_y = y
+    if heading_tb is not None:
+        head_w = max(ln.width for ln in heading_tb.lines)
+        if entries and head_w + total + 2 * margin > right - left:
+            bottom = heading_tb.box.bottom + 10 * k
+            legend_y = bottom
+        else:
+            bottom = heading_tb.box.bottom
+            legend_y = y + (heading_tb.ascent - ts.ascent(ts.body, size))
+        el.append(heading_tb)
+        labels.append(Label("timeline-title", heading_tb.box))
+    if entries:
+        # Right-aligned on one or more rows.
+        rows: list[list] = [[]]
+        width_row = 0.0
+        for e in entries:
+            extra = e[2] + (size * 1.4 if rows[-1] else 0)
+            if rows[-1] and width_row + extra > right - left:
+                rows.append([])
+                width_row = 0.0
+                extra = e[2]
+            rows[-1].append(e)
+            width_row += extra
+        ly = legend_y
+        lh = size * 1.5
+        for row in rows:
+            row_w = sum(e[2] for e in row) + size * 1.4 * (len(row) - 1)
+            x = right - row_w
+            for _gid, st, w in row:
+                tb, _ = ts.block(
+                    st.label, ts.body, size, x + mark + size * 0.5, ly, w, text, role="legend"
+                )
+                cy = ly + tb.ascent - size * 0.33
+                el.append(Marker(x + mark / 2, cy, mark, st.shape, st.color, bg, role="legend"))
+                el.append(tb)
+                labels.append(Label("legend", Box(x, ly, w, tb.box.h)))
+                x += w + size * 1.4
+            ly += lh
+        bottom = max(bottom, ly - lh + size * 1.2)
+    return bottom
+
+
+def _short_url(url: str) -> str:
+    """A URL as printed: without the scheme and 'www.', which nobody types."""
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.removeprefix("www.").rstrip("/")
+
+
+def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
+    """Credits and references in four columns along the bottom; returns its top."""
+    c = theme.colors
+    size = 12 * k
+    left, right = margin, W - margin
+    gap = margin * 0.75
+    n_cols = 4
+    col_w = (right - left - (n_cols - 1) * gap) / n_cols
+    items: list[tuple[tuple[Run, ...], str]] = []
+    src = outline.source
+    if src is not None:
+        runs = [Run("Source: ", bold=True)]
+        if src.title:
+            runs += list(src.title.runs)
+        if src.publisher:
+            runs += [Run(", ")] + list(src.publisher.runs)
+        if src.url:
+            runs += [Run(". "), Run(_short_url(src.url), link=src.url)]
+        items.append((tuple(runs), "credit"))
+    if outline.cover is not None and outline.cover.credit is not None:
+        items.append(((Run("Cover: ", bold=True), *outline.cover.credit.runs), "credit"))
+    if theme.footer:
+        items.append(((Run(theme.footer),), "credit"))
+    tl = outline.timeline
+    used = {ev.section for ev in tl.events} if tl else set()
+    if any(sec.id in used for sec in outline.sections):
+        # The key to the '§2' marks of compact cards (also handy beside full names).
+        runs = [Run("Sections of the talk: ", bold=True)]
+        for i, sec in enumerate(outline.sections):
+            if sec.id in used:
+                runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
+        items.append((tuple(_strip_end(runs)), "credit"))
+    for i, ref in enumerate(outline.references):
+        runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
+        if ref.url:
+            runs += [Run(" "), Run(_short_url(ref.url), link=ref.url)]
+        items.append((tuple(runs), "reference"))
+    if not items:
+        return H - margin
+    blocks = [
+        ts.block(runs, ts.body, size, 0, 0, col_w, c.muted, max_lines=6, role=role)[0]
+        for runs, role in items
+    ]
+    # Fill the columns in reading order, each about as tall as the others.
+    para = size * 0.45
+    total = sum(b.box.h + para for b in blocks)
+    target = max(total / n_cols, max(b.box.h for b in blocks))
+    max_h = H * 0.16
+    cols: list[list[TextBlock]] = [[]]
+    heights = [0.0]
+    for b in blocks:
+        if cols[-1] and heights[-1] + b.box.h > target + 1 and len(cols) < n_cols:
+            cols.append([])
+            heights.append(0.0)
+        cols[-1].append(b)
+        heights[-1] += b.box.h + para
+    footer_h = min(max(heights) - para, max_h)
+    top = H - margin - footer_h
+    left_out = 0
+    for ci, col in enumerate(cols):
+        x = left + ci * (col_w + gap)
+        y = top
+        for b in col:
+            if y + b.box.h > top + footer_h + 0.5:
+                left_out += 1
+                continue
+            tb = replace(b, box=replace(b.box, x=x, y=y))
+            el.append(tb)
+            labels.append(Label("footer", tb.box))
+            y = tb.box.bottom + para
+    if left_out:
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: {left_out} credit(s)/reference(s) left out of the footer for lack "
+                "of room",
+                outline.location,
+            )
+        )
+    rule_y = top - 14 * k
+    el.append(
+        Stroke(
+            ((left, rule_y), (right, rule_y)), mix(c.muted, c.background, 0.5), 1.0 * k, role="rule"
+        )
+    )
+    return rule_y
+
+
+# ---------------------------------------------------------------- the axis and the cards
+
+
+@dataclass
+class _CardText:
+    blocks: list[TextBlock]  # positioned relative to the card's top-left
+    width: float
+    height: float
+    cut: bool
+
+
+# Card widths tried, as fractions of the level's width: a short title gets a
+# narrow card, a long one a wider card rather than a cut.
+_WIDTHS = (0.6, 0.8, 1.0, 1.25, 1.5)
+
+
+def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow):
+    pad = 10 * k
+    stripe = 6 * k
+    inner = width - pad * 2 - stripe
+    small = level.small * k
+    x = stripe + pad
+    y = pad
+    mark = small * 0.75
+    blocks = []
+    badge = None
+    sec_no = _section_number(outline, ev.section)
+    date_w = inner - mark - small * 0.4
+    if sec_no and not level.section:
+        # Compact cards name their section by number; the footer has the key.
+        btxt = (Run(f"§{sec_no}"),)
+        bw = ts.width(btxt, ts.body, small)
+        badge, _ = ts.block(
+            btxt,
+            ts.body,
+            small,
+            x + inner - bw,
+            y,
+            bw + 0.01,
+            muted,
+            max_lines=1,
+            role="event-section",
+        )
+        date_w -= bw + small * 0.5
+    date_tb, cut_any = ts.block(
+        (Run(_date_label(ev, lang)),),
+        ts.body,
+        small,
+        x + mark + small * 0.4,
+        y,
+        date_w,
+        st.color,
+        bold=True,
+        max_lines=2,
+        role="event-date",
+    )
+    if badge is not None:
+        blocks.append(badge)
+    blocks.append(date_tb)
+    y = date_tb.box.bottom + small * 0.3
+    title_tb, cut = ts.block(
+        _bold(ev.title),
+        ts.heading,
+        level.title * k,
+        x,
+        y,
+        inner,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    cut_any |= cut
+    blocks.append(title_tb)
+    y = title_tb.box.bottom
+    if ev.text is not None and level.text_lines:
+        tb, cut = ts.block(
+            ev.text.runs,
+            ts.body,
+            small,
+            x,
+            y + small * 0.35,
+            inner,
+            text_color,
+            max_lines=level.text_lines,
+            role="event-text",
+        )
+        cut_any |= cut
+        blocks.append(tb)
+        y = tb.box.bottom
+    if level.section and ev.section:
+        sec = outline.section(ev.section)
+        if sec is not None:
+            tb, cut = ts.block(
+                (Run(arrow), *sec.title.runs),
+                ts.body,
+                small * 0.92,
+                x,
+                y + small * 0.35,
+                inner,
+                muted,
+                italic=True,
+                max_lines=1,
+                role="event-section",
+            )
+            cut_any |= cut
+            blocks.append(tb)
+            y = tb.box.bottom
+    return _CardText(blocks, width, y + pad, cut_any)
+
+
+def _section_number(outline: Outline, section_id: str | None) -> int | None:
+    for i, sec in enumerate(outline.sections):
+        if sec.id == section_id:
+            return i + 1
+    return None
+
+
+def _widths_to_try(ev, ts, level: Level, k: float) -> list[float]:
+    """The few card widths worth measuring for this event: from the narrowest
+    whose title should wrap to at most two lines (judged from its one-line
+    width), the next two wider; measuring every width for every event would
+    dominate the layout time of a big timeline."""
+    natural = ts.width(_bold(ev.title), ts.heading, level.title * k)
+    text = ts.width(ev.text.runs, ts.body, level.small * k) if ev.text and level.text_lines else 0
+    widths = [level.width * k * f for f in _WIDTHS]
+    chrome = 26 * k  # stripe and padding
+    for i, w in enumerate(widths):
+        inner = w - chrome
+        if natural * 1.15 <= 2 * inner and text * 1.15 <= level.text_lines * inner:
+            return widths[i : i + 3]
+    return widths[-2:]
+
+
+def _card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_color, muted):
+    """Each event's card at this level, at the width that needs the least room
+    without cutting its text (or the widest, cut, when none is enough)."""
+    arrow = "→ " if ts.covers(ts.body, "→") else "> "
+    out = []
+    for ev in outline.timeline.events:
+        st = styles.get(ev.group, styles[None])
+        best = None
+        best_score = 0.0
+        for width in _widths_to_try(ev, ts, level, k):
+            card = _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
+            if card.cut:
+                best = card if best is None or best.cut else best
+                continue
+            # Area, with a small premium on height: tall narrow cards read badly.
+            score = card.width * card.height * (1 + card.height / (card.width * 4))
+            if best is None or best.cut or score < best_score:
+                best, best_score = card, score
+        out.append(best)
+    return out
+
+
+def _min_card_area(level: Level, k: float, gap: float) -> float:
+    """A lower bound of one card's area at this level (date and one title line)."""
+    h = 20 * k + level.small * k * 1.5 + level.title * k * 1.1
+    return (level.width * k * _WIDTHS[0] + gap) * (h + gap)
+
+
+def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Greedy interval partitioning with a heap: interval id -> track."""
+    heap: list[tuple[float, int]] = []
+    free: list[int] = []
+    out = {}
+    n_tracks = 0
+    for x0, x1, idx in sorted(intervals):
+        while heap and heap[0][0] <= x0:
+            _, t = heapq.heappop(heap)
+            heapq.heappush(free, t)
+        if free:
+            t = heapq.heappop(free)
+        else:
+            t = n_tracks
+            n_tracks += 1
+        out[idx] = t
+        heapq.heappush(heap, (x1, t))
+    return out
+
+
+def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels, diags, size_name):
+    tl = outline.timeline
+    c = theme.colors
+    lang = outline.language
+    events = tl.events
+    starts = [ev.date.ordinal for ev in events]
+    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
+    points = starts + [e for e in ends if e is not None]
+
+    # -- era labels strip (above the plot), measured once
+    era_size = 20 * k
+    era_lh = line_height(ts.body, era_size)
+    n_eras = len(tl.eras)
+    era_strip = (era_lh + era_size * 0.5) if n_eras else 0.0
+
+    axis_h = 30 * k  # the axis band with its tick labels inside
+    tick_size = 15 * k
+    break_w = 44 * k
+    plot_top = frame.plot_top + era_strip
+    plot_bottom = frame.plot_bottom
+    span_h = 7 * k
+    # Spans on one side share tracks; reserve for the worst case.
+    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
+    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
+    band = 26 * k + n_span_tracks * (span_h + 3 * k)  # leader band, spans included
+    side_h = (plot_bottom - plot_top - axis_h) / 2 - band
+    gap = 12 * k
+    x_min, x_max = frame.left, frame.right
+    stem_inset = 14 * k
+
+    chosen = None
+    tries = 0
+    last = len(LEVELS) - 1
+    for li, level in enumerate(LEVELS):
+        w = level.width * k
+        # Hopeless by area alone (cards cannot fill more than ~80% of both
+        # sides): skip straight to smaller cards, unless nothing is left.
+        capacity = 0.8 * 2 * side_h * (x_max - x_min)
+        if li < last and len(events) * _min_card_area(level, k, gap) > capacity:
+            continue
+        texts = _card_texts(outline, ts, styles, level, k, lang, c.text, c.muted)
+        heights = [t.height for t in texts]
+        if max(heights) > side_h:
+            continue
+        area = sum((t.width + gap) * (t.height + gap) for t in texts)
+        if li < last and area > capacity:
+            continue
+        for thr in GAP_THRESHOLDS if li < last else GAP_THRESHOLDS[-1:]:
+            # Dates run from a little inside the left edge to where the last
+            # card still fits right of its stem.
+            scale = build_scale(
+                points,
+                x_min + w * 0.5,
+                x_max - stem_inset - w * 0.5,
+                gap_threshold=thr,
+                break_width=break_w,
+                max_breaks=MAX_BREAKS,
+            )
+            xs = [scale.to_x(t) for t in starts]
+            items = [placement.Item(x, t.width, t.height) for x, t in zip(xs, texts, strict=True)]
+            slots = placement.place(
+                items,
+                x_min,
+                x_max,
+                side_h,
+                gap=gap,
+                stem_inset=stem_inset,
+                stem_gap=8 * k,
+                max_shift=w * 2.0,
+                height_cost=0.35,
+            )
+            tries += 1
+            missing = [i for i, s in enumerate(slots) if s is None]
+            candidate = (li, scale, xs, slots, texts, missing)
+            if chosen is None or len(missing) < len(chosen[5]) or not missing:
+                chosen = candidate
+            if not missing:
+                break
+        if chosen is not None and not chosen[5]:
+            break
+    if chosen is None:
+        raise RenderError(
+            "poster: the page is too small for even one event card at the legible size",
+            tl.location,
+        )
+    li, scale, xs, slots, texts, missing = chosen
+    level = LEVELS[li]
+    w = level.width * k
+
+    # -- vertical placement: stretch the cards' distances from the axis (which
+    # keeps every clearance) and centre what is used in the plot.
+    reach = [0.0, 0.0]
+    stretch = 1.6
+    for s, t in zip(slots, texts, strict=True):
+        if s is None:
+            continue
+        reach[s.side] = max(reach[s.side], s.y + t.height)
+        if s.y > 0:
+            stretch = min(stretch, (side_h - t.height) / s.y)
+    stretch = max(stretch, 1.0)
+    reach = [0.0, 0.0]
+    for s, t in zip(slots, texts, strict=True):
+        if s is not None:
+            reach[s.side] = max(reach[s.side], s.y * stretch + t.height)
+    slack = max(0.0, side_h - max(reach))
+    bnd = band + min(band * 0.8, slack * 0.3)
+    block_above = max(reach) + bnd
+    block_below = max(reach) + bnd
+    total = block_above + axis_h + block_below
+    top = plot_top + max(0.0, (plot_bottom - plot_top - total) / 2)
+    axis_y = top + block_above  # top edge of the axis band
+    axis_bottom = axis_y + axis_h
+
+    # -- eras (behind everything)
+    era_colors = []
+    for i, era in enumerate(tl.eras):
+        base = era.color or (c.accent if i % 2 == 0 else c.muted)
+        era_colors.append(mix(c.background, base, 0.10 if i % 2 == 0 else 0.14))
+    era_boxes = []
+    band_top = frame.plot_top
+    band_bottom = plot_bottom
+    for i, era in enumerate(tl.eras):
+        x0 = scale.to_x(era.start.ordinal)
+        x1 = scale.to_x(end_ordinal(era.end))
+        if x1 - x0 < 1:
+            continue
+        era_boxes.append((i, x0, x1))
+        el.append(
+            Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=era_colors[i], role="era")
+        )
+    _era_labels(tl, ts, era_boxes, era_size, frame, band_top, c, el, labels, diags)
+
+    # -- the axis band, its breaks and ticks
+    axis_fill = mix(c.background, c.text, 0.12)
+    el.append(
+        Rect(Box(frame.left, axis_y, frame.right - frame.left, axis_h), fill=axis_fill, role="axis")
+    )
+    for seg in scale.breaks:
+        # A compressed stretch: the band is cut and two slanted strokes mark it.
+        cx = (seg.x0 + seg.x1) / 2
+        gw = min(12 * k, seg.x1 - seg.x0)
+        el.append(
+            Rect(
+                Box(cx - gw / 2, axis_y - 2 * k, gw, axis_h + 4 * k),
+                fill=c.background,
+                role="break",
+            )
+        )
+        for dx in (-gw / 2, gw / 2):
+            el.append(
+                Stroke(
+                    ((cx + dx - 4 * k, axis_bottom + 5 * k), (cx + dx + 4 * k, axis_y - 5 * k)),
+                    c.text,
+                    1.6 * k,
+                    role="break",
+                )
+            )
+    tick_list = ticks(scale, lambda s: ts.width((Run(s),), ts.body, tick_size), 18 * k, lang)
+    tick_asc = ts.ascent(ts.body, tick_size)
+    for tk in tick_list:
+        if tk.label is None:
+            el.append(
+                Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), c.muted, 0.8 * k, role="tick")
+            )
+            continue
+        el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), c.text, 1.2 * k, role="tick"))
+        lw = ts.width((Run(tk.label),), ts.body, tick_size)
+        # Keep labels off the band's ends and out of the breaks.
+        lx = min(max(tk.x - lw / 2, frame.left + 4 * k), frame.right - lw - 4 * k)
+        ly = axis_y + (axis_h - tick_size * 1.05) / 2 + 2.5 * k
+        tb = TextBlock(
+            Box(lx, ly, lw, tick_size * 1.1),
+            (TextLine((Run(tk.label),), lw),),
+            ts.body,
+            tick_size,
+            tick_size * 1.2,
+            tick_asc,
+            c.text,
+            role="tick",
+        )
+        el.append(tb)
+        labels.append(Label("tick", tb.box))
+
+    # -- spans as bars on the side of their card
+    spans = [
+        (xs[i], scale.to_x(ends[i]), i)
+        for i in range(len(events))
+        if ends[i] is not None and slots[i] is not None
+    ]
+    no_bar = 0
+    for side in (0, 1):
+        mine = [s for s in spans if slots[s[2]].side == side]
+        tracks = _span_tracks(mine)
+        for x0, x1, i in mine:
+            st = styles.get(events[i].group, styles[None])
+            t = tracks[i]
+            if t >= MAX_SPAN_TRACKS:
+                no_bar += 1
+                continue
+            off = 4 * k + t * (span_h + 3 * k)
+            y0 = axis_y - off - span_h if side == 0 else axis_bottom + off
+            el.append(
+                Rect(
+                    Box(x0, y0, max(x1 - x0, 3 * k), span_h),
+                    fill=st.color,
+                    radius=span_h / 2,
+                    role="span",
+                )
+            )
+    if no_bar:
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: {no_bar} overlapping span(s) got no bar beside the axis (more than "
+                f"{MAX_SPAN_TRACKS} at once on one side); their cards still give both dates",
+                tl.location,
+            )
+        )
+
+    # -- leaders, cards, markers
+    cards: list[Card] = []
+    leader_w = 1.3 * k
+    stripe = 6 * k
+    for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
+        st = styles.get(ev.group, styles[None])
+        x = xs[i]
+        if slot is None:
+            continue
+        txt = texts[i]
+        h = txt.height
+        if slot.side == 0:
+            box = Box(slot.left, axis_y - bnd - slot.y * stretch - h, txt.width, h)
+            knee_y = axis_y - bnd
+            pts = (
+                (x, axis_y),
+                (x, axis_y - 6 * k),
+                (slot.anchor, knee_y),
+                (slot.anchor, box.bottom),
+            )
+        else:
+            box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
+            knee_y = axis_bottom + bnd
+            pts = (
+                (x, axis_bottom),
+                (x, axis_bottom + 6 * k),
+                (slot.anchor, knee_y),
+                (slot.anchor, box.y),
+            )
+        el.append(Stroke(pts, st.color, leader_w, role="leader"))
+        el.append(
+            Rect(
+                box,
+                fill=surface,
+                stroke=mix(surface, st.color, 0.55),
+                stroke_width=0.8 * k,
+                radius=4 * k,
+                role="card",
+            )
+        )
+        el.append(
+            Rect(
+                Box(box.x, box.y, stripe, box.h),
+                fill=st.color,
+                role="card-stripe",
+                hatch=c.background if st.hatch else None,
+            )
+        )
+        for tb in txt.blocks:
+            el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
+        date_tb = next(b for b in txt.blocks if b.role == "event-date")
+        mark = level.small * k * 0.75
+        el.append(
+            Marker(
+                box.x + stripe + 10 * k + mark / 2,
+                box.y + date_tb.box.y + date_tb.ascent - level.small * k * 0.35,
+                mark,
+                st.shape,
+                st.color,
+                surface,
+                role="card-marker",
+            )
+        )
+        cards.append(Card(i, ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
+        if txt.cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the text of event {ev.title.plain!r} was shortened to fit its card",
+                    ev.location,
+                )
+            )
+    for i, ev in enumerate(events):
+        st = styles.get(ev.group, styles[None])
+        side = slots[i].side if slots[i] is not None else 0
+        my = axis_y if side == 0 else axis_bottom
+        el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+    for i in missing:
+        ev = events[i]
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
+                "poster even with title-only cards and a compressed axis; its date is marked "
+                "on the axis. Choose a larger size (outputs.poster.size) or fewer events.",
+                ev.location,
+            )
+        )
+    return li, scale, cards, missing
+
+
+def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):
+    """Era names in one line above the plot, centred on their band and no wider
+    than it (shortened with an ellipsis, reported), so they never overlap."""
+    gap = size * 0.6
+    for i, x0, x1 in era_boxes:
+        era = tl.eras[i]
+        runs = _bold(era.label)
+        full = ts.width(runs, ts.body, size)
+        avail = min(x1, frame.right) - max(x0, frame.left) - gap
+        if avail < size * 2.5:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: era {era.label.plain!r} is too short on the axis for its "
+                    "name; only its band is shown",
+                    era.location,
+                )
+            )
+            continue
+        w = min(full, avail)
+        lx = max(x0, frame.left) + gap / 2 + (avail - w) / 2
+        tb, cut = ts.block(
+            runs,
+            ts.body,
+            size,
+            lx,
+            band_top + size * 0.3,
+            w + 0.01,
+            c.muted,
+            max_lines=1,
+            role="era-label",
+        )
+        if cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the name of era {era.label.plain!r} was shortened to fit its band",
+                    era.location,
+                )
+            )
+        el.append(tb)
+        labels.append(Label("era-label", tb.box))
