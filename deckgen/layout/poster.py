@@ -467,12 +467,20 @@ def _group_styles(outline: Outline, theme: Theme) -> dict[str | None, _GroupStyl
     styles: dict[str | None, _GroupStyle] = {}
     groups = tl.groups if tl else ()
     for i, g in enumerate(groups):
-        if grey:
+        if grey and not (g.color and not _is_grey(g.color)):
             # Black and white: shade, shape and hatching tell groups apart.
-            color = _SHADES[i % len(_SHADES)]
+            palette = [x for x in (c.palette or _SHADES) if _is_grey(x)] or list(_SHADES)
+            color = g.color or c.groups.get(g.id) or palette[i % len(palette)]
+        elif g.color:
+            color = g.color
+        elif g.id in c.groups or c.palette:
+            color = theme.group_color(g.id, i)
         else:
-            color = g.color or c.groups.get(g.id) or _PALETTE[i % len(_PALETTE)]
-        styles[g.id] = _GroupStyle(color, _SHAPES[i % len(_SHAPES)], g.label.runs, grey and i % 2)
+            color = _PALETTE[i % len(_PALETTE)]
+        # Every group also has its own mark shape: colour is never the only cue.
+        styles[g.id] = _GroupStyle(
+            color, _SHAPES[i % len(_SHAPES)], g.label.runs, bool(grey and i % 2)
+        )
     styles[None] = _GroupStyle(c.accent if not grey else c.text, "circle", (Run(""),))
     return styles
 
@@ -499,7 +507,8 @@ def layout_poster(
         raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
     W, H = page_size(opts.size, opts.orientation)
     k = type_scale(W, H)
-    ts = _Typesetter(theme.fonts.heading, theme.fonts.body)
+    fonts_ = theme.fonts_for("poster") if hasattr(theme, "fonts_for") else theme.fonts
+    ts = _Typesetter(fonts_.heading, fonts_.body)
     diags: list[Diagnostic] = []
     el: list[Element] = []
     labels: list[Label] = []
@@ -531,8 +540,8 @@ def layout_poster(
         crop_marks=opts.crop_marks,
         background=bg,
         k=k,
-        heading_font=theme.fonts.heading,
-        body_font=theme.fonts.body,
+        heading_font=ts.heading,
+        body_font=ts.body,
         title=outline.title.plain,
         author=outline.author.plain if outline.author else "",
         subject=(tl.title.plain if tl and tl.title else "Timeline") + " — poster",
@@ -578,8 +587,10 @@ def layout_poster(
 
 def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
     c = theme.colors
-    fill = c.accent
-    ink = c.on_accent or ("#FFFFFF" if _luminance(fill) < 0.4 else "#000000")
+    # An ink-saving theme (print) gets no solid banner, only a heavy rule.
+    light = bool(getattr(theme, "ink_saving", False))
+    fill = c.background if light else c.accent
+    ink = c.text if light else (c.on_accent or ("#FFFFFF" if _luminance(fill) < 0.4 else "#000000"))
     pad = margin * 0.7
     x0 = margin
     text_right = W - margin
@@ -679,6 +690,8 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
         bottom = max(bottom, box.bottom + credit_h + pad * 0.6)
     del cover_h
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
+    if light:
+        el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
     if pic:
         el.append(picture)
     for tb in parts:

@@ -222,6 +222,15 @@ def _registration(c: Canvas, x: float, y: float, r: float) -> None:
     c.line(x, y - r * 1.6, x, y + r * 1.6)
 
 
+def _row_letter(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
 def draw_tiles(p: Poster) -> bytes:
     """The poster over small sheets: each shows its window of the poster
     (the same vector form), cut marks, registration marks and its label."""
@@ -274,16 +283,14 @@ def draw_tiles(p: Poster) -> bytes:
         for rx, ry in tile.registration:
             _registration(c, rx, t.sheet_h - ry, 2.2 * MM)
         c.setFillColorRGB(0, 0, 0)
-        c.setFont(body.bold, 11)
-        c.drawString(m, m * 0.35, tile.label)
+        c.setFont(body.bold, 14)
+        c.drawString(m, m * 0.3, tile.label)
         c.setFont(body.regular, 7.5)
-        rows = t.rows
         c.drawRightString(
             t.sheet_w - m,
-            m * 0.35,
-            f"{p.title[:60]} — sheet {tile.label} ({i + 1} of {n}: {rows} rows A–"
-            f"{chr(64 + min(rows, 26))}, {t.cols} columns). Trim at the marks, "
-            "glue over the dashed strip.",
+            m * 0.3,
+            f"Sheet {tile.label}: {i + 1} of {n} ({t.rows} rows A–{_row_letter(t.rows - 1)}, "
+            f"{t.cols} columns). Cut at the marks; glue onto the dashed strip.",
         )
         c.restoreState()
         c.showPage()
