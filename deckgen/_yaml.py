@@ -85,7 +85,7 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MAP_TAG = _YAML + "map"
 _SEQ_TAG = _YAML + "seq"
-_MERGE_TAG = _YAML + "merge"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 # Characters no hand-written text should contain: C0/C1 controls (tab and
 # line breaks aside), DEL, surrogates and the noncharacters U+FFFE/U+FFFF.
@@ -95,7 +95,7 @@ _MAX_REPORTED_CHARS = 20
 _RESOLVER = yaml.resolver.Resolver()
 
 try:  # libyaml parses ~10x faster; the composer below is ours either way
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 
     def _make_parser(text: str) -> Any:
         return _Parser(text)
@@ -125,23 +125,39 @@ class Node:
     `style` is the scalar style: None (plain), "'", '"', "|" or ">".
     """
 
-    __slots__ = ("value", "location", "tag", "style", "keys", "size")
+    __slots__ = ("value", "location", "_tag", "style", "keys", "size")
 
     def __init__(
         self,
         value: Any,
         location: Location,
-        tag: str = "str",
+        tag: str | None = None,
         style: str | None = None,
         keys: dict[str, Location] | None = None,
         size: int = 1,
     ) -> None:
         self.value = value
         self.location = location
-        self.tag = tag
+        self._tag = tag  # None: what YAML makes of the value, worked out when asked
         self.style = style
         self.keys = keys
         self.size = size  # number of nodes below and including this one
+
+    @property
+    def tag(self) -> str:
+        if self._tag is not None:
+            return self._tag
+        value = self.value
+        if value is None:
+            return "null"
+        if isinstance(value, dict):
+            return "map"
+        if isinstance(value, list):
+            return "seq"
+        if self.style is None:
+            resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+            return resolved[len(_YAML) :] if resolved.startswith(_YAML) else "str"
+        return "str"
 
     # -- kinds -----------------------------------------------------------
     @property
@@ -213,7 +229,7 @@ class Node:
     def replace(self, value: Any) -> Node:
         """A copy holding `value` (same location), for copy-on-write edits."""
         keys = dict(self.keys) if self.keys is not None and isinstance(value, dict) else None
-        return Node(value, self.location, self.tag, self.style, keys, self.size)
+        return Node(value, self.location, self._tag, self.style, keys, self.size)
 
     def __repr__(self) -> str:
         return f"Node({self.value!r} @ {self.location})"
@@ -394,7 +410,7 @@ class _Composer:
         p.get_event()  # StreamStart
         assert isinstance(p.peek_event(), StreamStartEvent | DocumentStartEvent | StreamEndEvent)
         if isinstance(p.peek_event(), StreamEndEvent):
-            return Node(None, Location(self.filename, 1, 1), "null")
+            return Node(None, Location(self.filename, 1, 1))
         p.get_event()  # DocumentStart
         root = self.node(0, "")
         p.get_event()  # DocumentEnd
@@ -472,15 +488,20 @@ class _Composer:
     def scalar(self, event: ScalarEvent, path: str) -> Node:
         where = self.loc(event.start_mark)
         value = event.value
+        style = event.style or None
+        tag = None
         if self.check_tag(event.tag, _SCALAR_TAGS, where, path):
             tag = event.tag[len(_YAML) :]
-        else:
-            resolved = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
-            tag = resolved[len(_YAML) :] if resolved.startswith(_YAML) else "str"
-        if _BAD_CHARS.search(value):  # from escapes like "\x01" in quotes
-            bad = _BAD_CHARS.search(value).group()
-            self.problems.add(where, f"{path or 'text'}: character U+{ord(bad):04X} is not allowed")
-        return Node(None if tag == "null" else value, where, tag, event.style or None)
+            if tag == "null":
+                value = None
+        elif style is None and value in _NULLS:
+            value = None
+        if style == '"':  # escapes like "\x01" can make any character
+            bad = _BAD_CHARS.search(value)
+            if bad:
+                what = f"character U+{ord(bad.group()):04X} is not allowed"
+                self.problems.add(where, f"{path or 'text'}: {what}")
+        return Node(value, where, tag, style)
 
     def sequence(self, event: SequenceStartEvent, depth: int, path: str) -> Node:
         where = self.loc(event.start_mark)
@@ -508,7 +529,7 @@ class _Composer:
             key_node = self.node(depth + 1, path or "(key)")
             key_path = f"{path}.{key_node.value}" if path else str(key_node.value)
             value = self.node(depth + 1, key_path)
-            if key_node.tag == "merge" and key_node.style is None:
+            if key_node.value == "<<" and key_node.style is None and key_node._tag is None:
                 merges.extend(self.merge_sources(value))
                 continue
             if not isinstance(key_node.value, str):
@@ -641,13 +662,11 @@ def parse_value(
     """
     where = Location(filename, 1, 1)
     if text == "":
-        return Node(None, where, "null")
+        return Node(None, where)
     if text[0] in "[{'\"":
         return read_yaml(text, filename, error=error)
     bad: list[Diagnostic] = []
     check_text(text, filename, bad)
     if bad:
         raise error(diagnostics=bad)
-    resolved = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
-    tag = resolved[len(_YAML) :] if resolved.startswith(_YAML) else "str"
-    return Node(text, where, "str" if tag == "null" else tag)
+    return Node(text, where, "str" if text in _NULLS else None)

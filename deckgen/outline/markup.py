@@ -33,6 +33,9 @@ _ESCAPABLE = "*[\\"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_SPECIAL = re.compile(r"[*\[\\]")
+_PAREN = re.compile(r"[()]")
+_SPACE = re.compile(r"\s")
 
 
 def check_url(url: str, schemes: tuple[str, ...] = ("http", "https", "mailto")) -> str | None:
@@ -71,7 +74,7 @@ class _Link:
     label: list[object]
 
 
-def _tokens(s: str, start: int, stop: int, problems: list[str]) -> list[object]:
+def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens) -> list[object]:
     """Text pieces (`str`), star runs (`_Delim`) and links (`_Link`) of s[start:stop]."""
     items: list[object] = []
     buf: list[str] = []
@@ -93,7 +96,7 @@ def _tokens(s: str, start: int, stop: int, problems: list[str]) -> list[object]:
             items.append(_Delim(j - i, not after.isspace(), not before.isspace()))
             i = j
         elif c == "[":
-            link = _find_link(s, i, stop)
+            link = _find_link(s, i, stop, parens)
             if link is None:
                 buf.append(c)
                 i += 1
@@ -105,18 +108,37 @@ def _tokens(s: str, start: int, stop: int, problems: list[str]) -> list[object]:
             problem = check_url(url)
             if problem:
                 problems.append(problem)
-            label = _tokens(s, i + 1, label_end, problems) if label_end > i + 1 else [url]
+            label = _tokens(s, i + 1, label_end, problems, parens) if label_end > i + 1 else [url]
             items.append(_Link(url, label))
             i = end
-        else:
-            buf.append(c)
-            i += 1
+        else:  # plain text up to the next character that may mean markup
+            m = _SPECIAL.search(s, i + 1, stop)
+            j = m.start() if m else stop
+            buf.append(s[i:j])
+            i = j
     if buf:
         items.append("".join(buf))
     return items
 
 
-def _find_link(s: str, i: int, stop: int) -> tuple[int, str, int] | None:
+class _Parens:
+    """For each `(` of a text, its matching `)`.
+
+    Computed once per text, so that finding every link stays linear even in
+    text full of unclosed brackets.
+    """
+
+    def __init__(self, s: str) -> None:
+        self.match: dict[int, int] = {}
+        stack: list[int] = []
+        for m in _PAREN.finditer(s):
+            if m.group() == "(":
+                stack.append(m.start())
+            elif stack:
+                self.match[stack.pop()] = m.start()
+
+
+def _find_link(s: str, i: int, stop: int, parens: _Parens) -> tuple[int, str, int] | None:
     """For `[` at i: (index of `]`, url, index after `)`) or None if no link starts here."""
     j = i + 1
     while j < stop:
@@ -133,18 +155,15 @@ def _find_link(s: str, i: int, stop: int) -> tuple[int, str, int] | None:
         return None
     if j + 1 >= stop or s[j + 1] != "(":
         return None
-    depth = 0  # a URL may hold balanced parentheses (Wikipedia links do)
-    for k in range(j + 2, stop):
-        c = s[k]
-        if c.isspace():
-            return None
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            if depth == 0:
-                return (j, s[j + 2 : k], k + 1) if k > j + 2 else None
-            depth -= 1
-    return None
+    # The URL runs to the matching `)`: it may hold balanced parentheses
+    # (Wikipedia links do) but no space.
+    k = parens.match.get(j + 1)
+    if k is None or k >= stop or k == j + 2 or _SPACE.search(s, j + 2, k):
+        return None
+    return j, s[j + 2 : k], k + 1
+
+
+_NO_PARENS = _Parens("")
 
 
 def _match_emphasis(items: list[object]) -> None:
@@ -198,8 +217,10 @@ def _emit(out: list[Run], text: str, bold: int, italic: int, link: str | None) -
 
 
 def _parse(s: str) -> tuple[tuple[Run, ...], list[str]]:
+    if not _SPECIAL.search(s):  # most text has no markup at all
+        return ((Run(s),) if s else ()), []
     problems: list[str] = []
-    items = _tokens(s, 0, len(s), problems)
+    items = _tokens(s, 0, len(s), problems, _Parens(s) if "[" in s else _NO_PARENS)
     _match_emphasis(items)
     out: list[Run] = []
     _runs(items, 0, 0, None, out)

@@ -79,7 +79,7 @@ def _assign(node: Node, parts: list[str], value: Node, key: str) -> Node:
         child = node.get(head)
         if rest:
             if child is None:
-                child = Node(None, value.location, "null")
+                child = Node(None, value.location)
             child = _assign(child, rest, value, key)
         else:
             child = value
