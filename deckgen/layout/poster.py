@@ -1090,7 +1090,7 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
         if max(heights) > side_h:
             continue
         area = sum((t.width + gap) * (t.height + gap) for t in texts)
-        if li < last and area > capacity:
+        if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
             continue
         for thr in GAP_THRESHOLDS if li < last else GAP_THRESHOLDS[-1:]:
             # Dates run from a little inside the left edge to where the last

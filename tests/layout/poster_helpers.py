@@ -229,6 +229,13 @@ def check_poster(p: Poster) -> None:
             if b.box.x >= a.box.right:
                 break
             assert not overlap(a.box, b.box), f"cards {a.title!r} and {b.title!r} overlap"
+    labels = sorted(p.labels, key=lambda lab: lab.box.x)
+    for i, a in enumerate(labels):
+        assert page.contains(a.box), f"the {a.role} leaves the page: {a.box}"
+        for b in labels[i + 1 :]:
+            if b.box.x >= a.box.right:
+                break
+            assert not overlap(a.box, b.box), f"the {a.role} and the {b.role} overlap"
     for lab in p.labels:
         for c in cards:
             assert not overlap(lab.box, c.box), f"card {c.title!r} overlaps the {lab.role}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from poster_helpers import (
@@ -145,3 +146,27 @@ def test_no_timeline_gives_title_and_credits_with_a_warning():
     p = layout_poster(replace(o, timeline=None), DEFAULT, {})
     assert not p.cards
     assert any("no timeline" in d.message for d in p.diagnostics)
+
+
+REAL = Path(__file__).resolve().parents[2] / "content" / "space_race.yaml"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="content/space_race.yaml is not there")
+@pytest.mark.parametrize(
+    ("size", "orientation", "theme"),
+    [
+        ("A2", "landscape", None),
+        ("A0", "landscape", "print"),
+        ("A2", "portrait", "midnight"),
+        ("A3", "landscape", None),
+    ],
+)
+def test_real_space_race_outline(size, orientation, theme):
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(REAL)
+    p = layout_poster(outline, resolve(outline, theme), {"size": size, "orientation": orientation})
+    check_poster(p)
+    assert not p.unplaced, [d.message for d in p.diagnostics]
+    assert len(p.cards) == len(outline.timeline.events)
