@@ -49,7 +49,8 @@ def apply_sets(root: Node, sets: Sequence[str]) -> tuple[Node, list[Diagnostic]]
             continue
         value = _relocate(value, Location(SET_FILE, number, len(key) + 2))
         try:
-            root = _assign(root, [p.strip() for p in parts], value, key.strip())
+            key_location = Location(SET_FILE, number, key.rfind(".") + 2)
+            root = _assign(root, [p.strip() for p in parts], value, key_location)
         except ValueError as e:
             problems.append(Diagnostic("error", f"--set {key.strip()}: {e}", where))
     return root, problems
@@ -71,7 +72,7 @@ def _relocate(node: Node, location: Location) -> Node:
     return Node(node.value, location, node.tag, node.style)
 
 
-def _assign(node: Node, parts: list[str], value: Node, key: str) -> Node:
+def _assign(node: Node, parts: list[str], value: Node, key_location: Location) -> Node:
     head, rest = parts[0], parts[1:]
     if node.is_null:  # `outputs:` left empty, or a key created on the way
         node = Node({}, value.location, "map", None, {})
@@ -80,12 +81,12 @@ def _assign(node: Node, parts: list[str], value: Node, key: str) -> Node:
         if rest:
             if child is None:
                 child = Node(None, value.location)
-            child = _assign(child, rest, value, key)
+            child = _assign(child, rest, value, key_location)
         else:
             child = value
         copy = node.replace({**node.value, head: child})
         if copy.keys is not None and head not in copy.keys:
-            copy.keys[head] = value.location
+            copy.keys[head] = key_location if not rest else value.location
         return copy
     if node.is_list:
         if not head.isdigit() or int(head) >= len(node.value):
@@ -96,6 +97,6 @@ def _assign(node: Node, parts: list[str], value: Node, key: str) -> Node:
             )
         index = int(head)
         items = list(node.value)
-        items[index] = _assign(items[index], rest, value, key) if rest else value
+        items[index] = _assign(items[index], rest, value, key_location) if rest else value
         return node.replace(items)
     raise ValueError(f"{head!r}: the value there is text, not a mapping or a list")

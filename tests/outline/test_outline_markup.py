@@ -106,5 +106,5 @@ def test_text_without_markup_is_one_plain_run(s):
 
 def test_hostile_text():
     # Quadratic link search took ~15 s on this; bench/bench_outline.py measures speed.
-    result = parse_inline("*a " * 20_000 + "[x](" * 5_000, HERE)
-    assert "".join(r.text for r in result) == "*a " * 20_000 + "[x](" * 5_000
+    result = parse_inline("*a " * 5_000 + "[x](" * 2_000, HERE)
+    assert "".join(r.text for r in result) == "*a " * 5_000 + "[x](" * 2_000
