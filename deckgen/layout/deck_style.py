@@ -51,6 +51,8 @@ class DeckStyle:
     accent_text: str  # accent used as text: readable on the background
     on_accent: str  # text on an accent panel
     surface: str  # quiet panels (era bands, picture mats)
+    panel: str  # big blocks (section dividers): the accent, or the surface to save ink
+    on_panel: str  # text on `panel`
     heading_font: str
     body_font: str
     title_size: float
@@ -78,6 +80,9 @@ class DeckStyle:
         accent_text = readable_on(bg, c.accent, mix(c.accent, text, 0.4), text, minimum=4.5)
         on_accent = readable_on(c.accent, c.on_accent or "", bg, text, minimum=4.5)
         surface = c.surface or mix(bg, c.accent, 0.10)
+        # `ink_saving` themes (print) trade solid accent blocks for light panels.
+        panel = surface if theme.raw.get("ink_saving") else c.accent
+        on_panel = on_accent if panel == c.accent else readable_on(panel, text, minimum=4.5)
         return cls(
             theme=theme,
             geometry=geometry,
@@ -96,6 +101,8 @@ class DeckStyle:
             accent_text=accent_text,
             on_accent=on_accent,
             surface=surface,
+            panel=panel,
+            on_panel=on_panel,
             heading_font=theme.fonts.heading,
             body_font=theme.fonts.body,
             title_size=ts,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from deckgen.errors import Location, RenderError
@@ -57,15 +58,20 @@ Unit = tuple[Item, ...]
 Setter = Callable[[Item, float, float, bool], Paragraph]
 
 
-def sizes_down(start: float, floor: float, step: float = 1.0) -> list[float]:
+def sizes_down(start: float, floor: float, step: float = 1.0) -> tuple[float, ...]:
     """start, start-1, ..., floor (always ending exactly at the floor)."""
+    return _sizes_down(float(start), float(floor), float(step))
+
+
+@lru_cache(maxsize=1024)
+def _sizes_down(start: float, floor: float, step: float) -> tuple[float, ...]:
     sizes = []
     s = start
     while s > floor + 1e-9:
         sizes.append(round(s, 2))
         s -= step
     sizes.append(round(floor, 2))
-    return sizes
+    return tuple(sizes)
 
 
 class _TooTall(Exception):
@@ -127,6 +133,31 @@ class BodyFit:
     split: bool
 
 
+def _memo(setter: Setter) -> Setter:
+    """The same item at the same size and width is measured once per fit."""
+    cache: dict[tuple[Item, float, float, bool], Paragraph] = {}
+
+    def measured(item: Item, size: float, width: float, first: bool) -> Paragraph:
+        key = (item, size, width, first)
+        p = cache.get(key)
+        if p is None:
+            p = cache[key] = setter(item, size, width, first)
+        return p
+
+    return measured
+
+
+def _fits_one_slide(
+    region: Sequence[Unit], setter: Setter, size: float, width: float, height: float
+) -> bool:
+    used = 0.0
+    for i, unit in enumerate(region):
+        used += _unit_height(unit, setter, size, width, i == 0)
+        if used > height + 1e-6:  # stop measuring as soon as it overflows
+            return False
+    return True
+
+
 def fit_body(
     regions: Sequence[Sequence[Unit]],
     widths: Sequence[float],
@@ -139,10 +170,10 @@ def fit_body(
     `sizes` descends from the preferred size to the floor. Raises RenderError
     for an item that cannot fit on an empty slide at the floor.
     """
+    setter = _memo(setter)
     for size in sizes:
         if all(
-            sum(_unit_height(u, setter, size, w, i == 0) for i, u in enumerate(region))
-            <= height + 1e-6
+            _fits_one_slide(region, setter, size, w, height)
             for region, w in zip(regions, widths, strict=True)
         ):
             return BodyFit(
@@ -174,17 +205,21 @@ def fit_body(
             "shorten it or split it into several points",
             item.location,
         ) from None
+    # The largest size that still needs no more slides than the floor does:
+    # searched upwards from the floor (more text per slide is rarely possible
+    # at a larger size, so this usually stops at the first step).
     chosen = floor
-    for size in sizes:
+    for size in reversed(sizes[:-1]):
         try:
             if all(
                 len(_pack(r, setter, size, w, height, height)) <= need
                 for r, w in zip(regions, widths, strict=True)
             ):
                 chosen = size
-                break
+                continue
         except _TooTall:
-            continue
+            pass
+        break
     region_pages = [
         _balanced(r, setter, chosen, w, height, need) for r, w in zip(regions, widths, strict=True)
     ]

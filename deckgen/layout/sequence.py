@@ -313,9 +313,9 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
             els.append(TextBox(boxes.body, (p,), role="label", name="Section number"))
         return Draft(kind, plain(section.title), els, loc)
     panel_w = round(W * 0.34, 2)
-    els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.accent, name="Section panel"))
+    els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.panel, name="Section panel"))
     num_size = round(min(st.title_size * 3.6, panel_w * 0.55), 1)
-    n_style = TextStyle(st.heading_font, num_size, st.on_accent, 1.0, bold=True, align="center")
+    n_style = TextStyle(st.heading_font, num_size, st.on_panel, 1.0, bold=True, align="center")
     n_p = paragraph(number, n_style, panel_w - 2 * M * 0.5)
     els.append(
         TextBox(

@@ -35,8 +35,8 @@ def units(*texts, line=1):
 
 
 def test_sizes_down_ends_at_the_floor():
-    assert sizes_down(28, 18) == [28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18]
-    assert sizes_down(18, 18) == [18]
+    assert sizes_down(28, 18) == (28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18)
+    assert sizes_down(18, 18) == (18,)
     assert sizes_down(20.5, 18)[-1] == 18
 
 
