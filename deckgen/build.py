@@ -165,11 +165,27 @@ def _run(
     backends = {name: registry.load(name) for name in parse_formats(formats)}
     installed = registry.names()
     report = BuildReport([], strict=strict)
+    stems: dict[str, Path] = {}
     for path in outline_paths:
         result = OutlineReport(Path(path))
         report.outlines.append(result)
+        # Outputs are named after the outline file, so two outlines called
+        # talk.yaml (in different folders) would overwrite each other's files.
+        first = stems.setdefault(result.path.stem, result.path)
+        if out_dir is not None and first != result.path:
+            result.add([_same_stem(result.path, first, out_dir)])
+            continue
         _build_one(result, backends, installed, theme, out_dir, tuple(sets), strict, progress)
     return report
+
+
+def _same_stem(path: Path, first: Path, out_dir: Path) -> Diagnostic:
+    return Diagnostic(
+        "error",
+        f"its outputs would overwrite those of {first} (both are named {path.stem!r}); "
+        f"build it into another folder than {out_dir} with -o",
+        Location(str(path)),
+    )
 
 
 def _build_one(

@@ -204,8 +204,10 @@ def _backend_names(args: argparse.Namespace) -> list[str]:
                 f"(installed: {', '.join(installed) or 'none'})"
             )
     for outline in args.outlines:
-        if not Path(outline).is_file():
+        if not Path(outline).exists():
             raise _UsageError(f"{outline}: no such file")
+        if not Path(outline).is_file():
+            raise _UsageError(f"{outline}: not a file (give the outline's .yaml file)")
     return names
 
 

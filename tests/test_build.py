@@ -237,3 +237,16 @@ def test_deckgen_build_is_both_the_function_and_the_module(site, outlines):
     assert deckgen.build is module
     report = deckgen.build([outlines.add()], formats="fake", out_dir="out")
     assert report.ok and report.written
+
+
+def test_two_outlines_with_one_name_do_not_overwrite_each_other(site, outlines):
+    site.add_backend("fake")
+    first = outlines.add("talk.yaml")
+    (outlines.folder / "b").mkdir()
+    second = outlines.add("b/talk.yaml")
+    report = build([first, second], formats="fake", out_dir="out")
+    assert report.written == [Path("out/talk-fake.txt")]
+    [error] = report.errors
+    assert error.location.file == str(second)
+    assert error.message.startswith(f"its outputs would overwrite those of {first}")
+    assert check([first, second], formats="fake").ok  # checking writes nothing: no clash

@@ -142,6 +142,7 @@ def test_error_not_from_a_file_is_labelled_deckgen(site, outlines, capsys):
         (["build", "talks/talk.yaml", "--set", "no-equals-sign"], "expected KEY=VALUE"),
         (["build", "talks/talk.yaml", "-q", "-v"], "not allowed with argument"),
         (["build", "talks/missing.yaml", "-f", "one"], "talks/missing.yaml: no such file"),
+        (["check", "talks", "-f", "one"], "talks: not a file (give the outline's .yaml file)"),
         (["build", "talks/talk.yaml", "-f", ","], "-f: no output format given"),
         (
             ["check", "talks/talk.yaml", "-f", "one,onne2"],

@@ -53,7 +53,10 @@ def registrations() -> dict[str, tuple[Registration, ...]]:
             version=dist.version if dist else "?",
         )
         found.setdefault(ep.name, []).append(reg)
-    return {name: tuple(regs) for name, regs in sorted(found.items())}
+    return {
+        name: tuple(sorted(regs, key=lambda r: r.distribution.casefold()))
+        for name, regs in sorted(found.items())
+    }
 
 
 def names() -> list[str]:
@@ -87,23 +90,30 @@ def load(name: str) -> object:
     that does not satisfy the `Backend` protocol.
     """
     reg = _registration(name)
-    origin = f"backend {name!r} ({reg.target} from {reg.distribution} {reg.version})"
+    try:
+        return _instantiate(reg)
+    except _Unusable as exc:
+        origin = f"backend {name!r} ({reg.target} from {reg.distribution} {reg.version})"
+        raise BackendError(f"{origin} {exc}", _HERE) from exc.__cause__
+
+
+class _Unusable(Exception):
+    """Why a registered backend cannot be used (worded to follow its name)."""
+
+
+def _instantiate(reg: Registration) -> object:
     ep = metadata.EntryPoint(name=reg.name, value=reg.target, group=GROUP)
     try:
         cls = ep.load()
     except Exception as exc:  # a broken plugin must not look like a deckgen crash
-        raise BackendError(
-            f"{origin} cannot be imported: {type(exc).__name__}: {exc}", _HERE
-        ) from exc
+        raise _Unusable(f"cannot be imported: {type(exc).__name__}: {exc}") from exc
     try:
         backend = cls()
     except Exception as exc:
-        raise BackendError(
-            f"{origin} cannot be created: {type(exc).__name__}: {exc}", _HERE
-        ) from exc
-    problems = _protocol_problems(backend, name)
+        raise _Unusable(f"cannot be created: {type(exc).__name__}: {exc}") from exc
+    problems = _protocol_problems(backend, reg.name)
     if problems:
-        raise BackendError(f"{origin} is not a valid backend: {'; '.join(problems)}", _HERE)
+        raise _Unusable(f"is not a valid backend: {'; '.join(problems)}")
     return backend
 
 
@@ -137,10 +147,14 @@ def available() -> list[tuple[str, str]]:
     """
     rows = []
     for name, claims in registrations().items():
+        if len(claims) > 1:
+            who = ", ".join(r.distribution for r in claims)
+            rows.append((name, f"(unusable: claimed by {len(claims)} packages: {who})"))
+            continue
         try:
-            backend = load(name)
-        except BackendError as exc:
-            rows.append((name, f"(unusable: {exc.diagnostics[0].message})"))
+            backend = _instantiate(claims[0])
+        except _Unusable as exc:
+            rows.append((name, f"(unusable: {exc}; from {claims[0].distribution})"))
             continue
         origin = "" if claims[0].builtin else f" [{claims[0].distribution} {claims[0].version}]"
         lines = backend.description.strip().splitlines()

@@ -102,6 +102,15 @@ def test_available_describes_each_backend_even_broken_ones(site):
     site.add_backend("broken", source="raise ImportError('half installed')\n")
     rows = dict(registry.available())
     assert rows["fine"] == "a fine backend [deckgen-fine 1.0]"
-    assert rows["broken"].startswith("(unusable: ")
-    assert "half installed" in rows["broken"]
+    assert rows["broken"] == (
+        "(unusable: cannot be imported: ImportError: half installed; from deckgen-fakes)"
+    )
     assert list(rows) == sorted(rows)
+
+
+def test_available_marks_a_clash(site):
+    site.add_backend("twice", dist="pkg-one")
+    site.add_backend("twice", dist="pkg-two")
+    assert dict(registry.available())["twice"] == (
+        "(unusable: claimed by 2 packages: pkg-one, pkg-two)"
+    )
