@@ -444,7 +444,7 @@ class _Builder:
                 if (s := self.slide(item, w)) is not None
             )
         content = ("summary", "points", "image", "quote", "slides")
-        if not any(k in node and not node.get(k).is_null for k in content):
+        if not any(_given(node.get(k)) for k in content):
             self.error(
                 node.location,
                 where,
@@ -740,6 +740,11 @@ class _Builder:
                 locations[dotted] = child.location
                 stack.append((dotted, child))
         return node.plain(), locations, node
+
+
+def _given(node: Node | None) -> bool:
+    """A value is given unless absent, empty (`key:`) or an empty list/mapping."""
+    return node is not None and not node.is_null and (node.is_scalar or len(node) > 0)
 
 
 def _quoted(keys: tuple[str, ...]) -> str:

@@ -108,3 +108,9 @@ def test_hostile_text():
     # Quadratic link search took ~15 s on this; bench/bench_outline.py measures speed.
     result = parse_inline("*a " * 5_000 + "[x](" * 2_000, HERE)
     assert "".join(r.text for r in result) == "*a " * 5_000 + "[x](" * 2_000
+
+
+def test_single_line_fields_fold_every_line_break():
+    from deckgen.outline.markup import single_line
+
+    assert single_line("one\n\n  two \nthree") == "one two three"
