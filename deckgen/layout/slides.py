@@ -456,7 +456,7 @@ class SlideMaker:
         area = st.body_box_for(kind)
         top = kick0.box.bottom + 16
         area = Box(area.x, top, area.w, st.body_box.bottom - top)
-        mark_size = round(st.title_size * 3.2)
+        mark_size = round(st.title_size * 2.4)
         mark_w = round(mark_size * 0.55, 2)
         qx = area.x + mark_w
         qw = area.w - mark_w - st.margin * 0.5
@@ -496,14 +496,14 @@ class SlideMaker:
             y0 = area.y + max(0.0, (area.h - block_h) / 2)
             if i == 0:
                 mark_style = TextStyle(st.heading_font, mark_size, st.accent_text, 1.0, bold=True)
-                mark_p = paragraph("“", mark_style, mark_w * 2)
-                mark_h = round(mark_size * 0.62, 2)
-                # The glyph sits in the top half of its line: a box of ~0.6 em
-                # shows it whole while keeping clear of the text.
+                mark_p = paragraph("“", mark_style, mark_w)
+                # A full line for the glyph, its top a little above the
+                # quote's first line: the mark sits in the top of its em box,
+                # so it lines up with the text and never rises into the title.
                 els.append(
                     TextBox(
-                        Box(area.x - 4, y0 - mark_size * 0.12, mark_w, mark_h),
-                        (replace(mark_p, line_height=mark_h),),
+                        Box(area.x - 4, y0 - mark_size * 0.1, mark_w, mark_p.height),
+                        (mark_p,),
                         role="label",
                         name="Quote mark",
                     )

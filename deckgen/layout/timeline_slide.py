@@ -27,7 +27,7 @@ from deckgen.layout.color import mix, readable_on
 from deckgen.layout.fit import sizes_down
 from deckgen.layout.model import Box, Element, Paragraph, Shape, TextBox
 from deckgen.layout.text import TextStyle, paragraph, single_line_width
-from deckgen.layout.words import format_date
+from deckgen.layout.words import format_span
 from deckgen.outline.model import Event, Text, Timeline
 
 __all__ = ["timeline_slides"]
@@ -65,9 +65,7 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
     lang = maker.language
     cards = []
     for ev in events:
-        date_text = format_date(ev.date, lang)
-        if ev.end is not None:
-            date_text += "–" + format_date(ev.end, lang)
+        date_text = format_span(ev.date, ev.end, lang)
         date_style = TextStyle(st.body_font, 13.0, st.muted, 1.15, bold=True)
         date_p = paragraph(date_text, date_style, width - _CARD_PAD)
         title_p, w = _card_title(ev, st, width)
@@ -224,12 +222,31 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
         bounds.append(i)
     count = len(bounds) - 1
     if count > 1:
-        # Even shares look calmer than full slides and a stub at the end.
-        even = [round(k * len(cards) / count) for k in range(count + 1)]
-        layouts = [_place(cards[a:b], frame) for a, b in zip(even, even[1:], strict=False)]
-        if all(lay is not None for lay in layouts):
-            return layouts  # type: ignore[return-value]
+        # Even shares look calmer than full slides and a stub at the end: the
+        # smallest cap on events per slide that still needs no more slides.
+        longest = max(b - a for a, b in zip(bounds, bounds[1:], strict=False))
+        for cap in range(-(-len(cards) // count), longest):
+            layouts = _greedy(cards, frame, cap, count)
+            if layouts is not None:
+                return layouts
     return [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list[_Layout] | None:
+    """Greedy slides of at most `cap` events; None if that takes more than `count`."""
+    layouts: list[_Layout] = []
+    i = 0
+    while i < len(cards):
+        if len(layouts) == count:
+            return None
+        n = min(cap, len(cards) - i)
+        lay = _place(cards[i : i + n], frame)
+        while lay is None and n > 1:
+            n -= 1
+            lay = _place(cards[i : i + n], frame)
+        layouts.append(lay)
+        i += n
+    return layouts
 
 
 def timeline_slides(

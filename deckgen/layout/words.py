@@ -167,3 +167,20 @@ def format_date(date, language: str) -> str:
     if date.day is None:
         return f"{month} {date.year}"
     return f"{date.day} {month} {date.year}"
+
+
+def format_span(start, end, language: str) -> str:
+    """A date, or a span written compactly: '19–20 Aug 1960', 'Aug–Oct 1960',
+    '1998–2011'; the full form where the parts differ more."""
+    if end is None or end == start:
+        return format_date(start, language)
+    months = _MONTHS.get(_lang(language))
+    same_precision = (start.month is None) == (end.month is None) and (start.day is None) == (
+        end.day is None
+    )
+    if months is not None and same_precision and start.year == end.year and start.month:
+        if start.day and start.month == end.month:
+            return f"{start.day}–{end.day} {months[start.month - 1]} {start.year}"
+        if not start.day:
+            return f"{months[start.month - 1]}–{months[end.month - 1]} {start.year}"
+    return f"{format_date(start, language)}–{format_date(end, language)}"
