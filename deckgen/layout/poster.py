@@ -192,6 +192,12 @@ LEVELS: tuple[Level, ...] = (
 # break mark. A quarter of the axis empty is always compressed (one event
 # decades away must not squeeze the rest); smaller gaps only when needed.
 GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+# Placement settings tried in turn when cards do not all fit: (how far right
+# of its date a card may stand, in card widths; cost of a point further out
+# from the axis, in points of shift). The greedy sweep cannot look ahead, so
+# a second opinion often places the last few cards.
+STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
+BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
 MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
 
@@ -981,18 +987,25 @@ def _section_number(outline: Outline, section_id: str | None) -> int | None:
     return None
 
 
-def _widths_to_try(ev, ts, level: Level, k: float) -> list[float]:
+def _widths_to_try(ev, ts, level: Level, k: float, section_title) -> list[float]:
     """The few card widths worth measuring for this event: from the narrowest
     whose title should wrap to at most two lines (judged from its one-line
     width), the next two wider; measuring every width for every event would
     dominate the layout time of a big timeline."""
     natural = ts.width(_bold(ev.title), ts.heading, level.title * k)
     text = ts.width(ev.text.runs, ts.body, level.small * k) if ev.text and level.text_lines else 0
+    section = 0.0
+    if level.section and ev.section and section_title is not None:
+        section = ts.width(section_title, ts.body, level.small * k * 0.92) + level.small * k
     widths = [level.width * k * f for f in _WIDTHS]
     chrome = 26 * k  # stripe and padding
     for i, w in enumerate(widths):
         inner = w - chrome
-        if natural * 1.15 <= 2 * inner and text * 1.15 <= level.text_lines * inner:
+        if (
+            natural * 1.15 <= 2 * inner
+            and text * 1.15 <= level.text_lines * inner
+            and section <= inner
+        ):
             return widths[i : i + 3]
     return widths[-2:]
 
@@ -1006,7 +1019,8 @@ def _card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_col
         st = styles.get(ev.group, styles[None])
         best = None
         best_score = 0.0
-        for width in _widths_to_try(ev, ts, level, k):
+        sec = outline.section(ev.section) if ev.section else None
+        for width in _widths_to_try(ev, ts, level, k, sec.title.runs if sec else None):
             card = _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
             if card.cut:
                 best = card if best is None or best.cut else best
@@ -1076,7 +1090,6 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
     stem_inset = 14 * k
 
     chosen = None
-    tries = 0
     last = len(LEVELS) - 1
     for li, level in enumerate(LEVELS):
         w = level.width * k
@@ -1092,9 +1105,12 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
         area = sum((t.width + gap) * (t.height + gap) for t in texts)
         if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
             continue
-        for thr in GAP_THRESHOLDS if li < last else GAP_THRESHOLDS[-1:]:
-            # Dates run from a little inside the left edge to where the last
-            # card still fits right of its stem.
+        big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
+        thresholds = GAP_THRESHOLDS[-1:] if li == last and big else GAP_THRESHOLDS
+        # Proportional first; then crowded stretches get more room (see build_scale).
+        for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
+            # Dates run from half a card inside the left edge to half a card
+            # before the right one, so end cards stand beside their dates.
             scale = build_scale(
                 points,
                 x_min + w * 0.5,
@@ -1102,26 +1118,29 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
                 gap_threshold=thr,
                 break_width=break_w,
                 max_breaks=MAX_BREAKS,
+                balance=balance,
             )
             xs = [scale.to_x(t) for t in starts]
             items = [placement.Item(x, t.width, t.height) for x, t in zip(xs, texts, strict=True)]
-            slots = placement.place(
-                items,
-                x_min,
-                x_max,
-                side_h,
-                gap=gap,
-                stem_inset=stem_inset,
-                stem_gap=8 * k,
-                max_shift=w * 2.0,
-                height_cost=0.35,
-            )
-            tries += 1
-            missing = [i for i, s in enumerate(slots) if s is None]
-            candidate = (li, scale, xs, slots, texts, missing)
-            if chosen is None or len(missing) < len(chosen[5]) or not missing:
-                chosen = candidate
-            if not missing:
+            for shift, height_cost in STRATEGIES[:1] if big else STRATEGIES:
+                slots = placement.place(
+                    items,
+                    x_min,
+                    x_max,
+                    side_h,
+                    gap=gap,
+                    stem_inset=stem_inset,
+                    stem_gap=8 * k,
+                    max_shift=w * shift,
+                    height_cost=height_cost,
+                )
+                missing = [i for i, s in enumerate(slots) if s is None]
+                candidate = (li, scale, xs, slots, texts, missing)
+                if chosen is None or len(missing) < len(chosen[5]):
+                    chosen = candidate
+                if not missing:
+                    break
+            if not chosen[5]:
                 break
         if chosen is not None and not chosen[5]:
             break
@@ -1347,8 +1366,9 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
             Diagnostic(
                 "warning",
                 f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
-                "poster even with title-only cards and a compressed axis; its date is marked "
-                "on the axis. Choose a larger size (outputs.poster.size) or fewer events.",
+                "poster, even with the most compact cards and a compressed axis; only its date "
+                "is marked on the axis. Type grows with the page, so a larger size holds no "
+                "more cards: leave out minor events or make two posters.",
                 ev.location,
             )
         )

@@ -104,6 +104,7 @@ def build_scale(
     gap_threshold: float | None,
     break_width: float,
     max_breaks: int = 6,
+    balance: float = 0.0,
 ) -> TimeScale:
     """A scale placing `points` (event times, sorted or not) between x0 and x1.
 
@@ -111,6 +112,12 @@ def build_scale(
     this fraction of the whole span is compressed to `break_width` points
     (None: never compress). The ends get a small margin of time so that the
     first and last events do not sit on the very end of the axis.
+
+    `balance` (0..1): between breaks the stretches share the width in
+    proportion to their time (0) or partly to the number of events they hold
+    (e.g. 0.5: half and half), so a crowded decade gets more room than a
+    quiet one. Each stretch stays proportional in itself, and every change
+    of rate happens at a break mark, where the axis visibly restarts.
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
@@ -161,17 +168,36 @@ def build_scale(
     segments.append(Segment(t, hi, x, x1))
     # Margins moved time from the gaps into the proportional stretches:
     # rescale those so the axis ends exactly at x1.
-    return _normalise(segments, x0, x1, break_width)
+    return _normalise(segments, x0, x1, break_width, points if balance > 0 else (), balance)
 
 
-def _normalise(segments: list[Segment], x0: float, x1: float, break_width: float) -> TimeScale:
+def _normalise(
+    segments: list[Segment],
+    x0: float,
+    x1: float,
+    break_width: float,
+    points: Sequence[float] = (),
+    balance: float = 0.0,
+) -> TimeScale:
     kept = sum(s.t1 - s.t0 for s in segments if not s.compressed)
     n_breaks = sum(1 for s in segments if s.compressed)
-    rate = (x1 - x0 - n_breaks * break_width) / kept
+    free = x1 - x0 - n_breaks * break_width
+    counts = [0] * len(segments)
+    if points and balance > 0:
+        starts = [s.t0 for s in segments]
+        for t in points:
+            counts[max(0, bisect_right(starts, t) - 1)] += 1
+    n = sum(counts)
     out = []
     x = x0
-    for s in segments:
-        w = break_width if s.compressed else (s.t1 - s.t0) * rate
+    for i, s in enumerate(segments):
+        if s.compressed:
+            w = break_width
+        else:
+            share = (s.t1 - s.t0) / kept
+            if n:
+                share = (1 - balance) * share + balance * counts[i] / n
+            w = share * free
         out.append(Segment(s.t0, s.t1, x, x + w, s.compressed))
         x += w
     return TimeScale(tuple(out))
@@ -261,6 +287,23 @@ def _tick_days(t0: float, t1: float, step: float, kind: str):
         d += _dt.timedelta(days=1)
 
 
+def _step_for(rate: float, label_width, min_gap: float):
+    sample = {"day": "28 Sep", "week": "28 Sep", "month": "Sep 2000", "year": "2000"}
+    chosen = _STEPS[-1]
+    for step, kind in _STEPS:
+        if step * rate >= label_width(sample[kind]) + min_gap:
+            chosen = (step, kind)
+            break
+    step, _ = chosen
+    idx = _STEPS.index(chosen)
+    minor = None
+    for s, k in reversed(_STEPS[:idx]):
+        if s * rate >= 6 and step / s == round(step / s):
+            minor = (s, k)
+            break
+    return chosen, minor
+
+
 def ticks(
     scale: TimeScale,
     label_width: Callable[[str], float],
@@ -268,27 +311,16 @@ def ticks(
     language: str = "en",
 ) -> list[Tick]:
     """Labelled ticks at the finest round step whose labels do not collide,
-    plus minor ticks at a finer step; none inside a compressed stretch."""
-    rate = scale.rate
-    if rate <= 0:
-        return []
-    sample = {"day": "28 Sep", "week": "28 Sep", "month": "Sep 2000", "year": "2000"}
-    chosen = _STEPS[-1]
-    for step, kind in _STEPS:
-        if step * rate >= label_width(sample[kind]) + min_gap:
-            chosen = (step, kind)
-            break
-    step, kind = chosen
-    idx = _STEPS.index(chosen)
-    minor = None
-    for s, k in reversed(_STEPS[:idx]):
-        if s * rate >= 6 and step / s == round(step / s):
-            minor = (s, k)
-            break
+    plus minor ticks at a finer step; none inside a compressed stretch. Each
+    stretch between breaks chooses its own step (it may have its own rate)."""
     out: list[Tick] = []
     for seg in scale.segments:
-        if seg.compressed:
+        if seg.compressed or seg.t1 <= seg.t0:
             continue
+        rate = (seg.x1 - seg.x0) / (seg.t1 - seg.t0)
+        if rate <= 0:
+            continue
+        (step, kind), minor = _step_for(rate, label_width, min_gap)
         labelled = set()
         for day in _tick_days(seg.t0, seg.t1, step, kind):
             o = ordinal(day)
