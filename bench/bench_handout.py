@@ -103,20 +103,25 @@ def cases(sections: int = 200) -> list[Case]:
 
 
 def main(argv: list[str]) -> int:
+    """Time each case 3 times. Wall time is what a user waits; CPU time (this
+    process only) is what the code costs, and is the fair figure on a shared
+    machine. The verdict uses the median CPU time against the budget."""
     sections = int(argv[1]) if len(argv) > 1 else 200
     status = 0
     for case in cases(sections):
-        times = []
+        wall, cpu = [], []
         for _ in range(3):
-            t = time.perf_counter()
+            w, c = time.perf_counter(), time.process_time()
             data = case.run()
-            times.append(time.perf_counter() - t)
-        verdict = "ok" if times[0] <= case.budget else "SLOW"
+            wall.append(time.perf_counter() - w)
+            cpu.append(time.process_time() - c)
+        verdict = "ok" if statistics.median(cpu) <= case.budget else "SLOW"
         if verdict != "ok":
             status = 1
         pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
         print(
-            f"{case.name}: first {times[0]:.2f} s, median {statistics.median(times):.2f} s "
+            f"{case.name}: cpu first {cpu[0]:.2f} s, median {statistics.median(cpu):.2f} s; "
+            f"wall first {wall[0]:.2f} s, median {statistics.median(wall):.2f} s "
             f"(budget {case.budget:.1f} s) {verdict}; {len(data) // 1024} KiB, ~{pages} pages"
         )
     return status

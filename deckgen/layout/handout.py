@@ -145,21 +145,25 @@ _MONTHS_EN = (
 )
 
 
-def format_date(date: Date, language: str = "en") -> str:
-    """A date as a reader writes it: '4 October 1957', 'July 1975', '1998'.
+def format_date(date: Date, language: str = "en", short: bool = False) -> str:
+    """A date as a reader writes it: '4 October 1957' ('4 Oct 1957' short),
+    'July 1975', '1998'.
 
     Month names are English; other languages get the unambiguous ISO form.
     """
     if not language.lower().startswith("en") or date.month is None:
         return str(date)
     month = _MONTHS_EN[date.month - 1]
+    if short and len(month) > 4:
+        month = month[:3]
     return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
 
 
 def _span(start: Date, end: Date | None, language: str) -> str:
+    # short month names keep the table's date column narrow
     if end is None:
-        return format_date(start, language)
-    return f"{format_date(start, language)} – {format_date(end, language)}"
+        return format_date(start, language, short=True)
+    return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 
 def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:

@@ -281,7 +281,7 @@ def make_styles(theme: Theme, palette: Palette, body_size: float, hyphenate: boo
         ),
         header=TextStyle(head, s * 0.75, s, muted),
         footer=TextStyle(body, s * 0.72, s, muted),
-        notes_label=replace(label, space_before=s * 0.8, color=muted),
+        notes_label=replace(label, space_before=s * 1.4, color=muted),
         speaker_notes=TextStyle(body, s * 0.8, s * 1.1, text),
         point_indent=s * 1.3,
         notes_pitch=s * 2.1,

@@ -43,7 +43,7 @@ def test_blocks_follow_the_outline():
     assert all(s.notes_lines == 0 for s in sections)
     assert sections[0].figure is not None and sections[1].figure is None
     dates = plan.blocks[-2]
-    assert [r.when for r in dates.rows][:2] == ["4 October 1957", "4 October 1960"]
+    assert [r.when for r in dates.rows][:2] == ["4 Oct 1957", "4 Oct 1960"]
     assert dates.show_groups and dates.rows[0].group == "United States"
 
 
@@ -116,4 +116,6 @@ def test_format_date():
     assert format_date(Date(1957, 10, 4)) == "4 October 1957"
     assert format_date(Date(1975, 7)) == "July 1975"
     assert format_date(Date(1998)) == "1998"
+    assert format_date(Date(1957, 10, 4), short=True) == "4 Oct 1957"
+    assert format_date(Date(1969, 7, 20), short=True) == "20 July 1969"
     assert format_date(Date(1957, 10, 4), "ru") == "1957-10-04"

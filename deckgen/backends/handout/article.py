@@ -16,7 +16,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -198,6 +197,47 @@ class QuoteBlock(Flowable):
         canv.rect(indent * 0.45, y + 2, 2.2, self.qh - 4, stroke=0, fill=1)
 
 
+class Block(Flowable):
+    """Flowables kept together on one page, wrapped once.
+
+    (platypus' KeepTogether measures its content and then flows each part
+    again, wrapping every paragraph twice; with hundreds of sections that
+    doubles the typesetting time.)
+    """
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, aw, ah):
+        self._placed = []
+        y = 0.0
+        prev_after = 0.0
+        for i, part in enumerate(self.parts):
+            w, h = part.wrap(aw, ah)
+            if i:
+                y += max(prev_after, part.getSpaceBefore())
+            self._placed.append((part, y, h))
+            y += h
+            prev_after = part.getSpaceAfter()
+        self.width, self.height = aw, y
+        return aw, y
+
+    def getSpaceBefore(self):
+        return self.parts[0].getSpaceBefore() if self.parts else 0
+
+    def getSpaceAfter(self):
+        return self.parts[-1].getSpaceAfter() if self.parts else 0
+
+    def heading(self):
+        first = self.parts[0] if self.parts else None
+        return first if isinstance(first, SectionHeading) else None
+
+    def draw(self):
+        for part, y, h in self._placed:
+            part.drawOn(self.canv, 0, self.height - y - h)
+
+
 class Picture(Flowable):
     """A picture drawn by file name: reportlab then decodes and embeds each file
     once however often it appears (platypus' Image decodes it every time)."""
@@ -216,10 +256,11 @@ class Picture(Flowable):
 
 class _Doc(BaseDocTemplate):
     def afterFlowable(self, flowable):
-        if isinstance(flowable, SectionHeading):
+        heading = flowable.heading() if isinstance(flowable, Block) else flowable
+        if isinstance(heading, SectionHeading):
             frame = self.frame
-            top = frame._y + flowable.height + flowable.style.spaceBefore * 0.5
-            self.canv.mark_heading(flowable, min(top, frame._y2))
+            top = frame._y + flowable.height + heading.style.spaceBefore * 0.5
+            self.canv.mark_heading(heading, min(top, frame._y2))
 
 
 def _paged_canvas(handout: Handout, ts: Typesetter):
@@ -344,7 +385,7 @@ def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
         parts.append(ts.para(fig.credit, st.credit, "credit"))
     else:
         parts.append(Spacer(0, st.credit.space_after))
-    return [KeepTogether(parts)]
+    return [Block(parts)]
 
 
 def _heading(
@@ -402,7 +443,7 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     if block.points:
         label = ts.para((Run("Key points"),), st.label, "label")
         pts = _points(block.points, ts)
-        body.append(KeepTogether([label, *pts[:2]]))
+        body.append(Block([label, *pts[:2]]))
         body.extend(pts[2:])
     if block.notes_lines:
         label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
@@ -424,7 +465,7 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
         # Prose splits; the condition above leaves room for its first lines.
         return [CondPageBreak(need), heading, *body]
     if body:
-        return [CondPageBreak(need), KeepTogether([heading, body[0]]), *body[1:]]
+        return [CondPageBreak(need), Block([heading, body[0]]), *body[1:]]
     return [CondPageBreak(need), heading]
 
 
