@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.errors import Location, RenderError
-from deckgen.layout.fit import Item, Unit, fit_title
+from deckgen.layout.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
 from deckgen.layout.model import Box, Element, Picture, Shape, TextBox
 from deckgen.layout.slides import Draft, SlideMaker, plain, point_units
@@ -263,7 +263,18 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
         (Item(s.title, "plain", s.title.location if s.title.location.line else s.location),)
         for s in outline.sections
     ]
-    result = maker.fit([units], [text_box.w], text_box.h, title, loc)
+    # Numbers stand beside each item's first line; an item that wraps here but
+    # not in PowerPoint (or the reverse) would shift the numbers below it. So
+    # prefer the largest size at which every item is one line.
+    start = st.body_size
+    for size in sizes_down(st.body_size, st.min_body_size):
+        if all(
+            len(paragraph(s.title, st.body_style(size), text_box.w).lines) == 1
+            for s in outline.sections
+        ):
+            start = size
+            break
+    result = maker.fit([units], [text_box.w], text_box.h, title, loc, start=start)
     drafts = []
     first_no = 1
     for i, (paras,) in enumerate(result.pages):

@@ -264,12 +264,7 @@ def timeline_slides(
     cards = _cards(maker, events, card_w)
 
     # Group colours, in the order the timeline lists its groups.
-    colors: dict[str | None, str] = {}
-    for i, g in enumerate(timeline.groups):
-        colors[g.id] = st.group_color(g.id, i, g.color)
-    for ev in events:
-        if ev.group not in colors:
-            colors[ev.group] = st.group_color(ev.group, len(colors), None)
+    colors = st.group_colors(timeline.groups)
 
     legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
     legend_h = 22.0 if legend_groups or timeline.eras else 0.0
