@@ -12,10 +12,13 @@ import posixpath
 import re
 from pathlib import Path
 
-__all__ = ["check_picture", "resolve_inside"]
+__all__ = ["MAX_PIXELS", "check_picture", "resolve_inside", "verify_picture"]
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: C: is a drive
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+# Larger pictures gain nothing on a slide or a page and cost seconds and memory.
+MAX_PIXELS = 50_000_000
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
@@ -57,7 +60,7 @@ def resolve_inside(folder: Path, text: str) -> Path:
 
 
 def check_picture(path: Path, written: str) -> str | None:
-    """None when `path` is a readable PNG or JPEG file; else what is wrong."""
+    """None when `path` is a whole, readable PNG or JPEG file; else what is wrong."""
     try:
         if not path.exists():
             return f"{written!r}: file not found (looked for {path})"
@@ -77,3 +80,32 @@ def check_picture(path: Path, written: str) -> str | None:
     if kind:
         return f"{written!r} is {kind}; only PNG and JPEG pictures are supported (convert it)"
     return f"{written!r} is not a PNG or JPEG picture"
+
+
+def verify_picture(path: Path, written: str) -> str | None:
+    """`check_picture`, then decode it: refuse truncated, corrupt or huge pictures.
+
+    A JPEG is decoded at 1/8 scale (it is still read to the end, which finds
+    truncation, at a fraction of the cost).
+    """
+    problem = check_picture(path, written)
+    if problem:
+        return problem
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            width, height = img.size
+            if width * height > MAX_PIXELS:
+                return (
+                    f"{written!r} is {width}x{height} pixels; pictures over "
+                    f"{MAX_PIXELS // 1_000_000} megapixels are refused (scale it down)"
+                )
+            if img.format == "JPEG":
+                img.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # reads it all, fast
+            img.load()
+    except Image.DecompressionBombError:
+        return f"{written!r} is too large to decode safely (scale it down)"
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as e:
+        return f"{written!r} is damaged or truncated and cannot be read ({e})"
+    return None

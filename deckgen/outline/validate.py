@@ -38,7 +38,7 @@ from deckgen.outline.model import (
     Text,
     Timeline,
 )
-from deckgen.outline.paths import check_picture, resolve_inside
+from deckgen.outline.paths import resolve_inside, verify_picture
 
 __all__ = ["KEYS", "LAYOUT_KEYS", "build_outline", "slugify"]
 
@@ -137,6 +137,7 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.section_ids: set[str] = set()
         self.group_ids: set[str] | None = None
+        self.timeline_slides: list[tuple[Location, str]] = []  # checked once the timeline is read
 
     def error(self, location: Location, where: str, what: str) -> None:
         self.diagnostics.append(Diagnostic("error", f"{where}: {what}", location))
@@ -298,7 +299,7 @@ class _Builder:
             except ValueError as e:
                 self.error(src_node.location, _join(where, "src"), str(e))
             else:
-                problem = check_picture(src, written)
+                problem = verify_picture(src, written)
                 if problem:
                     self.error(src_node.location, _join(where, "src"), problem)
                     src = None
@@ -486,7 +487,7 @@ class _Builder:
             else:
                 self.error(node.key_location(key), where, unknown_key_message(key, allowed))
         for key in LAYOUT_REQUIRED[layout]:
-            if key not in node:
+            if not _given(node.get(key)):
                 self.error(node.location, where, f"a {layout!r} slide needs {key!r}")
 
         def get(key: str) -> Node | None:
@@ -507,8 +508,6 @@ class _Builder:
         if layout == "timeline":
             self.timeline_slides.append((node.location, where))
         return slide
-
-    timeline_slides: list[tuple[Location, str]]
 
     # -- timeline ------------------------------------------------------------
     def timeline(self, node: Node | None) -> Timeline | None:
@@ -755,7 +754,6 @@ def _quoted(keys: tuple[str, ...]) -> str:
 def build_outline(root: Node, path: Path, filename: str) -> tuple[Outline | None, list[Diagnostic]]:
     """The Outline of a YAML tree, and every problem found (no Outline if any)."""
     b = _Builder(path, filename)
-    b.timeline_slides = []
     if not b.mapping(
         root, "outline", "outline", ("title", "sections"), "a mapping with 'title' and 'sections'"
     ):

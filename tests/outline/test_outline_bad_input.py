@@ -468,3 +468,48 @@ def test_empty_file(problems):
     assert problems("") == [
         "talk.yaml:1:1: error: outline: expected a mapping with 'title' and 'sections', got nothing"
     ]
+
+
+def test_truncated_and_oversized_pictures(problems, tmp_path):
+    import io
+    import random
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    rng = random.Random(7)
+    noise = Image.frombytes("RGB", (64, 64), bytes(rng.randrange(256) for _ in range(64 * 64 * 3)))
+    for fmt, name in (("PNG", "cut.png"), ("JPEG", "cut.jpg")):
+        buffer = io.BytesIO()
+        noise.save(buffer, fmt)
+        whole = buffer.getvalue()
+        (tmp_path / "images" / name).write_bytes(whole[: len(whole) // 2])
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", 8_000, 8_000, 8, 2, 0, 0, 0)
+    (tmp_path / "images" / "huge.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
+    )
+    msgs = problems(
+        """
+        title: A talk
+        sections:
+          - title: One
+            image: {src: images/cut.png, alt: A picture}
+          - title: Two
+            image: {src: images/cut.jpg, alt: A picture}
+          - title: Three
+            image: {src: images/huge.png, alt: A picture}
+        """
+    )
+    assert msgs[0].startswith("talk.yaml:4:18: error: sections[0].image.src: 'images/cut.png' is")
+    assert msgs[1].startswith("talk.yaml:6:18: error: sections[1].image.src: 'images/cut.jpg' is")
+    assert "truncated" in msgs[0] and "truncated" in msgs[1]
+    assert msgs[2] == (
+        "talk.yaml:8:18: error: sections[2].image.src: 'images/huge.png' is 8000x8000 "
+        "pixels; pictures over 50 megapixels are refused (scale it down)"
+    )
