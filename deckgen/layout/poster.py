@@ -1067,6 +1067,14 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
     starts = [ev.date.ordinal for ev in events]
     ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
     points = starts + [e for e in ends if e is not None]
+    span_times = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
+    # The axis shows at least a few units of the coarsest precision used.
+    if any(ev.date.month is None for ev in events):
+        min_span = 3.0
+    elif any(ev.date.day is None for ev in events):
+        min_span = 0.5
+    else:
+        min_span = 1 / 12
 
     # -- era labels strip (above the plot), measured once
     era_size = 20 * k
@@ -1119,6 +1127,8 @@ def _timeline(outline, theme, ts, styles, frame: _Frame, k, surface, el, labels,
                 break_width=break_w,
                 max_breaks=MAX_BREAKS,
                 balance=balance,
+                spans=span_times,
+                min_span=min_span,
             )
             xs = [scale.to_x(t) for t in starts]
             items = [placement.Item(x, t.width, t.height) for x, t in zip(xs, texts, strict=True)]

@@ -105,6 +105,8 @@ def build_scale(
     break_width: float,
     max_breaks: int = 6,
     balance: float = 0.0,
+    spans: Sequence[tuple[float, float]] = (),
+    min_span: float = 1 / 12,
 ) -> TimeScale:
     """A scale placing `points` (event times, sorted or not) between x0 and x1.
 
@@ -118,22 +120,36 @@ def build_scale(
     (e.g. 0.5: half and half), so a crowded decade gets more room than a
     quiet one. Each stretch stays proportional in itself, and every change
     of rate happens at a break mark, where the axis visibly restarts.
+
+    `spans`: (start, end) stretches that events cover (their bars); never
+    compressed. `min_span`: the least time the axis shows (a single date of
+    year precision should not get an axis of days).
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
-    span = hi - lo
-    # One date (or a few days): show at least a month around it.
-    pad = max((1 / 12 - span) / 2, 1 / 24) if span < 1 / 12 else span * 0.02
-    lo, hi = lo - pad, hi + pad
-    total = hi - lo
-
+    span = max(hi - lo, 1e-9)
+    # Occupied time: the dates, and every span from start to end.
+    occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
+    merged: list[list[float]] = []
+    for a, b in occupied:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     gaps: list[tuple[float, float]] = []
-    if gap_threshold is not None and len(pts) > 1:
-        for a, b in zip(pts, pts[1:], strict=False):
-            if b - a > gap_threshold * total:
+    if gap_threshold is not None and len(merged) > 1:
+        for (_, a), (b, _) in zip(merged, merged[1:], strict=False):
+            if b - a > gap_threshold * span:
                 gaps.append((a, b))
         # The longest gaps gain the most; keep them in time order.
         gaps = sorted(sorted(gaps, key=lambda g: g[0] - g[1])[:max_breaks])
+    # A margin of time at both ends, from the time actually drawn to scale,
+    # so the first and last events do not sit on the very ends of the axis;
+    # and at least `min_span` around a single date.
+    kept_span = span - sum(b - a for a, b in gaps)
+    pad = max((min_span - span) / 2, min_span / 2) if span < min_span else kept_span * 0.02
+    lo, hi = lo - pad, hi + pad
+    total = hi - lo
     width = x1 - x0
 
     # Keep a margin of ordinary scale on both sides of each break, so the
@@ -322,10 +338,21 @@ def ticks(
             continue
         (step, kind), minor = _step_for(rate, label_width, min_gap)
         labelled = set()
+        year = None
         for day in _tick_days(seg.t0, seg.t1, step, kind):
             o = ordinal(day)
             labelled.add(day)
-            out.append(Tick(o, seg.to_x(o), _label(day, kind, language)))
+            label = _label(day, kind, language)
+            if (
+                kind in ("day", "week", "month")
+                and day.year != year
+                and str(day.year) not in label
+                and language.lower().startswith("en")
+            ):
+                # The first tick of a stretch, and of each new year, says the year.
+                label = f"{label} {day.year}"
+            year = day.year
+            out.append(Tick(o, seg.to_x(o), label))
         if minor:
             for day in _tick_days(seg.t0, seg.t1, *minor):
                 if day not in labelled:
