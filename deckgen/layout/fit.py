@@ -36,6 +36,7 @@ __all__ = [
     "Setter",
     "Unit",
     "fit_body",
+    "breaks_words",
     "fit_title",
     "sizes_down",
 ]
@@ -259,6 +260,14 @@ def _set(regions, per_region_items, setter: Setter, size: float, widths) -> tupl
     return tuple(out)
 
 
+_BREAKABLE_END = frozenset(" -\u00ad\u2010\u2013\u2014\u200b")
+
+
+def breaks_words(p: Paragraph) -> bool:
+    """Whether a line of `p` ends inside a word (a word wider than the line)."""
+    return any(line.runs and line.runs[-1].text[-1:] not in _BREAKABLE_END for line in p.lines[:-1])
+
+
 def fit_title(
     text: Text | str | tuple[Run, ...],
     style: TextStyle,
@@ -270,10 +279,14 @@ def fit_title(
 ) -> Paragraph:
     """The largest size from style.size down to `floor` giving <= max_lines lines
     that also fit `height`; else a RenderError naming the title's line."""
-    for size in sizes_down(style.size, floor):
-        p = paragraph(text, style.at(size), width)
-        if len(p.lines) <= max_lines and p.height <= height + 1e-6:
-            return p
+    # First without breaking a word between characters (a title that does so
+    # reads badly); at worst, as a last resort, with.
+    for whole_words in (True, False):
+        for size in sizes_down(style.size, floor):
+            p = paragraph(text, style.at(size), width)
+            fits = len(p.lines) <= max_lines and p.height <= height + 1e-6
+            if fits and not (whole_words and breaks_words(p)):
+                return p
     plain = "".join(r.text for r in p.runs)
     raise RenderError(
         f"title too long for {max_lines} line(s) even at {floor:g} pt: {plain!r}; shorten it",

@@ -76,9 +76,10 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
 
 
 def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
-    """Up to 3 lines, shrinking from 16 to 12 pt; a long title may take 5 lines
+    """Up to 2 lines down to 13 pt, else 3 down to 12 pt; a long title may take 5 lines
     at 12 pt, and then a card half as wide again. Returns (title, card width)."""
     for w, max_lines, sizes in (
+        (width, 2, sizes_down(16.0, 13.0, 0.5)),  # short cards leave room for 2 levels
         (width, 3, sizes_down(16.0, 12.0, 0.5)),
         (width, 5, [12.0]),
         (round(width * 1.5, 2), 5, [12.0]),

@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from deckgen import fonts
 from deckgen.errors import Location, RenderError
 from deckgen.layout.color import contrast, readable_on
-from deckgen.layout.fit import Item, fit_body, fit_title, sizes_down
+from deckgen.layout.fit import Item, breaks_words, fit_body, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
 from deckgen.layout.model import Box
 from deckgen.layout.slides import split_sentences
@@ -189,3 +189,11 @@ def test_contrast_and_readable_on():
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert readable_on("#FFFFFF", "#EEEEEE", "#333333") == "#333333"
     assert contrast(readable_on("#777777", "#808080"), "#777777") >= 4.5
+
+
+def test_titles_shrink_rather_than_break_a_word():
+    style = TextStyle("Arimo", 54.0, "#000", 1.1, bold=True)
+    word = "Photosynthesis:"
+    p = fit_title(f"{word} How Plants Turn Light into Food", style, 300, 300, 28, HERE, max_lines=4)
+    assert not breaks_words(p)
+    assert any(line.runs[0].text.startswith(word) for line in p.lines)
