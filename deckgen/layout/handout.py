@@ -16,6 +16,7 @@ glyph raises `FontError` naming the outline's line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,7 @@ class Handout:
     language: str
     header: str  # running header, left
     footer: str  # running footer, left (source credit or theme footer)
+    logo: Figure | None = None  # the theme's logo, small at the head of every page
     slide_pages: tuple[Any, ...] = ()  # handout_slides.SlidePage, slides mode only
     deck: Any = None  # layout.model.Deck, slides mode only
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -177,6 +179,34 @@ def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:
     return Figure(image.src, image.alt, px_w * scale, px_h * scale, image.caption, image.credit)
 
 
+LOGO_HEIGHT = 14.0  # points, in the running header
+
+
+def _logo(theme: Theme) -> Figure | None:
+    if theme.logo is None:
+        return None
+    from PIL import Image as PILImage
+
+    with PILImage.open(theme.logo) as im:
+        px_w, px_h = im.size
+    h = LOGO_HEIGHT
+    w = min(px_w * h / px_h, 120.0)
+    return Figure(theme.logo, "logo", w, px_h * w / px_w, None, None)
+
+
+def handout_type(theme: Theme) -> tuple[float, str, str]:
+    """(body size, heading family, body family): the theme's `handout:` keys,
+    else the theme's fonts at `BODY_SIZE`."""
+    raw = theme.raw.get("handout") if isinstance(theme.raw, Mapping) else None
+    raw = raw if isinstance(raw, Mapping) else {}
+    size = float(raw.get("body_size") or BODY_SIZE)
+    return (
+        size,
+        raw.get("heading_font") or theme.fonts.heading,
+        raw.get("body_font") or theme.fonts.body,
+    )
+
+
 def _option(options, name: str, default):
     value = options.get(name, default) if options else default
     return default if value is None else value
@@ -226,16 +256,16 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     mode = _option(options, "mode", "article")
     with_notes = bool(_option(options, "notes_lines", False))
 
-    raw = theme.raw.get("handout", {}) if isinstance(theme.raw, dict) else {}
-    body_size = float(raw.get("body_size", BODY_SIZE)) if isinstance(raw, dict) else BODY_SIZE
-    body_face = fonts.family(theme.fonts.body).face()
+    body_size, head_font, body_font = handout_type(theme)
+    body_face = fonts.family(body_font).face()
     geometry = make_geometry(paper, body_face, body_size)
     palette = make_palette(theme)
     hyphen_lang = hyphenation_language(outline.language)
-    styles = make_styles(theme, palette, body_size, hyphenate=hyphen_lang is not None)
+    styles = make_styles(
+        head_font, body_font, palette, body_size, hyphenate=hyphen_lang is not None
+    )
 
     check = GlyphCheck()
-    head_font, body_font = theme.fonts.heading, theme.fonts.body
     col, frame_h = geometry.column, geometry.frame_height
 
     # ---- cover
@@ -351,6 +381,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         keywords=keywords,
         language=outline.language,
         header=_running_head(outline.title.plain),
+        logo=_logo(theme),
         footer=footer,
     )
     return handout

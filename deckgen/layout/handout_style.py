@@ -213,9 +213,9 @@ def hyphenation_language(language: str) -> str | None:
     return pyphen.language_fallback(tag) or pyphen.language_fallback(tag.split("_")[0])
 
 
-def make_styles(theme: Theme, palette: Palette, body_size: float, hyphenate: bool) -> Styles:
-    head = theme.fonts.heading
-    body = theme.fonts.body
+def make_styles(
+    head: str, body: str, palette: Palette, body_size: float, hyphenate: bool
+) -> Styles:
     s = body_size
     lead = round(s * 1.42, 2)
     text, muted, accent = palette.text, palette.muted, palette.accent

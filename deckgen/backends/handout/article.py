@@ -263,6 +263,15 @@ class _Doc(BaseDocTemplate):
             self.canv.mark_heading(heading, min(top, frame._y2))
 
 
+def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
+    """The theme's logo at the head of the page; returns the room it takes."""
+    logo = handout.logo
+    if logo is None:
+        return 0.0
+    canvas.drawImage(str(logo.src), x, baseline - 3, logo.width, logo.height, mask="auto")
+    return logo.width + 8
+
+
 def _paged_canvas(handout: Handout, ts: Typesetter):
     """A canvas that draws header and footer last, once the page count is known."""
     g = handout.geometry
@@ -321,15 +330,16 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
 
         def _furniture(self, number: int, total: int, running: str | None) -> None:
             self.saveState()
+            logo_w = draw_logo(self, handout, g.left, g.header_y)
             if number > 1:
                 size = header_style.size
                 right = running or ""
                 rw = min(pdfmetrics.stringWidth(right, hnames.bold, size), g.column * 0.55)
                 right = fit(right, hnames.bold, size, rw)
-                left = fit(handout.header, hnames.regular, size, g.column - rw - 18)
+                left = fit(handout.header, hnames.regular, size, g.column - rw - 18 - logo_w)
                 self.setFillColor(pdfkit.color(header_style.color))
                 self.setFont(hnames.regular, size)
-                self.drawString(g.left, g.header_y, left)
+                self.drawString(g.left + logo_w, g.header_y, left)
                 self.setFont(hnames.bold, size)
                 self.drawRightString(g.right, g.header_y, right)
                 self.setStrokeColor(pdfkit.color(handout.palette.rule))

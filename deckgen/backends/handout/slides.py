@@ -8,6 +8,7 @@ import io
 from reportlab.pdfbase import pdfmetrics
 
 from deckgen.backends import pdfkit
+from deckgen.backends.handout.article import draw_logo
 from deckgen.backends.slides_pdf import slide_label
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
 from deckgen.layout.handout import Handout
@@ -85,11 +86,13 @@ def render_slides_handout(handout: Handout) -> bytes:
         sw = pdfmetrics.stringWidth(span, hnames.bold, st.header.size)
         canvas.setFont(hnames.bold, st.header.size)
         canvas.drawRightString(right, g.header_y, span)
+        logo_w = draw_logo(canvas, handout, left, g.header_y)
+        canvas.setFillColor(pdfkit.color(st.header.color))
         canvas.setFont(hnames.regular, st.header.size)
         canvas.drawString(
-            left,
+            left + logo_w,
             g.header_y,
-            _fit(handout.header, hnames.regular, st.header.size, right - left - sw - 18),
+            _fit(handout.header, hnames.regular, st.header.size, right - left - sw - 18 - logo_w),
         )
         canvas.setStrokeColor(pdfkit.color(pal.rule))
         canvas.setLineWidth(0.5)
