@@ -164,3 +164,38 @@ def test_print_theme_renders(tmp_path):
     _, files = build(theme=PRINT, size="A3")
     reader = pypdf.PdfReader(io.BytesIO(files["talk-poster.pdf"]))
     assert len(reader.pages) == 1
+
+
+@pytest.mark.render
+def test_poppler_and_qpdf_accept_poster_and_tiles(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None or shutil.which("qpdf") is None:
+        pytest.skip("poppler-utils and qpdf are needed (apt-get install poppler-utils qpdf)")
+    _, files = build(tile="A4")
+    for name, data in files.items():
+        pdf = tmp_path / name
+        pdf.write_bytes(data)
+        subprocess.run(["qpdf", "--check", str(pdf)], check=True, capture_output=True)
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]
+        assert fonts and all(f.split()[-5] == "yes" for f in fonts), fonts  # emb column
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "10",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(pdf),
+                str(tmp_path / "page"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    assert list(tmp_path.glob("page*.png"))
