@@ -17,12 +17,25 @@ keeps the type as large relative to the page area. Event titles are never
 below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
 
 Fitting. The layout tries card styles from roomy to compact (`LEVELS`:
-bigger type, longer text -> the floor size, title and date only) and, for
-each, axes from proportional to more and more compressed (empty stretches
-of time replaced by a break mark), and keeps the first that places every
-event. If none does, it keeps the most compact try, places what fits (never
-overlapping), marks the others' dates on the axis and reports each one as a
-warning with its line in the outline.
+bigger type and a few lines of event text, down to the floor size with the
+title, the date and the section's number, "§2", keyed in the footer); each
+card takes the narrowest of a few widths that holds its title in two lines.
+For each style it tries axes from nearly proportional to more compressed
+(`GAP_THRESHOLDS`: empty stretches of time become a break mark; a quarter of
+the axis empty is always compressed), then axes whose stretches between
+breaks share the width partly by event count (`BALANCES`), each with a few
+placement settings (`STRATEGIES`), and keeps the first try that places every
+event. If none does, it keeps the try that placed the most, never
+overlapping; the others' dates are still marked on the axis and each one is
+reported as a warning with its line in the outline. The number of cards a
+poster holds does not grow with its size (type grows with the page), so the
+advice is fewer events, not a bigger sheet. A timeline over 300 events skips
+the retries of the most compact style, keeping the layout within n log n
+time (1,000 events: about a second).
+
+Text never overflows: every block is wrapped with `deckgen.fonts.wrap` at
+its real size and box width; a text that needs more lines than its card
+allows is cut at a word with an ellipsis and reported.
 """
 
 from __future__ import annotations
