@@ -83,20 +83,21 @@ def _chrome(number: int, st: DeckStyle) -> list[Element]:
         lh = lw * px_h / px_w
         els.append(Picture(Box(right - lw, y + (h - lh) / 2, lw, lh), logo, "Logo", name="Logo"))
         right -= lw + 14
-    num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
-    num = str(number)
-    nw = max(28.0, single_line_width(num, num_style) / 0.96 + 2)
-    num_p = paragraph(num, num_style, nw)
-    line_h = num_p.line_height
-    els.append(
-        TextBox(
-            Box(right - nw, y + (h - line_h) / 2, nw, line_h),
-            (num_p,),
-            role="slide-number",
-            name="Slide number",
+    if getattr(st.theme.slide, "numbers", True):
+        num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
+        num = str(number)
+        nw = max(28.0, single_line_width(num, num_style) / 0.96 + 2)
+        num_p = paragraph(num, num_style, nw)
+        line_h = num_p.line_height
+        els.append(
+            TextBox(
+                Box(right - nw, y + (h - line_h) / 2, nw, line_h),
+                (num_p,),
+                role="slide-number",
+                name="Slide number",
+            )
         )
-    )
-    right -= nw + 16
+        right -= nw + 16
     if st.theme.footer:
         f_style = TextStyle(st.body_font, size, st.muted, 1.2)
         width = right - st.margin

@@ -394,3 +394,41 @@ def test_element_names_are_meaningful(space_race):
     for slide in deck.slides:
         for el in slide.elements:
             assert el.name and not el.name.startswith(("TextBox", "Shape")), el
+
+
+def test_logo_and_no_numbers(tmp_path, space_race):
+    from dataclasses import replace
+
+    outline, theme = space_race
+    logo = FIXTURES / "images" / "leaf.png"
+    themed = replace(theme, logo=logo, slide=replace(theme.slide, numbers=False))
+    deck = layout_deck(outline, themed)
+    check_deck(deck)
+    for slide in deck.slides[1:]:
+        logos = [e for e in slide.elements if isinstance(e, Picture) and e.name == "Logo"]
+        assert len(logos) == 1 and logos[0].src == logo
+        assert not any(tb.role == "slide-number" for tb in text_boxes(slide))
+        # the logo keeps the picture's proportions and sits in the footer band
+        assert logos[0].box.bottom <= deck.height
+    assert not any(e.name == "Logo" for e in deck.slides[0].elements)
+
+
+def test_a_section_with_only_a_summary_gets_a_prose_slide(tmp_path):
+    outline = outline_from(
+        tmp_path,
+        """
+        title: Prose
+        sections:
+          - title: Only words
+            summary: |-
+              First paragraph of prose.
+
+              Second paragraph of prose.
+        """,
+    )
+    deck = layout_deck(outline, resolve(outline))
+    check_deck(deck)
+    slide = [s for s in deck.slides if s.kind == "bullets"][0]
+    body = [tb for tb in text_boxes(slide) if tb.role == "body"][0]
+    assert [p.bullet for p in body.paragraphs] == [None, None]
+    assert body.text == "First paragraph of prose.\nSecond paragraph of prose."
