@@ -145,3 +145,41 @@ def test_a_build_killed_mid_write_leaves_the_old_file(tmp_path):
         "talk-poster.pdf": b"poster",
         "talk.pptx": b"old deck",
     }
+
+
+TERMINATED_BUILD = """
+import os, sys, time
+from deckgen.cli import main
+
+real_fsync = os.fsync
+def stalled_fsync(fd):
+    print("writing", flush=True)
+    time.sleep(60)  # SIGTERM arrives here, while the temporary file exists
+    return real_fsync(fd)
+os.fsync = stalled_fsync
+sys.exit(main(["build", "talk.yaml", "-f", "fake", "-o", "out"]))
+"""
+
+
+def test_sigterm_mid_build_removes_the_temporary_file(site, tmp_path):
+    """`kill PID` (SIGTERM) is the usual way to stop a build: it must clean up."""
+    site.add_backend("fake")
+    (tmp_path / "talk.yaml").write_text("title: T\nsections:\n  - title: S\n    points: [p]\n")
+    out = tmp_path / "out"
+    write_outputs(out, [Output("talk-fake.txt", b"earlier build")])
+    script = tmp_path / "terminate_me.py"
+    script.write_text(TERMINATED_BUILD)
+    env = {**os.environ, "PYTHONPATH": str(site.root)}
+    child = subprocess.Popen(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline() == "writing\n", child.stderr.read()
+    assert [p for p in out.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+    child.terminate()
+    assert child.wait(timeout=30) == 128 + signal.SIGTERM
+    assert listing(out) == {"talk-fake.txt": b"earlier build"}
