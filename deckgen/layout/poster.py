@@ -392,7 +392,7 @@ class _Typesetter:
             if w <= max_width or not any(r.text for r in last):
                 kept[-1] = TextLine(tuple(trial), w)
                 return kept, True
-            last = _drop_last_char(last)
+            last = _drop_last_word(last)
 
     def block(
         self,
@@ -445,6 +445,21 @@ def _strip_end(runs: list[Run]) -> list[Run]:
         out.pop()
     if out:
         out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return out
+
+
+def _drop_last_word(runs: list[Run]) -> list[Run]:
+    """The runs less their last word (or last character, in a line of one word)."""
+    out = _strip_end(runs)
+    if " " not in "".join(r.text for r in out):
+        return _drop_last_char(out)
+    while out:
+        last = out[-1]
+        cut = last.text.rfind(" ")
+        if cut >= 0:
+            out[-1] = replace(last, text=last.text[:cut])
+            return _strip_end(out)
+        out.pop()
     return out
 
 
