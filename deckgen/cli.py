@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import textwrap
 import threading
 import time
 import traceback
@@ -40,11 +41,21 @@ EXIT_INTERRUPTED = 130
 # builds print exactly the list of files and nothing else.
 PROGRESS_AFTER = 1.0
 
-_EPILOG = """\
-exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme
-or content has errors, 2 wrong command-line usage, 70 internal error (a bug:
-rerun with -v and report the traceback).
+_EXAMPLES = """\
+examples:
+  deckgen build talk.yaml              deck, handout and poster into build/
+  deckgen build talk.yaml -f pptx -t midnight -o slides
+  deckgen build talk.yaml --set outputs.poster.size=A1
+  deckgen check talk.yaml              report problems, write nothing
+  deckgen backends -v                  the outputs and their options
+  deckgen <command> --help             the options of one command
 """
+
+_EPILOG = (
+    "exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme or "
+    "content has errors, 2 wrong command-line usage, 70 internal error (a bug: rerun with -v "
+    "and report the traceback)."
+)
 
 
 class _UsageError(Exception):
@@ -96,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="deckgen",
         description="Turn one YAML outline of a talk into a PowerPoint deck, "
         "a PDF handout and a timeline poster.",
-        epilog=_EPILOG,
+        epilog=_EXAMPLES + "\n" + textwrap.fill(_EPILOG, 79),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"deckgen {deckgen.__version__}")
@@ -142,7 +153,6 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the outputs of each OUTLINE into the output folder. "
         "talk.yaml gives talk.pptx, talk-handout.pdf, talk-poster.pdf, ...",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument(
         "-o",
@@ -161,7 +171,6 @@ def _parser() -> argparse.ArgumentParser:
         "and report every problem (text shrunk or split, unknown options, ...). "
         "Writes nothing.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.set_defaults(run=_cmd_check, command="check")
 
