@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="deckgen",
-        description="Turn one YAML outline of a talk into a PowerPoint deck, "
+        description="Turn one YAML outline of a talk into a PowerPoint deck,\n"
         "a PDF handout and a timeline poster.",
         epilog=_EXAMPLES + "\n" + textwrap.fill(_EPILOG, 79),
         formatter_class=argparse.RawDescriptionHelpFormatter,
