@@ -157,7 +157,7 @@ class DeckPackage:
         Parts no longer reachable (a template's removed slides) are left out."""
         parts = sorted(self.package.iter_parts(), key=lambda p: _natural(str(p.partname)))
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
 
             def put(name: str, data: bytes) -> None:
                 info = zipfile.ZipInfo(name, date_time)
