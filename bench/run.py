@@ -21,6 +21,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from harness import Case
+
 HERE = Path(__file__).resolve().parent
 CHILD_TIMEOUT = 900  # seconds; a case that hangs is reported, not waited on forever
 
@@ -30,11 +32,20 @@ def discover(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("bench_*.py"))
 
 
-def cases_of(folder: Path, module: str) -> list:
+def cases_of(folder: Path, module: str) -> list[Case]:
     for path in (HERE, folder):  # bench modules import `harness` from HERE
         if str(path) not in sys.path:
             sys.path.insert(0, str(path))
-    return list(importlib.import_module(module).cases())
+    return [_as_case(c) for c in importlib.import_module(module).cases()]
+
+
+def _as_case(case: object) -> Case:
+    """A harness.Case, or any object with `name`, `run` and `target` (or `budget`)."""
+    if isinstance(case, Case):
+        return case
+    fields = {f: getattr(case, f) for f in Case.__dataclass_fields__ if hasattr(case, f)}
+    fields.setdefault("target", getattr(case, "budget", None))
+    return Case(**fields)
 
 
 def measure(folder: Path, module: str, name: str, repeat: int | None) -> dict:
@@ -89,6 +100,8 @@ def table(rows: list[tuple[str, object, dict]]) -> str:
     lines = [header]
     for _, case, fig in rows:
         target = f"≤ {case.target:g} s" + (f", {case.target_mb:g} MB" if case.target_mb else "")
+        if case.target != case.target:  # NaN: no case to measure (its module failed)
+            target = "—"
         if "error" in fig:
             dashes = ("—",) * 6
             lines.append((case.name, target, *dashes, "FAILED: " + fig["error"]))
@@ -146,7 +159,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = args.dir.resolve()
     rows = []
     for module in discover(folder):
-        for case in cases_of(folder, module):
+        try:
+            found = cases_of(folder, module)
+        except Exception as exc:  # one broken module must not hide the others' figures
+            broken = Case(name=f"{module}: cases()", target=float("nan"), run=lambda: None)
+            rows.append((module, broken, {"error": f"{type(exc).__name__}: {exc}"}))
+            continue
+        for case in found:
             if args.keyword and args.keyword.casefold() not in case.name.casefold():
                 continue
             print(f"running {case.name} ...", file=sys.stderr, flush=True)

@@ -50,3 +50,28 @@ def test_keyword_selects_cases(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert [line.split("  ")[0] for line in done.stdout.splitlines()[2:]] == ["quick sleep"]
+
+
+DUCK = """
+from typing import NamedTuple
+
+class Case(NamedTuple):   # a module's own case type: name, run and a budget
+    name: str
+    run: object
+    budget: float
+
+def cases():
+    return [Case("duck", lambda: None, 1.0)]
+"""
+
+
+def test_duck_typed_cases_and_broken_modules_still_make_one_table(tmp_path):
+    (tmp_path / "bench_duck.py").write_text(DUCK)
+    (tmp_path / "bench_broken.py").write_text("import no_such_module_at_all\n")
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--dir", str(tmp_path)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    rows = {line.split("  ")[0]: line for line in done.stdout.splitlines()[2:]}
+    assert rows["duck"].split()[1:3] == ["≤", "1"] and rows["duck"].endswith("ok")
+    assert "FAILED: ModuleNotFoundError" in rows["bench_broken: cases()"]
