@@ -189,7 +189,8 @@ def main(argv: list[str]) -> int:
             verdict = "ok" if best <= target else "MISS"
             status |= verdict != "ok"
             print(
-                f"  {label:14} best {best:5.2f} s (cpu {cpu:.2f} s; target {target:.1f} s) {verdict}; "
+                f"  {label:14} best {best:5.2f} s (cpu {cpu:.2f} s; "
+                f"target {target:.1f} s) {verdict}; "
                 f"python heap peak {peak:.0f} MB; {len(data) / 2**20:.1f} MB file"
             )
         if shutil.which("pandoc"):
