@@ -221,7 +221,14 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
                 TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, placeholder=ph, name=name)
             )
             y += p.height
-    if cover is not None:
+    if cover is not None and boxes.title is not None:
+        # The template designs its title slide: no room for a picture beside it.
+        maker.warn(
+            "the cover is not shown on the title slide: the template's title slide "
+            "has no room for it (it stays in the handout and poster)",
+            cover.location,
+        )
+    elif cover is not None:
         # Caption and credit of the cover, small at the foot of the text column.
         bits = []
         if cover.caption is not None:

@@ -376,6 +376,14 @@ class SlideMaker:
         body = st.body_box_for(kind)
         gutter = 40.0
         col_w = round((body.w - gutter) / 2, 2)
+        left_box = Box(body.x, body.y, col_w, body.h)
+        right_box = Box(body.x + col_w + gutter, body.y, col_w, body.h)
+        if st.boxes(kind).body is not None and body.w < st.width * 0.6:
+            # A template's two-content layout: its first body placeholder is
+            # the left column; the right one mirrors it (as in stock layouts).
+            col_w = body.w
+            left_box = body
+            right_box = Box(st.width - body.right, body.y, body.w, body.h)
         regions = [self._column_units(c) for c in (left, right)]
         result = self.fit(regions, [col_w, col_w], body.h, plain(title), location)
         drafts = []
@@ -386,27 +394,17 @@ class SlideMaker:
             if st.decorated(kind):
                 els.append(self.rule())
             els.append(self.title_box(kind, t, location))
+            # both columns are body placeholders (a two-content layout has two)
             if lp:
                 els.append(
-                    TextBox(
-                        Box(body.x, body.y, col_w, body.h),
-                        lp,
-                        role="body",
-                        placeholder="body",
-                        name="Left column",
-                    )
+                    TextBox(left_box, lp, role="body", placeholder="body", name="Left column")
                 )
             if rp:
                 els.append(
-                    TextBox(
-                        Box(body.x + col_w + gutter, body.y, col_w, body.h),
-                        rp,
-                        role="body",
-                        name="Right column",
-                    )
+                    TextBox(right_box, rp, role="body", placeholder="body", name="Right column")
                 )
             if st.decorated(kind):
-                x = body.x + col_w + gutter / 2 - 0.75
+                x = (left_box.right + right_box.x) / 2 - 0.75
                 els.append(
                     Shape(
                         "rect", Box(x, body.y, 1.5, body.h), fill=st.surface, name="Column divider"
