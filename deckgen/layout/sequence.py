@@ -149,8 +149,10 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     t_style = st.title_style(round(st.title_size * 1.35))
     t_box = boxes.title or Box(col_x, 0, col_w, t_style.line_height * 4)
     title_p = fit_title(outline.title, t_style, t_box.w, t_box.h, st.title_floor, loc, max_lines=4)
-    if title_p.size < t_style.size:
-        maker.warn(f"talk title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
+    # The title slide starts above the theme's title size for effect; only a
+    # title set smaller than an ordinary slide title is worth a warning.
+    if title_p.size < st.title_size:
+        maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
     parts: list[tuple[str, object, float]] = []  # (what, paragraph, gap before)
     parts.append(("title", title_p, 0.0))
     if outline.subtitle is not None:
@@ -350,8 +352,8 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     t_style = st.title_style(round(st.title_size * 1.15))
     t_box_h = t_style.line_height * 4
     title_p = fit_title(section.title, t_style, w, t_box_h, st.title_floor, loc, max_lines=4)
-    if title_p.size < t_style.size:
-        maker.warn(f"section title shrunk from {t_style.size:g} pt to {title_p.size:g} pt", loc)
+    if title_p.size < st.title_size:
+        maker.warn(f"section title shrunk to {title_p.size:g} pt to fit its divider", loc)
     block = kick.height + 12 + title_p.height
     y = (H - block) / 2
     els.append(TextBox(Box(x, y, w, kick.height), (kick,), role="label", name="Section kicker"))
