@@ -6,6 +6,7 @@ footer ("page n of N"), bookmarks per section, and widow/orphan control.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -36,6 +37,8 @@ from deckgen.layout.handout_style import TextStyle
 from deckgen.outline.model import Run, Text
 
 __all__ = ["render_article", "Typesetter"]
+
+LONG_WORD = 30  # characters: longer tokens (URLs) are split, not hyphenated
 
 _ALIGN = {"left": TA_LEFT, "justify": TA_JUSTIFY, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -71,8 +74,8 @@ class Typesetter:
                 allowWidows=0,
                 allowOrphans=0,
                 hyphenationLang=(self.handout.hyphenation or "") if style.hyphenate else "",
-                embeddedHyphenation=1,
-                uriWasteReduce=0.3,
+                embeddedHyphenation=1 if style.hyphenate else 0,
+                uriWasteReduce=0.3 if style.hyphenate else 0,
                 bulletFontName=names.regular,
                 bulletFontSize=style.size,
                 bulletIndent=max(style.left_indent - style.size * 1.1, 0),
@@ -95,8 +98,17 @@ class Typesetter:
         base = style
         if style.italic:
             # the face is chosen per run in markup; the paragraph base is upright
-            base = TextStyle(**{**style.__dict__, "italic": False})
+            base = replace(base, italic=False)
+        if base.hyphenate and _has_long_word(runs):
+            # reportlab (5.1) hyphenates a long word once and then lets the rest
+            # run off the page; without hyphenation it splits long words
+            # properly. Ragged right too, so the split line is not stretched.
+            base = replace(base, hyphenate=False, align="left")
         return Paragraph(self.markup(runs, style), self.pstyle(base, name), **kw)
+
+
+def _has_long_word(runs) -> bool:
+    return any(len(word) > LONG_WORD for r in runs for word in r.text.split())
 
 
 class SectionHeading(Paragraph):

@@ -1,0 +1,147 @@
+"""Typesetting rules of the article handout: no widows or orphans, no heading
+alone at the foot of a page, minimal and non-English outlines."""
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from deckgen.backends.base import Job
+from deckgen.backends.handout import HandoutBackend
+from deckgen.backends.handout.article import Typesetter, register_fonts
+from deckgen.layout.handout import layout_handout
+from deckgen.outline.model import Outline, Point, Run, Section, Text
+
+sys.path.insert(0, str(Path(__file__).parent))
+import sample  # noqa: E402
+
+
+def build(outline, theme="default", **options) -> bytes:
+    backend = HandoutBackend()
+    job = Job(outline, sample.theme(theme), options)
+    return backend.render(backend.layout(job), job)[0].data
+
+
+def test_paragraphs_never_leave_a_single_line_behind_or_ahead():
+    plan = layout_handout(sample.outline(1), sample.theme(), {})
+    ts = Typesetter(plan, register_fonts(plan))
+    para = ts.para(sample.outline(1).sections[0].summary[0], plan.styles.body)
+    assert isinstance(para, Paragraph)
+    width = plan.geometry.column
+    _, height = para.wrap(width, 10_000)
+    leading = plan.styles.body.leading
+    lines = round(height / leading)
+    assert lines >= 5
+    # room for one line only: the paragraph moves on whole (no orphan)
+    assert para.split(width, leading * 1.5) == []
+    # room for all but one line: two lines go over together (no widow)
+    first, rest = para.split(width, leading * (lines - 1) + 1)
+    assert round(rest.wrap(width, 10_000)[1] / leading) == 2
+    assert round(first.wrap(width, 10_000)[1] / leading) == lines - 2
+
+
+def _pages_text(data: bytes, tmp_path) -> list[str]:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "h.pdf"
+    pdf.write_bytes(data)
+    n = len(PdfReader(io.BytesIO(data)).pages)
+    pages = []
+    for i in range(1, n + 1):
+        out = subprocess.run(
+            ["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages.append(out)
+    return pages
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("paragraphs", [1, 2, 3])
+def test_no_heading_alone_at_the_foot_of_a_page(paragraphs, tmp_path):
+    base = sample.outline(24, images=False)
+    sections = tuple(
+        sample.section(i, paragraphs=1 + (i * paragraphs) % 4, image=i % 5 == 0, quote=i % 3 == 0)
+        for i in range(24)
+    )
+    outline = Outline(**{**base.__dict__, "sections": sections})
+    pages = _pages_text(build(outline), tmp_path)
+    for number, text in enumerate(pages, 1):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        body = [ln for ln in lines if not ln.startswith("page ") and "Based on" not in ln]
+        for s in outline.sections:
+            title = s.title.plain
+            if any(title in ln for ln in body):
+                at = next(i for i, ln in enumerate(body) if title in ln)
+                after = len(body) - at - 1
+                assert after >= 2, f"page {number}: heading {title!r} has {after} lines after it"
+
+
+def test_minimal_outline_builds():
+    outline = Outline(
+        path=sample.ROOT / "content" / "tiny.yaml",
+        title=Text.of("Tiny"),
+        sections=(Section("only", Text.of("Only"), points=(Point(Text.of("One point")),)),),
+    )
+    data = build(outline)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    assert [o.title for o in reader.outline] == ["1  Only"]
+    assert "One point" in reader.pages[0].extract_text()
+
+
+def test_russian_outline_hyphenates_and_renders():
+    text = (
+        "Космическая гонка между Советским Союзом и Соединёнными Штатами началась "
+        "четвёртого октября тысяча девятьсот пятьдесят седьмого года запуском первого "
+        "искусственного спутника Земли. "
+    ) * 3
+    section = Section("s1", Text.of("Начало космической эры"), summary=(Text.of(text),))
+    outline = Outline(
+        path=sample.ROOT / "content" / "ru.yaml",
+        title=Text.of("Космос"),
+        sections=(section,),
+        language="ru",
+    )
+    data = build(outline, "print")
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.trailer["/Root"]["/Lang"] == "ru"
+    page = reader.pages[0].extract_text()
+    assert "Начало космической эры" in page
+    assert "спутника" in page.replace("-\n", "")
+
+
+def test_every_option_combination_builds(tmp_path):
+    outline = sample.outline(2)
+    for paper in ("A4", "Letter"):
+        for notes in (False, True):
+            data = build(outline, paper=paper, notes_lines=notes)
+            assert data.startswith(b"%PDF")
+
+
+def test_long_unbreakable_words_and_urls_stay_inside_the_column():
+    url = "https://example.org/" + "a" * 180
+    section = Section(
+        "s",
+        Text.of("Long"),
+        summary=(
+            Text(
+                (Run("See "), Run(url, link=url)),
+            ),
+        ),
+    )
+    outline = Outline(
+        path=sample.ROOT / "content" / "long.yaml", title=Text.of("Long words"), sections=(section,)
+    )
+    plan = layout_handout(outline, sample.theme(), {})
+    ts = Typesetter(plan, register_fonts(plan))
+    para = ts.para(section.summary[0], plan.styles.body)
+    para.wrap(plan.geometry.column, 10_000)
+    assert all(line.extraSpace >= -0.5 for line in para.blPara.lines)
