@@ -20,6 +20,8 @@ PDFs (leading), so that what is measured is what is drawn.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -33,9 +35,6 @@ __all__ = ["Line", "line_height", "text_width", "wrap"]
 
 # Allow for rounding in the consumer's own measuring (EMU, pixels).
 _EPSILON = 1e-6
-
-_DASHES = frozenset("\u2010\u2013\u2014")
-_BREAK_AFTER_ALWAYS = frozenset(" \u200b") | _DASHES
 
 
 @dataclass(frozen=True)
@@ -98,18 +97,31 @@ class _Prepared:
     runs: tuple[Run, ...]
     run_starts: tuple[int, ...]  # offset of each run in `text`
     text: str
+    visible: int  # len(text) without its trailing spaces
     cum: tuple[float, ...]  # cum[i]: width per 1 pt of text[:i]
-    # Segments between break opportunities: (start, content_end, end,
-    # forced_break_after). text[content_end:end] are the hanging spaces.
-    segments: tuple[tuple[int, int, int, bool], ...]
+    # Break opportunities in text order, as parallel tuples: a line may end
+    # with text[:content_end] visible and the next start at `end` (spaces in
+    # between hang). `forced_at`: indices of the line break characters.
+    content_ends: tuple[int, ...]
+    ends: tuple[int, ...]
+    forced_at: tuple[int, ...]
+
+
+# A break opportunity, with the spaces that hang after it: a line break
+# (forced); a run of spaces; a dash, U+2010 or a zero-width space; a hyphen
+# before a letter (and, checked below, after one: UAX #14 keeps '1957-10-04'
+# and '-5' whole). Each alternative starts with a plain character class,
+# which keeps the scan fast.
+_BREAK = re.compile("\n| +|[\u2010\u2013\u2014\u200b] *|-(?=[^\\W\\d_])")
 
 
 @lru_cache(maxsize=8192)
 def _prepare(runs: tuple[Run, ...], fam: Family) -> _Prepared:
-    # The expensive part (per character work) does not depend on the size,
-    # and a layout shrinking text tries the same paragraph at several sizes.
+    # The per-character work does not depend on the size, and a layout
+    # shrinking text tries the same paragraph at several sizes.
     runs = tuple(r for r in runs if r.text)
     text = "".join(r.text for r in runs)
+    n = len(text)
     advances: list[float] = []
     starts = []
     offset = 0
@@ -118,50 +130,28 @@ def _prepare(runs: tuple[Run, ...], fam: Family) -> _Prepared:
         offset += len(run.text)
         adv = fam.face(run.bold, run.italic)._adv  # noqa: SLF001 - hot path
         advances.extend(map(adv.__getitem__, run.text))
-    cum = (0.0, *accumulate(advances))
-    return _Prepared(runs, tuple(starts), text, cum, tuple(_segments(text)))
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalpha()
-
-
-def _segments(text: str):
-    n = len(text)
-    start = 0
-    i = 0
-    while i < n:
-        ch = text[i]
+    content_ends: list[int] = []
+    ends: list[int] = []
+    forced_at: list[int] = []
+    for m in _BREAK.finditer(text):
+        at, end = m.span()
+        ch = text[at]
         if ch == "\n":
-            yield (start, i, i + 1, True)
-            start = i = i + 1
-            continue
-        breaks = False
-        if ch in _BREAK_AFTER_ALWAYS:
-            breaks = True
-        elif ch == "-":
-            # UAX #14: no break after a hyphen before a digit, and a hyphen
-            # that does not follow a letter is a sign or a dash-like mark.
-            breaks = (
-                i > 0 and i + 1 < n and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])
-            )
-        if not breaks:
-            i += 1
-            continue
-        content_end = i if ch == " " else i + 1
-        j = i + 1
-        while j < n and text[j] == " ":
-            j += 1
-        if j >= n:
-            break
-        yield (start, content_end, j, False)
-        start = i = j
-    if start < n or not text:
-        end = n
-        content_end = n
-        while content_end > start and text[content_end - 1] == " ":
-            content_end -= 1
-        yield (start, content_end, end, False)
+            forced_at.append(len(ends))
+        elif (ch == "-" and not (at > 0 and text[at - 1].isalpha())) or end >= n:
+            continue  # not after a letter; or spaces ending the text (they hang)
+        content_ends.append(at if ch in " \n" else at + 1)
+        ends.append(end)
+    return _Prepared(
+        runs,
+        tuple(starts),
+        text,
+        len(text.rstrip(" ")),
+        (0.0, *accumulate(advances)),
+        tuple(content_ends),
+        tuple(ends),
+        tuple(forced_at),
+    )
 
 
 def wrap(runs: RunsLike, family: Family | str, size: float, max_width: float) -> list[Line]:
@@ -173,55 +163,67 @@ def wrap(runs: RunsLike, family: Family | str, size: float, max_width: float) ->
     """
     fam = _as_family(family)
     prep = _prepare(_as_runs(runs), fam)
-    cum = prep.cum
+    cum, content_ends, ends, forced_at = prep.cum, prep.content_ends, prep.ends, prep.forced_at
+    n, count = len(prep.text), len(prep.ends)
     limit = max_width / size + _EPSILON if size > 0 else float("inf")
 
-    # Lines as (start, visible_end, end) character ranges.
+    # Greedy filling, by bisection rather than word by word: find the
+    # furthest character that fits, then the last break opportunity before
+    # it. Lines are (start, visible_end, end) character ranges.
     ranges: list[tuple[int, int, int]] = []
-    line_start = -1  # -1: the current line is empty
-    visible_end = 0
-    forced = False
-    for start, content_end, end, forced in prep.segments:
-        if line_start >= 0 and cum[content_end] - cum[line_start] > limit:
-            ranges.append((line_start, visible_end, start))
-            line_start = -1
-        if line_start < 0:
-            line_start = start
-            # A word wider than the line: break it between characters.
-            while cum[content_end] - cum[line_start] > limit:
-                cut = _fit(cum, line_start, content_end, limit)
-                if cut >= content_end:
-                    break  # one character wider than the line: it stays alone
-                ranges.append((line_start, cut, cut))
-                line_start = cut
-        visible_end = content_end
-        if forced:
-            ranges.append((line_start, visible_end, end))
-            line_start = -1
-            visible_end = end
-    n = len(prep.text)
-    if line_start >= 0:
-        ranges.append((line_start, visible_end, n))
-    elif forced or not ranges:
-        ranges.append((n, n, n))  # after a final line break, or nothing at all
-
+    start = 0
+    first = 0  # the first break opportunity ending after `start`
+    while True:
+        first = bisect_right(ends, start, first)
+        fit = bisect_right(cum, cum[start] + limit, start) - 1
+        f = bisect_left(forced_at, first)
+        nxt = forced_at[f] if f < len(forced_at) else count
+        if nxt < count and content_ends[nxt] <= fit:
+            j = nxt  # a line break character, and the text before it fits
+        elif nxt == count and max(prep.visible, start) <= fit:
+            ranges.append((start, max(prep.visible, start), n))  # the rest fits
+            break
+        else:
+            j = bisect_right(content_ends, fit, first, nxt) - 1
+            if j < first:
+                # A word wider than the line: break it between characters,
+                # as many as fit and at least one.
+                cut = max(fit, start + 1)
+                j = bisect_left(content_ends, cut, first)
+                if cut >= prep.visible:  # only hanging spaces are left
+                    ranges.append((start, cut, n))
+                    break
+                if j >= count or content_ends[j] != cut:
+                    ranges.append((start, cut, cut))
+                    start = cut
+                    if start >= n:
+                        break
+                    continue
+        ranges.append((start, content_ends[j], ends[j]))
+        start = ends[j]
+        if start >= n:
+            ranges.append((n, n, n))  # a final line break starts an empty line
+            break
     return [Line(_slice(prep, a, b), (cum[v] - cum[a]) * size) for a, v, b in ranges]
 
 
-def _fit(cum: tuple[float, ...], start: int, end: int, limit: float) -> int:
-    """Largest cut in (start, end) with text[start:cut] within limit; >= start+1."""
-    base = cum[start]
-    lo, hi = start + 1, end
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if cum[mid] - base <= limit:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+# Run has exactly these fields today; if it grows, fall back to replace().
+_PLAIN_RUN = tuple(Run.__dataclass_fields__) == ("text", "bold", "italic", "link")
+
+
+def _with_text(run: Run, text: str) -> Run:
+    if _PLAIN_RUN and type(run) is Run:
+        return Run(text, run.bold, run.italic, run.link)
+    return replace(run, text=text)
 
 
 def _slice(prep: _Prepared, a: int, b: int) -> tuple[Run, ...]:
+    if len(prep.runs) == 1:  # the common case: one unstyled run
+        run = prep.runs[0]
+        piece = run.text[a:b].replace("\n", "")
+        if not piece:
+            return ()
+        return (run if piece == run.text else _with_text(run, piece),)
     out = []
     for run, rs in zip(prep.runs, prep.run_starts, strict=True):
         re_ = rs + len(run.text)
@@ -229,5 +231,5 @@ def _slice(prep: _Prepared, a: int, b: int) -> tuple[Run, ...]:
             continue
         piece = run.text[max(a, rs) - rs : min(b, re_) - rs].replace("\n", "")
         if piece:
-            out.append(run if piece == run.text else replace(run, text=piece))
+            out.append(run if piece == run.text else _with_text(run, piece))
     return tuple(out)

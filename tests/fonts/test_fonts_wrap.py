@@ -124,3 +124,87 @@ def _strip(runs):
         text = out[-1].text.rstrip(" ")
         out[-1:] = [Run(text, out[-1].bold, out[-1].italic)] if text else []
     return out
+
+
+# -- the fast (bisecting) wrap against a plain word-by-word greedy one ------
+
+
+def _reference(text: str, face_of, size: float, max_width: float) -> list[tuple[str, float]]:
+    """Word-by-word greedy filling, as PowerPoint describes it; slow but obvious."""
+    adv = [face_of(i).advance(ch) * size for i, ch in enumerate(text)]
+
+    def width(a, b):
+        return sum(adv[a:b])
+
+    def breaks_after(i):
+        ch = text[i]
+        if ch in " \u200b\u2010\u2013\u2014":
+            return i + 1 < len(text) and text[i + 1] != " "
+        if ch == "-":
+            return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        return False
+
+    # Segments: (start, visible_end, end, forced).
+    segments, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            segments.append((start, i, i + 1, True))
+            start = i + 1
+        elif breaks_after(i) and i + 1 < len(text):
+            visible = i + 1
+            while visible > start and text[visible - 1] == " ":
+                visible -= 1
+            segments.append((start, visible, i + 1, False))
+            start = i + 1
+    if start < len(text) or not text or text.endswith("\n"):
+        visible = len(text)
+        while visible > start and text[visible - 1] == " ":
+            visible -= 1
+        segments.append((start, visible, len(text), False))
+
+    lines, line, limit = [], None, max_width + 1e-6 * size
+    for s, v, e, forced in segments:
+        if line is not None and width(line[0], v) > limit:
+            lines.append((line[0], line[1], s))
+            line = None
+        if line is None:
+            line = [s, s]
+            while width(line[0], v) > limit:
+                cut = line[0] + 1
+                while cut < v and width(line[0], cut + 1) <= limit:
+                    cut += 1
+                if cut >= v:
+                    break
+                lines.append((line[0], cut, cut))
+                line[0] = cut
+        line[1] = v
+        if forced:
+            lines.append((line[0], v, e))
+            line = None
+    if line is not None:
+        lines.append((line[0], line[1], len(text)))
+    return [(text[a:b].replace("\n", ""), width(a, v)) for a, v, b in lines]
+
+
+plain_text = st.text(alphabet="ab W-–—\u200b\n1Ю ", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=plain_text, size=st.sampled_from([10, 24, 40]), max_width=st.floats(5, 400))
+def test_matches_the_word_by_word_greedy(text, size, max_width):
+    face = ARIMO.face()
+    expected = _reference(text, lambda i: face, size, max_width)
+    got = wrap(text, ARIMO, size, max_width)
+    assert [line.text for line in got] == [t for t, _ in expected]
+    for line, (_, width) in zip(got, expected, strict=True):
+        assert line.width == pytest.approx(width, abs=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=styled, max_width=st.floats(20, 600))
+def test_matches_the_greedy_with_styles(runs, max_width):
+    text = "".join(r.text for r in runs)
+    owner = [r for r in runs for _ in r.text]
+    expected = _reference(text, lambda i: ARIMO.face(owner[i].bold, owner[i].italic), 24, max_width)
+    got = wrap(runs, ARIMO, 24, max_width)
+    assert [line.text for line in got] == [t for t, _ in expected]
