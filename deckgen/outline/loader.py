@@ -11,7 +11,9 @@ from deckgen.outline.model import Outline
 from deckgen.outline.sets import SET_FILE, apply_sets
 from deckgen.outline.validate import build_outline
 
-__all__ = ["load"]
+__all__ = ["MAX_REPORTED", "load"]
+
+MAX_REPORTED = 200
 
 
 def load(path: str | Path, sets: Sequence[str] = ()) -> Outline:
@@ -30,6 +32,11 @@ def load(path: str | Path, sets: Sequence[str] = ()) -> Outline:
     problems = set_problems + problems
     if problems or outline is None:
         problems.sort(key=_order)
+        if len(problems) > MAX_REPORTED:  # a wrong file, not a mistyped outline
+            rest = len(problems) - MAX_REPORTED
+            last = problems[MAX_REPORTED - 1].location
+            problems = problems[:MAX_REPORTED]
+            problems.append(Diagnostic("error", f"outline: ... and {rest} more problems", last))
         if not problems:  # pragma: no cover - build_outline always says why
             raise OutlineError("outline: cannot be read", Location.of_file(filename))
         raise OutlineError(diagnostics=problems)

@@ -59,3 +59,10 @@ def test_not_utf8(write, tmp_path):
     with pytest.raises(OutlineError) as info:
         load(path)
     assert str(info.value.diagnostics[0].location).endswith("latin1.yaml:1:11")
+
+
+def test_problems_capped(problems):
+    text = "title: T\nsections:\n" + "".join(f"  - {{title: S{i}, x: 1}}\n" for i in range(300))
+    msgs = problems(text)
+    assert len(msgs) == 201
+    assert msgs[-1].endswith("error: outline: ... and 400 more problems")
