@@ -268,7 +268,7 @@ def timeline_slides(
     colors = st.group_colors(timeline.groups)
 
     legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
-    legend_h = 22.0 if legend_groups or timeline.eras else 0.0
+    legend_h = _legend_height(st, legend_groups, colors, timeline.eras, body.w)
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
     usable = area.h - (_MARK / 2 + 4) - (_STRIP + 8)
     frame = _Frame(area.x + 6, area.right - 6, area, usable)
@@ -388,7 +388,7 @@ def timeline_slides(
             els.append(
                 TextBox(box, (date_p, title_p), role="label", name=f"Event: {ev.title.plain}")
             )
-        els += _legend(maker, legend_groups, colors, unlabelled, body, legend_h, timeline.location)
+        els += _legend(maker, legend_groups, colors, unlabelled, body, legend_h)
         d = Draft(kind, plain(t), els, location, continued=cont)
         drafts.append(d)
     n_total = len(chunks)
@@ -423,44 +423,67 @@ def _strip_label(label: Text, st, width: float, color: str) -> Paragraph | None:
     return None
 
 
-def _legend(
-    maker,
-    groups,
-    colors,
-    eras: list[tuple[str, Text]],
-    body: Box,
-    legend_h: float,
-    location: Location,
-):
+_LEGEND_ROW = 20.0
+_LEGEND_SIZE = 12.0
+
+
+def _legend_items(groups, colors, eras) -> list[tuple[str, str, Text, str]]:
+    items = [("ellipse", colors[g.id], g.label, f"Legend: {g.label.plain}") for g in groups]
+    items += [("rect", fill, label, f"Legend: {label.plain}") for fill, label in eras]
+    return items
+
+
+def _legend_rows(st, items, width: float) -> list[list[tuple[tuple, float]]]:
+    """Items flowed into rows of `width` (a long legend takes several rows)."""
+    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
+    rows: list[list[tuple[tuple, float]]] = [[]]
+    x = 0.0
+    for item in items:
+        w = min(single_line_width(item[2], style) / 0.96 + 2, width - 16)
+        need = 16 + w
+        if rows[-1] and x + need > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((item, w))
+        x += need + 22
+    return [r for r in rows if r]
+
+
+def _legend_height(st, groups, colors, eras: Sequence, width: float) -> float:
+    """Room for the legend: every group and every era (the most it can show)."""
+    worst = [(colors.get(None, st.accent), e.label) for e in eras]
+    items = _legend_items(groups, colors, worst)
+    return len(_legend_rows(st, items, width)) * _LEGEND_ROW if items else 0.0
+
+
+def _legend(maker, groups, colors, eras: list[tuple[str, Text]], body: Box, legend_h: float):
     st = maker.style
-    if legend_h <= 0:
+    items = _legend_items(groups, colors, eras)
+    if legend_h <= 0 or not items:
         return []
-    els: list[Element] = []
-    items: list[tuple[str, str, Text, str]] = []  # (shape, color, label, name)
-    for g in groups:
-        items.append(("ellipse", colors[g.id], g.label, f"Legend: {g.label.plain}"))
-    for fill, label in eras:
-        items.append(("rect", fill, label, f"Legend: {label.plain}"))
-    size = 12.0
-    y = body.bottom - legend_h
-    for size in (12.0, 11.0, 10.0):
-        style = TextStyle(st.body_font, size, st.muted, 1.15)
-        widths = [single_line_width(lbl, style) / 0.96 + 2 for _, _, lbl, _ in items]
-        total = sum(10 + 6 + w + 22 for w in widths) - 22
-        if total <= body.w:
-            break
-    else:
-        raise RenderError("timeline legend too wide for the slide (too many groups)", location)
-    x = body.x
+    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
     line_h = style.line_height
-    for (shape, color, label, name), w in zip(items, widths, strict=True):
-        els.append(
-            Shape(shape, Box(x, y + (legend_h - 10) / 2, 10, 10), fill=color, name=name + " swatch")
-        )
-        x += 16
-        p = paragraph(label, style, w)
-        els.append(
-            TextBox(Box(x, y + (legend_h - line_h) / 2, w, line_h), (p,), role="label", name=name)
-        )
-        x += w + 22
+    els: list[Element] = []
+    y = body.bottom - legend_h
+    for row in _legend_rows(st, items, body.w):
+        x = body.x
+        for (shape, color, label, name), w in row:
+            els.append(
+                Shape(
+                    shape,
+                    Box(x, y + (_LEGEND_ROW - 10) / 2, 10, 10),
+                    fill=color,
+                    name=name + " swatch",
+                )
+            )
+            x += 16
+            p = paragraph(label, style, w)
+            box_h = max(line_h, p.height)
+            els.append(
+                TextBox(
+                    Box(x, y + (_LEGEND_ROW - line_h) / 2, w, box_h), (p,), role="label", name=name
+                )
+            )
+            x += w + 22
+        y += _LEGEND_ROW
     return els

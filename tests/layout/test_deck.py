@@ -432,3 +432,27 @@ def test_a_section_with_only_a_summary_gets_a_prose_slide(tmp_path):
     body = [tb for tb in text_boxes(slide) if tb.role == "body"][0]
     assert [p.bullet for p in body.paragraphs] == [None, None]
     assert body.text == "First paragraph of prose.\nSecond paragraph of prose."
+
+
+def test_a_timeline_with_many_groups_flows_its_legend(tmp_path):
+    groups = {f"g{i}": f"Group number {i}" for i in range(12)}
+    events = [{"date": 1950 + i, "title": f"Event {i}", "group": f"g{i % 12}"} for i in range(24)]
+    outline = outline_from(
+        tmp_path,
+        yaml_of(
+            {
+                "title": "Many groups",
+                "timeline": {"groups": groups, "events": events},
+                "sections": [{"title": "One", "points": ["a"]}],
+            }
+        ),
+    )
+    deck = layout_deck(outline, resolve(outline))
+    check_deck(deck)
+    slides = [s for s in deck.slides if s.kind == "timeline"]
+    legend = [tb for tb in text_boxes(slides[0]) if tb.name.startswith("Legend")]
+    assert len(legend) == 12
+    assert len({round(tb.box.y) for tb in legend}) >= 2  # more than one row
+    # the legend stays clear of the footer band
+    footer_top = min(tb.box.y for tb in text_boxes(slides[0]) if tb.role == "slide-number")
+    assert all(tb.box.bottom <= footer_top for tb in legend)
