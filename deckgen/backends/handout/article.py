@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from urllib.parse import unquote
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -543,7 +544,8 @@ def _references(block: References, ts: Typesetter) -> list[Flowable]:
         runs = list(ref.text.runs)
         if ref.url and not any(r.link for r in runs):
             runs.append(Run(". "))
-            runs.append(Run(ref.url, link=ref.url))
+            # printed readable ('Apollo–Soyuz', not 'Apollo%E2%80%93Soyuz'); the link keeps the URL
+            runs.append(Run(unquote(ref.url), link=ref.url))
         items.append(
             Paragraph(
                 ts.markup(runs, st.reference), ts.pstyle(st.reference, "ref"), bulletText=f"{i}."
