@@ -7,17 +7,19 @@ placeholder boxes of the layouts it will use) and calls the pure
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.pptx.template import (
+    LayoutPicker,
     TemplateError,
     base_presentation,
     user_presentation,
 )
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
-from deckgen.errors import BackendError, Location
+from deckgen.errors import BackendError, Diagnostic, Location
 from deckgen.layout.deck import layout_deck
 from deckgen.layout.geometry import ASPECTS, DeckGeometry
 from deckgen.layout.model import Deck
@@ -52,23 +54,19 @@ class PptxBackend:
         template = self._template_path(job)
         if template is None:
             geometry = DeckGeometry.for_aspect(job.options.get("aspect") or "16:9")
-        else:
-            from deckgen.backends.pptx.template import LayoutPicker
-
-            prs = self._open_user(template, job)
-            geometry = LayoutPicker(prs).geometry(
-                prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
-            )
-        return layout_deck(job.outline, job.theme, geometry)
+            return layout_deck(job.outline, job.theme, geometry)
+        prs = self._open_user(template, job)
+        width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
+        geometry = LayoutPicker(prs).geometry(width, height)
+        deck = layout_deck(job.outline, job.theme, geometry)
+        return replace(deck, diagnostics=(*deck.diagnostics, *self._aspect_check(job, geometry)))
 
     def render(self, deck: Deck, job: Job) -> list[Output]:
         template = self._template_path(job)
         if template is None:
             prs = base_presentation(job.options.get("aspect") or "16:9", job.theme)
-            master_background = job.theme.colors.background
         else:
             prs = self._open_user(template, job)
-            master_background = job.theme.colors.background
         outline = job.outline
         info = DocumentInfo(
             title=outline.title.plain,
@@ -76,7 +74,9 @@ class PptxBackend:
             subject=outline.subtitle.plain if outline.subtitle else "",
             language=outline.language,
         )
-        data = write_deck(deck, prs, info, template_background=master_background)
+        # Slides on the theme's ordinary background inherit the master's: the
+        # base master carries that colour, a user's master its own design.
+        data = write_deck(deck, prs, info, template_background=job.theme.colors.background)
         return [Output(f"{outline.stem}.pptx", data)]
 
     # --- the template option ---------------------------------------------------
@@ -99,6 +99,23 @@ class PptxBackend:
                 self._where(job),
             )
         return path
+
+    def _aspect_check(self, job: Job, geometry: DeckGeometry) -> list[Diagnostic]:
+        """A template's own slide size wins; say so when `aspect` asked for another."""
+        given = job.outline.outputs.get("pptx", {}).get("aspect")
+        if given is None:
+            return []
+        width, height = ASPECTS[job.options["aspect"]]
+        if abs(geometry.aspect - width / height) < 0.01:
+            return []
+        return [
+            Diagnostic(
+                "warning",
+                f"outputs.pptx.aspect: the template's slides are {geometry.width:g} x "
+                f"{geometry.height:g} pt, so its size is used, not {job.options['aspect']}",
+                given.location,
+            )
+        ]
 
     def _open_user(self, path: Path, job: Job):
         try:

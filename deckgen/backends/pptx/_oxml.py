@@ -222,8 +222,11 @@ def _txbody(paragraphs: Sequence[str], inset: Sequence[float], valign: str) -> s
     left, top, right, bottom = (emu(v) for v in inset)
     body = "".join(paragraphs) or "<a:p/>"
     return (
-        f'<p:txBody><a:bodyPr wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" '
-        f'bIns="{bottom}" rtlCol="0" anchor="{_ANCHOR.get(valign, "t")}"><a:noAutofit/>'
+        # vert/numCol/anchorCtr too: a template's placeholder may inherit
+        # vertical text or columns, which would break the measured fit
+        f'<p:txBody><a:bodyPr vert="horz" wrap="square" lIns="{left}" tIns="{top}" '
+        f'rIns="{right}" bIns="{bottom}" numCol="1" rtlCol="0" '
+        f'anchor="{_ANCHOR.get(valign, "t")}" anchorCtr="0"><a:noAutofit/>'
         f"</a:bodyPr><a:lstStyle/>{body}</p:txBody>"
     )
 

@@ -64,17 +64,18 @@ def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str 
         package = DeckPackage(prs)
         picker = LayoutPicker(prs)
         for slide in deck.slides:
-            _SlideWriter(package, picker.for_kind(slide.kind), deck.language).write(
-                slide, template_background
-            )
+            layout = picker.for_kind(slide.kind)
+            writer = _SlideWriter(package, layout, deck.language, _office_name(deck.body_font))
+            writer.write(slide, template_background)
         _set_core_properties(prs, info)
         _set_app_properties(prs, package, deck)
         return package.save(zip_date_time(build_epoch()))
 
 
 class _SlideWriter:
-    def __init__(self, package: DeckPackage, layout: Layout, lang: str) -> None:
+    def __init__(self, package: DeckPackage, layout: Layout, lang: str, notes_font: str) -> None:
         self.package = package
+        self.notes_font = notes_font
         self.layout = layout
         self.lang = lang
         self.part = package.add_slide(layout.part)
@@ -201,8 +202,9 @@ class _SlideWriter:
 
     def _notes(self, notes: Iterable[Text]) -> None:
         part = self.package.add_notes(self.part)
-        body_font = None  # the notes master's own font, sized for the notes page
-        style = _oxml.RunStyle(body_font, None, None, lang=self.lang)
+        # the deck's body font for every script; size and colour are the notes
+        # master's, made for the printed notes page
+        style = _oxml.RunStyle(self.notes_font, None, None, lang=self.lang)
         paragraphs = [
             _oxml.paragraph_xml([self._run(r, style, part) for r in t.runs if r.text], style)
             for t in notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,18 @@ def _job(folder: Path, template: Path | None, where: Location, aspect: str = "16
         outputs=outputs,
     )
     return Job(outline, make_theme(), {"aspect": aspect, "template": template})
+
+
+def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch):
+    def fake_layout(outline, theme, geometry):
+        return Deck(geometry.width, geometry.height, (), "Arimo", "PT Sans")
+
+    monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
+    job = _job(tmp_path, make_template(tmp_path), Location("talk.yaml", 3, 5))
+    where = Location("talk.yaml", 4, 13)
+    pptx = {**job.outline.outputs["pptx"], "aspect": Option("16:9", where)}
+    outline = replace(job.outline, outputs={"pptx": pptx})
+    deck = PptxBackend().layout(replace(job, outline=outline))
+    [warning] = deck.diagnostics
+    assert warning.severity == "warning" and warning.location == where
+    assert "800 x 600 pt" in warning.message

@@ -240,3 +240,70 @@ def assert_clean_package(data: bytes) -> None:
     for part in parts:
         ext = part.rsplit(".", 1)[-1]
         assert f'PartName="/{part}"' in types or f'Extension="{ext}"' in types
+
+
+def test_text_is_escaped_and_xml_illegal_characters_dropped(image):
+    from dataclasses import replace
+
+    from conftest import para, title_box
+
+    from deckgen.layout.model import Box
+    from deckgen.outline.model import Run, Text
+
+    deck = sample_deck(image)
+    tricky = 'R&D <b>"quoted"</b>\x00\x0b bell\x07 tab\tend'
+    slide = replace(
+        deck.slides[5],
+        elements=(title_box("Q&A <now>"), TextBox(Box(48, 120, 800, 100), (para(tricky),))),
+        title="Q&A <now>",
+        notes=(Text((Run("See "), Run("R&D", link="https://example.org/?a=1&b=2"))),),
+    )
+    data = build(replace(deck, slides=(slide,)))
+    prs = open_pptx(data)
+    shapes = prs.slides[0].shapes
+    assert shapes.title.text == "Q&A <now>"
+    assert shapes[1].text == 'R&D <b>"quoted"</b> bell tab\tend'
+    notes = prs.slides[0].notes_slide
+    assert notes.notes_text_frame.text == "See R&D"
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("ppt/notesSlides/_rels/notesSlide1.xml.rels")
+    assert b'Target="https://example.org/?a=1&amp;b=2" TargetMode="External"' in rels
+
+
+def test_building_never_takes_python_pptx_quadratic_paths(image, monkeypatch):
+    """The linear-time guarantee, structurally: the package-wide part-name search,
+    the scan for an equal relationship, the next-slide-id XPath and walks over
+    the whole package happen a fixed number of times (for the one notes master
+    and the save), never once per slide."""
+    from pptx.opc.package import OpcPackage, _Relationships
+    from pptx.oxml.presentation import CT_SlideIdList
+
+    calls: dict[str, int] = {}
+
+    def counting(name, original):
+        def wrapper(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    for owner, name in (
+        (OpcPackage, "next_partname"),
+        (OpcPackage, "iter_parts"),
+        (_Relationships, "_get_matching"),
+    ):
+        monkeypatch.setattr(owner, name, counting(name, getattr(owner, name)))
+    monkeypatch.setattr(
+        CT_SlideIdList, "_next_id", property(counting("_next_id", CT_SlideIdList._next_id.fget))
+    )
+
+    def counts_for(n: int) -> dict[str, int]:
+        prs = base_presentation("16:9", make_theme())
+        calls.clear()
+        write_deck(
+            sample_deck(image, n_slides=n), prs, DocumentInfo("T"), template_background="#FFFFFF"
+        )
+        return dict(calls)
+
+    few, many = counts_for(6), counts_for(60)
+    assert few == many
+    assert few.get("iter_parts", 0) <= 3 and "_next_id" not in few
