@@ -115,10 +115,11 @@ class _Prepared:
 _BREAK = re.compile("\n| +|[\u2010\u2013\u2014\u200b] *|-(?=[^\\W\\d_])")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _prepare(runs: tuple[Run, ...], fam: Family) -> _Prepared:
     # The per-character work does not depend on the size, and a layout
-    # shrinking text tries the same paragraph at several sizes.
+    # shrinking text tries the same paragraph at several sizes, one after
+    # another (so a small cache suffices; each entry holds a float per char).
     runs = tuple(r for r in runs if r.text)
     text = "".join(r.text for r in runs)
     n = len(text)

@@ -69,7 +69,7 @@ def resolve(outline: Outline, override: str | None = None) -> Theme:
     themes = catalog()
     if override:
         ref, base, where, confined = override, Path.cwd(), Location("--theme", 1, 1), False
-        key = "--theme"
+        key = "theme"
     else:
         ref = outline.theme or DEFAULT_THEME
         base = outline.folder

@@ -247,3 +247,12 @@ def test_with_the_real_loader_and_set(tmp_path, write, in_tmp):
     with pytest.raises(ThemeError, match=r"^talk.yaml:2:8: error: theme: unknown theme 'dusk'"):
         write("talk.yaml", OUTLINE.replace("midnight", "dusk"))
         resolve(load(Path("talk.yaml")))
+
+
+def test_unknown_theme_on_the_command_line(tmp_path, make_outline):
+    with pytest.raises(
+        ThemeError,
+        match=r"^--theme:1:1: error: theme: unknown theme 'midnite', "
+        r"did you mean 'midnight'\?",
+    ):
+        resolve(make_outline(tmp_path), override="midnite")
