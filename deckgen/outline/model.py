@@ -8,6 +8,7 @@ Text fields are parsed once into styled `Run`s so that every output draws
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,13 +135,27 @@ class Section:
     location: Location = _NOWHERE
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Date:
-    """A date of the precision written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    """A date of the precision written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+
+    Dates order by the first day they cover, then by precision (1969 before
+    1969-07 before 1969-07-20), so dates of mixed precision sort.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @property
+    def _key(self) -> tuple[_dt.date, int, int]:
+        return (self.first_day, self.month is not None, self.day is not None)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Date):
+            return NotImplemented
+        return self._key < other._key
 
     @property
     def first_day(self) -> _dt.date:
