@@ -79,11 +79,18 @@ class Family:
         if file.variable:
             low, high = file.wght_min or weight, file.wght_max or weight
             used = min(max(weight, low), high)
-            path = static_instance(Path(file.path), self.name, used, real_italic)
             real_bold = used >= 600
-        else:
-            path = Path(file.path)
-            real_bold = (file.weight or _REGULAR) >= 600
+            path = static_instance(Path(file.path), self.name, used, real_italic)
+            try:
+                return load_face(self.name, real_bold, real_italic, path)
+            except Exception:
+                # A cached file damaged behind our back (disk trouble, a
+                # hand edit): cut it again rather than fail every build.
+                path.unlink(missing_ok=True)
+                path = static_instance(Path(file.path), self.name, used, real_italic)
+                return load_face(self.name, real_bold, real_italic, path)
+        path = Path(file.path)
+        real_bold = (file.weight or _REGULAR) >= 600
         return load_face(self.name, real_bold, real_italic, path)
 
     def __repr__(self) -> str:

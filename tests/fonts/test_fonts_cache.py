@@ -58,3 +58,16 @@ class _Tiny:
 
     def save(self, fh):
         fh.write(b"tiny")
+
+
+def test_damaged_cache_file_is_cut_again(monkeypatch, tmp_path):
+    from deckgen.fonts.family import Family
+
+    monkeypatch.setenv("DECKGEN_CACHE", str(tmp_path))
+    source = _arimo_regular_source()
+    damaged = cache.static_instance(source, "Arimo", 400, False)
+    good = damaged.read_bytes()
+    damaged.write_bytes(b"not a font")
+    face = Family(fontpkg.family("Arimo")).face()  # a fresh Family: no process cache
+    assert face.path == damaged and damaged.read_bytes() == good
+    assert face.width("Hi", 10) > 0
