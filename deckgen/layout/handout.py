@@ -83,6 +83,7 @@ class SectionBlock:
     quote: Quote | None
     notes_lines: int  # 0: no ruled notes area
     location: Location
+    speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     paper = _option(options, "paper", "A4")
     mode = _option(options, "mode", "article")
     with_notes = bool(_option(options, "notes_lines", False))
+    with_speaker = bool(_option(options, "speaker_notes", False)) and mode == "article"
 
     body_size, head_font, body_font = handout_type(theme)
     body_face = fonts.family(body_font).face()
@@ -318,8 +320,12 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                 quote=section.quote,
                 notes_lines=NOTES_LINES if with_notes else 0,
                 location=section.location,
+                speaker_notes=section.notes if with_speaker else (),
             )
         )
+        if with_speaker:
+            for i, para in enumerate(section.notes):
+                check.text(para, body_font, f"{where}.notes[{i}]")
 
     # ---- key dates
     timeline = outline.timeline

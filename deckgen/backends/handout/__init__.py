@@ -45,7 +45,8 @@ class HandoutBackend:
             "speaker_notes",
             "bool",
             False,
-            help="slides mode: print the speaker notes under each slide",
+            help="print the speaker notes: under each slide (slides mode), "
+            "after each section (article mode)",
         ),
     )
 

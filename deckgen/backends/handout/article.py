@@ -468,6 +468,11 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         pts = _points(block.points, ts)
         body.append(Block([label, *pts[:2]]))
         body.extend(pts[2:])
+    if block.speaker_notes:
+        label = ts.para((Run("Speaker notes"),), st.notes_label, "notes-label")
+        paras = [ts.para(p, st.speaker_notes, "speaker-notes") for p in block.speaker_notes]
+        body.append(Block([label, paras[0]]))
+        body.extend(paras[1:])
     if block.notes_lines:
         label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))

@@ -163,3 +163,13 @@ def test_pdftotext_gives_every_section_in_reading_order(theme, tmp_path):
     total = len(PdfReader(io.BytesIO(build(outline, theme, notes_lines=True))).pages)
     assert f"page 1 of {total}" in text and f"page {total} of {total}" in text
     assert "Юрий Гагарин" in text
+
+
+def test_speaker_notes_option_prints_each_sections_notes():
+    outline = sample.outline(2)
+    plain = PdfReader(io.BytesIO(build(outline))).pages
+    with_notes = PdfReader(io.BytesIO(build(outline, speaker_notes=True))).pages
+    text = " ".join(p.extract_text() for p in with_notes)
+    assert "SPEAKER NOTES" in text
+    assert text.count("Speaker notes for this section") == 2
+    assert "Speaker notes for this section" not in " ".join(p.extract_text() for p in plain)
