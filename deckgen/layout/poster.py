@@ -41,20 +41,44 @@ allows is cut at a word with an ellipsis and reported.
 from __future__ import annotations
 
 import heapq
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
-from deckgen import fonts
 from deckgen.errors import Diagnostic, Location, RenderError
-from deckgen.fonts.wrap import line_height, text_width, wrap
+from deckgen.fonts.wrap import line_height
 from deckgen.layout import placement
 from deckgen.layout.model import Box, TextLine
-from deckgen.layout.tiling import Tiling, tile_poster
-from deckgen.layout.timescale import TimeScale, build_scale, end_ordinal, ticks
-from deckgen.outline.model import Date, Event, Outline, Run, Text
+from deckgen.layout.poster_model import (
+    A2_AREA,
+    BLEED,
+    PAGE_SIZES,
+    TITLE_FLOOR,
+    Card,
+    Element,
+    Label,
+    Marker,
+    Picture,
+    Poster,
+    PosterOptions,
+    Rect,
+    Stroke,
+    TextBlock,
+    page_size,
+    type_scale,
+)
+from deckgen.layout.poster_text import (
+    Typesetter,
+    bold,
+    date_label,
+    is_grey,
+    luminance,
+    mix,
+    strip_end,
+)
+from deckgen.layout.tiling import tile_poster
+from deckgen.layout.timescale import build_scale, end_ordinal, ticks
+from deckgen.outline.model import Outline, Run
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -77,106 +101,7 @@ __all__ = [
     "type_scale",
 ]
 
-MM = 72 / 25.4
-PAGE_SIZES: dict[str, tuple[float, float]] = {  # portrait width, height in points
-    "A3": (297 * MM, 420 * MM),
-    "A2": (420 * MM, 594 * MM),
-    "A1": (594 * MM, 841 * MM),
-    "A0": (841 * MM, 1189 * MM),
-    "ARCH-D": (24 * 72.0, 36 * 72.0),
-}
-A2_AREA = PAGE_SIZES["A2"][0] * PAGE_SIZES["A2"][1]
-TITLE_FLOOR = 18.0  # event titles at A2, points; scaled with the page
-BLEED = 3 * MM
-CROP_MARGIN = 10 * MM  # room outside the bleed for the crop marks
-
 _NOWHERE = Location("<poster>")
-
-# ---------------------------------------------------------------- the model
-
-Align = Literal["left", "center", "right"]
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    """Lines drawn exactly as measured; baseline i at y + ascent + i * line_height."""
-
-    box: Box
-    lines: tuple[TextLine, ...]
-    font: str  # deckgen family name
-    size: float
-    line_height: float
-    ascent: float  # from the box top to the first baseline, points
-    color: str
-    bold: bool = False
-    italic: bool = False
-    align: Align = "left"
-    role: str = "text"
-
-
-@dataclass(frozen=True)
-class Rect:
-    box: Box
-    fill: str | None = None
-    stroke: str | None = None
-    stroke_width: float = 0.0
-    radius: float = 0.0
-    role: str = "rect"
-    hatch: str | None = None  # colour of diagonal hatching (print: groups by pattern)
-
-
-@dataclass(frozen=True)
-class Stroke:
-    points: tuple[tuple[float, float], ...]
-    color: str
-    width: float
-    dash: tuple[float, ...] = ()
-    role: str = "line"
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A group's mark: filled or open circle/square/triangle/diamond."""
-
-    x: float
-    y: float
-    size: float  # width of the mark
-    shape: str
-    color: str
-    background: str  # inside of an open mark
-    role: str = "marker"
-
-
-@dataclass(frozen=True)
-class Picture:
-    box: Box
-    src: Path
-    alt: str
-    role: str = "picture"
-
-
-Element = TextBlock | Rect | Stroke | Marker | Picture
-
-
-@dataclass(frozen=True)
-class Card:
-    """One event's card; `box` holds all of its text."""
-
-    index: int  # the event's index in outline.timeline.events
-    title: str
-    box: Box
-    side: int  # 0 above the axis, 1 below
-    anchor: float  # x of its stem
-    date_x: float  # x of its true date on the axis
-    location: Location = _NOWHERE
-
-
-@dataclass(frozen=True)
-class Label:
-    """A text box other than a card (title, era label, legend, footer, tick)."""
-
-    role: str
-    box: Box
 
 
 @dataclass(frozen=True)
@@ -215,272 +140,9 @@ MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per si
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
 
 
-@dataclass(frozen=True)
-class PosterOptions:
-    size: str = "A2"
-    orientation: str = "landscape"
-    tile: str | None = None  # 'A4', 'Letter' or None
-    bleed: bool = False
-    crop_marks: bool = False
-
-    @classmethod
-    def of(cls, options: Mapping[str, Any] | PosterOptions | None) -> PosterOptions:
-        if isinstance(options, PosterOptions):
-            return options
-        o = dict(options or {})
-        size = str(o.get("size") or "A2").upper()
-        if size in ("24X36IN", "24X36"):
-            size = "ARCH-D"
-        tile = o.get("tile")
-        tile = None if tile in (None, False, "") or str(tile).lower() == "none" else str(tile)
-        return cls(
-            size=size,
-            orientation=str(o.get("orientation") or "landscape").lower(),
-            tile=tile,
-            bleed=bool(o.get("bleed", False)),
-            crop_marks=bool(o.get("crop_marks", False)),
-        )
-
-
-@dataclass(frozen=True)
-class Poster:
-    width: float  # trim size, points
-    height: float
-    bleed: float  # 0 or 3 mm
-    crop_marks: bool
-    background: str
-    elements: tuple[Element, ...]  # back to front
-    cards: tuple[Card, ...]
-    labels: tuple[Label, ...]
-    scale: TimeScale | None
-    k: float  # type scale factor against A2
-    title_size: float  # event title size used, points
-    level: int  # index into LEVELS
-    heading_font: str
-    body_font: str
-    title: str
-    author: str
-    subject: str
-    language: str
-    options: PosterOptions
-    tiling: Tiling | None = None
-    unplaced: tuple[int, ...] = ()  # event indexes without a card
-    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
-
-    @property
-    def media_margin(self) -> float:
-        """Paper around the trim on every side: bleed, plus room for crop marks."""
-        return self.bleed + (CROP_MARGIN if self.crop_marks else 0.0)
-
-    @property
-    def page_box(self) -> Box:
-        return Box(0, 0, self.width, self.height)
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def page_size(size: str, orientation: str = "landscape") -> tuple[float, float]:
-    """Trim width and height in points; raises RenderError for an unknown size."""
-    key = size.upper()
-    if key in ("24X36IN", "24X36"):
-        key = "ARCH-D"
-    if key not in PAGE_SIZES:
-        raise RenderError(f"unknown poster size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
-    w, h = PAGE_SIZES[key]
-    return (h, w) if orientation == "landscape" else (w, h)
-
-
-def type_scale(width: float, height: float) -> float:
-    """The factor applied to every A2 type size: sqrt of the area ratio."""
-    return math.sqrt(width * height / A2_AREA)
-
-
-def _rgb(c: str) -> tuple[int, int, int]:
-    c = c.lstrip("#")
-    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
-
-
-def mix(a: str, b: str, t: float) -> str:
-    ra, ga, ba = _rgb(a)
-    rb, gb, bb = _rgb(b)
-    return "#{:02X}{:02X}{:02X}".format(
-        *(round(p + (q - p) * t) for p, q in ((ra, rb), (ga, gb), (ba, bb)))
-    )
-
-
-def _luminance(c: str) -> float:
-    def ch(v: int) -> float:
-        v = v / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = _rgb(c)
-    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
-
-
-def _is_grey(c: str) -> bool:
-    r, g, b = _rgb(c)
-    return max(r, g, b) - min(r, g, b) <= 12
-
-
 _PALETTE = ("#1F5FAD", "#C8102E", "#2E8540", "#E07B00", "#6A3D9A", "#008C95", "#8C564B")
 _SHADES = ("#000000", "#5A5A5A", "#8C8C8C", "#333333", "#737373")
 _SHAPES = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
-
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(d: Date, language: str) -> str:
-    if not language.lower().startswith("en"):
-        return str(d)
-    if d.day:
-        return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-    if d.month:
-        return f"{MONTHS_EN[d.month - 1]} {d.year}"
-    return str(d.year)
-
-
-def _date_label(ev: Event, language: str) -> str:
-    a, b = ev.date, ev.end
-    if b is None:
-        return format_date(a, language)
-    if language.lower().startswith("en") and a.year == b.year and a.day and b.day:
-        # '17–19 Jul 1975', '3 Feb – 12 Jun 1998': the shared part once.
-        if a.month == b.month:
-            return f"{a.day}–{b.day} {MONTHS_EN[b.month - 1]} {b.year}"
-        return f"{a.day} {MONTHS_EN[a.month - 1]} – {format_date(b, language)}"
-    return f"{format_date(a, language)} – {format_date(b, language)}"
-
-
-class _Typesetter:
-    """Wraps and places text with one theme's families."""
-
-    def __init__(self, heading: str, body: str) -> None:
-        self.heading = heading
-        self.body = body
-        self._fams = {heading: fonts.family(heading), body: fonts.family(body)}
-
-    def ascent(self, font: str, size: float, bold: bool = False, italic: bool = False) -> float:
-        return self._fams[font].face(bold, italic).ascent * size
-
-    def width(self, runs, font: str, size: float) -> float:
-        return text_width(runs, self._fams[font], size)
-
-    def covers(self, font: str, ch: str) -> bool:
-        return self._fams[font].face().covers(ch)
-
-    def lines(
-        self,
-        runs: Sequence[Run],
-        font: str,
-        size: float,
-        max_width: float,
-        max_lines: int | None = None,
-    ) -> tuple[list[TextLine], bool]:
-        """Wrapped lines, cut to `max_lines` with an ellipsis; and whether it was cut."""
-        fam = self._fams[font]
-        got = wrap(tuple(runs), fam, size, max_width)
-        out = [TextLine(ln.runs, ln.width) for ln in got]
-        if max_lines is None or len(out) <= max_lines:
-            return out, False
-        kept = out[:max_lines]
-        last = list(kept[-1].runs)
-        ell = "…" if fam.face().covers("…") else "..."
-        while True:
-            trial = _strip_end(last) + [Run(ell, *_style(last))]
-            w = text_width(tuple(trial), fam, size)
-            if w <= max_width or not any(r.text for r in last):
-                kept[-1] = TextLine(tuple(trial), w)
-                return kept, True
-            last = _drop_last_word(last)
-
-    def block(
-        self,
-        runs: Sequence[Run],
-        font: str,
-        size: float,
-        x: float,
-        y: float,
-        max_width: float,
-        color: str,
-        *,
-        spacing: float = 1.2,
-        max_lines: int | None = None,
-        bold: bool = False,
-        italic: bool = False,
-        align: Align = "left",
-        role: str = "text",
-        box_width: float | None = None,
-    ) -> tuple[TextBlock, bool]:
-        if bold or italic:
-            runs = tuple(Run(r.text, r.bold or bold, r.italic or italic, r.link) for r in runs)
-        lines, cut = self.lines(runs, font, size, max_width, max_lines)
-        lh = line_height(self._fams[font], size, spacing)
-        asc = self.ascent(font, size, bold)
-        desc = self._fams[font].face(bold, italic).descent * size
-        # The box holds every glyph: first ascent to the last descent.
-        h = asc + lh * (len(lines) - 1) + desc
-        w = box_width if box_width is not None else max((ln.width for ln in lines), default=0.0)
-        bx = x
-        if box_width is None and align == "center":
-            bx = x + (max_width - w) / 2
-        elif box_width is None and align == "right":
-            bx = x + max_width - w
-        tb = TextBlock(
-            Box(bx, y, w, h), tuple(lines), font, size, lh, asc, color, False, False, align, role
-        )
-        return tb, cut
-
-
-def _style(runs: list[Run]) -> tuple[bool, bool]:
-    for r in reversed(runs):
-        if r.text:
-            return r.bold, r.italic
-    return False, False
-
-
-def _strip_end(runs: list[Run]) -> list[Run]:
-    out = list(runs)
-    while out and not out[-1].text.rstrip():
-        out.pop()
-    if out:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
-    return out
-
-
-def _drop_last_word(runs: list[Run]) -> list[Run]:
-    """The runs less their last word (or last character, in a line of one word)."""
-    out = _strip_end(runs)
-    if " " not in "".join(r.text for r in out):
-        return _drop_last_char(out)
-    while out:
-        last = out[-1]
-        cut = last.text.rfind(" ")
-        if cut >= 0:
-            out[-1] = replace(last, text=last.text[:cut])
-            return _strip_end(out)
-        out.pop()
-    return out
-
-
-def _drop_last_char(runs: list[Run]) -> list[Run]:
-    out = _strip_end(runs)
-    if not out:
-        return out
-    last = out[-1]
-    out[-1] = replace(last, text=last.text[:-1])
-    if not out[-1].text:
-        out.pop()
-    return out
-
-
-def _bold(text: Text | str) -> tuple[Run, ...]:
-    runs = text.runs if isinstance(text, Text) else (Run(text),)
-    return tuple(replace(r, bold=True) for r in runs)
-
-
-def _runs(text: Text | str) -> tuple[Run, ...]:
-    return text.runs if isinstance(text, Text) else (Run(text),)
 
 
 # ---------------------------------------------------------------- groups
@@ -497,13 +159,13 @@ class _GroupStyle:
 def _group_styles(outline: Outline, theme: Theme) -> dict[str | None, _GroupStyle]:
     tl = outline.timeline
     c = theme.colors
-    grey = all(_is_grey(x) for x in (c.text, c.accent, c.background))
+    grey = all(is_grey(x) for x in (c.text, c.accent, c.background))
     styles: dict[str | None, _GroupStyle] = {}
     groups = tl.groups if tl else ()
     for i, g in enumerate(groups):
-        if grey and not (g.color and not _is_grey(g.color)):
+        if grey and not (g.color and not is_grey(g.color)):
             # Black and white: shade, shape and hatching tell groups apart.
-            palette = [x for x in (c.palette or _SHADES) if _is_grey(x)] or list(_SHADES)
+            palette = [x for x in (c.palette or _SHADES) if is_grey(x)] or list(_SHADES)
             color = g.color or c.groups.get(g.id) or palette[i % len(palette)]
         elif g.color:
             color = g.color
@@ -542,13 +204,13 @@ def layout_poster(
     W, H = page_size(opts.size, opts.orientation)
     k = type_scale(W, H)
     fonts_ = theme.fonts_for("poster") if hasattr(theme, "fonts_for") else theme.fonts
-    ts = _Typesetter(fonts_.heading, fonts_.body)
+    ts = Typesetter(fonts_.heading, fonts_.body)
     diags: list[Diagnostic] = []
     el: list[Element] = []
     labels: list[Label] = []
     c = theme.colors
     bg = c.background
-    surface = c.surface or (mix(bg, c.text, 0.04) if _luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
+    surface = c.surface or (mix(bg, c.text, 0.04) if luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
     muted = c.muted
     margin = 36 * k
     bleed = BLEED if opts.bleed else 0.0
@@ -624,7 +286,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = bool(getattr(theme, "ink_saving", False))
     fill = c.background if light else c.accent
-    ink = c.text if light else (c.on_accent or ("#FFFFFF" if _luminance(fill) < 0.4 else "#000000"))
+    ink = c.text if light else (c.on_accent or ("#FFFFFF" if luminance(fill) < 0.4 else "#000000"))
     pad = margin * 0.7
     x0 = margin
     text_right = W - margin
@@ -840,7 +502,7 @@ def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
         for i, sec in enumerate(outline.sections):
             if sec.id in used:
                 runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
-        items.append((tuple(_strip_end(runs)), "credit"))
+        items.append((tuple(strip_end(runs)), "credit"))
     for i, ref in enumerate(outline.references):
         runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
         if ref.url:
@@ -942,7 +604,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
         )
         date_w -= bw + small * 0.5
     date_tb, cut_any = ts.block(
-        (Run(_date_label(ev, lang)),),
+        (Run(date_label(ev, lang)),),
         ts.body,
         small,
         x + mark + small * 0.4,
@@ -958,7 +620,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     blocks.append(date_tb)
     y = date_tb.box.bottom + small * 0.3
     title_tb, cut = ts.block(
-        _bold(ev.title),
+        bold(ev.title),
         ts.heading,
         level.title * k,
         x,
@@ -1020,7 +682,7 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title) -> list[float]
     whose title should wrap to at most two lines (judged from its one-line
     width), the next two wider; measuring every width for every event would
     dominate the layout time of a big timeline."""
-    natural = ts.width(_bold(ev.title), ts.heading, level.title * k)
+    natural = ts.width(bold(ev.title), ts.heading, level.title * k)
     text = ts.width(ev.text.runs, ts.body, level.small * k) if ev.text and level.text_lines else 0
     section = 0.0
     if level.section and ev.section and section_title is not None:
@@ -1419,7 +1081,7 @@ def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):
     gap = size * 0.6
     for i, x0, x1 in era_boxes:
         era = tl.eras[i]
-        runs = _bold(era.label)
+        runs = bold(era.label)
         full = ts.width(runs, ts.body, size)
         avail = min(x1, frame.right) - max(x0, frame.left) - gap
         if avail < size * 2.5:

@@ -16,7 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen.backends import pdfkit
-from deckgen.layout.poster import (
+from deckgen.layout.poster_model import (
     CROP_MARGIN,
     Marker,
     Picture,
