@@ -78,6 +78,7 @@ from deckgen.layout.poster_text import (
 )
 from deckgen.layout.tiling import tile_poster
 from deckgen.layout.timescale import build_scale, end_ordinal, ticks
+from deckgen.layout.words import words
 from deckgen.outline.model import Outline, Run
 from deckgen.theme.model import Theme
 
@@ -479,10 +480,11 @@ def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
     gap = margin * 0.75
     n_cols = 4
     col_w = (right - left - (n_cols - 1) * gap) / n_cols
+    w = words(outline.language)  # the few words deckgen adds, in the outline's language
     items: list[tuple[tuple[Run, ...], str]] = []
     src = outline.source
     if src is not None:
-        runs = [Run("Source: ", bold=True)]
+        runs = [Run(f"{w['based_on']}: ", bold=True)]
         if src.title:
             runs += list(src.title.runs)
         if src.publisher:
@@ -491,14 +493,14 @@ def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
             runs += [Run(". "), Run(_short_url(src.url), link=src.url)]
         items.append((tuple(runs), "credit"))
     if outline.cover is not None and outline.cover.credit is not None:
-        items.append(((Run("Cover: ", bold=True), *outline.cover.credit.runs), "credit"))
+        items.append(((Run(f"{w['cover']}: ", bold=True), *outline.cover.credit.runs), "credit"))
     if theme.footer:
         items.append(((Run(theme.footer),), "credit"))
     tl = outline.timeline
     used = {ev.section for ev in tl.events} if tl else set()
     if any(sec.id in used for sec in outline.sections):
         # The key to the '§2' marks of compact cards (also handy beside full names).
-        runs = [Run("Sections of the talk: ", bold=True)]
+        runs = [Run(f"{w['section']}: ", bold=True)]
         for i, sec in enumerate(outline.sections):
             if sec.id in used:
                 runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
