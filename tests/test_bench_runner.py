@@ -30,7 +30,9 @@ def test_runs_every_case_in_its_own_process_and_prints_one_table(tmp_path):
         [sys.executable, str(RUNNER), "--dir", str(tmp_path)], capture_output=True, text=True
     )
     assert done.returncode == 1, done.stderr  # the broken case fails the run
-    header, rule, *rows = done.stdout.splitlines()
+    table, footer = done.stdout.split("\n\n")
+    header, rule, *rows = table.splitlines()
+    assert footer.startswith("time: best of N wall-clock runs")
     assert header.split()[:4] == ["case", "target", "time", "×target"]
     assert set(rule) <= {"-", " "}
     by_name = {row.split("  ")[0]: row for row in rows}
@@ -49,7 +51,8 @@ def test_keyword_selects_cases(tmp_path):
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert [line.split("  ")[0] for line in done.stdout.splitlines()[2:]] == ["quick sleep"]
+    rows = done.stdout.split("\n\n")[0].splitlines()[2:]
+    assert [row.split("  ")[0] for row in rows] == ["quick sleep"]
 
 
 DUCK = """
@@ -72,6 +75,7 @@ def test_duck_typed_cases_and_broken_modules_still_make_one_table(tmp_path):
         [sys.executable, str(RUNNER), "--dir", str(tmp_path)], capture_output=True, text=True
     )
     assert done.returncode == 1
-    rows = {line.split("  ")[0]: line for line in done.stdout.splitlines()[2:]}
+    table = done.stdout.split("\n\n")[0]
+    rows = {line.split("  ")[0]: line for line in table.splitlines()[2:]}
     assert rows["duck"].split()[1:3] == ["≤", "1"] and rows["duck"].endswith("ok")
     assert "FAILED: ModuleNotFoundError" in rows["bench_broken: cases()"]
