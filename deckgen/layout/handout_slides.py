@@ -136,7 +136,7 @@ def layout_slide_pages(handout, deck: Deck, options) -> object:
         # PowerPoint's three-slide handout: slide left, lines right, rows spread
         # evenly down the page.
         row_h = content_h / 3
-        thumb_w = min((content_w - label_w) * 0.56, (row_h - GUTTER) / aspect)
+        thumb_w = min((content_w - label_w) * 0.6, (row_h - GUTTER) / aspect)
         thumb_h = thumb_w * aspect
         extra_h = 0.0
         if speaker:
