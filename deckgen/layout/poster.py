@@ -247,14 +247,16 @@ def layout_poster(
         tiling=tile_poster(W, H, opts.tile) if opts.tile else None,
     )
     if tl is None or not tl.events:
-        # Nothing to draw on an axis: the poster is the banner and the footer.
+        # Nothing to draw on an axis: the sections' key points instead.
         diags.append(
             Diagnostic(
                 "warning",
-                "poster: the outline has no timeline; the poster shows only its title and credits",
+                "poster: the outline has no timeline; the poster shows the sections' key points",
                 outline.location,
             )
         )
+        region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
+        _overview(outline, theme, ts, region, k, surface, el, labels, diags)
         return Poster(
             elements=tuple(el),
             cards=(),
@@ -280,6 +282,106 @@ def layout_poster(
         diagnostics=tuple(diags),
         **poster_kwargs,
     )
+
+
+def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) -> None:
+    """The sections as a grid of cards (number, title, key points), the text
+    at the largest size from 34 pt (at A2) down to 15 pt at which every card
+    holds its points; below that, points are cut and reported."""
+    c = theme.colors
+    secs = outline.sections
+    n = len(secs)
+    cols = min(n, 3 if region.w > region.h else 2)
+    rows = -(-n // cols)
+    gap = 24 * k
+    cw = (region.w - gap * (cols - 1)) / cols
+    ch = (region.h - gap * (rows - 1)) / rows
+    pad = 16 * k
+    stripe = 6 * k
+    inner = cw - 2 * pad - stripe
+
+    def card_blocks(sec, i, size, max_lines=None):
+        blocks = []
+        cut_any = False
+        tb, cut = ts.block(
+            (Run(f"{i + 1}  "), *sec.title.runs),
+            ts.heading,
+            size * 1.3,
+            0,
+            0,
+            inner,
+            c.text,
+            bold=True,
+            max_lines=3,
+            role="section-title",
+        )
+        blocks.append(tb)
+        cut_any |= cut
+        y = tb.box.bottom + size * 0.6
+        bullet = "• " if ts.covers(ts.body, "•") else "- "
+        items = []
+        for p in sec.points:
+            items.append((p.text.runs, 0))
+            items.extend((sub.runs, 1) for sub in p.points)
+        if not items and sec.summary:
+            items = [(sec.summary[0].runs, -1)]
+        for runs, level in items:
+            indent = size * 1.2 * max(level, 0)
+            prefix = () if level < 0 else (Run(bullet if level == 0 else "– "),)
+            tb, cut = ts.block(
+                (*prefix, *runs),
+                ts.body,
+                size * (0.9 if level > 0 else 1.0),
+                indent,
+                y,
+                inner - indent,
+                c.text,
+                max_lines=max_lines,
+                role="section-point",
+            )
+            cut_any |= cut
+            blocks.append(tb)
+            y = tb.box.bottom + size * 0.45
+        return blocks, y, cut_any
+
+    for size in (34, 30, 27, 24, 22, 20, 18, 16, 15):
+        laid = [card_blocks(sec, i, size * k) for i, sec in enumerate(secs)]
+        if all(h + 2 * pad <= ch for _, h, _ in laid):
+            break
+    else:
+        # At the floor: cut each card's points to what its height holds.
+        laid = []
+        for i, sec in enumerate(secs):
+            blocks, h, cut = card_blocks(sec, i, size * k)
+            kept = [b for b in blocks if b.box.bottom + 2 * pad <= ch]
+            if len(kept) < len(blocks):
+                diags.append(
+                    Diagnostic(
+                        "warning",
+                        f"poster: section {sec.title.plain!r} has more points than its "
+                        "card holds; the last ones are left out",
+                        sec.location,
+                    )
+                )
+            laid.append((kept, h, cut))
+    # Each row as tall as its fullest card; the rows centred in the region.
+    row_h = [
+        min(ch, max(h for _, h, _ in laid[r * cols : (r + 1) * cols]) + 2 * pad)
+        for r in range(rows)
+    ]
+    top = region.y + max(0.0, (region.h - sum(row_h) - gap * (rows - 1)) / 2)
+    row_y = [top + sum(row_h[:r]) + gap * r for r in range(rows)]
+    for i, (blocks, _h, _cut) in enumerate(laid):
+        col, row = i % cols, i // cols
+        box = Box(region.x + col * (cw + gap), row_y[row], cw, row_h[row])
+        el.append(Rect(box, fill=surface, radius=6 * k, role="section-card"))
+        el.append(Rect(Box(box.x, box.y, stripe, box.h), fill=c.accent, role="card-stripe"))
+        for tb in blocks:
+            moved = replace(
+                tb, box=replace(tb.box, x=tb.box.x + box.x + stripe + pad, y=tb.box.y + box.y + pad)
+            )
+            el.append(moved)
+        labels.append(Label("section-card", box))
 
 
 def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:

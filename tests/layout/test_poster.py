@@ -139,13 +139,21 @@ def test_layout_is_deterministic():
     assert a == b
 
 
-def test_no_timeline_gives_title_and_credits_with_a_warning():
-    o = space_race()
+def test_no_timeline_gives_the_sections_key_points():
     from dataclasses import replace
 
-    p = layout_poster(replace(o, timeline=None), DEFAULT, {})
+    o = replace(space_race(), timeline=None)
+    p = layout_poster(o, DEFAULT, {})
     assert not p.cards
     assert any("no timeline" in d.message for d in p.diagnostics)
+    cells = [lab.box for lab in p.labels if lab.role == "section-card"]
+    assert len(cells) == len(o.sections)
+    check_poster(p)  # cells overlap no other label and stay on the page
+    texts = [e for e in p.elements if isinstance(e, TextBlock) and e.role.startswith("section-")]
+    titles = [t for t in texts if t.role == "section-title"]
+    assert len(titles) == len(o.sections)
+    for t in texts:
+        assert any(c.contains(t.box) for c in cells), "section text outside its card"
 
 
 REAL = Path(__file__).resolve().parents[2] / "content" / "space_race.yaml"
