@@ -20,6 +20,7 @@ from deckgen.backends.pptx.template import (
 )
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import BackendError, Diagnostic, Location
+from deckgen.fonts import family
 from deckgen.layout.deck import layout_deck
 from deckgen.layout.geometry import ASPECTS, DeckGeometry
 from deckgen.layout.model import Deck
@@ -52,14 +53,19 @@ class PptxBackend:
 
     def layout(self, job: Job) -> Deck:
         template = self._template_path(job)
+        checks: list[Diagnostic] = []
         if template is None:
             geometry = DeckGeometry.for_aspect(job.options.get("aspect") or "16:9")
-            return layout_deck(job.outline, job.theme, geometry)
-        prs = self._open_user(template, job)
-        width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
-        geometry = LayoutPicker(prs).geometry(width, height)
+        else:
+            prs = self._open_user(template, job)
+            width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
+            geometry = LayoutPicker(prs).geometry(width, height)
+            checks += self._aspect_check(job, geometry)
         deck = layout_deck(job.outline, job.theme, geometry)
-        return replace(deck, diagnostics=(*deck.diagnostics, *self._aspect_check(job, geometry)))
+        checks += self._font_check(deck, job)
+        if not checks:
+            return deck
+        return replace(deck, diagnostics=(*deck.diagnostics, *checks))
 
     def render(self, deck: Deck, job: Job) -> list[Output]:
         template = self._template_path(job)
@@ -99,6 +105,26 @@ class PptxBackend:
                 self._where(job),
             )
         return path
+
+    @staticmethod
+    def _font_check(deck: Deck, job: Job) -> list[Diagnostic]:
+        """A .pptx names its fonts; PowerPoint draws them only if installed. Arimo
+        is written as Arial (same widths); a family without such an Office twin
+        is substituted on most machines, and the measured line breaks no longer
+        hold there."""
+        found = []
+        for font in dict.fromkeys((deck.heading_font, deck.body_font)):
+            if family(font).office_name == font:
+                found.append(
+                    Diagnostic(
+                        "warning",
+                        f"pptx: slides use {font!r}, which PowerPoint has only where it is "
+                        "installed; elsewhere a substitute with other widths may overflow "
+                        "(the PDFs embed it; for slides prefer Arimo, written as Arial)",
+                        job.theme.location,
+                    )
+                )
+        return found
 
     def _aspect_check(self, job: Job, geometry: DeckGeometry) -> list[Diagnostic]:
         """A template's own slide size wins; say so when `aspect` asked for another."""

@@ -149,7 +149,7 @@ def test_backend_layout_passes_the_template_geometry(tmp_path, monkeypatch):
 
     def fake_layout(outline, theme, geometry):
         seen["geometry"] = geometry
-        return Deck(geometry.width, geometry.height, (), "Arimo", "PT Sans")
+        return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
     monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
     template = make_template(tmp_path)
@@ -172,7 +172,7 @@ def _job(folder: Path, template: Path | None, where: Location, aspect: str = "16
 
 def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch):
     def fake_layout(outline, theme, geometry):
-        return Deck(geometry.width, geometry.height, (), "Arimo", "PT Sans")
+        return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
     monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
     job = _job(tmp_path, make_template(tmp_path), Location("talk.yaml", 3, 5))
@@ -183,3 +183,13 @@ def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch
     [warning] = deck.diagnostics
     assert warning.severity == "warning" and warning.location == where
     assert "800 x 600 pt" in warning.message
+
+
+def test_fonts_powerpoint_may_lack_are_a_warning(tmp_path, monkeypatch):
+    def fake_layout(outline, theme, geometry):
+        return Deck(geometry.width, geometry.height, (), "Arimo", "PT Serif")
+
+    monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
+    deck = PptxBackend().layout(_job(tmp_path, None, Location("talk.yaml", 1, 1)))
+    [warning] = deck.diagnostics
+    assert warning.severity == "warning" and "'PT Serif'" in warning.message
