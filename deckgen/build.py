@@ -163,7 +163,7 @@ def _run(
     progress: Progress | None,
 ) -> BuildReport:
     backends = {name: registry.load(name) for name in parse_formats(formats)}
-    installed = registry.names()
+    others = _OtherBackends(backends)
     report = BuildReport([], strict=strict)
     stems: dict[str, Path] = {}
     for path in outline_paths:
@@ -175,7 +175,7 @@ def _run(
         if out_dir is not None and first != result.path:
             result.add([_same_stem(result.path, first, out_dir)])
             continue
-        _build_one(result, backends, installed, theme, out_dir, tuple(sets), strict, progress)
+        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
     return report
 
 
@@ -191,7 +191,7 @@ def _same_stem(path: Path, first: Path, out_dir: Path) -> Diagnostic:
 def _build_one(
     result: OutlineReport,
     backends: Mapping[str, Any],
-    installed: Sequence[str],
+    others: _OtherBackends,
     theme_override: str | None,
     out_dir: Path | None,
     sets: tuple[str, ...],
@@ -212,7 +212,7 @@ def _build_one(
         result.add(exc.diagnostics)
         return
 
-    result.add(_unused_outputs(outline, installed))
+    result.add(_other_outputs(outline, others))
     planned: list[tuple[str, Any, Job]] = []
     for name, backend in backends.items():
         given = outline.outputs.get(name, {})
@@ -252,25 +252,60 @@ def _build_one(
         result.add(exc.diagnostics)
 
 
-def _unused_outputs(outline: Any, installed: Sequence[str]) -> list[Diagnostic]:
-    """Warn about `outputs:` entries for a backend that is not installed here.
+class _OtherBackends:
+    """Installed backends that are not part of this build, loaded only when an
+    outline gives options for one of them (so that those are checked too)."""
 
-    A warning, not an error: an outline shared between colleagues may carry
-    options for a plugin one of them has not installed.
+    def __init__(self, building: Mapping[str, Any]) -> None:
+        self.installed = registry.names()
+        self.building = set(building)
+        self._loaded: dict[str, Any] = {}
+
+    def load(self, name: str) -> Any:
+        """The backend, or the BackendError that keeps it from loading."""
+        if name not in self._loaded:
+            try:
+                self._loaded[name] = registry.load(name)
+            except BackendError as exc:
+                self._loaded[name] = exc
+        return self._loaded[name]
+
+
+def _other_outputs(outline: Any, others: _OtherBackends) -> list[Diagnostic]:
+    """Check `outputs:` entries for backends this build does not run.
+
+    Their options are checked like any others (an outline is valid or not,
+    whatever `-f` says). A backend that is not installed here is a warning,
+    not an error: an outline shared between colleagues may carry options
+    for a plugin one of them has not installed.
     """
-    found = []
-    for name in outline.outputs:
-        if name in installed:
-            continue
+    found: list[Diagnostic] = []
+    installed = others.installed
+    for name, given in outline.outputs.items():
+        if name in others.building:
+            continue  # checked when its job is made
         where = outline.outputs_locations.get(name, outline.location)
-        found.append(
-            Diagnostic(
-                "warning",
-                f"outputs.{name}: no backend {name!r} is installed, so these options are "
-                f"not used{did_you_mean(name, installed)} (installed: {', '.join(installed)})",
-                where,
+        if name not in installed:
+            found.append(
+                Diagnostic(
+                    "warning",
+                    f"outputs.{name}: no backend {name!r} is installed, so these options are "
+                    f"not used{did_you_mean(name, installed)} (installed: {', '.join(installed)})",
+                    where,
+                )
             )
-        )
+            continue
+        backend = others.load(name)
+        if isinstance(backend, BackendError):
+            reason = backend.diagnostics[0].message
+            found.append(
+                Diagnostic(
+                    "warning", f"outputs.{name}: options not checked, because {reason}", where
+                )
+            )
+            continue
+        _, problems = validate(name, backend.options, given, outline.folder)
+        found.extend(problems)
     return found
 
 

@@ -250,3 +250,27 @@ def test_two_outlines_with_one_name_do_not_overwrite_each_other(site, outlines):
     assert error.location.file == str(second)
     assert error.message.startswith(f"its outputs would overwrite those of {first}")
     assert check([first, second], formats="fake").ok  # checking writes nothing: no clash
+
+
+def test_options_of_a_backend_not_built_are_checked_too(site, outlines):
+    site.add_backend("fake")
+    site.add_backend("other")
+    talk = outlines.add(outputs={"other": {"sise": ("A3", 8)}})
+    report = build([talk], formats="fake", out_dir="out")
+    [error] = report.errors
+    assert error.location.line == 8
+    assert error.message.startswith("outputs.other.sise: unknown option 'sise'")
+    assert not Path("out").exists()
+
+
+def test_options_of_a_broken_backend_not_built_are_a_warning(site, outlines):
+    site.add_backend("fake")
+    site.add_backend("broken", source="raise ImportError('half installed')\n")
+    talk = outlines.add(outputs={"broken": {"size": ("A3", 8)}})
+    report = build([talk], formats="fake", out_dir="out")
+    assert report.ok
+    [warning] = report.warnings
+    assert warning.location.line == 20
+    assert warning.message.startswith("outputs.broken: options not checked, because backend")
+    assert "cannot be imported: ImportError: half installed" in warning.message
+    assert report.written == [Path("out/talk-fake.txt")]
