@@ -119,6 +119,7 @@ class Level:
 
 # Roomy to compact; the first that places every event wins.
 LEVELS: tuple[Level, ...] = (
+    Level(30, 19, 10, 420),  # few events with long stories
     Level(30, 19, 4, 330),
     Level(26, 17, 4, 290),
     Level(23, 16, 3, 250),
@@ -765,7 +766,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
                 inner,
                 muted,
                 italic=True,
-                max_lines=1,
+                max_lines=2,
                 role="event-section",
             )
             cut_any |= cut
@@ -798,7 +799,7 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title) -> list[float]
         if (
             natural * 1.15 <= 2 * inner
             and text * 1.15 <= level.text_lines * inner
-            and section <= inner
+            and section <= 2 * inner
         ):
             return widths[i : i + 3]
     return widths[-2:]
