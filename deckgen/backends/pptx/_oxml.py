@@ -37,6 +37,7 @@ __all__ = [
     "restyle_theme",
     "scale_xfrms",
     "shape_xml",
+    "slide_number_xml",
     "slide_xml",
     "textbox_xml",
 ]
@@ -173,6 +174,19 @@ def _rpr(tag: str, style: RunStyle, link_rid: str | None = None) -> str:
 
 def run_xml(text: str, style: RunStyle, link_rid: str | None = None) -> str:
     return f"<a:r>{_rpr('rPr', style, link_rid)}<a:t>{escape(text)}</a:t></a:r>"
+
+
+# PowerPoint identifies a field by a GUID; one fixed value keeps builds identical.
+_SLIDENUM_FIELD_ID = "{5C0E5D1A-0B6B-4D1E-9C43-6465636B6765}"
+
+
+def slide_number_xml(text: str, style: RunStyle) -> str:
+    """The slide number as PowerPoint's own field (`a:fld type="slidenum"`), which
+    shows `text` until PowerPoint renumbers it when slides are moved or deleted."""
+    return (
+        f'<a:fld id="{_SLIDENUM_FIELD_ID}" type="slidenum">{_rpr("rPr", style)}'
+        f"<a:t>{escape(text)}</a:t></a:fld>"
+    )
 
 
 _ALGN = {"left": "l", "center": "ctr", "right": "r", "justify": "just"}

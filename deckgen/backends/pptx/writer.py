@@ -122,7 +122,8 @@ class _SlideWriter:
         sid = self._id()
         ph = self._placeholder_for(tb.placeholder)
         name = tb.name or _default_name(tb.role, sid, ph is not None)
-        paragraphs = [self._paragraph(p) for p in tb.paragraphs]
+        number = tb.role == "slide-number" and tb.text.strip().isdigit()
+        paragraphs = [self._paragraph(p, number) for p in tb.paragraphs]
         b = tb.box
         return _oxml.textbox_xml(
             sid,
@@ -135,10 +136,14 @@ class _SlideWriter:
             placeholder=ph,
         )
 
-    def _paragraph(self, p: Paragraph) -> str:
+    def _paragraph(self, p: Paragraph, slide_number: bool = False) -> str:
         font = _office_name(p.font)
         base = _oxml.RunStyle(font, p.size, p.color, p.bold, p.italic, self.lang)
-        runs = [self._run(r, base) for r in p.runs if r.text]
+        if slide_number:
+            text = "".join(r.text for r in p.runs)
+            runs = [_oxml.slide_number_xml(text, base)] if text else []
+        else:
+            runs = [self._run(r, base) for r in p.runs if r.text]
         return _oxml.paragraph_xml(
             runs,
             base,

@@ -307,3 +307,18 @@ def test_building_never_takes_python_pptx_quadratic_paths(image, monkeypatch):
     few, many = counts_for(6), counts_for(60)
     assert few == many
     assert few.get("iter_parts", 0) <= 3 and "_next_id" not in few
+
+
+def test_slide_numbers_are_powerpoint_fields(image):
+    from dataclasses import replace
+
+    from conftest import para
+
+    from deckgen.layout.model import Box
+
+    deck = sample_deck(image)
+    number = TextBox(Box(900, 510, 30, 16), (para("2", 11),), role="slide-number")
+    slides = (deck.slides[0], replace(deck.slides[1], elements=(*deck.slides[1].elements, number)))
+    sld = slide_xmls(build(replace(deck, slides=slides)))[1]
+    fields = sld.findall(".//a:fld", NS)
+    assert [(f.get("type"), f.find("a:t", NS).text) for f in fields] == [("slidenum", "2")]
