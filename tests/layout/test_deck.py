@@ -456,3 +456,56 @@ def test_a_timeline_with_many_groups_flows_its_legend(tmp_path):
     # the legend stays clear of the footer band
     footer_top = min(tb.box.y for tb in text_boxes(slides[0]) if tb.role == "slide-number")
     assert all(tb.box.bottom <= footer_top for tb in legend)
+
+
+def test_a_long_agenda_continues_with_its_numbering(tmp_path):
+    sections = [{"title": f"Topic number {i}", "points": ["p"]} for i in range(1, 31)]
+    outline = outline_from(tmp_path, yaml_of({"title": "Course", "sections": sections}))
+    deck = layout_deck(outline, resolve(outline))
+    check_deck(deck)
+    agenda = [s for s in deck.slides if s.kind == "agenda"]
+    assert len(agenda) >= 2 and agenda[1].title == "Agenda (cont.)"
+    numbers = [
+        tb.text for s in agenda for tb in text_boxes(s) if tb.name.startswith("Agenda number")
+    ]
+    items = [
+        p for s in agenda for tb in text_boxes(s) if tb.name == "Agenda" for p in tb.paragraphs
+    ]
+    assert numbers == [f"{i:02d}" for i in range(1, 31)]
+    assert ["".join(r.text for r in p.runs) for p in items] == [
+        f"Topic number {i}" for i in range(1, 31)
+    ]
+    # each number stands level with its item's first line
+    for s in agenda:
+        nums = [tb for tb in text_boxes(s) if tb.name.startswith("Agenda number")]
+        body = next(tb for tb in text_boxes(s) if tb.name == "Agenda")
+        y = body.box.y
+        for num, p in zip(nums, body.paragraphs, strict=True):
+            y += p.space_before
+            assert num.box.y == pytest.approx(y)
+            y += p.line_height * len(p.lines)
+
+
+def test_russian_words_and_dates(tmp_path):
+    from deckgen.layout.words import format_span
+    from deckgen.outline.model import Date
+
+    assert format_span(Date(1961, 4, 12), None, "ru") == "12 апр. 1961"
+    assert format_span(Date(1960, 8, 19), Date(1960, 8, 20), "en") == "19–20 Aug 1960"
+    assert format_span(Date(1998), Date(2011), "en") == "1998–2011"
+    assert format_span(Date(1961, 4, 12), None, "xx") == "1961-04-12"
+    outline = outline_from(
+        tmp_path,
+        """
+        title: Лекция
+        language: ru
+        sections:
+          - title: Первая часть
+            points: [один]
+          - title: Вторая часть
+            points: [два]
+        """,
+    )
+    deck = layout_deck(outline, resolve(outline))
+    check_deck(deck)
+    assert deck.slides[1].title == "План"
