@@ -48,6 +48,7 @@ from typing import Any
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout import placement
+from deckgen.layout.images import pixel_size
 from deckgen.layout.model import Box, TextLine
 from deckgen.layout.poster_model import (
     A2_AREA,
@@ -396,18 +397,11 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
     text_right = W - margin
     pic = None
     cover = outline.cover
-    cover_h = 0.0
     if cover is not None:
-        try:
-            from PIL import Image as _PIL
-
-            with _PIL.open(cover.src) as im:
-                iw, ih = im.size
-            pic = (iw, ih)
-        except (OSError, ValueError):
-            pic = None
+        # A broken picture is the loader's error to report; here it stops the build.
+        pic = pixel_size(cover.src, cover.location)
     if pic:
-        # Reserve the right third at most for the picture; its height follows the text.
+        # Reserve a quarter at most for the picture; its height follows the text.
         text_right = W - margin - min(W * 0.24, 440 * k) - margin
     avail = text_right - x0
     parts: list[TextBlock] = []
@@ -480,7 +474,6 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
         avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
         ph = min(avail_h, box_w * ih / iw)
         pw = ph * iw / ih
-        cover_h = ph
         box = Box(W - margin - pw, pad * 0.6, pw, ph)
         picture = Picture(box, cover.src, cover.alt)
         labels.append(Label("cover", box))
@@ -488,7 +481,6 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
             credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
             parts.append(credit_tb)
         bottom = max(bottom, box.bottom + credit_h + pad * 0.6)
-    del cover_h
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
     if light:
         el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
