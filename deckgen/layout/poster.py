@@ -221,7 +221,7 @@ def layout_poster(
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, H + 2 * bleed), fill=bg, role="background"))
 
     # -- title banner
-    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels)
+    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags)
 
     # -- footer (measured first: the plot gets what is left)
     footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
@@ -230,7 +230,9 @@ def layout_poster(
     styles = _group_styles(outline, theme)
     tl = outline.timeline
     y = banner_bottom + margin * 0.75
-    y = _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels)
+    y = _heading_and_legend(
+        outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels, diags
+    )
 
     poster_kwargs = dict(
         width=W,
@@ -386,7 +388,11 @@ def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) ->
         labels.append(Label("section-card", box))
 
 
-def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
+def _shortened(what: str, location: Location) -> Diagnostic:
+    return Diagnostic("warning", f"poster: the {what} was shortened to fit the banner", location)
+
+
+def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags) -> float:
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = bool(getattr(theme, "ink_saving", False))
@@ -422,12 +428,16 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
         )
         if not cut:
             break
+    if cut:
+        diags.append(_shortened("title", outline.title.location))
     parts.append(tb)
     y = tb.box.bottom + 12 * k
     if outline.subtitle:
-        tb, _ = ts.block(
+        tb, cut = ts.block(
             outline.subtitle.runs, ts.body, 26 * k, x0, y, avail, ink, max_lines=2, role="subtitle"
         )
+        if cut:
+            diags.append(_shortened("subtitle", outline.subtitle.location))
         parts.append(tb)
         y = tb.box.bottom + 12 * k
     byline = []
@@ -492,12 +502,12 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels) -> float:
     return bottom
 
 
-def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, el, labels):
+def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, el, labels, diags):
     tl = outline.timeline
     left, right = margin, W - margin
     heading_tb = None
     if tl and tl.title:
-        heading_tb, _ = ts.block(
+        heading_tb, cut = ts.block(
             tl.title.runs,
             ts.heading,
             26 * k,
@@ -509,6 +519,12 @@ def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, e
             max_lines=2,
             role="timeline-title",
         )
+        if cut:
+            diags.append(
+                Diagnostic(
+                    "warning", "poster: the timeline's title was shortened to fit", tl.location
+                )
+            )
     items = [(gid, st) for gid, st in styles.items() if gid is not None]
     size = 18 * k
     mark = size * 0.8
