@@ -42,10 +42,16 @@ from pptx.opc.spec import default_content_types
 from pptx.parts.image import ImagePart
 
 from deckgen.backends.pptx import _oxml
+from deckgen.errors import RenderError
 
 __all__ = ["DeckPackage", "PartNames", "no_gc_pauses", "zip_date_time"]
 
-_IMAGE_TYPES = {b"\x89PNG": ("png", CT.PNG), b"\xff\xd8\xff": ("jpeg", CT.JPEG)}
+_IMAGE_TYPES = {
+    b"\x89PNG": ("png", CT.PNG),
+    b"\xff\xd8\xff": ("jpeg", CT.JPEG),
+    b"GIF8": ("gif", CT.GIF),
+    b"BM": ("bmp", CT.BMP),
+}
 
 
 class PartNames:
@@ -136,7 +142,10 @@ class DeckPackage:
         part = self._image_files.get(path)
         if part is not None:
             return part
-        blob = path.read_bytes()
+        try:
+            blob = path.read_bytes()
+        except OSError as exc:
+            raise RenderError(f"cannot read picture {path}: {exc.strerror}") from None
         digest = hashlib.sha1(blob).hexdigest()
         part = self._images.get(digest)
         if part is None:
@@ -207,8 +216,7 @@ def _image_type(blob: bytes, path: Path) -> tuple[str, str]:
     for magic, kind in _IMAGE_TYPES.items():
         if blob.startswith(magic):
             return kind
-    # The outline loader only admits PNG and JPEG; anything else is a bug upstream.
-    raise ValueError(f"{path}: not a PNG or JPEG file")
+    raise RenderError(f"picture {path} is not a PNG, JPEG, GIF or BMP file")
 
 
 def _natural(name: str) -> list:

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import quote
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -25,6 +26,10 @@ from deckgen.layout.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
 
 __all__ = ["DocumentInfo", "build_epoch", "write_deck"]
+
+# A relationship target is a URI: spaces and non-ASCII letters are
+# percent-encoded (as Office does); what is already a URI stays as it is.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 # Without SOURCE_DATE_EPOCH, every build carries this instant (the zip format's
 # own epoch), so the same outline always gives the same bytes.
@@ -173,7 +178,8 @@ class _SlideWriter:
         key = (id(part), url)
         rid = self.links.get(key)
         if rid is None:
-            rid = self.links[key] = self.package.relate(part, url, RT.HYPERLINK, external=True)
+            target = quote(url, safe=_URL_SAFE)
+            rid = self.links[key] = self.package.relate(part, target, RT.HYPERLINK, external=True)
         return rid
 
     def _picture(self, pic: Picture) -> str:

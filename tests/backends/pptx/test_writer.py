@@ -322,3 +322,30 @@ def test_slide_numbers_are_powerpoint_fields(image):
     sld = slide_xmls(build(replace(deck, slides=slides)))[1]
     fields = sld.findall(".//a:fld", NS)
     assert [(f.get("type"), f.find("a:t", NS).text) for f in fields] == [("slidenum", "2")]
+
+
+def test_links_are_written_as_uris_and_bad_pictures_are_errors(image, tmp_path):
+    from dataclasses import replace
+
+    from conftest import para, title_box
+
+    from deckgen.errors import RenderError
+    from deckgen.layout.model import Box
+    from deckgen.outline.model import Run
+
+    deck = sample_deck(image)
+    link = (Run("Гагарин", link="https://ru.wikipedia.org/wiki/Гагарин,_Юрий Алексеевич"),)
+    slide = replace(
+        deck.slides[5], elements=(title_box("Quote"), TextBox(Box(48, 120, 800, 60), (para(link),)))
+    )
+    data = build(replace(deck, slides=(slide,)))
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("ppt/slides/_rels/slide1.xml.rels").decode()
+    assert 'Target="https://ru.wikipedia.org/wiki/%D0%93%D0%B0' in rels
+    assert "%20%D0%90" in rels
+
+    not_a_picture = tmp_path / "notes.png"
+    not_a_picture.write_text("hello")
+    pic = Picture(Box(0, 0, 10, 10), not_a_picture, "alt")
+    slide = replace(deck.slides[5], elements=(title_box("Quote"), pic))
+    with pytest.raises(RenderError, match="not a PNG, JPEG"):
+        build(replace(deck, slides=(slide,)))
