@@ -62,7 +62,7 @@ def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
     except OSError as exc:
         raise _error(folder, "cannot create the output folder", exc) from exc
     if not folder.is_dir():
-        raise DeckgenError(f"{folder} is not a folder", Location(str(folder)))
+        raise DeckgenError("the output folder is not a folder", Location(str(folder)))
     sweep_stale(folder)
 
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
@@ -74,7 +74,7 @@ def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
             try:
                 os.replace(temporary, final)
             except OSError as exc:
-                raise _error(final, "cannot replace", exc) from exc
+                raise _error(final, "cannot replace the file", exc) from exc
     except BaseException:
         # BaseException: an interrupt (Ctrl-C, SIGTERM turned into SystemExit)
         # must not leave temporary files behind either.
@@ -94,7 +94,7 @@ def _stage(folder: Path, output: Output) -> Path:
             dir=folder, prefix=f".{output.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
         )
     except OSError as exc:
-        raise _error(final, "cannot write", exc) from exc
+        raise _error(final, "cannot write the file", exc) from exc
     temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -107,7 +107,7 @@ def _stage(folder: Path, output: Output) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         if isinstance(exc, OSError):
-            raise _error(final, "cannot write", exc) from exc
+            raise _error(final, "cannot write the file", exc) from exc
         raise
     return temporary
 
@@ -161,4 +161,5 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _error(path: Path, what: str, exc: OSError) -> DeckgenError:
-    return DeckgenError(f"{what} {path}: {exc.strerror or exc}", Location(str(path)))
+    # The path is the diagnostic's location, printed before the message.
+    return DeckgenError(f"{what}: {exc.strerror or exc}", Location(str(path)))
