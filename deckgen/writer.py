@@ -61,8 +61,6 @@ def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _error(folder, "cannot create the output folder", exc) from exc
-    if not folder.is_dir():
-        raise DeckgenError("the output folder is not a folder", Location(str(folder)))
     sweep_stale(folder)
 
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
