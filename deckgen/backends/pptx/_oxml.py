@@ -204,6 +204,7 @@ def paragraph_xml(
     space_before: float = 0.0,
     bullet: str | None = None,
     bullet_font: str | None = None,
+    rtl: bool = False,
 ) -> str:
     """`a:p` with an explicit `a:pPr` (CT_TextParagraphProperties: lnSpc, spcBef, spcAft,
     buClr, buSzX, buFont, buNone|buChar, ...), so nothing is left to the master's
@@ -212,6 +213,8 @@ def paragraph_xml(
     if level:
         attrs += f' lvl="{level}"'
     attrs += f' algn="{_ALGN.get(align, "l")}"'
+    if rtl:
+        attrs += ' rtl="1"'
     inner = ""
     if line_height:
         inner += f'<a:lnSpc><a:spcPts val="{int(round(line_height * 100))}"/></a:lnSpc>'

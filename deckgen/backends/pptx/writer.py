@@ -29,6 +29,10 @@ __all__ = ["DocumentInfo", "build_epoch", "write_deck"]
 
 # A relationship target is a URI: spaces and non-ASCII letters are
 # percent-encoded (as Office does); what is already a URI stays as it is.
+# Languages written right to left: their paragraphs need `rtl` so PowerPoint
+# orders mixed text and places bullets on the right.
+_RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "sd", "ug", "ckb"})
+
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 # Without SOURCE_DATE_EPOCH, every build carries this instant (the zip format's
@@ -81,6 +85,7 @@ class _SlideWriter:
     def __init__(self, package: DeckPackage, layout: Layout, lang: str, notes_font: str) -> None:
         self.package = package
         self.notes_font = notes_font
+        self.rtl = lang.split("-")[0].lower() in _RTL_LANGUAGES
         self.layout = layout
         self.lang = lang
         self.part = package.add_slide(layout.part)
@@ -160,6 +165,7 @@ class _SlideWriter:
             space_before=p.space_before,
             bullet=p.bullet,
             bullet_font=font if p.bullet else None,
+            rtl=self.rtl,
         )
 
     def _run(self, run: Run, base: _oxml.RunStyle, part=None) -> str:

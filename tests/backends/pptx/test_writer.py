@@ -349,3 +349,13 @@ def test_links_are_written_as_uris_and_bad_pictures_are_errors(image, tmp_path):
     slide = replace(deck.slides[5], elements=(title_box("Quote"), pic))
     with pytest.raises(RenderError, match="not a PNG, JPEG"):
         build(replace(deck, slides=(slide,)))
+
+
+def test_right_to_left_languages_get_rtl_paragraphs(image):
+    from dataclasses import replace
+
+    deck = sample_deck(image)
+    hebrew = [s.findall(".//a:pPr", NS) for s in slide_xmls(build(replace(deck, language="he")))]
+    assert all(p.get("rtl") == "1" for ps in hebrew for p in ps)
+    russian = [s.findall(".//a:pPr", NS) for s in slide_xmls(build(deck))]
+    assert not any(p.get("rtl") for ps in russian for p in ps)
