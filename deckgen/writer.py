@@ -59,6 +59,8 @@ def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # exist_ok covers folders only
+        raise DeckgenError("the output folder is an existing file", Location(str(folder))) from exc
     except OSError as exc:
         raise _error(folder, "cannot create the output folder", exc) from exc
     sweep_stale(folder)

@@ -73,6 +73,9 @@ def test_unwritable_folder_is_a_clear_error(tmp_path):
     blocker.write_text("a file, not a folder")
     with pytest.raises(DeckgenError, match="cannot create the output folder"):
         write_outputs(blocker / "sub", [Output("t.pptx", b"x")])
+    with pytest.raises(DeckgenError, match="the output folder is an existing file"):
+        write_outputs(blocker, [Output("t.pptx", b"x")])
+    assert blocker.read_text() == "a file, not a folder"
 
 
 BAD_NAMES = ["", ".", "..", "a/b.pdf", "../x.pdf", "a\\b", "x\0", "t" + TEMP_SUFFIX]
