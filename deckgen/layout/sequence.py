@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from deckgen.errors import Location, RenderError
 from deckgen.layout.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
-from deckgen.layout.model import Box, Element, Picture, Shape, TextBox
+from deckgen.layout.model import Box, Element, Paragraph, Picture, Shape, TextBox
 from deckgen.layout.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.text import TextStyle, paragraph
 from deckgen.layout.timeline_slide import timeline_slides
@@ -127,10 +127,12 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
 
 
 def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
+    """Title, accent rule, subtitle, author and date stacked in the left column,
+    the cover filling the right 40 % with its caption and credit at the column's
+    foot. With a template, its title and subtitle placeholders are used."""
     st = maker.style
     W, H, M = st.width, st.height, st.margin
-    kind = "title"
-    boxes = st.boxes(kind)
+    boxes = st.boxes("title")
     els: list[Element] = []
     cover = outline.cover
     loc = outline.title.location if outline.title.location.line else outline.location
@@ -146,28 +148,47 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             text_right = pic_x - M * 0.75
     col_x = M + 10 if boxes.title is None else M
     col_w = text_right - col_x
-    t_style = st.title_style(round(st.title_size * 1.35))
-    t_box = boxes.title or Box(col_x, 0, col_w, t_style.line_height * 4)
-    title_p = fit_title(outline.title, t_style, t_box.w, t_box.h, st.title_floor, loc, max_lines=4)
-    # The title slide starts above the theme's title size for effect; only a
-    # title set smaller than an ordinary slide title is worth a warning.
-    if title_p.size < st.title_size:
-        maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
-    parts: list[tuple[str, object, float]] = []  # (what, paragraph, gap before)
-    parts.append(("title", title_p, 0.0))
+
+    # The cover's caption and credit first: the stack must stay above them.
+    foot: list[tuple[str, Paragraph]] = []
+    if cover is not None and boxes.title is None:
+        for role, text, size, italic in (
+            ("caption", cover.caption, 13.0, True),
+            ("credit", cover.credit, 11.0, False),
+        ):
+            if text is None:
+                continue
+            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
+            where = text.location if text.location.line else cover.location
+            foot.append(
+                (
+                    role,
+                    fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
+                )
+            )
+    elif cover is not None:
+        # The template designs its title slide: no room for a picture beside it.
+        maker.warn(
+            "the cover is not shown on the title slide: the template's title slide "
+            "has no room for it (it stays in the handout and poster)",
+            cover.location,
+        )
+    foot_h = sum(p.height + 2 for _, p in foot)
+    bottom = H - 24 - foot_h - (16 if foot else M - 24)
+
+    sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
+    sub = None
     if outline.subtitle is not None:
         sub_style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
-        sub_box_w = (boxes.subtitle or t_box).w
         sub = fit_title(
             outline.subtitle,
             sub_style,
-            sub_box_w,
+            sub_w,
             sub_style.line_height * 3,
             14.0,
-            outline.subtitle.location or loc,
+            outline.subtitle.location if outline.subtitle.location.line else loc,
             max_lines=3,
         )
-        parts.append(("subtitle", sub, 44.0))
     meta_runs: list[Run] = []
     if outline.author is not None:
         meta_runs += list(outline.author.runs)
@@ -175,12 +196,49 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         if meta_runs:
             meta_runs.append(Run("  ·  "))
         meta_runs.append(Run(str(outline.date)))
+    meta = None
     if meta_runs:
         m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
         meta = fit_title(
-            tuple(meta_runs), m_style, col_w, m_style.line_height * 2, 12.0, loc, max_lines=2
+            tuple(meta_runs),
+            m_style,
+            sub_w if boxes.title else col_w,
+            m_style.line_height * 2,
+            12.0,
+            loc,
+            max_lines=2,
         )
-        parts.append(("meta", meta, 16.0 if outline.subtitle is not None else 44.0))
+
+    t_style = st.title_style(round(st.title_size * 1.35))
+    if boxes.title is not None:
+        t_box = boxes.title
+        title_p = fit_title(
+            outline.title, t_style, t_box.w, t_box.h, st.title_floor, loc, max_lines=4
+        )
+    else:
+        gaps = (44.0 if sub or meta else 0.0) + (16.0 if sub and meta else 0.0)
+        budget = bottom - M - gaps - (sub.height if sub else 0) - (meta.height if meta else 0)
+        title_p = None
+        for lines in (3, 4):  # three lines of a big title read better than four
+            try:
+                title_p = fit_title(
+                    outline.title,
+                    t_style,
+                    col_w,
+                    min(budget, t_style.line_height * lines),
+                    st.title_floor,
+                    loc,
+                    max_lines=lines,
+                )
+                break
+            except RenderError:
+                if lines == 4:
+                    raise
+    # The title slide starts above the theme's title size for effect; only a
+    # title set smaller than an ordinary slide title is worth a warning.
+    if title_p.size < st.title_size:
+        maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
+
     if boxes.title is not None:
         els.append(
             TextBox(
@@ -192,63 +250,53 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
                 name="Title",
             )
         )
-        y = boxes.title.bottom + 12
-        for what, p, _gap in parts[1:]:
-            box = (
-                boxes.subtitle
-                if what == "subtitle" and boxes.subtitle
-                else Box(t_box.x, y, t_box.w, p.height)
+        under = [p for p in (sub, meta) if p is not None]
+        if under:
+            box = boxes.subtitle or Box(
+                boxes.title.x,
+                boxes.title.bottom + 12,
+                boxes.title.w,
+                max(0.0, H - 12 - boxes.title.bottom - 12),
             )
-            els.append(
-                TextBox(
-                    box,
-                    (p,),
-                    role="subtitle",
-                    placeholder="subtitle" if what == "subtitle" else None,
-                    name="Subtitle" if what == "subtitle" else "Author and date",
+            if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
+                maker.warn(
+                    "author and date left off the title slide: the template's "
+                    "subtitle box has no room for them",
+                    loc,
                 )
-            )
-            y = box.bottom + 8
+                under = [p for p in under if p is not meta]
+            if under:
+                els.append(
+                    TextBox(
+                        box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle"
+                    )
+                )
     else:
+        parts = [("title", title_p, 0.0)]
+        if sub is not None:
+            parts.append(("subtitle", sub, 44.0))
+        if meta is not None:
+            parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
         total = sum(p.height + gap for _, p, gap in parts)
-        y = max(M, (H - total) / 2 - 10)
+        y = max(M, min((H - total) / 2 - 10, bottom - total))
         for what, p, gap in parts:
             y += gap
-            if what == "subtitle" or (what == "meta" and len(parts) == 2):
+            if gap == 44.0:
                 els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
-            role = "title" if what == "title" else "subtitle"
             ph = {"title": "title", "subtitle": "subtitle"}.get(what)
             name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
             els.append(
-                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, placeholder=ph, name=name)
+                TextBox(
+                    Box(col_x, y, col_w, p.height),
+                    (p,),
+                    role="title" if what == "title" else "subtitle",
+                    placeholder=ph,
+                    name=name,
+                )
             )
             y += p.height
-    if cover is not None and boxes.title is not None:
-        # The template designs its title slide: no room for a picture beside it.
-        maker.warn(
-            "the cover is not shown on the title slide: the template's title slide "
-            "has no room for it (it stays in the handout and poster)",
-            cover.location,
-        )
-    elif cover is not None:
-        # Caption and credit of the cover, small at the foot of the text column.
-        bits = []
-        if cover.caption is not None:
-            bits.append(("caption", cover.caption, 13.0, True))
-        if cover.credit is not None:
-            bits.append(("credit", cover.credit, 11.0, False))
         y = H - 24
-        for role, text, size, italic in reversed(bits):
-            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
-            p = fit_title(
-                text,
-                style,
-                col_w,
-                style.line_height * 2,
-                9.0,
-                text.location if text.location.line else cover.location,
-                max_lines=2,
-            )
+        for role, p in reversed(foot):
             y -= p.height
             els.append(
                 TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role)

@@ -509,3 +509,46 @@ def test_russian_words_and_dates(tmp_path):
     deck = layout_deck(outline, resolve(outline))
     check_deck(deck)
     assert deck.slides[1].title == "План"
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_crowded_title_slide_stays_clear_of_the_cover_caption(tmp_path, aspect):
+    (tmp_path / "pic.png").write_bytes((FIXTURES / "images" / "leaf.png").read_bytes())
+    words = "A long and winding title that goes on for quite a few words indeed"
+    outline = outline_from(
+        tmp_path,
+        yaml_of(
+            {
+                "title": words,
+                "subtitle": words + ", and a subtitle that is just as long as the title is",
+                "author": "A lecturer with a rather long name, Department of Long Names",
+                "date": "Autumn term 2026",
+                "cover": {
+                    "src": "pic.png",
+                    "alt": "A leaf",
+                    "caption": "A caption that runs to more than one line in the narrow column",
+                    "credit": "Photo by somebody on some website",
+                },
+                "sections": [{"title": "One", "points": ["a"]}],
+            }
+        ),
+    )
+    deck = layout_deck(outline, resolve(outline), DeckGeometry.for_aspect(aspect))
+    check_deck(deck)
+    title_slide = deck.slides[0]
+    names = {tb.name for tb in text_boxes(title_slide)}
+    assert {"Title", "Subtitle", "Author and date", "Cover caption", "Cover credit"} <= names
+
+
+def test_template_title_slide_uses_its_boxes(space_race):
+    outline, theme = space_race
+    title = Box(54, 168, 612, 115)
+    subtitle = Box(108, 306, 504, 137)
+    geometry = DeckGeometry(
+        720, 540, (("title", PlaceholderBoxes(title=title, subtitle=subtitle)),)
+    )
+    deck = layout_deck(outline, theme, geometry)
+    check_deck(deck)
+    boxes = {tb.placeholder: tb.box for tb in text_boxes(deck.slides[0]) if tb.placeholder}
+    assert boxes == {"title": title, "subtitle": subtitle}
+    assert any("cover is not shown" in d.message for d in deck.diagnostics)
