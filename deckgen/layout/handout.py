@@ -33,6 +33,7 @@ from deckgen.layout.handout_style import (
     make_palette,
     make_styles,
 )
+from deckgen.layout.handout_text import SetParagraph, set_paragraph
 from deckgen.outline.model import Date, Image, Outline, Point, Quote, Reference, Run, Text
 from deckgen.theme.model import Theme
 
@@ -84,6 +85,7 @@ class SectionBlock:
     notes_lines: int  # 0: no ruled notes area
     location: Location
     speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
+    prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,11 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                 notes_lines=NOTES_LINES if with_notes else 0,
                 location=section.location,
                 speaker_notes=section.notes if with_speaker else (),
+                prose=tuple(
+                    set_paragraph(para, style, col, hyphen_lang, style.first_indent)
+                    for i, para in enumerate(section.summary)
+                    for style in [styles.body if i == 0 else styles.body_next]
+                ),
             )
         )
         if with_speaker:

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from deckgen.backends import pdfkit
+from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout import (
     Cover,
     Figure,
@@ -450,8 +451,9 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     heading = _heading(block.title.runs, block.number, f"section-{block.id}", ts, block.title.plain)
     body: list[Flowable] = []
-    for i, para in enumerate(block.summary):
-        body.append(ts.para(para, st.body if i == 0 else st.body_next, "body"))
+    body_names = ts.names(st.body.font)
+    for para in block.prose:
+        body.append(SetText(para, body_names, ts.handout.palette.accent))
     if block.figure is not None:
         body.extend(_figure(block.figure, ts))
     if block.quote is not None:
@@ -489,7 +491,11 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
         + st.heading.space_after
         + st.body.leading * st.keep_lines
     )
-    if body and isinstance(body[0], Paragraph) and not isinstance(body[0], SectionHeading):
+    if (
+        body
+        and isinstance(body[0], SetText | Paragraph)
+        and not isinstance(body[0], SectionHeading)
+    ):
         # Prose splits; the condition above leaves room for its first lines.
         return [CondPageBreak(need), heading, *body]
     if body:

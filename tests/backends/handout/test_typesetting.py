@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 from deckgen.backends.base import Job
 from deckgen.backends.handout import HandoutBackend
 from deckgen.backends.handout.article import Typesetter, register_fonts
+from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout import layout_handout
 from deckgen.outline.model import Outline, Point, Run, Section, Text
 
@@ -29,20 +30,25 @@ def build(outline, theme="default", **options) -> bytes:
 
 def test_paragraphs_never_leave_a_single_line_behind_or_ahead():
     plan = layout_handout(sample.outline(1), sample.theme(), {})
-    ts = Typesetter(plan, register_fonts(plan))
-    para = ts.para(sample.outline(1).sections[0].summary[0], plan.styles.body)
-    assert isinstance(para, Paragraph)
+    fonts = register_fonts(plan)
+    para = plan.blocks[1].prose[0]
+    text = SetText(para, fonts[plan.styles.body.font], "#000000")
     width = plan.geometry.column
-    _, height = para.wrap(width, 10_000)
     leading = plan.styles.body.leading
+    _, height = text.wrap(width, 10_000)
     lines = round(height / leading)
     assert lines >= 5
     # room for one line only: the paragraph moves on whole (no orphan)
-    assert para.split(width, leading * 1.5) == []
+    assert text.split(width, leading * 1.5) == []
     # room for all but one line: two lines go over together (no widow)
-    first, rest = para.split(width, leading * (lines - 1) + 1)
-    assert round(rest.wrap(width, 10_000)[1] / leading) == 2
-    assert round(first.wrap(width, 10_000)[1] / leading) == lines - 2
+    first, rest = text.split(width, leading * (lines - 1) + 1)
+    assert len(rest.lines) == 2 and len(first.lines) == lines - 2
+    assert first.getSpaceAfter() == 0 and rest.getSpaceBefore() == 0
+    # a plain reportlab Paragraph (key points, captions) follows the same rule
+    ts = Typesetter(plan, fonts)
+    p = ts.para(sample.outline(1).sections[0].summary[0], plan.styles.point)
+    assert isinstance(p, Paragraph)
+    assert p.style.allowWidows == 0 and p.style.allowOrphans == 0
 
 
 def _pages_text(data: bytes, tmp_path) -> list[str]:
@@ -141,7 +147,12 @@ def test_long_unbreakable_words_and_urls_stay_inside_the_column():
         path=sample.ROOT / "content" / "long.yaml", title=Text.of("Long words"), sections=(section,)
     )
     plan = layout_handout(outline, sample.theme(), {})
+    prose = plan.blocks[1].prose[0]
+    assert len(prose.lines) >= 3
+    assert all(line.indent + line.width <= prose.measure + 0.01 for line in prose.lines)
+    assert "".join(p.text for line in prose.lines for w in line.words for p in w) == ("See" + url)
+    # the key-points path (reportlab paragraphs) splits long words too
     ts = Typesetter(plan, register_fonts(plan))
-    para = ts.para(section.summary[0], plan.styles.body)
+    para = ts.para(section.summary[0], plan.styles.point)
     para.wrap(plan.geometry.column, 10_000)
     assert all(line.extraSpace >= -0.5 for line in para.blPara.lines)
