@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from deckgen.backends.base import OptionSpec
     from deckgen.build import BuildReport, Step
 
-__all__ = ["EXIT_ERRORS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_ERRORS", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("deckgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`deckgen schema | head`): not an error of ours.
+        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return getattr(args, "status", EXIT_OK)
     except Exception as exc:
         print(f"deckgen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         if args.verbose:
@@ -237,13 +243,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
             strict=args.strict,
             progress=progress.update,
         )
+    # Known before printing, in case the reader of our output goes away.
+    args.status = EXIT_OK if report.ok else EXIT_ERRORS
     _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
     if args.verbose:
         _print_timings(report)
     if not args.quiet:
         for path in report.written:
             print(_shown(path))
-    return EXIT_OK if report.ok else EXIT_ERRORS
+    return args.status
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -259,6 +267,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             strict=args.strict,
             progress=progress.update,
         )
+    # Known before printing, in case the reader of our output goes away.
+    args.status = EXIT_OK if report.ok else EXIT_ERRORS
     _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
     if args.verbose:
         _print_timings(report)
@@ -269,7 +279,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             count = len(outline.warnings)
             note = f" ({count} warning{'s' * (count != 1)})" if count else ""
             print(f"{_shown(outline.path)}: ok{note}")
-    return EXIT_OK if report.ok else EXIT_ERRORS
+    return args.status
 
 
 def _cmd_themes(args: argparse.Namespace) -> int:

@@ -254,3 +254,24 @@ def test_sample_talk_checks_clean(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("content/space_race.yaml: ok")
     assert " error:" not in done.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    """`deckgen schema | head -1` must not report an internal error."""
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    # A one-page pipe, smaller than the schema: the child must block mid-output
+    # and then find its reader gone (EPIPE), as with `| head -1`.
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "schema"],
+        cwd=tmp_path,
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        assert reader.read(1) == b"{"
+    assert child.wait(timeout=30) == 0
+    assert child.stderr.read() == b""
