@@ -51,6 +51,7 @@ class Item:
     text: Text | str | tuple[Run, ...]
     role: ItemRole
     location: Location
+    where: str = ""  # the outline path for messages, e.g. 'sections[0].points[3]'
 
 
 Unit = tuple[Item, ...]
@@ -202,7 +203,8 @@ def fit_body(
         text = "".join(r.text for r in runs_of(item.text))
         excerpt = text if len(text) <= 60 else text[:57] + "..."
         raise RenderError(
-            f"text too long to fit on a slide even alone at {floor:g} pt: {excerpt!r}; "
+            _where(item.where) + f"text too long to fit on a slide even alone at {floor:g} pt: "
+            f"{excerpt!r}; "
             "shorten it or split it into several points",
             item.location,
         ) from None
@@ -260,6 +262,10 @@ def _set(regions, per_region_items, setter: Setter, size: float, widths) -> tupl
     return tuple(out)
 
 
+def _where(where: str) -> str:
+    return f"{where}: " if where else ""
+
+
 _BREAKABLE_END = frozenset(" -\u00ad\u2010\u2013\u2014\u200b")
 
 
@@ -276,6 +282,7 @@ def fit_title(
     floor: float,
     location: Location,
     max_lines: int = 2,
+    where: str = "",
 ) -> Paragraph:
     """The largest size from style.size down to `floor` giving <= max_lines lines
     that also fit `height`; else a RenderError naming the title's line."""
@@ -288,7 +295,9 @@ def fit_title(
             if fits and not (whole_words and breaks_words(p)):
                 return p
     plain = "".join(r.text for r in p.runs)
+    plain = plain if len(plain) <= 60 else plain[:57] + "..."
     raise RenderError(
-        f"title too long for {max_lines} line(s) even at {floor:g} pt: {plain!r}; shorten it",
+        _where(where) + f"too long for {max_lines} line(s) even at {floor:g} pt: {plain!r}; "
+        "shorten it",
         location,
     )

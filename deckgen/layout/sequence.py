@@ -39,7 +39,8 @@ def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
     shown_timeline = False
     for n, section in enumerate(outline.sections, 1):
         drafts.append(divider(n, len(outline.sections), section, maker))
-        content, has_timeline = section_slides(outline, section, maker)
+        content, has_timeline = section_slides(outline, section, maker, n - 1)
+        maker.where = ""
         shown_timeline |= has_timeline
         drafts += content
     if outline.timeline is not None and not shown_timeline:
@@ -53,12 +54,14 @@ def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
 # ---------------------------------------------------------------- sections
 
 
-def section_slides(outline: Outline, section: Section, maker: SlideMaker):
+def section_slides(outline: Outline, section: Section, maker: SlideMaker, index: int = 0):
     drafts: list[Draft] = []
     has_timeline = False
     loc = section.location
+    maker.where = f"sections[{index}]"
     if section.slides is not None:
-        for slide in section.slides:
+        for j, slide in enumerate(section.slides):
+            maker.where = f"sections[{index}].slides[{j}]"
             made = explicit_slide(outline, section, slide, maker)
             # Only a timeline slide showing every event stands for the
             # outline's timeline; one showing this section's events does not.
@@ -69,7 +72,7 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker):
     else:
         if section.points:
             drafts += maker.bullets(
-                section.title, point_units(section.points), loc, image=section.image
+                section.title, point_units(section.points, maker.where), loc, image=section.image
             )
         elif section.image is not None:
             drafts += maker.image(section.title, section.image, loc)
@@ -77,7 +80,15 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker):
             drafts += maker.quote(section.title, section.quote, section.quote.location or loc)
         if not drafts and section.summary:
             units: list[Unit] = [
-                (Item(p, "plain", p.location if p.location.line else loc),) for p in section.summary
+                (
+                    Item(
+                        p,
+                        "plain",
+                        p.location if p.location.line else loc,
+                        f"sections[{index}].summary[{k}]",
+                    ),
+                )
+                for k, p in enumerate(section.summary)
             ]
             drafts += maker.bullets(section.title, units, loc)
     if drafts and section.notes:
@@ -92,7 +103,11 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
     layout = slide.layout
     if layout == "bullets":
         return maker.bullets(
-            title or section.title, point_units(slide.points), loc, notes=notes, image=slide.image
+            title or section.title,
+            point_units(slide.points, maker.where),
+            loc,
+            notes=notes,
+            image=slide.image,
         )
     if layout == "two-column":
         return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
@@ -213,7 +228,14 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     if boxes.title is not None:
         t_box = boxes.title
         title_p = fit_title(
-            outline.title, t_style, t_box.w, t_box.h, st.title_floor, loc, max_lines=4
+            outline.title,
+            t_style,
+            t_box.w,
+            t_box.h,
+            st.title_floor,
+            loc,
+            max_lines=4,
+            where="title",
         )
     else:
         gaps = (44.0 if sub or meta else 0.0) + (16.0 if sub and meta else 0.0)
@@ -228,6 +250,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
                     min(budget, t_style.line_height * lines),
                     st.title_floor,
                     loc,
+                    where="title",
                     max_lines=lines,
                 )
                 break
@@ -317,8 +340,15 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
     num_w = round(st.body_size * 1.9, 2)
     text_box = Box(body.x + num_w, body.y, body.w - num_w, body.h)
     units = [
-        (Item(s.title, "plain", s.title.location if s.title.location.line else s.location),)
-        for s in outline.sections
+        (
+            Item(
+                s.title,
+                "plain",
+                s.title.location if s.title.location.line else s.location,
+                f"sections[{i}].title",
+            ),
+        )
+        for i, s in enumerate(outline.sections)
     ]
     # Numbers stand beside each item's first line; an item that wraps here but
     # not in PowerPoint (or the reverse) would shift the numbers below it. So
@@ -399,7 +429,16 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     kick = paragraph(f"{maker.words['section']} {n} / {total}", kick_style, w)
     t_style = st.title_style(round(st.title_size * 1.15))
     t_box_h = t_style.line_height * 4
-    title_p = fit_title(section.title, t_style, w, t_box_h, st.title_floor, loc, max_lines=4)
+    title_p = fit_title(
+        section.title,
+        t_style,
+        w,
+        t_box_h,
+        st.title_floor,
+        loc,
+        max_lines=4,
+        where=f"sections[{n - 1}].title",
+    )
     if title_p.size < st.title_size:
         maker.warn(f"section title shrunk to {title_p.size:g} pt to fit its divider", loc)
     block = kick.height + 12 + title_p.height
@@ -475,11 +514,11 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
         els: list[Element] = [maker.title_box(kind, w["thanks"], outline.location)]
         return [Draft(kind, w["thanks"], els, outline.location)]
     ref_units: list[Unit] = []
-    for r in refs:
+    for i, r in enumerate(refs):
         runs = list(r.text.runs)
         if r.url:
             runs += [Run(" — "), Run(r.url, link=r.url)]
-        ref_units.append((Item(tuple(runs), "small", r.location),))
+        ref_units.append((Item(tuple(runs), "small", r.location, f"references[{i}]"),))
     credit_units: list[Unit] = [
         (Item(runs if isinstance(runs, tuple) else runs.runs, "small", where),)
         for runs, where in credits

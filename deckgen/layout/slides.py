@@ -40,11 +40,22 @@ def plain(text: Text | str | tuple[Run, ...] | None) -> str:
     return "".join(r.text for r in runs_of(text))
 
 
-def point_units(points: Sequence[Point]) -> list[Unit]:
+def point_units(points: Sequence[Point], where: str = "") -> list[Unit]:
+    """A unit per point: the point and its sub-points, kept together if possible.
+    `where` is the outline path of the list's owner, e.g. 'sections[0]'."""
     units: list[Unit] = []
-    for p in points:
-        items = [Item(p.text, "point", p.location or p.text.location)]
-        items += [Item(s, "sub", s.location if s.location.line else p.location) for s in p.points]
+    for i, p in enumerate(points):
+        at = f"{where}.points[{i}]" if where else ""
+        items = [Item(p.text, "point", p.location or p.text.location, at)]
+        items += [
+            Item(
+                s,
+                "sub",
+                s.location if s.location.line else p.location,
+                f"{at}.points[{j}]" if at else "",
+            )
+            for j, s in enumerate(p.points)
+        ]
         units.append(tuple(items))
     return units
 
@@ -83,6 +94,12 @@ class SlideMaker:
     words: dict[str, str]
     language: str = "en"
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The outline path of what is being laid out ('sections[2]',
+    # 'sections[2].slides[0]'), set by the sequence, for error messages.
+    where: str = ""
+
+    def at(self, leaf: str) -> str:
+        return f"{self.where}.{leaf}" if self.where else ""
 
     # ------------------------------------------------------------------ helpers
 
@@ -106,7 +123,14 @@ class SlideMaker:
         box = box or st.title_box_for(kind)
         style = style or st.title_style()
         p = fit_title(
-            text, style, box.w, box.h, floor or st.title_floor, location, max_lines=max_lines
+            text,
+            style,
+            box.w,
+            box.h,
+            floor or st.title_floor,
+            location,
+            max_lines=max_lines,
+            where=self.at("title"),
         )
         if p.size < style.size:
             self.warn(
@@ -259,6 +283,7 @@ class SlideMaker:
                 12.0,
                 image.caption.location if image.caption.location.line else image.location,
                 max_lines=3,
+                where=self.at("image.caption"),
             )
             parts.append(("caption", p))
         if image.credit is not None:
@@ -271,6 +296,7 @@ class SlideMaker:
                 9.0,
                 image.credit.location if image.credit.location.line else image.location,
                 max_lines=2,
+                where=self.at("image.credit"),
             )
             parts.append(("credit", p))
         gap = 8.0 if parts else 0.0
@@ -384,7 +410,9 @@ class SlideMaker:
             col_w = body.w
             left_box = body
             right_box = Box(st.width - body.right, body.y, body.w, body.h)
-        regions = [self._column_units(c) for c in (left, right)]
+        regions = [
+            self._column_units(c, self.at(side)) for c, side in ((left, "left"), (right, "right"))
+        ]
         result = self.fit(regions, [col_w, col_w], body.h, plain(title), location)
         drafts = []
         for i, (lp, rp) in enumerate(result.pages):
@@ -414,10 +442,10 @@ class SlideMaker:
         return drafts
 
     @staticmethod
-    def _column_units(column: Column | None) -> list[Unit]:
+    def _column_units(column: Column | None, where: str = "") -> list[Unit]:
         if column is None:
             return []
-        units = point_units(column.points)
+        units = point_units(column.points, where)
         if column.heading is not None:
             head = Item(
                 column.heading,
@@ -556,7 +584,8 @@ class SlideMaker:
         at_floor = pack(floor)
         if at_floor is None:
             raise RenderError(
-                f"quote too long for a slide even one sentence at a time at {floor:g} pt; "
+                (f"{self.at('quote.text')}: " if self.where else "")
+                + f"quote too long for a slide even one sentence at a time at {floor:g} pt; "
                 "shorten it",
                 where,
             )
@@ -584,7 +613,8 @@ class SlideMaker:
                 break
         else:
             raise RenderError(
-                f"statement too long for one slide even at {st.min_body_size:g} pt; shorten it",
+                (f"{self.at('text')}: " if self.where else "")
+                + f"statement too long for one slide even at {st.min_body_size:g} pt; shorten it",
                 text.location if text.location.line else location,
             )
         if p.size < style.size:

@@ -90,6 +90,7 @@ def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
             if len(p.lines) <= max_lines:
                 return p, w
     raise RenderError(
+        "timeline.events: "
         f"timeline event title too long for its label (5 lines at 12 pt): {ev.title.plain!r}; "
         "shorten it",
         ev.location,

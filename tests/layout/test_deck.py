@@ -196,6 +196,7 @@ def test_a_point_too_long_even_alone_names_its_line(tmp_path):
     loc = err.value.location
     assert loc.line == line_of(outline.path, "unbelievably")
     assert "too long" in str(err.value)
+    assert err.value.diagnostics[0].message.startswith("sections[0].points[1]: ")
 
 
 def test_a_title_too_long_even_at_the_floor_names_its_line(tmp_path):
@@ -212,6 +213,7 @@ def test_a_title_too_long_even_at_the_floor_names_its_line(tmp_path):
     with pytest.raises(RenderError) as err:
         layout_deck(outline, resolve(outline))
     assert err.value.location.line == line_of(outline.path, "Interminable")
+    assert err.value.diagnostics[0].message.startswith("sections[0].title: ")
 
 
 def test_explicit_slides_of_every_layout(tmp_path):
