@@ -86,6 +86,7 @@ class SectionBlock:
     location: Location
     speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
     prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
+    key_points: tuple[SetParagraph, ...] = ()  # points and sub-points, set, bullets decided
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,15 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def _set_points(points, styles: Styles, measure: float, language) -> tuple[SetParagraph, ...]:
+    out = []
+    for point in points:
+        out.append(set_paragraph(point.text, styles.point, measure, language, bullet="•"))
+        for sub in point.points:
+            out.append(set_paragraph(sub, styles.subpoint, measure, language, bullet="–"))
+    return tuple(out)
+
+
 def _running_head(title: str) -> str:
     """A long title's main part for the running header ('The Space Race: ...'
     -> 'The Space Race'), as books shorten theirs."""
@@ -323,6 +333,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                 notes_lines=NOTES_LINES if with_notes else 0,
                 location=section.location,
                 speaker_notes=section.notes if with_speaker else (),
+                key_points=_set_points(section.points, styles, col, hyphen_lang),
                 prose=tuple(
                     set_paragraph(para, style, col, hyphen_lang, style.first_indent)
                     for i, para in enumerate(section.summary)

@@ -37,6 +37,8 @@ class SetParagraph:
     style: TextStyle
     measure: float  # the full line length, points
     space: float  # natural width of one space
+    bullet: str | None = None  # drawn in the hanging indent of the first line
+    bullet_x: float = 0.0
 
 
 @lru_cache(maxsize=64)
@@ -109,6 +111,7 @@ def set_paragraph(
     measure: float,
     language: str | None = None,
     first_indent: float = 0.0,
+    bullet: str | None = None,
 ) -> SetParagraph:
     runs = text.runs if isinstance(text, Text) else tuple(text)
     space = _face(style.font, style.bold, style.italic).width(" ", style.size)
@@ -127,7 +130,8 @@ def set_paragraph(
     def flush(justify: bool) -> None:
         nonlocal current, width
         indent = style.left_indent + (first_indent if not lines else 0.0)
-        lines.append(SetLine(tuple(current), width, indent, justify and len(current) > 1))
+        justify = justify and style.align == "justify" and len(current) > 1
+        lines.append(SetLine(tuple(current), width, indent, justify))
         current, width = [], 0.0
 
     while pending:
@@ -186,4 +190,6 @@ def set_paragraph(
         flush(True)
     if current:
         flush(False)
-    return SetParagraph(tuple(lines), style, measure, space)
+    # the bullet hangs left of the text, in the indent
+    bullet_x = max(style.left_indent - style.size * 1.1, 0.0)
+    return SetParagraph(tuple(lines), style, measure, space, bullet, bullet_x)

@@ -74,3 +74,10 @@ def test_cyrillic_hyphenates_with_russian_dictionary():
     para = set_paragraph(Text.of(text), STYLE, 250, "ru_RU")
     assert all(line.indent + line.width <= 250.01 for line in para.lines)
     assert " ".join(words_of(para)).replace("- ", "").split() == text.split()
+
+
+def test_ragged_style_is_not_justified():
+    ragged = TextStyle("PT Serif", 10.5, 14.9, "#000000", align="left")
+    para = set_paragraph(Text.of(PROSE), ragged, 300, None, bullet="•")
+    assert not any(line.justify for line in para.lines)
+    assert para.bullet == "•" and para.bullet_x == 0.0

@@ -427,24 +427,9 @@ def _heading(
     )
 
 
-def _points(points, ts: Typesetter) -> list[Flowable]:
-    st = ts.handout.styles
-    out: list[Flowable] = []
-    for point in points:
-        out.append(
-            Paragraph(
-                ts.markup(point.text.runs, st.point), ts.pstyle(st.point, "point"), bulletText="•"
-            )
-        )
-        for sub in point.points:
-            out.append(
-                Paragraph(
-                    ts.markup(sub.runs, st.subpoint),
-                    ts.pstyle(st.subpoint, "subpoint"),
-                    bulletText="–",
-                )
-            )
-    return out
+def _points(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
+    names = ts.names(ts.handout.styles.point.font)
+    return [SetText(p, names, ts.handout.palette.accent) for p in block.key_points]
 
 
 def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
@@ -467,7 +452,7 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.append(QuoteBlock(quote, by, ts.handout.palette.accent, st.body.size * 0.5))
     if block.points:
         label = ts.para((Run("Key points"),), st.label, "label")
-        pts = _points(block.points, ts)
+        pts = _points(block, ts)
         body.append(Block([label, *pts[:2]]))
         body.extend(pts[2:])
     if block.speaker_notes:

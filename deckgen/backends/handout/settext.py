@@ -119,6 +119,12 @@ class SetText(Flowable):
                 x += w + extra * n_sp
             baseline -= leading
         tx.setWordSpace(0)
+        if self.first and self.para.bullet:
+            first_baseline = self.height - (leading - size) / 2 - size * 0.8
+            tx.setFillColor(pdfkit.color(st.color))
+            tx.setFont(self.names.regular, size)
+            tx.setTextOrigin(self.para.bullet_x, first_baseline)
+            tx.textOut(self.para.bullet)
         canv.drawText(tx)
         for url, x, w, y in links:
             canv.setStrokeColor(pdfkit.color(self.link_color))
