@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.color import mix, readable_on
@@ -76,10 +76,10 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
 
 
 def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
-    """Up to 2 lines down to 13 pt, else 3 down to 12 pt; a long title may take 5 lines
+    """Up to 2 lines down to 14 pt, else 3 down to 12 pt; a long title may take 5 lines
     at 12 pt, and then a card half as wide again. Returns (title, card width)."""
     for w, max_lines, sizes in (
-        (width, 2, sizes_down(16.0, 13.0, 0.5)),  # short cards leave room for 2 levels
+        (width, 2, sizes_down(16.0, 14.0, 0.5)),  # short cards leave room for 2 levels
         (width, 3, sizes_down(16.0, 12.0, 0.5)),
         (width, 5, [12.0]),
         (round(width * 1.5, 2), 5, [12.0]),
@@ -262,8 +262,6 @@ def timeline_slides(
     if not events:
         return []
     body = st.body_box_for(kind)
-    card_w = round(min(190.0, body.w / 4.5), 2)
-    cards = _cards(maker, events, card_w)
 
     # Group colours, in the order the timeline lists its groups.
     colors = st.group_colors(timeline.groups)
@@ -273,11 +271,24 @@ def timeline_slides(
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
     usable = area.h - (_MARK / 2 + 4) - (_STRIP + 8)
     frame = _Frame(area.x + 6, area.right - 6, area, usable)
-    chunks = _chunks(cards, frame, location)
+    # Narrow cards pack more events per slide; wider ones keep titles short and
+    # large. Take the widest card that needs no more slides than the narrow.
+    chunks = None
+    for divisor in (4.5, 3.6):
+        width = round(min(190.0 * 4.5 / divisor, body.w / divisor), 2)
+        try:
+            trial = _chunks(_cards(maker, events, width), frame, location)
+        except RenderError:
+            if chunks is None:
+                raise
+            break
+        if chunks is None or len(trial) <= len(chunks):
+            chunks = trial
 
     era_tints = [mix(st.background, st.accent, 0.16), mix(st.background, st.text, 0.09)]
     drafts = []
     for k, chunk in enumerate(chunks):
+        chunk = _same_size(chunk)
         cont = k > 0
         t = _cont(title, maker.words["cont"]) if cont else title
         els: list[Element] = []
@@ -402,6 +413,21 @@ def timeline_slides(
     return drafts
 
 
+def _same_size(chunk: _Layout) -> _Layout:
+    """Every card title on a slide at one size (the smallest any card needed):
+    a smaller size only ever takes fewer lines, so the placement still holds."""
+    size = min(p.card.title_p.size for p in chunk.placed)
+    placed = []
+    for p in chunk.placed:
+        tp = p.card.title_p
+        if tp.size != size:
+            style = TextStyle(tp.font, size, tp.color, tp.line_height / tp.size)
+            tp = paragraph(p.card.event.title, style, p.card.width - _CARD_PAD)
+            p = replace(p, card=replace(p.card, title_p=tp))
+        placed.append(p)
+    return replace(chunk, placed=tuple(placed))
+
+
 def _end_ordinal(date) -> float:
     """The end of a date's last day on the axis (an era to 1975 runs to its end)."""
     d = date.last_day
@@ -411,8 +437,6 @@ def _end_ordinal(date) -> float:
 
 
 def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
-    from dataclasses import replace
-
     return replace(p, align=align, color=color or p.color)
 
 
