@@ -64,10 +64,10 @@ def _office_name(font: str) -> str:
 def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str | None) -> bytes:
     """Draw `deck` into `prs` (a base or user presentation, still without slides).
 
-    `template_background` is the master's own background colour: slides whose
-    background equals it inherit it instead of repeating it (so a user
-    template's picture or gradient background stays when deckgen's theme
-    background is the ordinary one).
+    `template_background` is the theme's ordinary background colour: slides
+    on it inherit the master's background instead of repeating it (the base
+    master carries that very colour; a user's master keeps its own picture or
+    gradient). Slides of another colour (e.g. section dividers) set their own.
     """
     with no_gc_pauses():
         package = DeckPackage(prs)
@@ -90,7 +90,7 @@ class _SlideWriter:
         self.lang = lang
         self.part = package.add_slide(layout.part)
         self.next_id = 2  # 1 is the slide's own shape tree
-        self.links: dict[str, str] = {}
+        self.links: dict[tuple[int, str], str] = {}
         self.images: dict[int, str] = {}
         self.free = list(layout.placeholders)
 
