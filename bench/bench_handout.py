@@ -96,10 +96,37 @@ def handout_once(path: Path, options: dict | None = None) -> bytes:
     return out.data
 
 
+def layout_and_render(path: Path) -> Callable[[], bytes]:
+    """The handout's own share: the outline loaded and the theme resolved once."""
+    from deckgen.backends.base import Job
+    from deckgen.backends.handout import HandoutBackend
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(path)
+    job = Job(outline, resolve(outline), {})
+    backend = HandoutBackend()
+
+    def run() -> bytes:
+        (out,) = backend.render(backend.layout(job), job)
+        return out.data
+
+    return run
+
+
 def cases(sections: int = 200) -> list[Case]:
     folder = Path(tempfile.mkdtemp(prefix="deckgen-bench-handout-"))
     path = write_outline(folder, sections)
-    return [Case(f"handout article, {sections} sections", lambda: handout_once(path), 3.0)]
+    return [
+        Case(
+            f"handout article, {sections} sections (load + layout + render)",
+            lambda: handout_once(path),
+            3.0,
+        ),
+        Case(
+            f"handout article, {sections} sections (layout + render)", layout_and_render(path), 3.0
+        ),
+    ]
 
 
 def main(argv: list[str]) -> int:
