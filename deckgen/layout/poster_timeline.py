@@ -1,0 +1,432 @@
+"""The poster's timeline: axis rows, eras, ticks, spans, leaders and cards.
+
+`timeline(...)` decides the card style, the axis (or two axis rows) and
+every card's place, then appends the drawing elements.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, replace
+
+from deckgen.errors import Diagnostic, RenderError
+from deckgen.fonts.wrap import line_height
+from deckgen.layout import placement
+from deckgen.layout.model import Box, TextLine
+from deckgen.layout.poster_cards import LEVELS, card_texts, min_card_area
+from deckgen.layout.poster_model import Card, Label, Marker, Rect, Stroke, TextBlock
+from deckgen.layout.poster_text import bold, mix
+from deckgen.layout.timescale import build_scale, end_ordinal, ticks
+from deckgen.outline.model import Run
+
+# decades away must not squeeze the rest); smaller gaps only when needed.
+GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+# Placement settings tried in turn when cards do not all fit: (how far right
+# of its date a card may stand, in card widths; cost of a point further out
+# from the axis, in points of shift). The greedy sweep cannot look ahead, so
+# a second opinion often places the last few cards.
+STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
+BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
+MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
+MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
+
+
+@dataclass
+class Frame:
+    """The page's regions, top to bottom."""
+
+    margin: float
+    left: float
+    right: float
+    plot_top: float
+    plot_bottom: float
+
+
+def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Greedy interval partitioning with a heap: interval id -> track."""
+    heap: list[tuple[float, int]] = []
+    free: list[int] = []
+    out = {}
+    n_tracks = 0
+    for x0, x1, idx in sorted(intervals):
+        while heap and heap[0][0] <= x0:
+            _, t = heapq.heappop(heap)
+            heapq.heappush(free, t)
+        if free:
+            t = heapq.heappop(free)
+        else:
+            t = n_tracks
+            n_tracks += 1
+        out[idx] = t
+        heapq.heappush(heap, (x1, t))
+    return out
+
+
+def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, diags, size_name):
+    tl = outline.timeline
+    c = theme.colors
+    lang = outline.language
+    events = tl.events
+    starts = [ev.date.ordinal for ev in events]
+    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
+    points = starts + [e for e in ends if e is not None]
+    span_times = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
+    # The axis shows at least a few units of the coarsest precision used.
+    if any(ev.date.month is None for ev in events):
+        min_span = 3.0
+    elif any(ev.date.day is None for ev in events):
+        min_span = 0.5
+    else:
+        min_span = 1 / 12
+
+    # -- era labels strip (above the plot), measured once
+    era_size = 20 * k
+    era_lh = line_height(ts.body, era_size)
+    n_eras = len(tl.eras)
+    era_strip = (era_lh + era_size * 0.5) if n_eras else 0.0
+
+    axis_h = 30 * k  # the axis band with its tick labels inside
+    tick_size = 15 * k
+    break_w = 44 * k
+    plot_top = frame.plot_top + era_strip
+    plot_bottom = frame.plot_bottom
+    span_h = 7 * k
+    # Spans on one side share tracks; reserve for the worst case.
+    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
+    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
+    band = 26 * k + n_span_tracks * (span_h + 3 * k)  # leader band, spans included
+    side_h = (plot_bottom - plot_top - axis_h) / 2 - band
+    gap = 12 * k
+    x_min, x_max = frame.left, frame.right
+    stem_inset = 14 * k
+
+    chosen = None
+    last = len(LEVELS) - 1
+    for li, level in enumerate(LEVELS):
+        w = level.width * k
+        # Hopeless by area alone (cards cannot fill more than ~80% of both
+        # sides): skip straight to smaller cards, unless nothing is left.
+        capacity = 0.8 * 2 * side_h * (x_max - x_min)
+        if li < last and len(events) * min_card_area(level, k, gap) > capacity:
+            continue
+        texts = card_texts(outline, ts, styles, level, k, lang, c.text, c.muted)
+        heights = [t.height for t in texts]
+        if max(heights) > side_h:
+            continue
+        area = sum((t.width + gap) * (t.height + gap) for t in texts)
+        if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
+            continue
+        big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
+        thresholds = GAP_THRESHOLDS[-1:] if li == last and big else GAP_THRESHOLDS
+        # Proportional first; then crowded stretches get more room (see build_scale).
+        for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
+            # Dates run from half a card inside the left edge to half a card
+            # before the right one, so end cards stand beside their dates.
+            scale = build_scale(
+                points,
+                x_min + w * 0.5,
+                x_max - stem_inset - w * 0.5,
+                gap_threshold=thr,
+                break_width=break_w,
+                max_breaks=MAX_BREAKS,
+                balance=balance,
+                spans=span_times,
+                min_span=min_span,
+            )
+            xs = [scale.to_x(t) for t in starts]
+            items = [placement.Item(x, t.width, t.height) for x, t in zip(xs, texts, strict=True)]
+            for shift, height_cost in STRATEGIES[:1] if big else STRATEGIES:
+                slots = placement.place(
+                    items,
+                    x_min,
+                    x_max,
+                    side_h,
+                    gap=gap,
+                    stem_inset=stem_inset,
+                    stem_gap=8 * k,
+                    max_shift=w * shift,
+                    height_cost=height_cost,
+                )
+                missing = [i for i, s in enumerate(slots) if s is None]
+                candidate = (li, scale, xs, slots, texts, missing)
+                if chosen is None or len(missing) < len(chosen[5]):
+                    chosen = candidate
+                if not missing:
+                    break
+            if not chosen[5]:
+                break
+        if chosen is not None and not chosen[5]:
+            break
+    if chosen is None:
+        raise RenderError(
+            "poster: the page is too small for even one event card at the legible size",
+            tl.location,
+        )
+    li, scale, xs, slots, texts, missing = chosen
+    level = LEVELS[li]
+    w = level.width * k
+
+    # -- vertical placement: stretch the cards' distances from the axis (which
+    # keeps every clearance) and centre what is used in the plot.
+    reach = [0.0, 0.0]
+    stretch = 1.6
+    for s, t in zip(slots, texts, strict=True):
+        if s is None:
+            continue
+        reach[s.side] = max(reach[s.side], s.y + t.height)
+        if s.y > 0:
+            stretch = min(stretch, (side_h - t.height) / s.y)
+    stretch = max(stretch, 1.0)
+    reach = [0.0, 0.0]
+    for s, t in zip(slots, texts, strict=True):
+        if s is not None:
+            reach[s.side] = max(reach[s.side], s.y * stretch + t.height)
+    slack = max(0.0, side_h - max(reach))
+    bnd = band + min(band * 0.8, slack * 0.3)
+    block_above = max(reach) + bnd
+    block_below = max(reach) + bnd
+    total = block_above + axis_h + block_below
+    top = plot_top + max(0.0, (plot_bottom - plot_top - total) / 2)
+    axis_y = top + block_above  # top edge of the axis band
+    axis_bottom = axis_y + axis_h
+
+    # -- eras (behind everything)
+    era_colors = []
+    for i, era in enumerate(tl.eras):
+        base = era.color or (c.accent if i % 2 == 0 else c.muted)
+        era_colors.append(mix(c.background, base, 0.10 if i % 2 == 0 else 0.14))
+    era_boxes = []
+    band_top = frame.plot_top
+    band_bottom = plot_bottom
+    for i, era in enumerate(tl.eras):
+        x0 = scale.to_x(era.start.ordinal)
+        x1 = scale.to_x(end_ordinal(era.end))
+        if x1 - x0 < 1:
+            continue
+        era_boxes.append((i, x0, x1))
+        el.append(
+            Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=era_colors[i], role="era")
+        )
+    _era_labels(tl, ts, era_boxes, era_size, frame, band_top, c, el, labels, diags)
+
+    # -- the axis band, its breaks and ticks
+    axis_fill = mix(c.background, c.text, 0.12)
+    el.append(
+        Rect(Box(frame.left, axis_y, frame.right - frame.left, axis_h), fill=axis_fill, role="axis")
+    )
+    for seg in scale.breaks:
+        # A compressed stretch: the band is cut and two slanted strokes mark it.
+        cx = (seg.x0 + seg.x1) / 2
+        gw = min(12 * k, seg.x1 - seg.x0)
+        el.append(
+            Rect(
+                Box(cx - gw / 2, axis_y - 2 * k, gw, axis_h + 4 * k),
+                fill=c.background,
+                role="break",
+            )
+        )
+        for dx in (-gw / 2, gw / 2):
+            el.append(
+                Stroke(
+                    ((cx + dx - 4 * k, axis_bottom + 5 * k), (cx + dx + 4 * k, axis_y - 5 * k)),
+                    c.text,
+                    1.6 * k,
+                    role="break",
+                )
+            )
+    tick_list = ticks(scale, lambda s: ts.width((Run(s),), ts.body, tick_size), 18 * k, lang)
+    tick_asc = ts.ascent(ts.body, tick_size)
+    for tk in tick_list:
+        if tk.label is None:
+            el.append(
+                Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), c.muted, 0.8 * k, role="tick")
+            )
+            continue
+        el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), c.text, 1.2 * k, role="tick"))
+        lw = ts.width((Run(tk.label),), ts.body, tick_size)
+        # Keep labels off the band's ends and out of the breaks.
+        lx = min(max(tk.x - lw / 2, frame.left + 4 * k), frame.right - lw - 4 * k)
+        ly = axis_y + (axis_h - tick_size * 1.05) / 2 + 2.5 * k
+        tb = TextBlock(
+            Box(lx, ly, lw, tick_size * 1.1),
+            (TextLine((Run(tk.label),), lw),),
+            ts.body,
+            tick_size,
+            tick_size * 1.2,
+            tick_asc,
+            c.text,
+            role="tick",
+        )
+        el.append(tb)
+        labels.append(Label("tick", tb.box))
+
+    # -- spans as bars on the side of their card
+    spans = [
+        (xs[i], scale.to_x(ends[i]), i)
+        for i in range(len(events))
+        if ends[i] is not None and slots[i] is not None
+    ]
+    no_bar = 0
+    for side in (0, 1):
+        mine = [s for s in spans if slots[s[2]].side == side]
+        tracks = _span_tracks(mine)
+        for x0, x1, i in mine:
+            st = styles.get(events[i].group, styles[None])
+            t = tracks[i]
+            if t >= MAX_SPAN_TRACKS:
+                no_bar += 1
+                continue
+            off = 4 * k + t * (span_h + 3 * k)
+            y0 = axis_y - off - span_h if side == 0 else axis_bottom + off
+            el.append(
+                Rect(
+                    Box(x0, y0, max(x1 - x0, 3 * k), span_h),
+                    fill=st.color,
+                    radius=span_h / 2,
+                    role="span",
+                )
+            )
+    if no_bar:
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: {no_bar} overlapping span(s) got no bar beside the axis (more than "
+                f"{MAX_SPAN_TRACKS} at once on one side); their cards still give both dates",
+                tl.location,
+            )
+        )
+
+    # -- leaders, cards, markers
+    cards: list[Card] = []
+    leader_w = 1.3 * k
+    stripe = 6 * k
+    for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
+        st = styles.get(ev.group, styles[None])
+        x = xs[i]
+        if slot is None:
+            continue
+        txt = texts[i]
+        h = txt.height
+        if slot.side == 0:
+            box = Box(slot.left, axis_y - bnd - slot.y * stretch - h, txt.width, h)
+            knee_y = axis_y - bnd
+            pts = (
+                (x, axis_y),
+                (x, axis_y - 6 * k),
+                (slot.anchor, knee_y),
+                (slot.anchor, box.bottom),
+            )
+        else:
+            box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
+            knee_y = axis_bottom + bnd
+            pts = (
+                (x, axis_bottom),
+                (x, axis_bottom + 6 * k),
+                (slot.anchor, knee_y),
+                (slot.anchor, box.y),
+            )
+        el.append(Stroke(pts, st.color, leader_w, role="leader"))
+        el.append(
+            Rect(
+                box,
+                fill=surface,
+                stroke=mix(surface, st.color, 0.55),
+                stroke_width=0.8 * k,
+                radius=4 * k,
+                role="card",
+            )
+        )
+        el.append(
+            Rect(
+                Box(box.x, box.y, stripe, box.h),
+                fill=st.color,
+                role="card-stripe",
+                hatch=c.background if st.hatch else None,
+            )
+        )
+        for tb in txt.blocks:
+            el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
+        date_tb = next(b for b in txt.blocks if b.role == "event-date")
+        mark = level.small * k * 0.75
+        el.append(
+            Marker(
+                box.x + stripe + 10 * k + mark / 2,
+                box.y + date_tb.box.y + date_tb.ascent - level.small * k * 0.35,
+                mark,
+                st.shape,
+                st.color,
+                surface,
+                role="card-marker",
+            )
+        )
+        cards.append(Card(i, ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
+        if txt.cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the text of event {ev.title.plain!r} was shortened to fit its card",
+                    ev.location,
+                )
+            )
+    for i, ev in enumerate(events):
+        st = styles.get(ev.group, styles[None])
+        side = slots[i].side if slots[i] is not None else 0
+        my = axis_y if side == 0 else axis_bottom
+        el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+    for i in missing:
+        ev = events[i]
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
+                "poster, even with the most compact cards and a compressed axis; only its date "
+                "is marked on the axis. Type grows with the page, so a larger size holds no "
+                "more cards: leave out minor events or make two posters.",
+                ev.location,
+            )
+        )
+    return li, scale, cards, missing
+
+
+def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):
+    """Era names in one line above the plot, centred on their band and no wider
+    than it (shortened with an ellipsis, reported), so they never overlap."""
+    gap = size * 0.6
+    for i, x0, x1 in era_boxes:
+        era = tl.eras[i]
+        runs = bold(era.label)
+        full = ts.width(runs, ts.body, size)
+        avail = min(x1, frame.right) - max(x0, frame.left) - gap
+        if avail < size * 2.5:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: era {era.label.plain!r} is too short on the axis for its "
+                    "name; only its band is shown",
+                    era.location,
+                )
+            )
+            continue
+        w = min(full, avail)
+        lx = max(x0, frame.left) + gap / 2 + (avail - w) / 2
+        tb, cut = ts.block(
+            runs,
+            ts.body,
+            size,
+            lx,
+            band_top + size * 0.3,
+            w + 0.01,
+            c.muted,
+            max_lines=1,
+            role="era-label",
+        )
+        if cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the name of era {era.label.plain!r} was shortened to fit its band",
+                    era.location,
+                )
+            )
+        el.append(tb)
+        labels.append(Label("era-label", tb.box))
