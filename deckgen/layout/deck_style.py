@@ -1,14 +1,14 @@
 """The deck's one alignment grid and its text styles, derived from a Theme.
 
-Grid (on 960 x 540 pt; scaled to the slide's width and height):
+Grid (on 960 x 540 pt with a 40 pt title; side margins scale with the width):
 
-- side margins 60 pt (6.25 % of the width), the same left edge for the
-  title, the accent rule and the body on every content slide;
-- a title band 32..118 pt holding two title lines, anchored at its bottom so
-  one- and two-line titles sit on the same rule;
-- a short accent rule under the title; the body from 142 pt down to 54 pt
-  above the bottom edge; a footer band below it (footer text, slide number,
-  logo).
+- side margins 60 pt (6.25 % of the width, at least 40 pt), the same left
+  edge for the title, the accent rule and the body on every content slide;
+- a title band from 30 pt holding two title lines (2 x 1.1 x title size),
+  anchored at its bottom so one- and two-line titles sit on the same rule;
+- a 56 x 4 pt accent rule 10 pt under the title band; the body 20 pt under
+  the rule, down to 18 pt above the footer band (footer text, slide number,
+  logo), which sits 20 pt above the bottom edge.
 
 Sizes come from the theme (`slide.title_size`, `slide.body_size`,
 `slide.min_body_size`); the title slide, section dividers and statements
