@@ -364,12 +364,13 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
     result = maker.fit([units], [text_box.w], text_box.h, title, loc, start=start)
     drafts = []
     first_no = 1
+    heads = maker.titles(kind, title, loc, len(result.pages))
     for i, (paras,) in enumerate(result.pages):
         t = f"{title} {maker.words['cont']}" if i else title
         els: list[Element] = []
         if st.decorated(kind):
             els.append(maker.rule())
-        els.append(maker.title_box(kind, t, loc))
+        els.append(heads[i])
         els.append(TextBox(text_box, paras, role="body", placeholder="body", name="Agenda"))
         y = text_box.y
         for k, p in enumerate(paras):
@@ -552,12 +553,13 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
         boxes = [body]
     result = maker.fit(regions, widths, body.h, title, loc, start=start, floor=floor)
     drafts = []
+    heads = maker.titles(kind, title, loc, len(result.pages))
     for i, page in enumerate(result.pages):
         t = f"{title} {w['cont']}" if i else title
         els = []
         if st.decorated(kind):
             els.append(maker.rule())
-        els.append(maker.title_box(kind, t, loc))
+        els.append(heads[i])
         for k, (paras, box) in enumerate(zip(page, boxes, strict=True)):
             if not paras:  # this column ended on an earlier slide
                 continue

@@ -118,6 +118,7 @@ class SlideMaker:
         floor: float | None = None,
         valign: str = "bottom",
         name: str = "Title",
+        warn: bool = True,
     ) -> TextBox:
         st = self.style
         box = box or st.title_box_for(kind)
@@ -132,13 +133,32 @@ class SlideMaker:
             max_lines=max_lines,
             where=self.at("title"),
         )
-        if p.size < style.size:
+        if warn and p.size < style.size:
             self.warn(
                 f"slide {plain(text)!r}: title shrunk from {style.size:g} pt to {p.size:g} pt "
                 f"to fit {max_lines} line(s)",
                 location,
             )
         return TextBox(box, (p,), role="title", placeholder="title", valign=valign, name=name)
+
+    def titles(
+        self, kind: SlideKind, title: Text | str, location: Location, count: int
+    ) -> list[TextBox]:
+        """Title boxes for a run of `count` slides ("(cont.)" after the first), all
+        at one size: the size the longer "(cont.)" title needs. One warning."""
+        if count <= 1:
+            return [self.title_box(kind, title, location)]
+        st = self.style
+        cont = self.title_box(kind, _cont(title, self.words["cont"]), location, warn=False)
+        size = cont.paragraphs[0].size
+        first = self.title_box(kind, title, location, style=st.title_style(size), warn=False)
+        if size < st.title_size:
+            self.warn(
+                f"slide {plain(title)!r}: title shrunk from {st.title_size:g} pt to {size:g} pt "
+                f"to fit 2 lines (on all {count} slides)",
+                location,
+            )
+        return [first] + [cont] * (count - 1)
 
     def kicker(self, kind: SlideKind, text: Text | str, location: Location) -> TextBox:
         """A small title for quote and statement slides: still the title placeholder
@@ -351,13 +371,14 @@ class SlideMaker:
             text_box = body
         result = self.fit([units], [text_box.w], text_box.h, plain(title), location)
         drafts = []
+        heads = self.titles(kind, title, location, len(result.pages))
         for i, (paras,) in enumerate(result.pages):
             cont = i > 0
             t = _cont(title, self.words["cont"]) if cont else title
             els: list[Element] = []
             if st.decorated(kind):
                 els.append(self.rule())
-            els.append(self.title_box(kind, t, location))
+            els.append(heads[i])
             box = text_box
             if cont and image is not None:
                 box = body  # the picture stays on the first slide
@@ -415,13 +436,14 @@ class SlideMaker:
         ]
         result = self.fit(regions, [col_w, col_w], body.h, plain(title), location)
         drafts = []
+        heads = self.titles(kind, title, location, len(result.pages))
         for i, (lp, rp) in enumerate(result.pages):
             cont = i > 0
             t = _cont(title, self.words["cont"]) if cont else title
             els: list[Element] = []
             if st.decorated(kind):
                 els.append(self.rule())
-            els.append(self.title_box(kind, t, location))
+            els.append(heads[i])
             # both columns are body placeholders (a two-content layout has two)
             if lp:
                 els.append(

@@ -287,6 +287,7 @@ def timeline_slides(
 
     era_tints = [mix(st.background, st.accent, 0.16), mix(st.background, st.text, 0.09)]
     drafts = []
+    heads = maker.titles(kind, title, location, len(chunks))
     for k, chunk in enumerate(chunks):
         chunk = _same_size(chunk)
         cont = k > 0
@@ -294,7 +295,7 @@ def timeline_slides(
         els: list[Element] = []
         if st.decorated(kind):
             els.append(maker.rule())
-        els.append(maker.title_box(kind, t, location))
+        els.append(heads[k])
         slot_h, levels = chunk.slot_h, chunk.levels
         side_h = levels * (slot_h + _GAP) - _GAP
         spare = usable - 2 * side_h

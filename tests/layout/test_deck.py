@@ -144,6 +144,14 @@ def test_long_points_shrink_then_split_with_warnings(tmp_path):
     assert len(splits) >= 2
     assert [s.continued for s in splits] == [False] + [True] * (len(splits) - 1)
     assert all(s.title == "Splits (cont.)" for s in splits[1:])
+    title_sizes = {
+        p.size
+        for s in splits
+        for tb in text_boxes(s)
+        if tb.placeholder == "title"
+        for p in tb.paragraphs
+    }
+    assert len(title_sizes) == 1  # "(cont.)" slides keep the first slide's title size
     # every point appears once, in order, across the split slides
     body = [p for s in splits for tb in text_boxes(s) if tb.role == "body" for p in tb.paragraphs]
     texts = ["".join(r.text for r in p.runs) for p in body]
