@@ -94,6 +94,7 @@ __all__ = [
 ]
 
 _NOWHERE = Location("<poster>")
+DENSE_EVENTS = 40  # above this, the banner gives up height to the timeline
 
 
 # ---------------------------------------------------------------- the layout
@@ -122,7 +123,9 @@ def layout_poster(
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, H + 2 * bleed), fill=bg, role="background"))
 
     # -- title banner
-    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags)
+    tl = outline.timeline
+    dense = bool(tl and len(tl.events) > DENSE_EVENTS)
+    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense)
 
     # -- footer (measured first: the plot gets what is left)
     footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
@@ -175,12 +178,13 @@ def layout_poster(
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
     result = timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
-    level, scale, cards, unplaced = result
+    level, scales, cards, unplaced = result
     return Poster(
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
-        scale=scale,
+        scale=scales[0],
+        scales=scales,
         title_size=LEVELS[level].title * k,
         level=level,
         unplaced=tuple(unplaced),
@@ -293,13 +297,13 @@ def _shortened(what: str, location: Location) -> Diagnostic:
     return Diagnostic("warning", f"poster: the {what} was shortened to fit the banner", location)
 
 
-def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags) -> float:
+def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = bool(getattr(theme, "ink_saving", False))
     fill = c.background if light else c.accent
     ink = c.text if light else (c.on_accent or ("#FFFFFF" if luminance(fill) < 0.4 else "#000000"))
-    pad = margin * 0.7
+    pad = margin * (0.5 if dense else 0.7)
     x0 = margin
     text_right = W - margin
     pic = None
@@ -313,7 +317,10 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags) -> float
     avail = text_right - x0
     parts: list[TextBlock] = []
     y = pad
-    for size in (54, 48, 42, 38):
+    # A dense timeline needs the height: a thinner banner, the title on one
+    # line if it can be, still the largest type on the page.
+    tries = ((40, 1), (36, 1), (34, 2), (32, 3)) if dense else ((54, 2), (48, 2), (42, 2), (38, 3))
+    for size, max_lines in tries:
         tb, cut = ts.block(
             outline.title.runs,
             ts.heading,
@@ -323,7 +330,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags) -> float
             avail,
             ink,
             bold=True,
-            max_lines=2 if size > 38 else 3,
+            max_lines=max_lines,
             role="title",
             spacing=1.08,
         )
@@ -335,7 +342,15 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags) -> float
     y = tb.box.bottom + 12 * k
     if outline.subtitle:
         tb, cut = ts.block(
-            outline.subtitle.runs, ts.body, 26 * k, x0, y, avail, ink, max_lines=2, role="subtitle"
+            outline.subtitle.runs,
+            ts.body,
+            (22 if dense else 26) * k,
+            x0,
+            y,
+            avail,
+            ink,
+            max_lines=2,
+            role="subtitle",
         )
         if cut:
             diags.append(_shortened("subtitle", outline.subtitle.location))

@@ -26,6 +26,9 @@ class Level:
     width: float
     section: bool = True  # the section's name on the card; else its number (§2)
     title_lines: int = 3
+    # The date left of the title on the same line: a card one line high
+    # (two for a long title), for timelines too dense for stacked cards.
+    inline: bool = False
 
 
 # Roomy to compact; the first that places every event wins.
@@ -38,6 +41,7 @@ LEVELS: tuple[Level, ...] = (
     Level(18, 14, 2, 210),
     Level(18, 14, 0, 200),
     Level(18, 14, 0, 170, section=False),
+    Level(18, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
 # An empty stretch longer than this fraction of the span is compressed to a
 # break mark. A quarter of the axis empty is always compressed (one event
@@ -100,7 +104,76 @@ class CardText:
 _WIDTHS = (0.6, 0.8, 1.0, 1.25, 1.5)
 
 
+def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted):
+    """Date and title side by side, the section's number (§2) at the right:
+    half the height of a stacked card, at the same legible title size."""
+    pad, pad_y = 10 * k, 6 * k
+    stripe = 6 * k
+    inner = width - pad * 2 - stripe
+    small = level.small * k
+    size = level.title * k
+    mark = small * 0.75
+    x = stripe + pad
+    date_runs = (Run(date_label(ev, lang)),)
+    date_w = ts.width(date_runs, ts.body, small)
+    title_lh = size * 1.1 * 1.2
+    # The date sits on the title's first baseline.
+    asc_title = ts.ascent(ts.heading, size, bold=True)
+    asc_date = ts.ascent(ts.body, small, bold=True)
+    date_tb, _ = ts.block(
+        date_runs,
+        ts.body,
+        small,
+        x + mark + small * 0.4,
+        pad_y + asc_title - asc_date,
+        date_w + 0.01,
+        st.color,
+        bold=True,
+        max_lines=1,
+        role="event-date",
+    )
+    blocks = [date_tb]
+    tx = date_tb.box.right + small * 0.7
+    title_w = x + inner - tx
+    sec_no = section_number(outline, ev.section)
+    if sec_no:
+        btxt = (Run(f"§{sec_no}"),)
+        bw = ts.width(btxt, ts.body, small)
+        badge, _ = ts.block(
+            btxt,
+            ts.body,
+            small,
+            x + inner - bw,
+            pad_y + asc_title - ts.ascent(ts.body, small),
+            bw + 0.01,
+            muted,
+            max_lines=1,
+            role="event-section",
+        )
+        blocks.append(badge)
+        title_w -= bw + small * 0.6
+    if title_w < size * 3:
+        return CardText(blocks, width, 0.0, True)
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        size,
+        tx,
+        pad_y,
+        title_w,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    blocks.append(title_tb)
+    height = max(title_tb.box.bottom, date_tb.box.bottom, pad_y + title_lh) + pad_y
+    return CardText(blocks, width, height, cut)
+
+
 def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow):
+    if level.inline:
+        return _inline_card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted)
     pad = 10 * k
     stripe = 6 * k
     inner = width - pad * 2 - stripe
@@ -110,7 +183,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     mark = small * 0.75
     blocks = []
     badge = None
-    sec_no = _section_number(outline, ev.section)
+    sec_no = section_number(outline, ev.section)
     date_w = inner - mark - small * 0.4
     if sec_no and not level.section:
         # Compact cards name their section by number; the footer has the key.
@@ -195,14 +268,14 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     return CardText(blocks, width, y + pad, cut_any)
 
 
-def _section_number(outline: Outline, section_id: str | None) -> int | None:
+def section_number(outline: Outline, section_id: str | None) -> int | None:
     for i, sec in enumerate(outline.sections):
         if sec.id == section_id:
             return i + 1
     return None
 
 
-def _widths_to_try(ev, ts, level: Level, k: float, section_title) -> list[float]:
+def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> list[float]:
     """The few card widths worth measuring for this event: from the narrowest
     whose title should wrap to at most two lines (judged from its one-line
     width), the next two wider; measuring every width for every event would
@@ -212,6 +285,17 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title) -> list[float]
     section = 0.0
     if level.section and ev.section and section_title is not None:
         section = ts.width(section_title, ts.body, level.small * k * 0.92) + level.small * k
+    if level.inline:
+        # Measured: the width that holds the title on one line, else two.
+        small = level.small * k
+        chrome = 26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang)),), ts.body, small)
+        if ev.section:
+            chrome += small * 2.6
+        one = chrome + natural * 1.02 + 2 * k
+        cap = level.width * k
+        if one <= cap:
+            return [one]
+        return [min(cap, chrome + natural * 0.6), cap]
     widths = [level.width * k * f for f in _WIDTHS]
     chrome = 26 * k  # stripe and padding
     for i, w in enumerate(widths):
@@ -235,7 +319,7 @@ def card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_colo
         best = None
         best_score = 0.0
         sec = outline.section(ev.section) if ev.section else None
-        for width in _widths_to_try(ev, ts, level, k, sec.title.runs if sec else None):
+        for width in _widths_to_try(ev, ts, level, k, sec.title.runs if sec else None, lang):
             card = _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
             if card.cut:
                 best = card if best is None or best.cut else best
@@ -250,5 +334,7 @@ def card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_colo
 
 def min_card_area(level: Level, k: float, gap: float) -> float:
     """A lower bound of one card's area at this level (date and one title line)."""
+    if level.inline:
+        return (level.width * k * 0.5 + gap) * (12 * k + level.title * k * 1.32 + gap)
     h = 20 * k + level.small * k * 1.5 + level.title * k * 1.1
     return (level.width * k * _WIDTHS[0] + gap) * (h + gap)

@@ -189,6 +189,7 @@ class Poster:
     language: str
     options: PosterOptions
     tiling: Tiling | None = None
+    scales: tuple[TimeScale, ...] = ()  # one per axis row, top to bottom (scale: the first)
     unplaced: tuple[int, ...] = ()  # event indexes without a card
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
 

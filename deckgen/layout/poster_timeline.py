@@ -7,7 +7,7 @@ every card's place, then appends the drawing elements.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
@@ -19,16 +19,31 @@ from deckgen.layout.poster_text import bold, mix
 from deckgen.layout.timescale import build_scale, end_ordinal, ticks
 from deckgen.outline.model import Run
 
+# An empty stretch longer than this fraction of the span is compressed to a
+# break mark. A quarter of the axis empty is always compressed (one event
 # decades away must not squeeze the rest); smaller gaps only when needed.
 GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
 # Placement settings tried in turn when cards do not all fit: (how far right
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
 # a second opinion often places the last few cards.
-STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
+# A third setting lets a card stand left of its date too (in card widths):
+# a crowded stretch then spreads both ways.
+STRATEGIES: tuple[tuple[float, float, float], ...] = (
+    (2.0, 0.35, 0.0),
+    (2.6, 0.15, 0.0),
+    (1.6, 0.2, 1.0),
+    (1.4, 0.8, 0.0),
+    (3.0, 0.05, 0.0),
+)
 BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
 MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
+# Axis rows tried at each card style: one, else the story cut in two stretches,
+# one axis above the other (read like lines of text).
+ROWS = (1, 2)
+MIN_EVENTS_PER_ROW = 12  # fewer events than this per row would look lost on the page
+MAX_EVENT_WARNINGS = 12  # beyond this, one summary warning instead of one per event
 
 
 @dataclass
@@ -62,15 +77,125 @@ def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     return out
 
 
+@dataclass
+class _Geometry:
+    """Sizes shared by every axis row, in points."""
+
+    era_size: float
+    era_strip: float
+    axis_h: float
+    band: float
+    span_h: float
+    gap: float
+    stem_inset: float
+    break_w: float
+    row_gap: float
+
+
+@dataclass
+class _Row:
+    """One axis with its cards: the events `idx` (indexes into the timeline)."""
+
+    idx: list[int]
+    top: float  # the row's region, era names included
+    bottom: float
+    scale: object = None
+    xs: list[float] = field(default_factory=list)  # per idx
+    slots: list = field(default_factory=list)  # per idx
+    missing: list[int] = field(default_factory=list)  # timeline indexes
+
+    @property
+    def plot_top(self) -> float:
+        return self.top
+
+
+def _split(starts: list[float], n_rows: int) -> list[list[int]]:
+    """Events in date order cut into `n_rows` runs of about equal count, each
+    cut at the widest pause in time near its share (same-day events stay
+    together), so each axis covers one stretch of the story."""
+    n = len(starts)
+    cuts = [0]
+    for r in range(1, n_rows):
+        share = n * r / n_rows
+        lo, hi = max(cuts[-1] + 1, int(share - n * 0.1)), min(n - 1, int(share + n * 0.1) + 1)
+        best = None
+        for b in range(lo, hi + 1):
+            if b <= cuts[-1] or b >= n or starts[b] <= starts[b - 1]:
+                continue
+            # The widest pause, slightly favouring the middle.
+            score = (starts[b] - starts[b - 1]) / (1 + abs(b - share) / n * 4)
+            if best is None or score > best[0]:
+                best = (score, b)
+        if best is None:
+            return []
+        cuts.append(best[1])
+    cuts.append(n)
+    return [list(range(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _fit_row(
+    row, starts, points_of, span_times_of, texts, level, geo, frame, side_h, k, big, last, min_span
+):
+    """The best axis and placement for one row: the first try that places
+    every card, else the one that places the most."""
+    w = level.width * k
+    x_min, x_max = frame.left, frame.right
+    thresholds = GAP_THRESHOLDS[-1:] if last and big else GAP_THRESHOLDS
+    best = None
+    for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
+        # Dates run from half a card inside the left edge to half a card
+        # before the right one, so end cards stand beside their dates.
+        scale = build_scale(
+            points_of(row.idx),
+            x_min + w * 0.5,
+            x_max - geo.stem_inset - w * 0.5,
+            gap_threshold=thr,
+            break_width=geo.break_w,
+            max_breaks=MAX_BREAKS,
+            balance=balance,
+            spans=span_times_of(row.idx),
+            min_span=min_span,
+        )
+        xs = [scale.to_x(starts[i]) for i in row.idx]
+        items = [
+            placement.Item(x, texts[i].width, texts[i].height)
+            for x, i in zip(xs, row.idx, strict=True)
+        ]
+        for shift, height_cost, back in STRATEGIES[:2] if big else STRATEGIES:
+            slots = placement.place(
+                items,
+                x_min,
+                x_max,
+                side_h,
+                gap=geo.gap,
+                stem_inset=geo.stem_inset,
+                stem_gap=8 * k,
+                max_shift=w * shift,
+                height_cost=height_cost,
+                max_back=w * back,
+            )
+            missing = [i for i, s in zip(row.idx, slots, strict=True) if s is None]
+            if best is None or len(missing) < len(best[3]):
+                best = (scale, xs, slots, missing)
+            if not missing:
+                return best
+    return best
+
+
+def _rows_geometry(frame, geo, n_rows):
+    """The rows' regions and the depth each side of an axis gets for cards."""
+    total = frame.plot_bottom - frame.plot_top
+    row_h = (total - geo.row_gap * (n_rows - 1)) / n_rows
+    tops = [frame.plot_top + r * (row_h + geo.row_gap) for r in range(n_rows)]
+    side_h = (row_h - geo.era_strip - geo.axis_h) / 2 - geo.band
+    return tops, row_h, side_h
+
+
 def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, diags, size_name):
     tl = outline.timeline
-    c = theme.colors
-    lang = outline.language
     events = tl.events
     starts = [ev.date.ordinal for ev in events]
     ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
-    points = starts + [e for e in ends if e is not None]
-    span_times = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
     # The axis shows at least a few units of the coarsest precision used.
     if any(ev.date.month is None for ev in events):
         min_span = 3.0
@@ -79,93 +204,188 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
     else:
         min_span = 1 / 12
 
-    # -- era labels strip (above the plot), measured once
-    era_size = 20 * k
-    era_lh = line_height(ts.body, era_size)
-    n_eras = len(tl.eras)
-    era_strip = (era_lh + era_size * 0.5) if n_eras else 0.0
+    def points_of(idx):
+        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
 
-    axis_h = 30 * k  # the axis band with its tick labels inside
-    tick_size = 15 * k
-    break_w = 44 * k
-    plot_top = frame.plot_top + era_strip
-    plot_bottom = frame.plot_bottom
+    def span_times_of(idx):
+        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
+
+    era_size = 20 * k
     span_h = 7 * k
     # Spans on one side share tracks; reserve for the worst case.
     spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
     n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
-    band = 26 * k + n_span_tracks * (span_h + 3 * k)  # leader band, spans included
-    side_h = (plot_bottom - plot_top - axis_h) / 2 - band
-    gap = 12 * k
-    x_min, x_max = frame.left, frame.right
-    stem_inset = 14 * k
-
+    geo = _Geometry(
+        era_size=era_size,
+        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
+        axis_h=30 * k,  # the axis band with its tick labels inside
+        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
+        span_h=span_h,
+        gap=12 * k,
+        stem_inset=14 * k,
+        break_w=44 * k,
+        row_gap=frame.margin * 0.6,
+    )
+    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
     chosen = None
     last = len(LEVELS) - 1
     for li, level in enumerate(LEVELS):
-        w = level.width * k
-        # Hopeless by area alone (cards cannot fill more than ~80% of both
-        # sides): skip straight to smaller cards, unless nothing is left.
-        capacity = 0.8 * 2 * side_h * (x_max - x_min)
-        if li < last and len(events) * min_card_area(level, k, gap) > capacity:
-            continue
-        texts = card_texts(outline, ts, styles, level, k, lang, c.text, c.muted)
-        heights = [t.height for t in texts]
-        if max(heights) > side_h:
-            continue
-        area = sum((t.width + gap) * (t.height + gap) for t in texts)
-        if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
-            continue
-        big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
-        thresholds = GAP_THRESHOLDS[-1:] if li == last and big else GAP_THRESHOLDS
-        # Proportional first; then crowded stretches get more room (see build_scale).
-        for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
-            # Dates run from half a card inside the left edge to half a card
-            # before the right one, so end cards stand beside their dates.
-            scale = build_scale(
-                points,
-                x_min + w * 0.5,
-                x_max - stem_inset - w * 0.5,
-                gap_threshold=thr,
-                break_width=break_w,
-                max_breaks=MAX_BREAKS,
-                balance=balance,
-                spans=span_times,
-                min_span=min_span,
-            )
-            xs = [scale.to_x(t) for t in starts]
-            items = [placement.Item(x, t.width, t.height) for x, t in zip(xs, texts, strict=True)]
-            for shift, height_cost in STRATEGIES[:1] if big else STRATEGIES:
-                slots = placement.place(
-                    items,
-                    x_min,
-                    x_max,
-                    side_h,
-                    gap=gap,
-                    stem_inset=stem_inset,
-                    stem_gap=8 * k,
-                    max_shift=w * shift,
-                    height_cost=height_cost,
+        texts = None
+        for n_rows in ROWS:
+            if n_rows > 1 and len(events) < MIN_EVENTS_PER_ROW * n_rows:
+                continue
+            tops, row_h, side_h = _rows_geometry(frame, geo, n_rows)
+            # Hopeless by area alone (cards cannot fill more than ~80% of both
+            # sides): skip straight to smaller cards, unless nothing is left.
+            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
+            if li < last and len(events) * min_card_area(level, k, geo.gap) > capacity:
+                continue
+            if texts is None:
+                texts = card_texts(
+                    outline,
+                    ts,
+                    styles,
+                    level,
+                    k,
+                    outline.language,
+                    theme.colors.text,
+                    theme.colors.muted,
                 )
-                missing = [i for i, s in enumerate(slots) if s is None]
-                candidate = (li, scale, xs, slots, texts, missing)
-                if chosen is None or len(missing) < len(chosen[5]):
-                    chosen = candidate
-                if not missing:
-                    break
-            if not chosen[5]:
+            if max(t.height for t in texts) > side_h:
+                continue
+            area = sum((t.width + geo.gap) * (t.height + geo.gap) for t in texts)
+            if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
+                continue
+            groups = _split(starts, n_rows)
+            if not groups:
+                continue
+            rows = []
+            for r, idx in enumerate(groups):
+                row = _Row(idx, tops[r], tops[r] + row_h)
+                row.scale, row.xs, row.slots, row.missing = _fit_row(
+                    row,
+                    starts,
+                    points_of,
+                    span_times_of,
+                    texts,
+                    level,
+                    geo,
+                    frame,
+                    side_h,
+                    k,
+                    big,
+                    li == last,
+                    min_span,
+                )
+                rows.append(row)
+            missing = sum(len(row.missing) for row in rows)
+            if chosen is None or missing < chosen[0]:
+                chosen = (missing, li, texts, rows, side_h)
+            if not missing:
                 break
-        if chosen is not None and not chosen[5]:
+        if chosen is not None and not chosen[0]:
             break
     if chosen is None:
         raise RenderError(
             "poster: the page is too small for even one event card at the legible size",
             tl.location,
         )
-    li, scale, xs, slots, texts, missing = chosen
-    level = LEVELS[li]
-    w = level.width * k
+    _, li, texts, rows, side_h = chosen
+    cards: list[Card] = []
+    for row in rows:
+        _draw_row(
+            outline,
+            theme,
+            ts,
+            styles,
+            frame,
+            geo,
+            row,
+            texts,
+            LEVELS[li],
+            side_h,
+            ends,
+            k,
+            surface,
+            el,
+            labels,
+            cards,
+            diags,
+        )
+    unplaced = sorted(i for row in rows for i in row.missing)
+    _report_unplaced(tl, unplaced, size_name, diags)
+    return li, tuple(row.scale for row in rows), cards, unplaced
 
+
+def _report_unplaced(tl, unplaced, size_name, diags):
+    """A lecturer wants to know what is missing and what to do: one summary,
+    then each event by its line, unless there are so many that a list of
+    hundreds would bury the other messages."""
+    if not unplaced:
+        return
+    events = tl.events
+    advice = (
+        "only their dates are marked on the axis. Type grows with the page, so a larger "
+        "size holds no more cards: leave out minor events or make two posters"
+    )
+    if len(unplaced) > MAX_EVENT_WARNINGS:
+        first = ", ".join(
+            f"{events[i].title.plain!r} (line {events[i].location.line})" for i in unplaced[:5]
+        )
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for {len(unplaced)} of {len(events)} events on the "
+                f"{size_name} poster, even with the most compact cards and two axis rows; "
+                f"{advice}. The first left out: {first}, …",
+                tl.location,
+            )
+        )
+        return
+    for i in unplaced:
+        ev = events[i]
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
+                "poster, even with the most compact cards and a compressed axis; only its date "
+                "is marked on the axis. Type grows with the page, so a larger size holds no "
+                "more cards: leave out minor events or make two posters.",
+                ev.location,
+            )
+        )
+
+
+def _draw_row(
+    outline,
+    theme,
+    ts,
+    styles,
+    frame,
+    geo,
+    row,
+    all_texts,
+    level,
+    side_h,
+    all_ends,
+    k,
+    surface,
+    el,
+    labels,
+    cards,
+    diags,
+):
+    tl = outline.timeline
+    c = theme.colors
+    lang = outline.language
+    events = [tl.events[i] for i in row.idx]
+    texts = [all_texts[i] for i in row.idx]
+    ends = [all_ends[i] for i in row.idx]
+    scale, xs, slots = row.scale, row.xs, row.slots
+    axis_h, band, span_h = geo.axis_h, geo.band, geo.span_h
+    plot_top = row.top + geo.era_strip
+    plot_bottom = row.bottom
+    tick_size = 15 * k
     # -- vertical placement: stretch the cards' distances from the axis (which
     # keeps every clearance) and centre what is used in the plot.
     reach = [0.0, 0.0]
@@ -196,18 +416,23 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
         base = era.color or (c.accent if i % 2 == 0 else c.muted)
         era_colors.append(mix(c.background, base, 0.10 if i % 2 == 0 else 0.14))
     era_boxes = []
-    band_top = frame.plot_top
+    band_top = row.top
     band_bottom = plot_bottom
     for i, era in enumerate(tl.eras):
-        x0 = scale.to_x(era.start.ordinal)
-        x1 = scale.to_x(end_ordinal(era.end))
+        # Each row shows the part of an era that lies on its own axis.
+        t0 = max(era.start.ordinal, scale.t0)
+        t1 = min(end_ordinal(era.end), scale.t1)
+        if t1 <= t0:
+            continue
+        x0 = scale.to_x(t0)
+        x1 = scale.to_x(t1)
         if x1 - x0 < 1:
             continue
         era_boxes.append((i, x0, x1))
         el.append(
             Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=era_colors[i], role="era")
         )
-    _era_labels(tl, ts, era_boxes, era_size, frame, band_top, c, el, labels, diags)
+    _era_labels(tl, ts, era_boxes, geo.era_size, frame, band_top, c, el, labels, diags)
 
     # -- the axis band, its breaks and ticks
     axis_fill = mix(c.background, c.text, 0.12)
@@ -297,7 +522,6 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
         )
 
     # -- leaders, cards, markers
-    cards: list[Card] = []
     leader_w = 1.3 * k
     stripe = 6 * k
     for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
@@ -359,7 +583,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
                 role="card-marker",
             )
         )
-        cards.append(Card(i, ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
+        cards.append(Card(row.idx[i], ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
         if txt.cut:
             diags.append(
                 Diagnostic(
@@ -373,19 +597,6 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
         side = slots[i].side if slots[i] is not None else 0
         my = axis_y if side == 0 else axis_bottom
         el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
-    for i in missing:
-        ev = events[i]
-        diags.append(
-            Diagnostic(
-                "warning",
-                f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
-                "poster, even with the most compact cards and a compressed axis; only its date "
-                "is marked on the axis. Type grows with the page, so a larger size holds no "
-                "more cards: leave out minor events or make two posters.",
-                ev.location,
-            )
-        )
-    return li, scale, cards, missing
 
 
 def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):

@@ -182,6 +182,21 @@ def dense(n: int, seed: int = 1) -> Outline:
 # ---------------------------------------------------------------- checks
 
 
+def reported_missing(p: Poster) -> int:
+    """Events the diagnostics say got no card: one warning each, or one
+    summary ('no room for 110 of 150 events') when there are many."""
+    import re
+
+    n = 0
+    for d in p.diagnostics:
+        m = re.search(r"no room for (\d+) of \d+ events", d.message)
+        if m:
+            n += int(m.group(1))
+        elif "no room for event" in d.message:
+            n += 1
+    return n
+
+
 def overlap(a: Box, b: Box, tol: float = 0.01) -> bool:
     return (
         a.x < b.right - tol

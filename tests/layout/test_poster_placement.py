@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from poster_helpers import DEFAULT, check_poster, outline_of
+from poster_helpers import DEFAULT, check_poster, outline_of, reported_missing
 
 from deckgen.layout.placement import Item, place
 from deckgen.layout.poster import layout_poster
@@ -117,4 +117,4 @@ def test_poster_never_overlaps_on_random_dense_timelines(events, size, orientati
     p = layout_poster(outline_of(events), DEFAULT, {"size": size, "orientation": orientation})
     check_poster(p)
     assert len(p.cards) + len(p.unplaced) == len(events)
-    assert len([d for d in p.diagnostics if "no room" in d.message]) == len(p.unplaced)
+    assert reported_missing(p) == len(p.unplaced)
