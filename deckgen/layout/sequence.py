@@ -59,7 +59,7 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker, index:
     has_timeline = False
     loc = section.location
     maker.where = f"sections[{index}]"
-    if section.slides is not None:
+    if section.slides:  # an empty list is no explicit slides at all
         for j, slide in enumerate(section.slides):
             maker.where = f"sections[{index}].slides[{j}]"
             made = explicit_slide(outline, section, slide, maker)
