@@ -114,3 +114,26 @@ def test_available_marks_a_clash(site):
     assert dict(registry.available())["twice"] == (
         "(unusable: claimed by 2 packages: pkg-one, pkg-two)"
     )
+
+
+def builtin_names() -> list[str]:
+    return [n for n, regs in registry.registrations().items() if regs[0].builtin]
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_every_builtin_backend_loads_and_declares_sane_options(name, tmp_path):
+    from deckgen.backends.options import KINDS, validate
+
+    backend = registry.load(name)
+    assert backend.description.strip() and "\n" not in backend.description.strip()
+    names = [spec.name for spec in backend.options]
+    assert len(names) == len(set(names)), names
+    for spec in backend.options:
+        assert spec.kind in KINDS, spec
+        if spec.choices and spec.default is not None:
+            assert spec.default in spec.choices, spec
+        for target in spec.aliases.values():
+            assert target in spec.choices, spec
+    defaults, problems = validate(name, backend.options, {}, tmp_path)
+    assert problems == []
+    assert set(defaults) == set(names)
