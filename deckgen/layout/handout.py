@@ -175,10 +175,9 @@ def _span(start: Date, end: Date | None, language: str) -> str:
 def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:
     if image is None:
         return None
-    from PIL import Image as PILImage  # reading the pixel size only
+    from deckgen.images import pixel_size  # as drawn: after the EXIF rotation
 
-    with PILImage.open(image.src) as im:
-        px_w, px_h = im.size
+    px_w, px_h = pixel_size(image.src, image.location)
     scale = min(max_w / px_w, max_h / px_h)
     return Figure(image.src, image.alt, px_w * scale, px_h * scale, image.caption, image.credit)
 
@@ -189,10 +188,9 @@ LOGO_HEIGHT = 14.0  # points, in the running header
 def _logo(theme: Theme) -> Figure | None:
     if theme.logo is None:
         return None
-    from PIL import Image as PILImage
+    from deckgen.images import pixel_size
 
-    with PILImage.open(theme.logo) as im:
-        px_w, px_h = im.size
+    px_w, px_h = pixel_size(theme.logo)
     h = LOGO_HEIGHT
     w = min(px_w * h / px_h, 120.0)
     return Figure(theme.logo, "logo", w, px_h * w / px_w, None, None)
