@@ -41,6 +41,7 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
 from pptx.parts.image import ImagePart
 
+from deckgen import images
 from deckgen.backends.pptx import _oxml
 from deckgen.errors import RenderError
 
@@ -142,10 +143,7 @@ class DeckPackage:
         part = self._image_files.get(path)
         if part is not None:
             return part
-        try:
-            blob = path.read_bytes()
-        except OSError as exc:
-            raise RenderError(f"cannot read picture {path}: {exc.strerror}") from None
+        blob = images.data(path)  # upright, 8-bit: PowerPoint ignores EXIF rotation
         digest = hashlib.sha1(blob).hexdigest()
         part = self._images.get(digest)
         if part is None:
