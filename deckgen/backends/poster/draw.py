@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.layout.poster_model import (
     CROP_MARGIN,
@@ -131,7 +131,7 @@ class _Pen:
     def picture(self, pic: Picture) -> None:
         b = pic.box
         self.c.drawImage(
-            ImageReader(str(pic.src)), self.x(b.x), self.y(b.bottom), b.w, b.h, mask="auto"
+            images.for_reportlab(pic.src), self.x(b.x), self.y(b.bottom), b.w, b.h, mask="auto"
         )
 
     def text(self, tb: TextBlock) -> None:
