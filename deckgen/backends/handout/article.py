@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout import (
@@ -265,7 +266,8 @@ class Picture(Flowable):
         return self.width, self.height
 
     def draw(self):
-        self.canv.drawImage(str(self.fig.src), 0, 0, self.width, self.height, mask="auto")
+        picture = images.for_reportlab(self.fig.src)  # upright, 8-bit
+        self.canv.drawImage(picture, 0, 0, self.width, self.height, mask="auto")
 
 
 class _Doc(BaseDocTemplate):
@@ -282,7 +284,8 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     logo = handout.logo
     if logo is None:
         return 0.0
-    canvas.drawImage(str(logo.src), x, baseline - 3, logo.width, logo.height, mask="auto")
+    picture = images.for_reportlab(logo.src)
+    canvas.drawImage(picture, x, baseline - 3, logo.width, logo.height, mask="auto")
     return logo.width + 8
 
 
