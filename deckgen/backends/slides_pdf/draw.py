@@ -14,6 +14,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import fonts as deckfonts
+from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.layout.model import Deck, Picture, Shape, Slide, TextBox
 
@@ -100,8 +101,9 @@ def _picture(canvas: Canvas, p: Picture, h: float) -> None:
     canvas.clipPath(path, stroke=0, fill=0)
     img_x = b.x - left * full_w
     img_top = b.y - top * full_h
-    # by file name: each picture file is embedded once however often it is drawn
-    canvas.drawImage(str(p.src), img_x, h - (img_top + full_h), full_w, full_h, mask="auto")
+    # by file name (or content, when turned upright): embedded once however often drawn
+    picture = images.for_reportlab(p.src)
+    canvas.drawImage(picture, img_x, h - (img_top + full_h), full_w, full_h, mask="auto")
     canvas.restoreState()
 
 
