@@ -115,7 +115,8 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     mark = small * 0.75
     x = stripe + pad
     date_runs = (Run(date_label(ev, lang)),)
-    date_w = ts.width(date_runs, ts.body, small)
+    # Measured bold, as it is drawn, else the block would cut it.
+    date_w = ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
     title_lh = size * 1.1 * 1.2
     # The date sits on the title's first baseline.
     asc_title = ts.ascent(ts.heading, size, bold=True)
@@ -288,7 +289,9 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
     if level.inline:
         # Measured: the width that holds the title on one line, else two.
         small = level.small * k
-        chrome = 26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang)),), ts.body, small)
+        chrome = (
+            26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+        )
         if ev.section:
             chrome += small * 2.6
         one = chrome + natural * 1.02 + 2 * k
