@@ -16,22 +16,21 @@ is the same as scaling with the width, one step up is x1.414; for ARCH-D it
 keeps the type as large relative to the page area. Event titles are never
 below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
 
-Fitting. The layout tries card styles from roomy to compact (`LEVELS`:
-bigger type and a few lines of event text, down to the floor size with the
-title, the date and the section's number, "§2", keyed in the footer); each
-card takes the narrowest of a few widths that holds its title in two lines.
-For each style it tries axes from nearly proportional to more compressed
-(`GAP_THRESHOLDS`: empty stretches of time become a break mark; a quarter of
-the axis empty is always compressed), then axes whose stretches between
-breaks share the width partly by event count (`BALANCES`), each with a few
-placement settings (`STRATEGIES`), and keeps the first try that places every
-event. If none does, it keeps the try that placed the most, never
-overlapping; the others' dates are still marked on the axis and each one is
-reported as a warning with its line in the outline. The number of cards a
-poster holds does not grow with its size (type grows with the page), so the
-advice is fewer events, not a bigger sheet. A timeline over 300 events skips
-the retries of the most compact style, keeping the layout within n log n
-time (1,000 events: about a second).
+Fitting (`poster_timeline`). The layout tries card styles from roomy to
+compact (`poster_cards.LEVELS`: bigger type and a few lines of event text,
+down to the floor size with the title, the date and the section's number,
+"§2", keyed in the footer; last, a one-line card with the date beside the
+title). At each style it tries one axis, then two axis rows (the first half
+of the events on an upper axis, the rest on a lower one, cut at the widest
+pause near the middle). Per axis it tries scales from nearly proportional to
+more compressed (`GAP_THRESHOLDS`, `BALANCES`) and a few placement settings
+(`STRATEGIES`; cards may stand right of their date, or also left of it), and
+keeps the first try that places every event. If none does, it keeps the try
+that placed the most, never overlapping; the others' dates are still marked
+on the axis and reported: one warning per event with its line, or one
+summary with the count and the first few when there are many. A dense
+timeline (over `DENSE_EVENTS`) gets a thinner banner. A timeline over 300
+events skips most retries, keeping the layout within n log n time.
 
 Text never overflows: every block is wrapped with `deckgen.fonts.wrap` at
 its real size and box width; a text that needs more lines than its card
