@@ -86,7 +86,8 @@ def _chrome(number: int, st: DeckStyle) -> list[Element]:
     if getattr(st.theme.slide, "numbers", True):
         num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
         num = str(number)
-        nw = max(28.0, single_line_width(num, num_style) / 0.96 + 2)
+        # Room for five digits at 11 pt without measuring each number.
+        nw = 48.0 if len(num) <= 5 else single_line_width(num, num_style) / 0.96 + 2
         num_p = paragraph(num, num_style, nw)
         line_h = num_p.line_height
         els.append(

@@ -137,10 +137,12 @@ class BodyFit:
 
 def _memo(setter: Setter) -> Setter:
     """The same item at the same size and width is measured once per fit."""
-    cache: dict[tuple[Item, float, float, bool], Paragraph] = {}
+    # Keyed by identity: the items live as long as the fit, and hashing
+    # their texts again and again costs more than measuring once.
+    cache: dict[tuple[int, float, float, bool], Paragraph] = {}
 
     def measured(item: Item, size: float, width: float, first: bool) -> Paragraph:
-        key = (item, size, width, first)
+        key = (id(item), size, width, first)
         p = cache.get(key)
         if p is None:
             p = cache[key] = setter(item, size, width, first)
