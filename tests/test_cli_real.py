@@ -275,3 +275,15 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
         assert reader.read(1) == b"{"
     assert child.wait(timeout=30) == 0
     assert child.stderr.read() == b""
+
+
+def test_building_twice_gives_byte_identical_files(tmp_path):
+    """The contract: the same outline built twice gives byte-identical files."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp_path / "content")
+    for out in ("first", "second"):
+        done = deckgen(tmp_path, "build", "-q", "content/space_race.yaml", "-o", out)
+        assert done.returncode == 0, done.stderr
+    first = {p.name: p.read_bytes() for p in (tmp_path / "first").iterdir()}
+    second = {p.name: p.read_bytes() for p in (tmp_path / "second").iterdir()}
+    assert set(first) == {"space_race.pptx", "space_race-handout.pdf", "space_race-poster.pdf"}
+    assert first == second
