@@ -1,14 +1,25 @@
-"""Hand-built decks and themes, so the writer is tested apart from the layout."""
+"""Hand-built decks and themes (so the writer is tested apart from the layout),
+and the checks the pptx tests share. A plain module, not conftest: test
+modules import from it by a name unique in the whole suite."""
 
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import struct
+import subprocess
+import sys
+import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 
+from deckgen.backends.pptx.template import base_presentation
+from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.layout.model import Box, Deck, Paragraph, Picture, Shape, Slide, TextBox, TextLine
 from deckgen.outline.model import Run, Text
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
@@ -178,12 +189,65 @@ def sample_deck(image: Path, width=960.0, n_slides: int | None = None) -> Deck:
     return Deck(width, 540.0, tuple(slides), "Arimo", "PT Sans", language="ru-RU")
 
 
-@pytest.fixture
-def image(tmp_path) -> Path:
-    return png_file(tmp_path / "photo.png")
-
-
 def open_pptx(data: bytes):
     from pptx import Presentation
 
     return Presentation(io.BytesIO(data))
+
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def build(deck, aspect="16:9", theme=None) -> bytes:
+    theme = theme or make_theme()
+    info = DocumentInfo("The Space Race", "A. Lecturer", "From rivalry to the ISS", "ru-RU")
+    prs = base_presentation(aspect, theme)
+    return write_deck(deck, prs, info, template_background=theme.colors.background)
+
+
+def audit(data: bytes, tmp_path: Path) -> str:
+    """openxml-audit's verdict ('' when clean); pure Python, so it always runs."""
+    path = tmp_path / "audit.pptx"
+    path.write_bytes(data)
+    tool = Path(sys.executable).with_name("openxml-audit")
+    if not tool.exists():
+        pytest.skip("openxml-audit is not installed (pip install -e '.[test]')")
+    done = subprocess.run([str(tool), "-q", str(path)], capture_output=True, text=True)
+    return "" if done.returncode == 0 else done.stdout + done.stderr
+
+
+def slide_xmls(data: bytes) -> list[etree._Element]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(
+        (n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+        key=lambda n: int(re.findall(r"\d+", n)[0]),
+    )
+    return [etree.fromstring(z.read(n)) for n in names]
+
+
+def assert_clean_package(data: bytes) -> None:
+    """No dangling relationship, no orphan part, every part given a content type."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = set(z.namelist())
+    types = z.read("[Content_Types].xml").decode()
+    reached = set()
+    for rels in (n for n in names if n.endswith(".rels")):
+        source_dir = rels.split("_rels/")[0]  # 'ppt/slides/' or '' for the package
+        for target, mode in re.findall(
+            r'Target="([^"]+)"(?: TargetMode="(\w+)")?', z.read(rels).decode()
+        ):
+            if mode == "External":
+                continue
+            resolved = posixpath.normpath(posixpath.join("/" + source_dir, target)).lstrip("/")
+            assert resolved in names, f"{rels}: dangling {target}"
+            reached.add(resolved)
+    parts = {n for n in names if not n.endswith(".rels") and n != "[Content_Types].xml"}
+    assert parts == reached, f"orphans: {sorted(parts - reached)}"
+    for part in parts:
+        ext = part.rsplit(".", 1)[-1]
+        assert f'PartName="/{part}"' in types or f'Extension="{ext}"' in types

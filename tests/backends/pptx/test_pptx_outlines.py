@@ -9,9 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import open_pptx
-from pptx.enum.shapes import PP_PLACEHOLDER
-from test_writer import NS, assert_clean_package, audit, slide_xmls
+from pptx_support import NS, TITLES, assert_clean_package, audit, open_pptx, slide_xmls
 
 import deckgen.outline
 import deckgen.theme
@@ -23,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[3]
 SPACE_RACE = ROOT / "content" / "space_race.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "outlines"
 AUDITED = {("cyrillic", "4:3"), ("dense-timeline", "16:9"), ("greek-accents", "16:9")}
-TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
 def build(path: Path, theme: str | None = None, aspect: str = "16:9"):

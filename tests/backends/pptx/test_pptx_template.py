@@ -9,10 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import make_theme, open_pptx, png_file, sample_deck
 from pptx import Presentation
 from pptx.util import Pt
-from test_writer import assert_clean_package, audit
+from pptx_support import assert_clean_package, audit, make_theme, open_pptx, png_file, sample_deck
 
 import deckgen.backends.pptx as pptx_backend
 from deckgen.backends.base import Job

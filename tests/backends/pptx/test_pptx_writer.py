@@ -3,55 +3,26 @@
 from __future__ import annotations
 
 import io
-import posixpath
 import re
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-from conftest import make_theme, open_pptx, sample_deck
-from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx_support import (
+    NS,
+    TITLES,
+    assert_clean_package,
+    audit,
+    build,
+    make_theme,
+    open_pptx,
+    sample_deck,
+    slide_xmls,
+)
 
 from deckgen.backends.pptx.template import base_presentation
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.layout.model import Picture, TextBox
-
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
-TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-
-
-def build(deck, aspect="16:9", theme=None) -> bytes:
-    theme = theme or make_theme()
-    info = DocumentInfo("The Space Race", "A. Lecturer", "From rivalry to the ISS", "ru-RU")
-    prs = base_presentation(aspect, theme)
-    return write_deck(deck, prs, info, template_background=theme.colors.background)
-
-
-def audit(data: bytes, tmp_path: Path) -> str:
-    """openxml-audit's verdict ('' when clean); pure Python, so it always runs."""
-    path = tmp_path / "audit.pptx"
-    path.write_bytes(data)
-    tool = Path(sys.executable).with_name("openxml-audit")
-    if not tool.exists():
-        pytest.skip("openxml-audit is not installed (pip install -e '.[test]')")
-    done = subprocess.run([str(tool), "-q", str(path)], capture_output=True, text=True)
-    return "" if done.returncode == 0 else done.stdout + done.stderr
-
-
-def slide_xmls(data: bytes) -> list[etree._Element]:
-    z = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(
-        (n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
-        key=lambda n: int(re.findall(r"\d+", n)[0]),
-    )
-    return [etree.fromstring(z.read(n)) for n in names]
 
 
 def test_reopened_deck_gives_back_titles_alt_text_and_notes(image):
@@ -219,33 +190,10 @@ def test_every_part_is_reachable_and_every_relationship_resolves(image):
     assert_clean_package(build(sample_deck(image)))
 
 
-def assert_clean_package(data: bytes) -> None:
-    """No dangling relationship, no orphan part, every part given a content type."""
-    z = zipfile.ZipFile(io.BytesIO(data))
-    names = set(z.namelist())
-    types = z.read("[Content_Types].xml").decode()
-    reached = set()
-    for rels in (n for n in names if n.endswith(".rels")):
-        source_dir = rels.split("_rels/")[0]  # 'ppt/slides/' or '' for the package
-        for target, mode in re.findall(
-            r'Target="([^"]+)"(?: TargetMode="(\w+)")?', z.read(rels).decode()
-        ):
-            if mode == "External":
-                continue
-            resolved = posixpath.normpath(posixpath.join("/" + source_dir, target)).lstrip("/")
-            assert resolved in names, f"{rels}: dangling {target}"
-            reached.add(resolved)
-    parts = {n for n in names if not n.endswith(".rels") and n != "[Content_Types].xml"}
-    assert parts == reached, f"orphans: {sorted(parts - reached)}"
-    for part in parts:
-        ext = part.rsplit(".", 1)[-1]
-        assert f'PartName="/{part}"' in types or f'Extension="{ext}"' in types
-
-
 def test_text_is_escaped_and_xml_illegal_characters_dropped(image):
     from dataclasses import replace
 
-    from conftest import para, title_box
+    from pptx_support import para, title_box
 
     from deckgen.layout.model import Box
     from deckgen.outline.model import Run, Text
@@ -312,7 +260,7 @@ def test_building_never_takes_python_pptx_quadratic_paths(image, monkeypatch):
 def test_slide_numbers_are_powerpoint_fields(image):
     from dataclasses import replace
 
-    from conftest import para
+    from pptx_support import para
 
     from deckgen.layout.model import Box
 
@@ -327,7 +275,7 @@ def test_slide_numbers_are_powerpoint_fields(image):
 def test_links_are_written_as_uris_and_bad_pictures_are_errors(image, tmp_path):
     from dataclasses import replace
 
-    from conftest import para, title_box
+    from pptx_support import para, title_box
 
     from deckgen.errors import RenderError
     from deckgen.layout.model import Box
@@ -347,7 +295,7 @@ def test_links_are_written_as_uris_and_bad_pictures_are_errors(image, tmp_path):
     not_a_picture.write_text("hello")
     pic = Picture(Box(0, 0, 10, 10), not_a_picture, "alt")
     slide = replace(deck.slides[5], elements=(title_box("Quote"), pic))
-    with pytest.raises(RenderError, match="not a PNG, JPEG"):
+    with pytest.raises(RenderError, match="notes.png"):
         build(replace(deck, slides=(slide,)))
 
 
