@@ -17,7 +17,7 @@ glyph raises `FontError` naming the outline's line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,17 @@ from deckgen.layout.handout_style import (
     make_styles,
 )
 from deckgen.layout.handout_text import SetParagraph, set_paragraph
-from deckgen.outline.model import Date, Image, Outline, Point, Quote, Reference, Run, Text
+from deckgen.outline.model import (
+    Date,
+    Image,
+    Outline,
+    Point,
+    Quote,
+    Reference,
+    Run,
+    Section,
+    Text,
+)
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -238,6 +248,41 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def _with_slide_content(section: Section) -> Section:
+    """A section written only as explicit `slides:` gets its handout content
+    from them: statements as prose, bullets and columns as key points, the
+    first picture and quote, and the slides' speaker notes."""
+    if not section.slides or section.summary or section.points or section.image or section.quote:
+        return section
+    summary: list[Text] = []
+    points: list[Point] = []
+    image, quote, notes = None, None, list(section.notes)
+    for slide in section.slides:
+        if slide.text is not None:
+            summary.append(slide.text)
+        points.extend(slide.points)
+        for column in (slide.left, slide.right):
+            if column is None:
+                continue
+            subs = tuple(p.text for p in column.points)
+            if column.heading is not None:
+                points.append(Point(column.heading, subs, column.location))
+            else:
+                points.extend(column.points)
+        image = image or slide.image
+        quote = quote or slide.quote
+        if not section.notes:
+            notes.extend(slide.notes)
+    return replace(
+        section,
+        summary=tuple(summary),
+        points=tuple(points),
+        image=image,
+        quote=quote,
+        notes=tuple(notes),
+    )
+
+
 def _set_points(points, styles: Styles, measure: float, language) -> tuple[SetParagraph, ...]:
     out = []
     for point in points:
@@ -306,6 +351,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     # ---- sections
     for number, section in enumerate(outline.sections, start=1):
         where = f"sections[{number - 1}]"
+        section = _with_slide_content(section)
         check.text(section.title, head_font, f"{where}.title", bold=True)
         for i, para in enumerate(section.summary):
             check.text(para, body_font, f"{where}.summary[{i}]")

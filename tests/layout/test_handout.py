@@ -119,3 +119,34 @@ def test_format_date():
     assert format_date(Date(1957, 10, 4), short=True) == "4 Oct 1957"
     assert format_date(Date(1969, 7, 20), short=True) == "20 July 1969"
     assert format_date(Date(1957, 10, 4), "ru") == "1957-10-04"
+
+
+def test_a_section_of_explicit_slides_only_gets_content_from_them():
+    from deckgen.outline.model import Column, Point, Quote, Section, Slide
+
+    slides = (
+        Slide("statement", text=Text.of("One big sentence.")),
+        Slide("bullets", Text.of("B"), points=(Point(Text.of("first")), Point(Text.of("second")))),
+        Slide(
+            "two-column",
+            Text.of("C"),
+            left=Column(Text.of("Left"), (Point(Text.of("l1")),)),
+            right=Column(None, (Point(Text.of("r1")),)),
+        ),
+        Slide(
+            "quote",
+            quote=Quote(Text.of("Said."), Text.of("Someone")),
+            notes=(Text.of("Slide notes."),),
+        ),
+    )
+    outline = sample.outline(1)
+    only = Section("only-slides", Text.of("Only slides"), slides=slides)
+    outline = type(outline)(**{**outline.__dict__, "sections": (only,)})
+    plan = layout_handout(outline, sample.theme(), {"speaker_notes": True})
+    block = plan.blocks[1]
+    assert [p.plain for p in block.summary] == ["One big sentence."]
+    assert [p.text.plain for p in block.points] == ["first", "second", "Left", "r1"]
+    assert [t.plain for t in block.points[2].points] == ["l1"]
+    assert block.quote.text.plain == "Said."
+    assert [t.plain for t in block.speaker_notes] == ["Slide notes."]
+    assert block.prose and block.key_points
