@@ -281,8 +281,14 @@ class Outline:
 
     @property
     def stem(self) -> str:
-        """Output files are named after the outline file: talk.yaml -> talk."""
-        return self.path.stem
+        """Output files are named after the outline file: talk.yaml -> talk.
+
+        Characters that cannot be part of a plain file name everywhere (path
+        separators, control characters) become '_', so an oddly named outline
+        still builds, and only into the output folder."""
+        return "".join(
+            "_" if c in "/\\" or ord(c) < 0x20 or ord(c) == 0x7F else c for c in self.path.stem
+        )
 
     @property
     def folder(self) -> Path:
