@@ -13,8 +13,9 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
-import deckgen.build
 from hypothesis import event
+
+import deckgen.build
 
 # Every output the project ships: the three defaults and the opt-in deck PDF.
 ALL_FORMATS = ("pptx", "handout", "poster", "slides-pdf")
@@ -51,6 +52,13 @@ def expected_names(stem: str, formats=ALL_FORMATS) -> set[str]:
     return {names[f] for f in formats}
 
 
+def plain_stem(outline: Path) -> str:
+    """The outputs' stem: separators and control characters made '_'."""
+    return "".join(
+        "_" if c in "/\\" or ord(c) < 0x20 or ord(c) == 0x7F else c for c in outline.stem
+    )
+
+
 def check_whole(path: Path) -> None:
     data = path.read_bytes()
     if path.suffix == ".pdf":
@@ -78,12 +86,13 @@ def build_and_check(
 ) -> deckgen.build.BuildReport:
     """Build into `out` (seeded with earlier outputs) and check the outcome."""
     out.mkdir(parents=True, exist_ok=True)
-    names = expected_names(outline.stem, formats)
+    names = expected_names(plain_stem(outline), formats)
     for name in names:
         (out / name).write_bytes(EARLIER)
     with time_limit():
-        report = deckgen.build.build([outline], formats=formats, out_dir=out, sets=sets,
-                                     theme=theme)
+        report = deckgen.build.build(
+            [outline], formats=formats, out_dir=out, sets=sets, theme=theme
+        )
     present = {p.name for p in out.iterdir()}
     _record(report, formats)
     if report.ok:
