@@ -176,9 +176,17 @@ def format_date(date: Date, language: str = "en", short: bool = False) -> str:
 
 
 def _span(start: Date, end: Date | None, language: str) -> str:
-    # short month names keep the table's date column narrow
+    """'4 Oct 1957'; a span shares what its ends share: '17–19 July 1975',
+    '3 Feb – 12 June 1998'. Short month names keep the date column narrow."""
     if end is None:
         return format_date(start, language, short=True)
+    english = language.lower().startswith("en")
+    if english and start.year == end.year and start.day and end.day:
+        end_text = format_date(end, language, short=True)
+        if start.month == end.month:
+            return f"{start.day}–{end_text}"
+        head = format_date(start, language, short=True).rsplit(" ", 1)[0]
+        return f"{head} – {end_text}"
     return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 

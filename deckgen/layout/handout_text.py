@@ -94,6 +94,10 @@ def _hyphenatable(word: tuple[Run, ...]) -> tuple[str, str, str] | None:
     return text[:start], letters, text[end:]
 
 
+def _ends_hyphen(line: SetLine) -> bool:
+    return bool(line.words) and line.words[-1][-1].text.endswith(HYPHEN)
+
+
 def _split_chars(piece: Run, style: TextStyle, room: float) -> int:
     """How many leading characters of `piece` fit in `room` (at least one)."""
     face = _face(style.font, style.bold or piece.bold, style.italic or piece.italic)
@@ -145,7 +149,9 @@ def set_paragraph(
         room = avail() - width - gap
         # hyphenate a plain word when the line would otherwise be loose
         core = _hyphenatable(word) if hyph is not None else None
-        if core is not None and (not current or width + gap < avail() * MIN_FILL):
+        # typographers' rule: never more than two hyphenated lines in a row
+        ladder = len(lines) >= 2 and all(_ends_hyphen(ln) for ln in lines[-2:])
+        if core is not None and not ladder and (not current or width + gap < avail() * MIN_FILL):
             lead, letters, trail = core
             piece = word[0]
             for head, tail in hyph.iterate(letters):

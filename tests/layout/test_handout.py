@@ -150,3 +150,12 @@ def test_a_section_of_explicit_slides_only_gets_content_from_them():
     assert block.quote.text.plain == "Said."
     assert [t.plain for t in block.speaker_notes] == ["Slide notes."]
     assert block.prose and block.key_points
+
+
+def test_spans_share_what_their_ends_share():
+    from deckgen.layout.handout import _span
+
+    assert _span(Date(1975, 7, 17), Date(1975, 7, 19), "en") == "17–19 July 1975"
+    assert _span(Date(1998, 2, 3), Date(1998, 6, 12), "en") == "3 Feb – 12 June 1998"
+    assert _span(Date(1986), Date(2001), "en") == "1986 – 2001"
+    assert _span(Date(1975, 7, 17), Date(1975, 7, 19), "ru") == "1975-07-17 – 1975-07-19"

@@ -81,3 +81,11 @@ def test_ragged_style_is_not_justified():
     para = set_paragraph(Text.of(PROSE), ragged, 300, None, bullet="•")
     assert not any(line.justify for line in para.lines)
     assert para.bullet == "•" and para.bullet_x == 0.0
+
+
+def test_never_three_hyphenated_lines_in_a_row():
+    long_words = "internationalisation characteristically extraordinarily " * 30
+    para = set_paragraph(Text.of(long_words), STYLE, 140, "en_US")
+    ends = [line.words[-1][-1].text.endswith("-") for line in para.lines]
+    assert any(ends)
+    assert not any(a and b and c for a, b, c in zip(ends, ends[1:], ends[2:], strict=False))
