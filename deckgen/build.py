@@ -175,8 +175,20 @@ def _run(
         if out_dir is not None and first != result.path:
             result.add([_same_stem(result.path, first, out_dir)])
             continue
+        if out_dir is not None and not result.path.stem.isprintable():
+            result.add([_unprintable_name(result.path)])
+            continue
         _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
     return report
+
+
+def _unprintable_name(path: Path) -> Diagnostic:
+    return Diagnostic(
+        "error",
+        "the outline's file name has control characters, and outputs are named after it; "
+        "rename the file",
+        Location(str(path)),
+    )
 
 
 def _same_stem(path: Path, first: Path, out_dir: Path) -> Diagnostic:

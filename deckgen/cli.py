@@ -343,7 +343,7 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], *, strict: bool, quiet
         elif severity == "warning" and quiet:
             continue
         label = color.get(severity, "{}").format(severity)
-        print(f"{_where(diagnostic)}: {label}: {message}", file=sys.stderr)
+        print(f"{_where(diagnostic)}: {label}: {_printable(message)}", file=sys.stderr)
 
 
 def _where(diagnostic: Diagnostic) -> str:
@@ -361,12 +361,17 @@ def _where(diagnostic: Diagnostic) -> str:
 
 def _shown(path: str | Path) -> str:
     path = Path(path)
-    if path.is_absolute():
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            pass
-    return str(path)
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return _printable(str(path))
+
+
+def _printable(text: str) -> str:
+    """Escape control characters: a file name or an outline's text must not
+    move the cursor, recolour or retitle the user's terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 def _colors(stream: TextIO) -> dict[str, str]:

@@ -34,7 +34,7 @@ def check_names(outputs: Sequence[Output], backend: str) -> None:
             or name in ("", ".", "..")
             or "/" in name
             or "\\" in name
-            or "\0" in name
+            or not name.isprintable()  # control characters garble every listing
             or name.endswith(TEMP_SUFFIX)
         )
         if bad or not isinstance(output.data, bytes | bytearray):

@@ -78,7 +78,7 @@ def test_unwritable_folder_is_a_clear_error(tmp_path):
     assert blocker.read_text() == "a file, not a folder"
 
 
-BAD_NAMES = ["", ".", "..", "a/b.pdf", "../x.pdf", "a\\b", "x\0", "t" + TEMP_SUFFIX]
+BAD_NAMES = ["", ".", "..", "a/b.pdf", "../x.pdf", "a\\b", "x\0", "t" + TEMP_SUFFIX, "a\nb.pdf"]
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)

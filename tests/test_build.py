@@ -274,3 +274,12 @@ def test_options_of_a_broken_backend_not_built_are_a_warning(site, outlines):
     assert warning.message.startswith("outputs.broken: options not checked, because backend")
     assert "cannot be imported: ImportError: half installed" in warning.message
     assert report.written == [Path("out/talk-fake.txt")]
+
+
+def test_an_outline_name_with_control_characters_is_refused(site, outlines):
+    site.add_backend("fake")
+    talk = outlines.add("talk\x1b[31m.yaml")
+    report = build([talk], formats="fake", out_dir="out")
+    [error] = report.errors
+    assert "file name has control characters" in error.message
+    assert not Path("out").exists()

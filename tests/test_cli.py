@@ -291,3 +291,11 @@ def test_progress_shows_on_a_terminal_only_for_slow_builds(site, outlines, monke
     else:
         assert shown == ""
     assert sys.stdout.getvalue() == "build/talk-slow.txt\n"
+
+
+def test_control_characters_never_reach_the_terminal(site, outlines, capsys):
+    site.add_backend("one")
+    outlines.add("talk\x1b]0;pwned\x07.yaml", error=(2, 1, "title: bad \x1b[2J text"))
+    status, _, err = run(capsys, "check", "talks/talk\x1b]0;pwned\x07.yaml", "-f", "one")
+    assert status == EXIT_ERRORS
+    assert err == "talks/talk\\x1b]0;pwned\\x07.yaml:2:1: error: title: bad \\x1b[2J text\n"
