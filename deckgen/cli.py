@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _terminate_cleanly():
             return args.run(args)
     except _UsageError as exc:
-        print(f"deckgen {args.command}: error: {exc}", file=sys.stderr)
+        print(f"deckgen {args.command}: error: {_printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except DeckgenError as exc:
         _print_diagnostics(exc.diagnostics, strict=False, quiet=False)
@@ -97,7 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return getattr(args, "status", EXIT_OK)
     except Exception as exc:
-        print(f"deckgen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        message = _printable(f"{type(exc).__name__}: {exc}")
+        print(f"deckgen: internal error: {message}", file=sys.stderr)
         if args.verbose:
             traceback.print_exc(file=sys.stderr)
         else:
