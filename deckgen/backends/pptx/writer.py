@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +33,8 @@ __all__ = ["DocumentInfo", "build_epoch", "write_deck"]
 # Languages written right to left: their paragraphs need `rtl` so PowerPoint
 # orders mixed text and places bullets on the right.
 _RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "sd", "ug", "ckb"})
+
+_SAFE_LINK = re.compile(r"(?i)(https?://|mailto:)")
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
@@ -177,7 +180,10 @@ class _SlideWriter:
             base.italic or run.italic,
             base.lang,
         )
-        rid = self._link(run.link, part or self.part) if run.link else None
+        # The loader admits only web and mail links; a click in PowerPoint runs
+        # whatever the target names, so nothing else is ever written as one.
+        safe = run.link and _SAFE_LINK.match(run.link.strip())
+        rid = self._link(run.link.strip(), part or self.part) if safe else None
         return _oxml.run_xml(run.text, style, rid)
 
     def _link(self, url: str, part) -> str:

@@ -307,3 +307,28 @@ def test_right_to_left_languages_get_rtl_paragraphs(image):
     assert all(p.get("rtl") == "1" for ps in hebrew for p in ps)
     russian = [s.findall(".//a:pPr", NS) for s in slide_xmls(build(deck))]
     assert not any(p.get("rtl") for ps in russian for p in ps)
+
+
+def test_only_web_and_mail_links_become_hyperlinks(image):
+    from dataclasses import replace
+
+    from pptx_support import para, title_box
+
+    from deckgen.layout.model import Box
+    from deckgen.outline.model import Run
+
+    runs = tuple(
+        Run(f"link{i} ", link=url)
+        for i, url in enumerate(
+            ["javascript:alert(1)", "file:///etc/passwd", "mailto:a@b.org", "HTTPS://x.org/"]
+        )
+    )
+    slide = replace(
+        sample_deck(image).slides[5],
+        elements=(title_box("Quote"), TextBox(Box(48, 120, 800, 60), (para(runs),))),
+    )
+    data = build(replace(sample_deck(image), slides=(slide,)))
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("ppt/slides/_rels/slide1.xml.rels").decode()
+    assert re.findall(r'Target="([^"]+)" TargetMode', rels) == ["mailto:a@b.org", "HTTPS://x.org/"]
+    texts = "".join(s.text for s in open_pptx(data).slides[0].shapes)
+    assert texts == "Quotelink0 link1 link2 link3 "
