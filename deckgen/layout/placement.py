@@ -55,6 +55,7 @@ class Slot:
     y: float  # distance of the card's near edge from the axis side (0 = nearest)
     left: float  # the card's left edge
     anchor: float  # where its stem stands
+    jog: bool = False  # the stem is a lane left of the card, joined by a jog (columns)
 
 
 @dataclass

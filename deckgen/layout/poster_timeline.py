@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout import placement
+from deckgen.layout.columns import place_columns
 from deckgen.layout.model import Box, TextLine
 from deckgen.layout.poster_cards import LEVELS, card_texts, min_card_area
 from deckgen.layout.poster_model import Card, Label, Marker, Rect, Stroke, TextBlock
@@ -42,6 +43,13 @@ MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timel
 # Axis rows tried at each card style: one, else the story cut in two stretches,
 # one axis above the other (read like lines of text).
 ROWS = (1, 2)
+# Columns (see `columns`): how far left of its first date a column may start,
+# and how far from its date a lane may stand, in card widths.
+# (lean, reach in card widths): see `place_columns`.
+COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
+COLUMN_DRIFT = 8
+SPREAD_TRIES = 7  # rounds of choosing cards evenly over time when not all fit
+SPREAD_MIN_SHARE = 0.7  # an even spread may hold fewer cards than the sweep
 MIN_EVENTS_PER_ROW = 12  # fewer events than this per row would look lost on the page
 MAX_EVENT_WARNINGS = 12  # beyond this, one summary warning instead of one per event
 
@@ -90,6 +98,7 @@ class _Geometry:
     stem_inset: float
     break_w: float
     row_gap: float
+    lane_gap: float
 
 
 @dataclass
@@ -103,10 +112,7 @@ class _Row:
     xs: list[float] = field(default_factory=list)  # per idx
     slots: list = field(default_factory=list)  # per idx
     missing: list[int] = field(default_factory=list)  # timeline indexes
-
-    @property
-    def plot_top(self) -> float:
-        return self.top
+    events: list = field(default_factory=list)  # per idx
 
 
 def _split(starts: list[float], n_rows: int) -> list[list[int]]:
@@ -133,11 +139,48 @@ def _split(starts: list[float], n_rows: int) -> list[list[int]]:
     return [list(range(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
+def _methods(big: bool):
+    """The placements tried, in order: staircases first (cards beside their
+    dates), then columns (tidier when dense)."""
+    sweeps = STRATEGIES[:2] if big else STRATEGIES
+    return [("sweep", p) for p in sweeps] + [("columns", p) for p in COLUMN_TRIES]
+
+
+def _place(method, params, items, geo, frame, side_h, k, w):
+    if method == "sweep":
+        shift, height_cost, back = params
+        return placement.place(
+            items,
+            frame.left,
+            frame.right,
+            side_h,
+            gap=geo.gap,
+            stem_inset=geo.stem_inset,
+            stem_gap=8 * k,
+            max_shift=w * shift,
+            height_cost=height_cost,
+            max_back=w * back,
+        )
+    lean, reach = params
+    return place_columns(
+        items,
+        frame.left,
+        frame.right,
+        side_h,
+        gap=geo.gap,
+        lane_gap=geo.lane_gap,
+        lean=lean,
+        reach=w * reach,
+        max_drift=w * COLUMN_DRIFT,
+    )
+
+
 def _fit_row(
     row, starts, points_of, span_times_of, texts, level, geo, frame, side_h, k, big, last, min_span
 ):
     """The best axis and placement for one row: the first try that places
-    every card, else the one that places the most."""
+    every card, else the one that places the most, or nearly as many chosen
+    evenly over time (see `_evenly`)."""
     w = level.width * k
     x_min, x_max = frame.left, frame.right
     thresholds = GAP_THRESHOLDS[-1:] if last and big else GAP_THRESHOLDS
@@ -161,25 +204,108 @@ def _fit_row(
             placement.Item(x, texts[i].width, texts[i].height)
             for x, i in zip(xs, row.idx, strict=True)
         ]
-        for shift, height_cost, back in STRATEGIES[:2] if big else STRATEGIES:
-            slots = placement.place(
-                items,
-                x_min,
-                x_max,
-                side_h,
-                gap=geo.gap,
-                stem_inset=geo.stem_inset,
-                stem_gap=8 * k,
-                max_shift=w * shift,
-                height_cost=height_cost,
-                max_back=w * back,
-            )
+        for method, params in _methods(big):
+            slots = _place(method, params, items, geo, frame, side_h, k, w)
             missing = [i for i, s in zip(row.idx, slots, strict=True) if s is None]
             if best is None or len(missing) < len(best[3]):
                 best = (scale, xs, slots, missing)
             if not missing:
                 return best
-    return best
+    return _spread(best, row, texts, geo, frame, side_h, k, w, big)
+
+
+def _priority(ev) -> int:
+    """Which events a crowded poster keeps first: those the talk points at
+    (a section), then those in a group, then those with a story."""
+    return 4 * (ev.section is not None) + 2 * (ev.group is not None) + (ev.text is not None)
+
+
+def _evenly(xs: list[float], prios: list[int], m: int) -> list[int]:
+    """Up to m positions, one from each of m equal stretches of the axis (so
+    the kept cards cover the whole span, not just its crowded start): the
+    event of highest priority in its stretch, ties to the stretch's middle."""
+    x0, x1 = xs[0], xs[-1]
+    step = max(x1 - x0, 1e-9) / m
+    out = []
+    p = 0
+    n = len(xs)
+    for j in range(m):
+        hi = x0 + (j + 1) * step
+        a = p
+        while p < n and (xs[p] < hi or j == m - 1):
+            p += 1
+        if p > a:
+            mid = hi - step / 2
+            out.append(max(range(a, p), key=lambda q: (prios[q], -abs(xs[q] - mid), -q)))
+    return out
+
+
+def _widest_gap(xs: list[float], slots) -> float:
+    """The longest stretch of the axis without a card's date."""
+    placed = [x for x, s in zip(xs, slots, strict=True) if s is not None]
+    if not placed:
+        return xs[-1] - xs[0]
+    edges = [xs[0], *placed, xs[-1]]
+    return max(b - a for a, b in zip(edges, edges[1:], strict=False))
+
+
+def _spread(best, row, texts, geo, frame, side_h, k, w, big):
+    """When not every card fits, the sweep fills the page in date order and
+    the last decades get nothing. Instead keep about as many cards, chosen
+    evenly over time by priority (`_evenly`), and place only those; the
+    others' dates stay marked on the axis."""
+    scale, xs, _slots, missing = best
+    n = len(row.idx)
+    placed = n - len(missing)
+    if placed == 0:
+        return best
+    events = row.events
+    prios = [_priority(ev) for ev in events]
+    items = [
+        placement.Item(x, texts[i].width, texts[i].height) for x, i in zip(xs, row.idx, strict=True)
+    ]
+    chosen_best = None
+    span = max(xs[-1] - xs[0], 1e-9)
+    m = placed
+    tried = set()
+    for _ in range(SPREAD_TRIES):
+        if m in tried or m < 1 or m > 4 * n:
+            break
+        tried.add(m)
+        keep = _evenly(xs, prios, m)
+        if not keep:
+            break
+        sub = [items[j] for j in keep]
+        top = None
+        sub_xs = [xs[j] for j in keep]
+        bin_w = max(xs[-1] - xs[0], 1e-9) / m
+        for method, params in _methods(big):
+            got = _place(method, params, sub, geo, frame, side_h, k, w)
+            count = sum(s is not None for s in got)
+            # A card fewer is worth it when it closes a hole of a few stretches.
+            score = count - 0.5 * _widest_gap(sub_xs, got) / bin_w
+            if top is None or score > top[0]:
+                top = (score, count, got)
+            if count == len(keep):
+                break
+        _, count, got = top
+        slots = [None] * n
+        for j, s in zip(keep, got, strict=True):
+            slots[j] = s
+        # Many cards, but no long stretch of the story without one.
+        score = count - 0.5 * _widest_gap(xs, slots) / (span / max(count, 1))
+        if chosen_best is None or score > chosen_best[0]:
+            chosen_best = (score, count, slots)
+        # All kept cards placed: try finer stretches; else coarser.
+        m = m + max(1, m // 8) if count == len(keep) else max(1, m * count // len(keep))
+    _, count, slots = chosen_best
+    # The even choice wins when it holds as many cards, or nearly as many
+    # and the sweep left a long stretch of the story without any card.
+    if count < placed and (
+        count < placed * SPREAD_MIN_SHARE or _widest_gap(xs, best[2]) < 2 * _widest_gap(xs, slots)
+    ):
+        return best
+    return (scale, xs, slots, [i for i, s in zip(row.idx, slots, strict=True) if s is None])
 
 
 def _rows_geometry(frame, geo, n_rows):
@@ -225,6 +351,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
         stem_inset=14 * k,
         break_w=44 * k,
         row_gap=frame.margin * 0.6,
+        lane_gap=9 * k,
     )
     big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
     chosen = None
@@ -261,7 +388,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
                 continue
             rows = []
             for r, idx in enumerate(groups):
-                row = _Row(idx, tops[r], tops[r] + row_h)
+                row = _Row(idx, tops[r], tops[r] + row_h, events=[events[i] for i in idx])
                 row.scale, row.xs, row.slots, row.missing = _fit_row(
                     row,
                     starts,
@@ -533,22 +660,24 @@ def _draw_row(
         h = txt.height
         if slot.side == 0:
             box = Box(slot.left, axis_y - bnd - slot.y * stretch - h, txt.width, h)
-            knee_y = axis_y - bnd
-            pts = (
-                (x, axis_y),
-                (x, axis_y - 6 * k),
-                (slot.anchor, knee_y),
-                (slot.anchor, box.bottom),
-            )
+            base_y, knee_y, out_y = axis_y, axis_y - bnd, box.bottom
+            step = -6 * k
         else:
             box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
-            knee_y = axis_bottom + bnd
+            base_y, knee_y, out_y = axis_bottom, axis_bottom + bnd, box.y
+            step = 6 * k
+        if slot.jog:
+            # Up its lane, then a jog into the card's first line.
+            jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
             pts = (
-                (x, axis_bottom),
-                (x, axis_bottom + 6 * k),
+                (x, base_y),
+                (x, base_y + step),
                 (slot.anchor, knee_y),
-                (slot.anchor, box.y),
+                (slot.anchor, jog_y),
+                (box.x, jog_y),
             )
+        else:
+            pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
         el.append(Stroke(pts, st.color, leader_w, role="leader"))
         el.append(
             Rect(
