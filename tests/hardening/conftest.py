@@ -31,8 +31,12 @@ def budget(fast: int, slow: bool = False) -> settings:
     return settings(
         max_examples=SLOW_EXAMPLES if slow else fast,
         deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                               HealthCheck.data_too_large, HealthCheck.filter_too_much],
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
         derandomize=not slow,  # make test: the same examples every run
         database=None,
     )

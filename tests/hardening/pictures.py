@@ -34,8 +34,12 @@ def _png_chunk(kind: bytes, body: bytes) -> bytes:
 def _raw_png(width: int, height: int, depth: int, color: int, rows: list[bytes]) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, depth, color, 0, 0, 0)
     idat = zlib.compress(b"".join(b"\x00" + r for r in rows))
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat)
-            + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", idat)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def rgb48_png() -> bytes:
@@ -62,8 +66,11 @@ def cmyk_jpeg() -> bytes:
 
 def exif_rotated_jpeg(orientation: int = 6) -> bytes:
     """Stored on its side; EXIF orientation says how to turn it upright."""
-    turn = {6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE_270,
-            3: Image.Transpose.ROTATE_180}[orientation]
+    turn = {
+        6: Image.Transpose.ROTATE_90,
+        8: Image.Transpose.ROTATE_270,
+        3: Image.Transpose.ROTATE_180,
+    }[orientation]
     exif = Image.Exif()
     exif[0x0112] = orientation
     return _save(upright().transpose(turn), "JPEG", quality=95, exif=exif.tobytes())
@@ -120,8 +127,12 @@ def bomb_png() -> bytes:
     row = b"\x00" + b"\x00" * (width // 8)
     z = zlib.compressobj(9)
     idat = z.compress(row * 2000) + z.flush()  # the first rows only: the header lies
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat)
-            + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", idat)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def header_only_png() -> bytes:

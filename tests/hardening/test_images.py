@@ -42,8 +42,11 @@ def _drawn(path: Path) -> list[Image.Image]:
     """Every picture embedded in an output file, decoded."""
     if path.suffix == ".pptx":
         with zipfile.ZipFile(path) as z:
-            return [Image.open(io.BytesIO(z.read(n))) for n in z.namelist()
-                    if n.startswith("ppt/media/")]
+            return [
+                Image.open(io.BytesIO(z.read(n)))
+                for n in z.namelist()
+                if n.startswith("ppt/media/")
+            ]
     found = []
     for page in PdfReader(path).pages:
         found += [image.image for image in page.images]

@@ -189,6 +189,12 @@ def test_odd_outline_names_write_only_inside_the_output_folder(tmp_path, name):
     folder.mkdir()
     path = _talk(folder, GOOD, name=name)
     out = tmp_path / "deep" / "out"
+    if not name.isprintable():  # refused by its name (file-level location), nothing written
+        report = deckgen.build.build([path], formats=ALL_FORMATS, out_dir=out)
+        assert [d.location.file for d in report.errors] == [str(path)]
+        assert "file name" in report.errors[0].message
+        assert not out.exists() or not list(out.iterdir())
+        return
     report = build_and_check(path, out, formats=ALL_FORMATS)
     assert report.ok, [str(d) for d in report.errors]
     for written in report.written:
