@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Reinstalled whenever pyproject.toml changes (new dependency, new backend).
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test bench lint clean
+.PHONY: build test fuzz bench lint clean
 
 build: $(STAMP)
 	$(BIN)/deckgen build content/space_race.yaml -o build
@@ -19,6 +19,11 @@ $(STAMP): pyproject.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The long fuzz run (tests/hardening, marked slow): FUZZ_EXAMPLES examples per
+# fuzz test (default 2000; about an hour on two cores).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/hardening -m slow -p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -23,6 +23,9 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 
+if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
+    settings.load_profile("fuzz")
+
 SLOW_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))
 
 
