@@ -123,3 +123,31 @@ def test_one_line_cards_keep_the_title_floor_and_fit_their_text():
     p = layout_poster(o, DEFAULT, {"size": "A2"})
     check_poster(p)  # text inside its card, no overlap, leaders clear of other cards
     assert p.title_size >= 18 - 1e-9
+
+
+def test_two_axis_rows_split_the_story_and_never_overlap(monkeypatch):
+    import deckgen.layout.poster_timeline as tl
+
+    monkeypatch.setattr(tl, "ROWS", (2,))
+    o = outline_of(_uniform(60, seed=5))
+    p = layout_poster(o, DEFAULT, {"size": "A2"})
+    check_poster(p)
+    assert len(p.scales) == 2
+    upper, lower = p.scales
+    # The upper axis tells the first part of the story, the lower the rest.
+    assert upper.t0 < lower.t0 and upper.t1 <= lower.t1
+    axes = sorted(e.box.y for e in p.elements if getattr(e, "role", "") == "axis")
+    assert len(axes) == 2 and axes[1] - axes[0] > p.height * 0.25
+    assert reported_missing(p) == len(p.unplaced)
+
+
+def test_one_line_cards_alone_never_overlap(monkeypatch):
+    import deckgen.layout.poster_timeline as tl
+
+    monkeypatch.setattr(tl, "LEVELS", tuple(lv for lv in LEVELS if lv.inline))
+    o = outline_of(_uniform(80, seed=11))
+    for size in ("A3", "A2", "A0"):
+        p = layout_poster(o, DEFAULT, {"size": size})
+        check_poster(p)
+        titles = [e for e in p.elements if getattr(e, "role", "") == "event-title"]
+        assert titles and all(t.size >= 18 * p.k - 1e-9 for t in titles)
