@@ -30,6 +30,10 @@ class Level:
     # (two for a long title), for timelines too dense for stacked cards.
     inline: bool = False
 
+    @property
+    def compact(self) -> bool:
+        return self.title <= 18 and not self.text_lines
+
 
 # Roomy to compact; the first that places every event wins.
 LEVELS: tuple[Level, ...] = (
@@ -180,7 +184,9 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     inner = width - pad * 2 - stripe
     small = level.small * k
     x = stripe + pad
-    y = pad
+    # The most compact cards spare a little height: more of them fit a side.
+    pad_y = 7 * k if level.compact else pad
+    y = pad_y
     mark = small * 0.75
     blocks = []
     badge = None
@@ -266,7 +272,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             cut_any |= cut
             blocks.append(tb)
             y = tb.box.bottom
-    return CardText(blocks, width, y + pad, cut_any)
+    return CardText(blocks, width, y + pad_y, cut_any)
 
 
 def section_number(outline: Outline, section_id: str | None) -> int | None:
