@@ -64,15 +64,21 @@ def data(path: Path, location: Location | None = None) -> bytes:
 
 
 def for_reportlab(path: Path, location: Location | None = None):
-    """What reportlab's drawImage takes: the file name when the picture is used
-    as it is (so reportlab embeds a JPEG without decoding it), else a reader of
-    the normalised bytes (embedded once: reportlab names images by content)."""
+    """What reportlab's drawImage takes: a reader of the bytes to embed.
+
+    Never the file name: reportlab names an image in the PDF after the name it
+    is given, so the same outline built from another folder would give other
+    bytes. A reader is named after its pixels instead, and is decoded once
+    however often it is drawn (a JPEG is still embedded as it is)."""
     n = normalise(path, location)
-    if not n.changed:
-        return str(path)
+    return _reader(n.data)
+
+
+@lru_cache(maxsize=8)  # a reader keeps its decoded pixels: a few pictures at most
+def _reader(data: bytes):
     from reportlab.lib.utils import ImageReader
 
-    return ImageReader(io.BytesIO(n.data))
+    return ImageReader(io.BytesIO(data))
 
 
 @lru_cache(maxsize=64)
