@@ -101,7 +101,7 @@ def _picture(canvas: Canvas, p: Picture, h: float) -> None:
     canvas.clipPath(path, stroke=0, fill=0)
     img_x = b.x - left * full_w
     img_top = b.y - top * full_h
-    # by file name (or content, when turned upright): embedded once however often drawn
+    # named by content: embedded once however often drawn, the same from any folder
     picture = images.for_reportlab(p.src)
     canvas.drawImage(picture, img_x, h - (img_top + full_h), full_w, full_h, mask="auto")
     canvas.restoreState()
