@@ -20,9 +20,9 @@ Fitting (`poster_timeline`). The layout tries card styles from roomy to
 compact (`poster_cards.LEVELS`: bigger type and a few lines of event text,
 down to the floor size with the title, the date and the section's number,
 "§2", keyed in the footer; last, a one-line card with the date beside the
-title). At each style it tries one axis, then two axis rows (the first half
-of the events on an upper axis, the rest on a lower one, cut at the widest
-pause near the middle). Per axis it tries scales from nearly proportional to
+title). At each style it tries one axis, then two or three axis rows (the
+story cut in equal shares of events at the widest pause near each cut, one
+axis below the other, read like lines of text). Per axis it tries scales from nearly proportional to
 more compressed (`GAP_THRESHOLDS`, `BALANCES`) and a few placement settings
 (`STRATEGIES`; cards may stand right of their date, or also left of it), and
 keeps the first try that places every event. If none does, it keeps the try

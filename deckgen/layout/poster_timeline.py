@@ -1,6 +1,6 @@
 """The poster's timeline: axis rows, eras, ticks, spans, leaders and cards.
 
-`timeline(...)` decides the card style, the axis (or two axis rows) and
+`timeline(...)` decides the card style, the axis (or two or three axis rows) and
 every card's place, then appends the drawing elements.
 """
 
@@ -40,9 +40,10 @@ STRATEGIES: tuple[tuple[float, float, float], ...] = (
 BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
 MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
-# Axis rows tried at each card style: one, else the story cut in two stretches,
-# one axis above the other (read like lines of text).
-ROWS = (1, 2)
+# Axis rows tried at each card style: one, else the story cut in two or three
+# stretches, one axis above the other (read like lines of text; a tall page
+# gains most).
+ROWS = (1, 2, 3)
 # Columns (see `columns`): how far left of its first date a column may start,
 # and how far from its date a lane may stand, in card widths.
 # (lean, reach in card widths): see `place_columns`.
@@ -466,7 +467,7 @@ def _report_unplaced(tl, unplaced, size_name, diags):
             Diagnostic(
                 "warning",
                 f"poster: no room for {len(unplaced)} of {len(events)} events on the "
-                f"{size_name} poster, even with the most compact cards and two axis rows; "
+                f"{size_name} poster, even with the most compact cards and the axis in rows; "
                 f"{advice}. The first left out: {first}, …",
                 tl.location,
             )
