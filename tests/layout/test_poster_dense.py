@@ -13,7 +13,7 @@ from deckgen.layout.columns import place_columns
 from deckgen.layout.placement import Item
 from deckgen.layout.poster import layout_poster
 from deckgen.layout.poster_cards import LEVELS
-from deckgen.layout.poster_timeline import _evenly
+from deckgen.layout.poster_fit import _evenly
 from deckgen.outline.model import Date, Event, Text
 
 
