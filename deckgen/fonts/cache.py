@@ -22,7 +22,6 @@ from pathlib import Path
 
 import fontTools
 from fontTools.ttLib import TTFont
-from fontTools.varLib import instancer
 
 __all__ = ["cache_dir", "static_instance"]
 
@@ -97,6 +96,9 @@ def _cut(source: Path, family: str, weight: int, italic: bool) -> TTFont:
     # Every other axis is pinned at its default: a static face is wanted.
     for tag, axis in axes.items():
         location.setdefault(tag, axis.defaultValue)
+    # Imported here: varLib costs ~0.5 s to import and is needed only on a cache miss.
+    from fontTools.varLib import instancer
+
     font = instancer.instantiateVariableFont(font, location, updateFontNames=False)
     _set_names(font, family, weight >= 600, italic)
     return font

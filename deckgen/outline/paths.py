@@ -8,6 +8,7 @@ deckgen read (and embed) files from elsewhere on their machine.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import Path
@@ -86,11 +87,20 @@ def verify_picture(path: Path, written: str) -> str | None:
     """`check_picture`, then decode it: refuse truncated, corrupt or huge pictures.
 
     A JPEG is decoded at 1/8 scale (it is still read to the end, which finds
-    truncation, at a fraction of the cost).
+    truncation, at a fraction of the cost). An outline often names one picture
+    many times, so each file is decoded once per version (path, size, mtime).
     """
     problem = check_picture(path, written)
     if problem:
         return problem
+    stat = path.stat()
+    problem = _decode_problem(str(path), stat.st_size, stat.st_mtime_ns)
+    return problem.format(written=repr(written)) if problem else None
+
+
+@functools.lru_cache(maxsize=256)
+def _decode_problem(path: str, size: int, mtime_ns: int) -> str | None:
+    """The reason a picture cannot be used, with `{written}` for its name."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -98,14 +108,15 @@ def verify_picture(path: Path, written: str) -> str | None:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 return (
-                    f"{written!r} is {width}x{height} pixels; pictures over "
+                    f"{{written}} is {width}x{height} pixels; pictures over "
                     f"{MAX_PIXELS // 1_000_000} megapixels are refused (scale it down)"
                 )
             if img.format == "JPEG":
                 img.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # reads it all, fast
             img.load()
     except Image.DecompressionBombError:
-        return f"{written!r} is too large to decode safely (scale it down)"
+        return "{written} is too large to decode safely (scale it down)"
     except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as e:
-        return f"{written!r} is damaged or truncated and cannot be read ({e})"
+        reason = str(e).replace("{", "{{").replace("}", "}}")
+        return f"{{written}} is damaged or truncated and cannot be read ({reason})"
     return None
