@@ -26,6 +26,7 @@ ROWS = (1, 2, 3)
 MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
 MIN_EVENTS_PER_ROW = 12  # fewer events than this per row would look lost on the page
 MAX_EVENT_WARNINGS = 12  # beyond this, one summary warning instead of one per event
+SUMMARY_NAMES = 8  # events the summary names
 
 
 @dataclass
@@ -190,9 +191,9 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
 
 
 def _report_unplaced(tl, unplaced, size_name, diags):
-    """A lecturer wants to know what is missing and what to do: one summary,
-    then each event by its line, unless there are so many that a list of
-    hundreds would bury the other messages."""
+    """A lecturer wants to know what is missing and what to do: a warning
+    per event with its line, or, when there are many, one warning with the
+    count and the first few (a list of hundreds would bury the rest)."""
     if not unplaced:
         return
     events = tl.events
@@ -201,15 +202,20 @@ def _report_unplaced(tl, unplaced, size_name, diags):
         "size holds no more cards: leave out minor events or make two posters"
     )
     if len(unplaced) > MAX_EVENT_WARNINGS:
+        shown = unplaced[:SUMMARY_NAMES]
         first = ", ".join(
-            f"{events[i].title.plain!r} (line {events[i].location.line})" for i in unplaced[:5]
+            f"{events[i].title.plain!r}"
+            + (f" (line {events[i].location.line})" if events[i].location.line else "")
+            for i in shown
         )
+        more = len(unplaced) - len(shown)
+        first += f" and {more} more" if more else ""
         diags.append(
             Diagnostic(
                 "warning",
                 f"poster: no room for {len(unplaced)} of {len(events)} events on the "
                 f"{size_name} poster, even with the most compact cards and the axis in rows; "
-                f"{advice}. The first left out: {first}, …",
+                f"{advice}. Left out: {first}.",
                 tl.location,
             )
         )
