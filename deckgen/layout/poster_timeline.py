@@ -165,6 +165,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
         )
     _, li, texts, rows, side_h, geo = chosen
     cards: list[Card] = []
+    row_diags: list[Diagnostic] = []
     for row in rows:
         _draw_row(
             outline,
@@ -183,8 +184,12 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
             el,
             labels,
             cards,
-            diags,
+            row_diags,
         )
+    # An era on two rows is reported once.
+    for d in row_diags:
+        if d not in diags:
+            diags.append(d)
     unplaced = sorted(i for row in rows for i in row.missing)
     _report_unplaced(tl, unplaced, size_name, diags)
     return li, tuple(row.scale for row in rows), cards, unplaced
