@@ -57,7 +57,7 @@ def builds(tmp_path_factory):
 def _kill_midway(builds, tmp_path, fraction, how):
     outlines, earlier, complete, seconds = builds
     out = tmp_path / "out"
-    out.mkdir()
+    out.mkdir(parents=True)
     for name, data in earlier.items():
         (out / name).write_bytes(data)
     child = subprocess.Popen(
@@ -82,8 +82,12 @@ def _kill_midway(builds, tmp_path, fraction, how):
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_build_killed_mid_render_keeps_every_earlier_output(builds, tmp_path, how):
-    kept = _kill_midway(builds, tmp_path, 0.6, how)
-    assert kept > 0  # killed before the files were written (else the test proves little)
+    # Killed before the files were written, else the test proves little; the
+    # machine's load varies, so an earlier moment is tried when a build won.
+    for attempt, fraction in enumerate((0.6, 0.35, 0.15)):
+        if _kill_midway(builds, tmp_path / str(attempt), fraction, how) > 0:
+            return
+    pytest.fail("every build finished before it could be killed")
 
 
 @pytest.mark.slow
