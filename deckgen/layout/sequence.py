@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from deckgen.errors import Location, RenderError
 from deckgen.layout.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
+from deckgen.layout.links import linked
 from deckgen.layout.model import Box, Element, Paragraph, Picture, Shape, TextBox
 from deckgen.layout.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.text import TextStyle, paragraph
@@ -366,7 +367,7 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
     first_no = 1
     heads = maker.titles(kind, title, loc, len(result.pages))
     for i, (paras,) in enumerate(result.pages):
-        t = f"{title} {maker.words['cont']}" if i else title
+        t = heads[i].text
         els: list[Element] = []
         if st.decorated(kind):
             els.append(maker.rule())
@@ -480,7 +481,7 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
         if src.publisher is not None:
             runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
         if src.url:
-            runs += ([Run(" — ")] if runs else []) + [Run(src.url, link=src.url)]
+            runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
         if runs:
             add(tuple(runs), src.location)
     images = []
@@ -516,9 +517,7 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
         return [Draft(kind, w["thanks"], els, outline.location)]
     ref_units: list[Unit] = []
     for i, r in enumerate(refs):
-        runs = list(r.text.runs)
-        if r.url:
-            runs += [Run(" — "), Run(r.url, link=r.url)]
+        runs = linked(r.text.runs, r.url) if r.url else r.text.runs
         ref_units.append((Item(tuple(runs), "small", r.location, f"references[{i}]"),))
     credit_units: list[Unit] = [
         (Item(runs if isinstance(runs, tuple) else runs.runs, "small", where),)
@@ -555,7 +554,7 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     drafts = []
     heads = maker.titles(kind, title, loc, len(result.pages))
     for i, page in enumerate(result.pages):
-        t = f"{title} {w['cont']}" if i else title
+        t = heads[i].text
         els = []
         if st.decorated(kind):
             els.append(maker.rule())

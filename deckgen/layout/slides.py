@@ -84,10 +84,6 @@ def split_sentences(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
 
 
-def _cont(text: Text | str, cont: str) -> tuple[Run, ...]:
-    return (*runs_of(text), Run(" " + cont))
-
-
 @dataclass
 class SlideMaker:
     style: DeckStyle
@@ -141,24 +137,55 @@ class SlideMaker:
             )
         return TextBox(box, (p,), role="title", placeholder="title", valign=valign, name=name)
 
+    def cont_title(
+        self, title: Text | str, k: int, count: int, short: bool = False
+    ) -> tuple[Run, ...]:
+        """The title of slide `k` (from 0) of a run of `count`: the first as given,
+        the others marked "(cont. 2/4)", so no two slides share a title (PowerPoint's
+        accessibility checker and the outline view tell them apart)."""
+        if k == 0 or count <= 1:
+            return runs_of(title)
+        if short:
+            mark = f"({k + 1}/{count})"
+        else:
+            cont = self.words["cont"]
+            mark = (
+                f"{cont[:-1]} {k + 1}/{count})" if cont.endswith(")") else f"{cont} {k + 1}/{count}"
+            )
+        return (*runs_of(title), Run(" " + mark))
+
     def titles(
         self, kind: SlideKind, title: Text | str, location: Location, count: int
     ) -> list[TextBox]:
-        """Title boxes for a run of `count` slides ("(cont.)" after the first), all
-        at one size: the size the longer "(cont.)" title needs. One warning."""
+        """Title boxes for a run of `count` slides ("(cont. 2/4)" after the first), all
+        at one size: the size the longest "(cont.)" title needs. One warning."""
         if count <= 1:
             return [self.title_box(kind, title, location)]
         st = self.style
-        cont = self.title_box(kind, _cont(title, self.words["cont"]), location, warn=False)
-        size = cont.paragraphs[0].size
-        first = self.title_box(kind, title, location, style=st.title_style(size), warn=False)
+        # "(cont. 2/4)" where it fits; a title too long for that takes "(2/4)",
+        # and, as a last resort, may shrink to the body floor.
+        for short, floor in ((False, None), (True, None), (True, st.min_body_size)):
+            texts = [self.cont_title(title, k, count, short) for k in range(count)]
+            try:
+                size = min(
+                    self.title_box(kind, t, location, floor=floor, warn=False).paragraphs[0].size
+                    for t in texts[1:]
+                )
+                break
+            except RenderError:
+                if floor is not None:
+                    raise
+        heads = [
+            self.title_box(kind, t, location, style=st.title_style(size), floor=size, warn=False)
+            for t in texts
+        ]
         if size < st.title_size:
             self.warn(
                 f"slide {plain(title)!r}: title shrunk from {st.title_size:g} pt to {size:g} pt "
                 f"to fit 2 lines (on all {count} slides)",
                 location,
             )
-        return [first] + [cont] * (count - 1)
+        return heads
 
     def kicker(self, kind: SlideKind, text: Text | str, location: Location) -> TextBox:
         """A small title for quote and statement slides: still the title placeholder
@@ -374,7 +401,7 @@ class SlideMaker:
         heads = self.titles(kind, title, location, len(result.pages))
         for i, (paras,) in enumerate(result.pages):
             cont = i > 0
-            t = _cont(title, self.words["cont"]) if cont else title
+            t = heads[i].text
             els: list[Element] = []
             if st.decorated(kind):
                 els.append(self.rule())
@@ -439,7 +466,7 @@ class SlideMaker:
         heads = self.titles(kind, title, location, len(result.pages))
         for i, (lp, rp) in enumerate(result.pages):
             cont = i > 0
-            t = _cont(title, self.words["cont"]) if cont else title
+            t = heads[i].text
             els: list[Element] = []
             if st.decorated(kind):
                 els.append(self.rule())
@@ -537,7 +564,9 @@ class SlideMaker:
             last = i == len(parts) - 1
             qp = paragraph(runs, q_style.at(size), qw)
             kick = (
-                kick0 if i == 0 else self.kicker(kind, _cont(kicker, self.words["cont"]), location)
+                kick0
+                if i == 0
+                else self.kicker(kind, self.cont_title(kicker, i, len(parts)), location)
             )
             els: list[Element] = [kick]
             block_h = qp.height + (by_p.height + 14 if by_p and last else 0)

@@ -32,10 +32,23 @@ from deckgen.outline.model import Event, Text, Timeline
 
 __all__ = ["timeline_slides"]
 
-_GAP = 10.0  # between cards in a level, and between levels
-_MARK = 12.0  # marker diameter
-_STRIP = 20.0  # era strip height
-_CARD_PAD = 6.0  # text starts this far right of the leader (left-running cards)
+_GAP = 12.0  # between cards in a level
+_LEVEL_GAP = 6.0  # between levels
+_MARK = 14.0  # marker diameter
+_STRIP = 26.0  # era strip height
+_CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
+_POLE = 3.0  # width of the coloured bar along a card, at its date
+
+
+def label_sizes(min_body_size: float) -> tuple[float, float, float]:
+    """(title start, title floor, date size) for event cards.
+
+    Cards are read from the back of the room like body text, so their floor
+    derives from the theme's `min_body_size` (18 pt in the built-in themes):
+    titles start there and may shrink 2 pt, never below 16 pt; dates, short
+    and bold, sit 4 pt under it, never below 14 pt."""
+    floor = max(16.0, min_body_size - 2)
+    return max(floor, min_body_size), floor, max(14.0, min_body_size - 4)
 
 
 @dataclass(frozen=True)
@@ -64,9 +77,10 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
     st = maker.style
     lang = maker.language
     cards = []
+    _, _, date_size = label_sizes(st.min_body_size)
     for ev in events:
         date_text = format_span(ev.date, ev.end, lang)
-        date_style = TextStyle(st.body_font, 13.0, st.muted, 1.15, bold=True)
+        date_style = TextStyle(st.body_font, date_size, st.muted, 1.15, bold=True)
         date_p = paragraph(date_text, date_style, width - _CARD_PAD)
         title_p, w = _card_title(ev, st, width)
         if w != width:
@@ -76,13 +90,15 @@ def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
 
 
 def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
-    """Up to 2 lines down to 14 pt, else 3 down to 12 pt; a long title may take 5 lines
-    at 12 pt, and then a card half as wide again. Returns (title, card width)."""
+    """Up to 2 lines down to the floor, else 3; a long title may take 4 lines at
+    the floor in a card half as wide again, then 5. Returns (title, card width)."""
+    start, floor, _ = label_sizes(st.min_body_size)
+    wide = round(width * 1.5, 2)
     for w, max_lines, sizes in (
-        (width, 2, sizes_down(16.0, 14.0, 0.5)),  # short cards leave room for 2 levels
-        (width, 3, sizes_down(16.0, 12.0, 0.5)),
-        (width, 5, [12.0]),
-        (round(width * 1.5, 2), 5, [12.0]),
+        (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
+        (width, 3, sizes_down(start, floor, 0.5)),
+        (wide, 3, [floor]),
+        (wide, 5, [floor]),
     ):
         for size in sizes:
             style = TextStyle(st.body_font, size, st.text, 1.15)
@@ -91,7 +107,8 @@ def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
                 return p, w
     raise RenderError(
         "timeline.events: "
-        f"timeline event title too long for its label (5 lines at 12 pt): {ev.title.plain!r}; "
+        f"timeline event title too long for its label (5 lines at {floor:g} pt): "
+        f"{ev.title.plain!r}; "
         "shorten it",
         ev.location,
     )
@@ -160,13 +177,13 @@ class _Layout:
 
 def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
     slot_h = max(c.height for c in cards)
-    return max(1, int((frame.usable / 2 + _GAP) // (slot_h + _GAP))), slot_h
+    return max(1, int((frame.usable / 2 + _LEVEL_GAP) // (slot_h + _LEVEL_GAP))), slot_h
 
 
 def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
     """Place every card, or None when some card finds no slot."""
     levels, slot_h = _levels(cards, frame)
-    if levels * (slot_h + _GAP) - _GAP > frame.usable / 2 + 1e-6:
+    if levels * (slot_h + _LEVEL_GAP) - _LEVEL_GAP > frame.usable / 2 + 1e-6:
         return None
     axis = _Axis([c.event.date.ordinal for c in cards], frame.left, frame.right)
     placed: list[_Placed] = []
@@ -220,6 +237,7 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
         n = 1
         while i + n < len(cards) and _place(cards[i : i + n + 1], frame) is not None:
             n += 1
+        n = _whole_days(cards, frame, i, n)
         i += n
         bounds.append(i)
     count = len(bounds) - 1
@@ -234,6 +252,22 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
     return [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _whole_days(cards: Sequence[_Card], frame: _Frame, i: int, n: int) -> int:
+    """`n` cut back so that events of one day stay on one slide (a launch and
+    its docking the same day read as one story), unless the day alone fills
+    the slide or the shorter slide would not place."""
+    end = i + n
+    if end >= len(cards):
+        return n
+    day = cards[end].event.date.ordinal
+    k = end
+    while k > i and cards[k - 1].event.date.ordinal == day:
+        k -= 1
+    if k in (end, i) or _place(cards[i:k], frame) is None:
+        return n
+    return k - i
+
+
 def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list[_Layout] | None:
     """Greedy slides of at most `cap` events; None if that takes more than `count`."""
     layouts: list[_Layout] = []
@@ -246,6 +280,9 @@ def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list
         while lay is None and n > 1:
             n -= 1
             lay = _place(cards[i : i + n], frame)
+        kept = _whole_days(cards, frame, i, n)
+        if kept != n:
+            n, lay = kept, _place(cards[i : i + kept], frame)
         layouts.append(lay)
         i += n
     return layouts
@@ -254,7 +291,7 @@ def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list
 def timeline_slides(
     maker, timeline: Timeline, events: Sequence[Event], title: Text, location: Location
 ):
-    from deckgen.layout.slides import Draft, _cont, plain
+    from deckgen.layout.slides import Draft, plain
 
     st = maker.style
     kind = "timeline"
@@ -269,7 +306,7 @@ def timeline_slides(
     legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
     legend_h = _legend_height(st, legend_groups, colors, timeline.eras, body.w)
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
-    usable = area.h - (_MARK / 2 + 4) - (_STRIP + 8)
+    usable = area.h - (_MARK + 8) - (_STRIP + 8)  # marker above and below the axis, strip
     frame = _Frame(area.x + 6, area.right - 6, area, usable)
     # Narrow cards pack more events per slide; wider ones keep titles short and
     # large. Take the widest card that needs no more slides than the narrow.
@@ -291,15 +328,22 @@ def timeline_slides(
     for k, chunk in enumerate(chunks):
         chunk = _same_size(chunk)
         cont = k > 0
-        t = _cont(title, maker.words["cont"]) if cont else title
+        t = heads[k].text
         els: list[Element] = []
         if st.decorated(kind):
             els.append(maker.rule())
         els.append(heads[k])
-        slot_h, levels = chunk.slot_h, chunk.levels
-        side_h = levels * (slot_h + _GAP) - _GAP
-        spare = usable - 2 * side_h
-        axis_y = area.y + spare / 2 + side_h + _MARK / 2 + 4
+        slot_h = chunk.slot_h
+        half = usable / 2
+        axis_y = area.y + half + _MARK / 2 + 4
+        # The levels each side uses spread over its whole half of the slide:
+        # the nearest a short lead from the axis, the farthest at the edge.
+        offsets = {
+            side: _tiers(
+                max((p.level for p in chunk.placed if p.side == side), default=0) + 1, slot_h, half
+            )
+            for side in (-1, 1)
+        }
         x_of = chunk.axis.x
         lo, hi = chunk.axis.lo, chunk.axis.hi
 
@@ -363,12 +407,13 @@ def timeline_slides(
                         )
                     )
             # card position
+            off = offsets[p.side][p.level]
             if p.side < 0:
-                bottom = axis_y - _MARK / 2 - 4 - p.level * (slot_h + _GAP)
+                bottom = axis_y - _MARK / 2 - 4 - off
                 cy = bottom - p.card.height
                 ly0, ly1 = cy + p.card.height, axis_y - _MARK / 2
             else:
-                top = strip_y + _STRIP + 8 + p.level * (slot_h + _GAP)
+                top = strip_y + _STRIP + 8 + off
                 cy = top
                 ly0, ly1 = axis_y + _MARK / 2, cy
             els.append(
@@ -376,8 +421,17 @@ def timeline_slides(
                     "line",
                     Box(p.x, min(ly0, ly1), 0, abs(ly1 - ly0)),
                     line=color,
-                    line_width=1.0,
+                    line_width=1.5,
                     name=f"Leader: {ev.title.plain}",
+                )
+            )
+            # the card's flag pole, in its group's colour
+            els.append(
+                Shape(
+                    "rect",
+                    Box(p.x - _POLE / 2, cy, _POLE, p.card.height),
+                    fill=color,
+                    name=f"Card bar: {ev.title.plain}",
                 )
             )
             els.append(
@@ -402,7 +456,7 @@ def timeline_slides(
                 TextBox(box, (date_p, title_p), role="label", name=f"Event: {ev.title.plain}")
             )
         els += _legend(maker, legend_groups, colors, unlabelled, body, legend_h)
-        d = Draft(kind, plain(t), els, location, continued=cont)
+        d = Draft(kind, t, els, location, continued=cont)
         drafts.append(d)
     n_total = len(chunks)
     if n_total > 1:
@@ -412,6 +466,17 @@ def timeline_slides(
             location,
         )
     return drafts
+
+
+def _tiers(levels: int, slot_h: float, half: float) -> list[float]:
+    """Distance from the axis band to each level's card, the levels spread over
+    `half`: a lead of up to 28 pt for the nearest, the farthest at the edge."""
+    room = half - levels * slot_h - (levels - 1) * _LEVEL_GAP
+    lead = max(0.0, min(28.0, room))
+    if levels == 1:
+        return [lead]
+    pitch = (half - lead - slot_h) / (levels - 1)
+    return [lead + k * pitch for k in range(levels)]
 
 
 def _same_size(chunk: _Layout) -> _Layout:
@@ -442,15 +507,15 @@ def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
 
 
 def _strip_label(label: Text, st, width: float, color: str) -> Paragraph | None:
-    for size in (12.0, 11.0, 10.0):
+    for size in (16.0, 15.0, 14.0):
         style = TextStyle(st.body_font, size, color, 1.15, bold=True)
         if single_line_width(label, style) <= width * 0.96 - 1:
             return paragraph(label, style, width)
     return None
 
 
-_LEGEND_ROW = 20.0
-_LEGEND_SIZE = 12.0
+_LEGEND_ROW = 24.0
+_LEGEND_SIZE = 15.0
 
 
 def _legend_items(groups, colors, eras) -> list[tuple[str, str, Text, str]]:
@@ -466,7 +531,7 @@ def _legend_rows(st, items, width: float) -> list[list[tuple[tuple, float]]]:
     x = 0.0
     for item in items:
         w = min(single_line_width(item[2], style) / 0.96 + 2, width - 16)
-        need = 16 + w
+        need = 18 + w
         if rows[-1] and x + need > width:
             rows.append([])
             x = 0.0
@@ -497,12 +562,12 @@ def _legend(maker, groups, colors, eras: list[tuple[str, Text]], body: Box, lege
             els.append(
                 Shape(
                     shape,
-                    Box(x, y + (_LEGEND_ROW - 10) / 2, 10, 10),
+                    Box(x, y + (_LEGEND_ROW - 12) / 2, 12, 12),
                     fill=color,
                     name=name + " swatch",
                 )
             )
-            x += 16
+            x += 18
             p = paragraph(label, style, w)
             box_h = max(line_h, p.height)
             els.append(

@@ -1,0 +1,41 @@
+"""Web addresses as a lecturer would say them: "nasa.gov/history".
+
+A raw address on a slide wraps mid-word and reads as noise from the back of
+the room. The reference's own text carries the link (clickable in the .pptx
+and PDF); after it comes this short form, for the audience to type or note.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from deckgen.outline.model import Run
+
+__all__ = ["linked", "short_address"]
+
+_LONG = 32  # characters; longer addresses keep only their last path part
+
+
+def short_address(url: str) -> str:
+    """Host without 'www.' and the path, decoded; a long path keeps its last part
+    ("esa.int/…/International_Space_Station"); mail addresses as they are."""
+    if url.startswith("mailto:"):
+        return url[len("mailto:") :]
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    if host.startswith("www."):
+        host = host[4:]
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    if not segments:
+        return host
+    whole = host + "/" + "/".join(segments)
+    if len(whole) <= _LONG or len(segments) == 1:
+        return whole
+    return f"{host}/…/{segments[-1]}"
+
+
+def linked(runs: tuple[Run, ...], url: str) -> tuple[Run, ...]:
+    """`runs` made one link to `url`, followed by the short address (not a link:
+    one clickable target per reference, and the address stays plain to read)."""
+    out = tuple(Run(r.text, r.bold, r.italic, link=url) for r in runs if r.text)
+    return (*out, Run(" — "), Run(short_address(url)))
