@@ -5,8 +5,10 @@ The timed work is `deckgen.layout.poster.layout_poster` (measuring every
 card's text with the real fonts, the axis, the sweep placement, retries at
 smaller card styles) plus a sweep check that no two boxes overlap. The
 events are dense on purpose: same-day piles, clusters, spans and outliers;
-most of 1,000 cannot fit legibly on one sheet, and the layout says so for
-each one (a diagnostic) rather than overlapping them.
+most of 1,000 cannot fit legibly on one sheet: the layout keeps cards
+chosen evenly over the axis by priority, marks the other dates on the axis
+and says so in one summary warning (a warning per event when only a few
+are left out), never overlapping them.
 """
 
 from __future__ import annotations
