@@ -113,17 +113,13 @@ def place(
     stem_gap: float,
     max_shift: float,
     height_cost: float,
-    max_back: float = 0.0,
 ) -> list[Slot | None]:
     """Place `items` (sorted by x) on two sides, each `height` points deep.
 
     `gap`: clearance between cards; `stem_inset`: stem distance from a card's
     right edge; `stem_gap`: clearance between a stem and a card or another
     stem; `max_shift`: how far right of its date a card may stand;
-    `height_cost`: cost, in points of shift, of one point further out;
-    `max_back`: how far left of its date a card's stem may stand (a cluster
-    then spreads both ways; stems still increase in date order, so leaders
-    never cross).
+    `height_cost`: cost, in points of shift, of one point further out.
     """
     active: list[list[_Placed]] = [[], []]
     expiry: list[list[tuple[float, int]]] = [[], []]  # (right, id) heaps
@@ -136,7 +132,7 @@ def place(
     for index, item in enumerate(items):
         next_x = items[index + 1].x if index + 1 < len(items) else float("inf")
         # Nothing ending left of where any later card could start matters again.
-        horizon = max(x_min, item.x - max_back + stem_inset - w_max) - gap - stem_gap
+        horizon = max(x_min, item.x + stem_inset - w_max) - gap - stem_gap
         for side in (ABOVE, BELOW):
             heap = expiry[side]
             while heap and heap[0][0] < horizon:
@@ -146,11 +142,9 @@ def place(
         best: tuple[float, Slot] | None = None
         for side in (ABOVE, BELOW):
             cards = active[side]
-            first = max(item.x - max_back, last_anchor[side] + stem_gap)
+            first = max(item.x, last_anchor[side] + stem_gap)
             # Anchors worth trying: at the date, or just clear of a neighbour.
             cands = {first}
-            if item.x > first:
-                cands.add(item.x)
             for p in cards:
                 for a in (
                     p.right + gap + item.w - stem_inset,
@@ -181,7 +175,7 @@ def place(
                 if y is None:
                     continue
                 # Ties go to the emptier side, so cards alternate above/below.
-                cost = abs(anchor - item.x) + y * height_cost + count[side] * 1e-6
+                cost = (anchor - item.x) + y * height_cost + count[side] * 1e-6
                 if best is None or cost < best[0]:
                     best = (cost, Slot(side, y, left, anchor))
         if best is None:

@@ -24,15 +24,7 @@ GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
 # a second opinion often places the last few cards.
-# A third setting lets a card stand left of its date too (in card widths):
-# a crowded stretch then spreads both ways.
-STRATEGIES: tuple[tuple[float, float, float], ...] = (
-    (2.0, 0.35, 0.0),
-    (2.6, 0.15, 0.0),
-    (1.6, 0.2, 1.0),
-    (1.4, 0.8, 0.0),
-    (3.0, 0.05, 0.0),
-)
+STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
 BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
@@ -106,7 +98,7 @@ def _methods(big: bool):
 
 def _place(method, params, items, geo, frame, side_h, k, w):
     if method == "sweep":
-        shift, height_cost, back = params
+        shift, height_cost = params
         return placement.place(
             items,
             frame.left,
@@ -117,7 +109,6 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             stem_gap=8 * k,
             max_shift=w * shift,
             height_cost=height_cost,
-            max_back=w * back,
         )
     lean, reach = params
     return place_columns(
@@ -137,8 +128,8 @@ def fit_row(
     row, starts, points_of, span_times_of, texts, level, geo, frame, side_h, k, big, last, min_span
 ):
     """The best axis and placement for one row: the first try that places
-    every card, else the one that places the most, or nearly as many chosen
-    evenly over time (see `_evenly`)."""
+    every card, else the one that places the most (`spread_row` may then
+    prefer cards chosen evenly over the axis)."""
     w = level.width * k
     x_min, x_max = frame.left, frame.right
     thresholds = GAP_THRESHOLDS[-1:] if last and big else GAP_THRESHOLDS
@@ -169,7 +160,7 @@ def fit_row(
                 best = (scale, xs, slots, missing)
             if not missing:
                 return best
-    return _spread(best, row, texts, geo, frame, side_h, k, w, big)
+    return best
 
 
 def _priority(ev) -> int:
@@ -205,6 +196,16 @@ def _widest_gap(xs: list[float], slots) -> float:
         return xs[-1] - xs[0]
     edges = [xs[0], *placed, xs[-1]]
     return max(b - a for a, b in zip(edges, edges[1:], strict=False))
+
+
+def spread_row(row, texts, level, geo, frame, side_h, k, big) -> None:
+    """The chosen placement of a row that leaves cards out, replaced by an
+    even choice over the axis when that reads better (see `_spread`)."""
+    if not row.missing:
+        return
+    best = (row.scale, row.xs, row.slots, row.missing)
+    w = level.width * k
+    _, _, row.slots, row.missing = _spread(best, row, texts, geo, frame, side_h, k, w, big)
 
 
 def _spread(best, row, texts, geo, frame, side_h, k, w, big):

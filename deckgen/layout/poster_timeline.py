@@ -13,7 +13,7 @@ from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout.model import Box, TextLine
 from deckgen.layout.poster_cards import LEVELS, card_texts, min_card_area
-from deckgen.layout.poster_fit import Geometry, Row, fit_row, rows_geometry, split
+from deckgen.layout.poster_fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
 from deckgen.layout.poster_model import Card, Label, Marker, Rect, Stroke, TextBlock
 from deckgen.layout.poster_text import bold, mix
 from deckgen.layout.timescale import end_ordinal, ticks
@@ -164,6 +164,8 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
             tl.location,
         )
     _, li, texts, rows, side_h, geo = chosen
+    for row in rows:
+        spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
     cards: list[Card] = []
     row_diags: list[Diagnostic] = []
     for row in rows:
