@@ -16,21 +16,25 @@ is the same as scaling with the width, one step up is x1.414; for ARCH-D it
 keeps the type as large relative to the page area. Event titles are never
 below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
 
-Fitting (`poster_timeline`). The layout tries card styles from roomy to
-compact (`poster_cards.LEVELS`: bigger type and a few lines of event text,
-down to the floor size with the title, the date and the section's number,
-"§2", keyed in the footer; last, a one-line card with the date beside the
-title). At each style it tries one axis, then two or three axis rows (the
-story cut in equal shares of events at the widest pause near each cut, one
-axis below the other, read like lines of text). Per axis it tries scales from nearly proportional to
-more compressed (`GAP_THRESHOLDS`, `BALANCES`) and a few placement settings
-(`STRATEGIES`; cards may stand right of their date, or also left of it), and
-keeps the first try that places every event. If none does, it keeps the try
-that placed the most, never overlapping; the others' dates are still marked
-on the axis and reported: one warning per event with its line, or one
-summary with the count and the first few when there are many. A dense
-timeline (over `DENSE_EVENTS`) gets a thinner banner. A timeline over 300
-events skips most retries, keeping the layout within n log n time.
+Fitting (`poster_timeline`, `poster_fit`). The layout tries card styles
+from roomy to compact (`poster_cards.LEVELS`: bigger type and a few lines of
+event text, down to the floor size with the title, the date and the
+section's number, "§2", keyed in the footer; last, a one-line card with the
+date beside the title). At each style it tries one axis, then two or three
+axis rows (the story cut into equal shares of events at the widest pause
+near each cut, one axis below the other, read like lines of text). Per axis
+it tries scales from nearly proportional to more compressed
+(`GAP_THRESHOLDS`, `BALANCES`), and on each the placements: cards hung
+beside their dates in staircases (`placement`, a few `STRATEGIES`), then
+cards stacked in tidy columns joined by elbow leaders (`columns`). It keeps
+the first try that places every event. If none does, it keeps the try that
+placed the most, or, when that left a long stretch of the story bare,
+about as many cards chosen evenly over the axis by priority (events the
+talk points at first); never overlapping. The others' dates are still
+marked on the axis and reported: one warning per event with its line, or
+one summary naming the first few when there are many. A dense timeline
+(over `DENSE_EVENTS`) gets a thinner banner. A timeline over 300 events
+skips most retries, keeping the layout within n log n time.
 
 Text never overflows: every block is wrapped with `deckgen.fonts.wrap` at
 its real size and box width; a text that needs more lines than its card
