@@ -12,7 +12,7 @@ section's speaker notes go on its first content slide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.fit import Item, Unit, fit_title, sizes_down
@@ -22,6 +22,7 @@ from deckgen.layout.model import Box, Element, Paragraph, Picture, Shape, TextBo
 from deckgen.layout.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.text import TextStyle, paragraph
 from deckgen.layout.timeline_slide import timeline_slides
+from deckgen.layout.unique import distinct_titles
 from deckgen.outline.model import Outline, Run, Section, Slide, Text
 
 __all__ = ["deck_drafts"]
@@ -49,6 +50,7 @@ def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
         title = tl.title or Text.of(maker.words["timeline"], tl.location)
         drafts += timeline_slides(maker, tl, tl.events, title, tl.location)
     drafts += closing(outline, maker)
+    distinct_titles(drafts, maker)
     return drafts
 
 
@@ -406,12 +408,13 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     els: list[Element] = []
     number = f"{n:02d}"
     if boxes.title is not None:
-        els.append(maker.title_box(kind, section.title, loc, max_lines=3))
+        heading = (Run(f"{maker.words['section']} {n} · "), *section.title.runs)
+        els.append(maker.title_box(kind, heading, loc, max_lines=3))
         if boxes.body is not None:
             style = TextStyle(st.heading_font, st.title_size, st.accent_text, 1.1, bold=True)
             p = paragraph(number, style, boxes.body.w)
             els.append(TextBox(boxes.body, (p,), role="label", name="Section number"))
-        return Draft(kind, plain(section.title), els, loc)
+        return Draft(kind, plain(heading), els, loc)
     panel_w = round(W * 0.34, 2)
     els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.panel, name="Section panel"))
     num_size = round(min(st.title_size * 3.6, panel_w * 0.55), 1)
@@ -443,21 +446,22 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     )
     if title_p.size < st.title_size:
         maker.warn(f"section title shrunk to {title_p.size:g} pt to fit its divider", loc)
-    block = kick.height + 12 + title_p.height
+    # The kicker is the title's first paragraph: "Section 1 / 5" + the title
+    # keeps the divider's title distinct from the section's first slide.
+    title_p = replace(title_p, space_before=12.0)
+    block = kick.height + title_p.height
     y = (H - block) / 2
-    els.append(TextBox(Box(x, y, w, kick.height), (kick,), role="label", name="Section kicker"))
-    y += kick.height + 12
     els.append(
         TextBox(
-            Box(x, y, w, title_p.height),
-            (title_p,),
+            Box(x, y, w, block),
+            (kick, title_p),
             role="title",
             placeholder="title",
             name="Title",
         )
     )
-    els.append(maker.rule(x=x, y=y + title_p.height + 18))
-    return Draft(kind, plain(section.title), els, loc)
+    els.append(maker.rule(x=x, y=y + block + 18))
+    return Draft(kind, f"{plain(kick.runs)} · {plain(section.title)}", els, loc)
 
 
 # ---------------------------------------------------------------- closing

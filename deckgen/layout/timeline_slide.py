@@ -216,6 +216,12 @@ def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x:
             return False
         # A leader runs from the axis out to its card: it must not cross a
         # card nearer the axis, and no new nearer card may cover an old leader.
+        # Events of one day share a pole: a leader running up another card's
+        # coloured bar (its text starts beside it) crosses nothing.
+        if abs(p.x - x) < 0.5:
+            if p.level == level:
+                return False
+            continue
         if p.level < level and p.x0 - 2 <= x <= p.x1 + 2:
             return False
         if p.level > level and x0 - 2 <= p.x <= x1 + 2:

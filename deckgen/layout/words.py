@@ -10,6 +10,8 @@ __all__ = ["words"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
+        "quote": "Quote",
+        "key_point": "Key point",
         "agenda": "Agenda",
         "cont": "(cont.)",
         "timeline": "Timeline",
@@ -23,6 +25,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "eras": "Eras",
     },
     "ru": {
+        "quote": "Цитата",
+        "key_point": "Главное",
         "agenda": "План",
         "cont": "(продолжение)",
         "timeline": "Хронология",
@@ -36,6 +40,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "eras": "Эпохи",
     },
     "uk": {
+        "quote": "Цитата",
+        "key_point": "Головне",
         "agenda": "План",
         "cont": "(продовження)",
         "timeline": "Хронологія",
@@ -49,6 +55,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "eras": "Епохи",
     },
     "de": {
+        "quote": "Zitat",
+        "key_point": "Kernaussage",
         "agenda": "Agenda",
         "cont": "(Forts.)",
         "timeline": "Zeitleiste",
@@ -62,6 +70,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "eras": "Epochen",
     },
     "fr": {
+        "quote": "Citation",
+        "key_point": "À retenir",
         "agenda": "Sommaire",
         "cont": "(suite)",
         "timeline": "Chronologie",
@@ -75,6 +85,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "eras": "Périodes",
     },
     "es": {
+        "quote": "Cita",
+        "key_point": "Idea clave",
         "agenda": "Índice",
         "cont": "(cont.)",
         "timeline": "Cronología",

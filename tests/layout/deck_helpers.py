@@ -89,6 +89,26 @@ def check_deck(deck: Deck) -> None:
                 assert not pic.box.overlaps(tb.box), (
                     f"{where}: picture overlaps text box {tb.name!r}"
                 )
+    check_distinct_titles(deck)
+
+
+def check_distinct_titles(deck: Deck) -> None:
+    """No two slides share a title (PowerPoint's accessibility checker), neither
+    the slide's plain title nor the text of its title placeholder."""
+    for what, titles in (
+        ("slide title", [s.title for s in deck.slides]),
+        (
+            "title placeholder",
+            [
+                " ".join(tb.text.split())
+                for s in deck.slides
+                for tb in text_boxes(s)
+                if tb.placeholder == "title"
+            ],
+        ),
+    ):
+        dupes = sorted({t for t in titles if titles.count(t) > 1})
+        assert not dupes, f"{what}s shared by several slides: {dupes}"
 
 
 def background_under(slide, box) -> str:

@@ -66,7 +66,10 @@ def test_sequence_of_the_space_race_deck(space_race):
         assert s.title.plain in agenda
     # the divider of each section carries its title in the title placeholder
     dividers = [s for s in deck.slides if s.kind == "section"]
-    assert [d.title for d in dividers] == [s.title.plain for s in outline.sections]
+    n = len(outline.sections)
+    assert [d.title for d in dividers] == [
+        f"Section {k} / {n} · {s.title.plain}" for k, s in enumerate(outline.sections, 1)
+    ]
     # the title slide shows the cover picture with its alt text, and its credit
     pics = [e for e in deck.slides[0].elements if isinstance(e, Picture)]
     assert pics and pics[0].alt == outline.cover.alt
@@ -85,7 +88,7 @@ def test_notes_go_to_the_first_content_slide_of_their_section(space_race):
         i = next(
             k
             for k, s in enumerate(deck.slides)
-            if s.kind == "section" and s.title == section.title.plain
+            if s.kind == "section" and s.title.endswith(" · " + section.title.plain)
         )
         first = deck.slides[i + 1]
         assert first.notes[: len(section.notes)] == section.notes
@@ -291,10 +294,11 @@ def test_explicit_slides_of_every_layout(tmp_path):
     tl = [s for s in deck.slides if s.kind == "timeline"][0]
     assert "Sputnik 1" in " ".join(tb.text for tb in text_boxes(tl))
     assert "Vostok 1" not in " ".join(tb.text for tb in text_boxes(tl))
-    # quote and statement keep a (small) title placeholder: the section title
-    for kind in ("quote", "statement"):
+    # quote and statement keep a (small) title placeholder: the section title,
+    # marked with the kind's word since other slides of the section have it too
+    for kind, word in (("quote", "Quote"), ("statement", "Key point")):
         title = [tb for tb in text_boxes(by_kind[kind]) if tb.placeholder == "title"][0]
-        assert title.text == "All layouts"
+        assert title.text == f"All layouts · {word}"
     pic = [e for e in by_kind["image"].elements if isinstance(e, Picture)][0]
     assert pic.alt == "A leaf"
     texts = " ".join(tb.text for tb in text_boxes(by_kind["image"]))
@@ -563,3 +567,99 @@ def test_template_title_slide_uses_its_boxes(space_race):
     boxes = {tb.placeholder: tb.box for tb in text_boxes(deck.slides[0]) if tb.placeholder}
     assert boxes == {"title": title, "subtitle": subtitle}
     assert any("cover is not shown" in d.message for d in deck.diagnostics)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("path", OUTLINES, ids=lambda p: p.stem)
+def test_timeline_labels_are_legible_from_the_back(path, aspect):
+    """Event titles >= 16 pt, dates >= 14 pt (floors from min_body_size), era and
+    legend labels >= 14 pt; the card levels use the slide's height."""
+    from deckgen.layout.timeline_slide import label_sizes
+
+    outline = load(path)
+    theme = resolve(outline)
+    _, title_floor, date_size = label_sizes(theme.slide.min_body_size)
+    assert title_floor >= 16 and date_size >= 14
+    deck = layout_deck(outline, theme, DeckGeometry.for_aspect(aspect))
+    for slide in (s for s in deck.slides if s.kind == "timeline"):
+        cards = [tb for tb in text_boxes(slide) if tb.name.startswith("Event: ")]
+        assert cards
+        for tb in cards:
+            date_p, title_p = tb.paragraphs
+            assert date_p.size >= date_size and date_p.bold
+            assert title_p.size >= title_floor
+        for tb in text_boxes(slide):
+            if tb.name.startswith(("Era label", "Legend")):
+                assert min(p.size for p in tb.paragraphs) >= 14, tb.name
+        # each card carries its group's colour: a bar at its date
+        bars = {e.name for e in slide.elements if isinstance(e, Shape)}
+        assert all("Card bar: " + tb.name[len("Event: ") :] in bars for tb in cards)
+
+
+def test_timeline_cards_spread_over_the_slide(space_race):
+    outline, theme = space_race
+    deck = layout_deck(outline, theme)
+    for slide in (s for s in deck.slides if s.kind == "timeline"):
+        cards = [tb.box for tb in text_boxes(slide) if tb.name.startswith("Event: ")]
+        title = [tb.box for tb in text_boxes(slide) if tb.placeholder == "title"][0]
+        legend = min(tb.box.y for tb in text_boxes(slide) if tb.name.startswith("Legend"))
+        room = legend - title.bottom
+        used = max(b.bottom for b in cards) - min(b.y for b in cards)
+        assert used >= 0.6 * room, f"{slide.title}: cards use {used:.0f} of {room:.0f} pt"
+
+
+def test_timeline_keeps_a_same_day_cluster_on_one_slide(tmp_path):
+    events = [{"date": f"{1900 + k}-01-01", "title": f"Event number {k}"} for k in range(30)]
+    events[14:14] = [{"date": "1914-06-01", "title": f"Same day {k}"} for k in range(4)]
+    outline = outline_from(
+        tmp_path,
+        yaml_of(
+            {
+                "title": "Clusters",
+                "sections": [{"id": "s", "title": "One", "points": ["a"]}],
+                "timeline": {"title": "Dates", "events": events},
+            }
+        ),
+    )
+    deck = layout_deck(outline, resolve(outline))
+    check_deck(deck)
+    slides = [s for s in deck.slides if s.kind == "timeline"]
+    assert len(slides) >= 2
+    holding = {
+        n
+        for n, s in enumerate(slides)
+        for tb in text_boxes(s)
+        if tb.name.startswith("Event: Same day")
+    }
+    assert len(holding) == 1
+    counts = [sum(tb.name.startswith("Event: ") for tb in text_boxes(s)) for s in slides]
+    assert max(counts) - min(counts) <= 3, counts  # balanced chunks
+
+
+def test_references_link_their_text_and_show_a_short_address(space_race):
+    outline, theme = space_race
+    deck = layout_deck(outline, theme)
+    closing = [s for s in deck.slides if s.kind == "closing"]
+    runs = [r for s in closing for tb in text_boxes(s) for p in tb.paragraphs for r in p.runs]
+    text = "".join(r.text for r in runs)
+    for ref in (r for r in outline.references if r.url):
+        linked = [r for r in runs if r.link == ref.url]
+        assert "".join(r.text for r in linked) == ref.text.plain
+        assert ref.url not in text  # the raw address is not shown
+    assert "nasa.gov/history" in text and "esa.int/…/International_Space_Station" in text
+    for s in closing:
+        for tb in text_boxes(s):
+            if tb.role == "body":
+                assert min(p.size for p in tb.paragraphs) >= theme.slide.min_body_size
+
+
+def test_short_address():
+    from deckgen.layout.links import short_address
+
+    assert short_address("https://www.nasa.gov/history/") == "nasa.gov/history"
+    assert short_address("https://example.org") == "example.org"
+    assert short_address("mailto:a@b.org") == "a@b.org"
+    assert (
+        short_address("https://en.wikipedia.org/wiki/Apollo%E2%80%93Soyuz_Test_Project")
+        == "en.wikipedia.org/…/Apollo–Soyuz_Test_Project"
+    )
