@@ -57,8 +57,13 @@ class Diagnostic:
 class DeckgenError(Exception):
     """Base of every error a user can cause. Never shown with a traceback."""
 
-    def __init__(self, message: str | None = None, location: Location | None = None, *,
-                 diagnostics: tuple[Diagnostic, ...] | list[Diagnostic] = ()) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        location: Location | None = None,
+        *,
+        diagnostics: tuple[Diagnostic, ...] | list[Diagnostic] = (),
+    ) -> None:
         diags = list(diagnostics)
         if message is not None:
             diags.insert(0, Diagnostic("error", message, location or Location("<deckgen>")))
