@@ -461,7 +461,8 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
         )
     )
     els.append(maker.rule(x=x, y=y + block + 18))
-    return Draft(kind, f"{plain(kick.runs)} · {plain(section.title)}", els, loc)
+    # the slide's title is its placeholder's text, both lines
+    return Draft(kind, f"{plain(kick.runs)}\n{plain(section.title)}", els, loc)
 
 
 # ---------------------------------------------------------------- closing

@@ -68,7 +68,7 @@ def test_sequence_of_the_space_race_deck(space_race):
     dividers = [s for s in deck.slides if s.kind == "section"]
     n = len(outline.sections)
     assert [d.title for d in dividers] == [
-        f"Section {k} / {n} · {s.title.plain}" for k, s in enumerate(outline.sections, 1)
+        f"Section {k} / {n}\n{s.title.plain}" for k, s in enumerate(outline.sections, 1)
     ]
     # the title slide shows the cover picture with its alt text, and its credit
     pics = [e for e in deck.slides[0].elements if isinstance(e, Picture)]
@@ -88,7 +88,7 @@ def test_notes_go_to_the_first_content_slide_of_their_section(space_race):
         i = next(
             k
             for k, s in enumerate(deck.slides)
-            if s.kind == "section" and s.title.endswith(" · " + section.title.plain)
+            if s.kind == "section" and s.title.endswith("\n" + section.title.plain)
         )
         first = deck.slides[i + 1]
         assert first.notes[: len(section.notes)] == section.notes
