@@ -7,6 +7,7 @@ Text fields are parsed once into styled `Run`s so that every output draws
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 from collections.abc import Mapping
@@ -166,17 +167,15 @@ class Date:
         if self.day:
             return self.first_day
         if self.month:
-            nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - _dt.timedelta(days=1)
+            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return _dt.date(self.year, 12, 31)
 
     @property
     def ordinal(self) -> float:
         """Position on a continuous axis in years (1969-07-20 -> 1969.55)."""
         d = self.first_day
-        start = _dt.date(d.year, 1, 1)
-        days = (_dt.date(d.year + 1, 1, 1) - start).days
-        return d.year + (d - start).days / days
+        days = 366 if calendar.isleap(d.year) else 365  # no date(year + 1): 9999 is valid
+        return d.year + (d.timetuple().tm_yday - 1) / days
 
     def __str__(self) -> str:
         if self.day:
