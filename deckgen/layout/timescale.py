@@ -10,6 +10,7 @@ everything else into a heap.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import math
 from bisect import bisect_right
@@ -33,9 +34,8 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 def ordinal(day: _dt.date) -> float:
     """A calendar day as years on a continuous axis."""
-    start = _dt.date(day.year, 1, 1)
-    days = (_dt.date(day.year + 1, 1, 1) - start).days
-    return day.year + (day - start).days / days
+    days = 366 if calendar.isleap(day.year) else 365  # no date(year + 1): 9999 is valid
+    return day.year + (day.timetuple().tm_yday - 1) / days
 
 
 def end_ordinal(date: Date) -> float:
