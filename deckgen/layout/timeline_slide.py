@@ -18,7 +18,7 @@ at the foot.
 
 from __future__ import annotations
 
-import datetime as _dt
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -503,9 +503,8 @@ def _same_size(chunk: _Layout) -> _Layout:
 def _end_ordinal(date) -> float:
     """The end of a date's last day on the axis (an era to 1975 runs to its end)."""
     d = date.last_day
-    start = _dt.date(d.year, 1, 1)
-    days = (_dt.date(d.year + 1, 1, 1) - start).days
-    return d.year + ((d - start).days + 1) / days
+    days = 366 if calendar.isleap(d.year) else 365  # no date(year + 1): 9999 is valid
+    return d.year + d.timetuple().tm_yday / days
 
 
 def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
