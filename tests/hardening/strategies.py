@@ -362,3 +362,43 @@ def outlines(draw, valid: bool = True, hostile: float = 0.25) -> dict:
         at = draw(st.integers(0, len(parent[path[-1]])))
         parent[path[-1]] = parent[path[-1]][:at] + draw(HOSTILE) + parent[path[-1]][at:]
     return tree
+
+
+@st.composite
+def theme_files(draw, valid: bool = True) -> dict:
+    """A theme file: `extends` a built-in theme and overrides some keys
+    (with bad values too, unless `valid`)."""
+    tree = {"extends": draw(st.sampled_from(["default", "midnight", "print"]))}
+    tree.update(draw(theme_overrides))
+    if draw(st.booleans()):
+        tree["logo"] = draw(st.sampled_from(_IMAGES))
+    if draw(st.booleans()):
+        tree["handout"] = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "body_size": st.sampled_from([9, 10.5, 12, 14]),
+                    "body_font": st.sampled_from(["PT Serif", "PT Sans", "Arimo"]),
+                    "heading_font": st.sampled_from(["PT Serif", "PT Sans", "Arimo"]),
+                },
+            )
+        )
+    if not valid and draw(st.booleans()):
+        key, value = draw(
+            st.sampled_from(
+                [
+                    ("colors", {"text": "#GGGGGG"}),
+                    ("colors", {"accent": 12}),
+                    ("fonts", {"body": "Comic Sans"}),
+                    ("slide", {"body_size": "big"}),
+                    ("slide", {"min_body_size": 40, "body_size": 20}),
+                    ("extends", "itself.yaml"),
+                    ("extends", "nothing-like-it"),
+                    ("logo", "../outside.png"),
+                    ("colours", {}),
+                    ("handout", {"body_size": -3}),
+                ]
+            )
+        )
+        tree[key] = value
+    return tree

@@ -216,3 +216,30 @@ def test_unmutated_space_race_builds(tmp_path: Path):
 
 
 _ = datetime  # YAML dates in the real outline load as datetime.date
+
+
+# --- theme files --------------------------------------------------------------------
+
+
+def _themed(folder: Path, outline: dict, theme: dict) -> None:
+    (folder / "themes").mkdir(exist_ok=True)
+    if theme.get("logo", "").startswith("images/"):
+        theme["logo"] = "../" + theme["logo"]  # relative to the theme file
+    (folder / "themes" / "mine.yaml").write_text(_dump(theme), encoding="utf-8")
+    (folder / "themes" / "itself.yaml").write_text("extends: mine.yaml\n", encoding="utf-8")
+    path = _write(folder, _dump({**outline, "theme": "themes/mine.yaml"}))
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    _build_both_modes(path, folder / "out")
+
+
+@budget(5)
+@given(outline=S.outlines(hostile=0), theme=S.theme_files())
+def test_generated_theme_files(talk_folder: Path, outline: dict, theme: dict):
+    _themed(talk_folder, outline, theme)
+
+
+@pytest.mark.slow
+@budget(0, slow=True)
+@given(outline=S.outlines(valid=False), theme=S.theme_files(valid=False))
+def test_generated_theme_files_long(talk_folder: Path, outline: dict, theme: dict):
+    _themed(talk_folder, outline, theme)

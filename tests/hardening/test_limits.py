@@ -263,3 +263,24 @@ def test_big_outlines_build_in_bounded_time(tmp_path, make, n, cpu_seconds):
     spent = time.process_time() - start
     assert report.ok or all(d.location.line >= 1 for d in report.errors)
     assert spent < cpu_seconds, f"{n}: {spent:.0f} CPU s"
+
+
+# --- dates at the ends of the calendar -------------------------------------------
+
+
+def test_dates_at_the_ends_of_the_calendar_build_every_output(tmp_path):
+    """Years 0001 and 9999 are valid dates; nothing may compute a year 10000."""
+    path = _write(
+        tmp_path,
+        "title: T\nsections:\n  - title: S\n    points: [p]\n"
+        "    slides: [{layout: timeline, title: Ends}]\n"
+        "timeline:\n  eras: [{start: 9990, end: 9999-12, label: Last}]\n  events:\n"
+        "    - {date: 9999-12-31, title: Last day}\n"
+        "    - {date: 9999, end: 9999-12, title: Last year}\n"
+        "    - {date: '0001', title: First year}\n"
+        "    - {date: 0001-01-01, end: 9999-12-31, title: Everything}\n",
+    )
+    for mode, tile in (("article", "A4"), ("slides", "Letter")):
+        sets = (f"outputs.handout.mode={mode}", f"outputs.poster.tile={tile}")
+        report = build_and_check(path, tmp_path / mode, sets=sets)
+        assert report.ok, [str(d) for d in report.errors]
