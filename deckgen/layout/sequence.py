@@ -155,8 +155,15 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     cover = outline.cover
     loc = outline.title.location if outline.title.location.line else outline.location
     text_right = W - M
+    # Without a cover the theme designs the slide: a band of the panel colour
+    # across the foot holding author and date, a larger title above it.
+    band = Box(0, round(H * 0.74, 2), W, H - round(H * 0.74, 2))
+    designed = boxes.title is None and cover is None
     if boxes.title is None:
-        els.append(Shape("rect", Box(0, 0, 14, H), fill=st.accent, name="Accent bar"))
+        bar_h = band.y if designed else H
+        els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
+        if designed:
+            els.append(Shape("rect", band, fill=st.panel, name="Title band"))
         if cover is not None:
             # the cover takes the right 40 % (less on 4:3, where width is scarce)
             pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
@@ -193,6 +200,8 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         )
     foot_h = sum(p.height + 2 for _, p in foot)
     bottom = H - 24 - foot_h - (16 if foot else M - 24)
+    if designed:
+        bottom = band.y - 24
 
     sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
     sub = None
@@ -217,6 +226,8 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     meta = None
     if meta_runs:
         m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+        if designed:
+            m_style = TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
         meta = fit_title(
             tuple(meta_runs),
             m_style,
@@ -227,7 +238,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             max_lines=2,
         )
 
-    t_style = st.title_style(round(st.title_size * 1.35))
+    t_style = st.title_style(round(st.title_size * (1.5 if designed else 1.35)))
     if boxes.title is not None:
         t_box = boxes.title
         title_p = fit_title(
@@ -241,8 +252,10 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             where="title",
         )
     else:
-        gaps = (44.0 if sub or meta else 0.0) + (16.0 if sub and meta else 0.0)
-        budget = bottom - M - gaps - (sub.height if sub else 0) - (meta.height if meta else 0)
+        in_stack = None if designed else meta
+        gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
+        budget = bottom - M - gaps - (sub.height if sub else 0)
+        budget -= in_stack.height if in_stack else 0
         title_p = None
         for lines in (3, 4):  # three lines of a big title read better than four
             try:
@@ -301,10 +314,21 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         parts = [("title", title_p, 0.0)]
         if sub is not None:
             parts.append(("subtitle", sub, 44.0))
-        if meta is not None:
+        if meta is not None and not designed:
             parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
         total = sum(p.height + gap for _, p, gap in parts)
         y = max(M, min((H - total) / 2 - 10, bottom - total))
+        if designed:
+            y = max(M, (M + bottom - total) / 2 + 10)
+            if meta is not None:
+                els.append(
+                    TextBox(
+                        Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
+                        (meta,),
+                        role="subtitle",
+                        name="Author and date",
+                    )
+                )
         for what, p, gap in parts:
             y += gap
             if gap == 44.0:

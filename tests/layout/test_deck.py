@@ -663,3 +663,18 @@ def test_short_address():
         short_address("https://en.wikipedia.org/wiki/Apollo%E2%80%93Soyuz_Test_Project")
         == "en.wikipedia.org/…/Apollo–Soyuz_Test_Project"
     )
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_title_slide_without_cover_is_designed(theme):
+    outline = load(FIXTURES / "no-timeline.yaml")
+    assert outline.cover is None
+    deck = layout_deck(outline, resolve(outline, theme))
+    slide = deck.slides[0]
+    band = [e for e in slide.elements if isinstance(e, Shape) and e.name == "Title band"]
+    assert len(band) == 1 and band[0].box.w == deck.width
+    meta = [tb for tb in text_boxes(slide) if tb.name == "Author and date"][0]
+    assert band[0].box.contains(meta.box)  # author and date sit in the band
+    title = [tb for tb in text_boxes(slide) if tb.placeholder == "title"][0]
+    assert title.box.bottom < band[0].box.y
+    assert title.paragraphs[0].size > resolve(outline, theme).slide.title_size
