@@ -149,9 +149,9 @@ class SlideMaker:
             mark = f"({k + 1}/{count})"
         else:
             cont = self.words["cont"]
-            mark = (
-                f"{cont[:-1]} {k + 1}/{count})" if cont.endswith(")") else f"{cont} {k + 1}/{count}"
-            )
+            # a no-break space: "(cont." never ends a line without its number
+            num = f"\u00a0{k + 1}/{count}"
+            mark = f"{cont[:-1]}{num})" if cont.endswith(")") else f"{cont}{num}"
         return (*runs_of(title), Run(" " + mark))
 
     def titles(
@@ -162,19 +162,27 @@ class SlideMaker:
         if count <= 1:
             return [self.title_box(kind, title, location)]
         st = self.style
-        # "(cont. 2/4)" where it fits; a title too long for that takes "(2/4)",
-        # and, as a last resort, may shrink to the body floor.
+        # "(cont. 2/4)" where it fits; "(2/4)" when that saves a line or the
+        # longer mark does not fit; as a last resort down to the body floor.
+        best = None
         for short, floor in ((False, None), (True, None), (True, st.min_body_size)):
             texts = [self.cont_title(title, k, count, short) for k in range(count)]
             try:
-                size = min(
-                    self.title_box(kind, t, location, floor=floor, warn=False).paragraphs[0].size
+                fitted = [
+                    self.title_box(kind, t, location, floor=floor, warn=False).paragraphs[0]
                     for t in texts[1:]
-                )
-                break
+                ]
             except RenderError:
-                if floor is not None:
+                if floor is not None and best is None:
                     raise
+                continue
+            size = min(p.size for p in fitted)
+            lines = max(len(p.lines) for p in fitted)
+            if best is None or (size, -lines) > (best[1], -best[2]):
+                best = (texts, size, lines)
+            if floor is None and short:
+                break
+        texts, size, _ = best
         heads = [
             self.title_box(kind, t, location, style=st.title_style(size), floor=size, warn=False)
             for t in texts
