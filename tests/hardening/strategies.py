@@ -78,8 +78,8 @@ plain = st.text(
 
 
 def _date(year: int, month: int | None, day: int | None) -> str | int:
-    if month is None:
-        return year
+    if month is None:  # an int year is YYYY too; 362 must be written '0362'
+        return year if year >= 1000 else f"{year:04d}"
     if day is None:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"

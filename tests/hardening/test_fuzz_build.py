@@ -222,12 +222,10 @@ _ = datetime  # YAML dates in the real outline load as datetime.date
 
 
 def _themed(folder: Path, outline: dict, theme: dict) -> None:
-    (folder / "themes").mkdir(exist_ok=True)
-    if theme.get("logo", "").startswith("images/"):
-        theme["logo"] = "../" + theme["logo"]  # relative to the theme file
-    (folder / "themes" / "mine.yaml").write_text(_dump(theme), encoding="utf-8")
-    (folder / "themes" / "itself.yaml").write_text("extends: mine.yaml\n", encoding="utf-8")
-    path = _write(folder, _dump({**outline, "theme": "themes/mine.yaml"}))
+    # beside the outline: a theme's logo is relative to the theme file
+    (folder / "mine.yaml").write_text(_dump(theme), encoding="utf-8")
+    (folder / "itself.yaml").write_text("extends: mine.yaml\n", encoding="utf-8")
+    path = _write(folder, _dump({**outline, "theme": "mine.yaml"}))
     shutil.rmtree(folder / "out", ignore_errors=True)
     _build_both_modes(path, folder / "out")
 
