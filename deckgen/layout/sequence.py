@@ -564,10 +564,17 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     body = st.body_box_for(kind)
     start = round(st.body_size * 0.8)
     floor = min(st.min_body_size, start)
-    if refs and credits:
+    gutter = 40.0
+    col_w = round((body.w - gutter) / 2, 2)
+    if refs and credits and col_w < 330:
+        # Two columns this narrow (4:3) break addresses and titles mid-word:
+        # references, then credits, in one column.
         title = w["references_credits"]
-        gutter = 40.0
-        col_w = round((body.w - gutter) / 2, 2)
+        regions = [headed(w["references"], ref_units) + headed(w["credits"], credit_units)]
+        widths = [body.w]
+        boxes = [body]
+    elif refs and credits:
+        title = w["references_credits"]
         regions = [headed(w["references"], ref_units), headed(w["credits"], credit_units)]
         widths = [col_w, col_w]
         boxes = [

@@ -254,8 +254,35 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
         for cap in range(-(-len(cards) // count), longest):
             layouts = _greedy(cards, frame, cap, count)
             if layouts is not None:
-                return layouts
+                return _even_out(cards, frame, layouts)
     return [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _even_out(cards: Sequence[_Card], frame: _Frame, layouts: list[_Layout]) -> list[_Layout]:
+    """Greedy slides fill from the front and may leave a stub at the end (31
+    events as 5+5+5+5+5+5+1): move events back while a slide holds two more
+    than the next, each move re-placed and kept only if both slides place and
+    no day is cut."""
+    sizes = [len(lay.placed) for lay in layouts]
+    moved = True
+    while moved:
+        moved = False
+        for j in range(len(sizes) - 1, 0, -1):
+            if sizes[j - 1] <= sizes[j] + 1:
+                continue
+            a = sum(sizes[: j - 1])
+            cut = a + sizes[j - 1] - 1  # the event that would move
+            end = cut + 1 + sizes[j]
+            if cards[cut].event.date.ordinal == cards[cut - 1].event.date.ordinal:
+                continue
+            prev, nxt = _place(cards[a:cut], frame), _place(cards[cut:end], frame)
+            if prev is None or nxt is None:
+                continue
+            layouts[j - 1], layouts[j] = prev, nxt
+            sizes[j - 1] -= 1
+            sizes[j] += 1
+            moved = True
+    return layouts
 
 
 def _whole_days(cards: Sequence[_Card], frame: _Frame, i: int, n: int) -> int:

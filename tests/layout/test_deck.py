@@ -680,3 +680,22 @@ def test_title_slide_without_cover_is_designed(theme):
     title = [tb for tb in text_boxes(slide) if tb.placeholder == "title"][0]
     assert title.box.bottom < band[0].box.y
     assert title.paragraphs[0].size > resolve(outline, theme).slide.title_size
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_timeline_chunks_are_balanced(space_race, aspect):
+    outline, theme = space_race
+    deck = layout_deck(outline, theme, DeckGeometry.for_aspect(aspect))
+    heading = outline.timeline.title.plain
+    slides = [s for s in deck.slides if s.kind == "timeline" and s.title.startswith(heading)]
+    counts = [sum(tb.name.startswith("Event: ") for tb in text_boxes(s)) for s in slides]
+    assert sum(counts) == len(outline.timeline.events)
+    assert max(counts) - min(counts) <= 2, counts
+
+
+def test_references_on_4_3_stack_in_one_column(space_race):
+    outline, theme = space_race
+    deck = layout_deck(outline, theme, DeckGeometry.for_aspect("4:3"))
+    for slide in (s for s in deck.slides if s.kind == "closing"):
+        bodies = [tb for tb in text_boxes(slide) if tb.role == "body"]
+        assert len(bodies) == 1 and bodies[0].box.w > 500
