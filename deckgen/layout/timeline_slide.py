@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.color import mix, readable_on
-from deckgen.layout.fit import sizes_down
+from deckgen.layout.fit import breaks_words, sizes_down
 from deckgen.layout.model import Box, Element, Paragraph, Shape, TextBox
 from deckgen.layout.text import TextStyle, paragraph, single_line_width
 from deckgen.layout.words import format_span
@@ -103,6 +103,11 @@ def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
         for size in sizes:
             style = TextStyle(st.body_font, size, st.text, 1.15)
             p = paragraph(ev.title, style, w - _CARD_PAD)
+            # "(«Спутник-" / "1»)" reads badly: at the card's own width, a
+            # smaller size or a line more rather than a break inside a word
+            # or at its hyphen; the wider card takes what it must.
+            if w == width and _poor_breaks(p):
+                continue
             if len(p.lines) <= max_lines:
                 return p, w
     raise RenderError(
@@ -112,6 +117,18 @@ def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
         "shorten it",
         ev.location,
     )
+
+
+def _poor_breaks(p: Paragraph) -> bool:
+    """A break inside a word or at a hyphen, or a line starting with a hyphenated
+    word: LibreOffice and PowerPoint may break that word at its hyphen where we
+    did not ("Sputnik 1 («Спутник-" / "1»)")."""
+    if breaks_words(p):
+        return True
+    texts = ["".join(r.text for r in line.runs) for line in p.lines]
+    if any(t.endswith("-") for t in texts[:-1]):
+        return True
+    return any("-" in (t.split() or [""])[0].rstrip("-") for t in texts[1:])
 
 
 @dataclass(frozen=True)
@@ -255,7 +272,8 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
             layouts = _greedy(cards, frame, cap, count)
             if layouts is not None:
                 return _even_out(cards, frame, layouts)
-    return [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    layouts = [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return _even_out(cards, frame, layouts)
 
 
 def _even_out(cards: Sequence[_Card], frame: _Frame, layouts: list[_Layout]) -> list[_Layout]:
