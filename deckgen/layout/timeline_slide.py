@@ -3,14 +3,21 @@
 One slide shows a stretch of time on a horizontal axis: an era strip under
 the axis (tinted spans with their labels), a dot per event in its group's
 colour (a bar along the axis for events with an `end`), and a card per event
-(date in bold, title) hanging from a thin leader line, like a flag: the card
-starts at its date and runs right (near the right edge it runs left instead).
+(date in bold, title) on a pole in its group's colour joined to the axis by a
+leader, like a flag: the card starts at its date and runs right (near the
+right edge it runs left instead).
 
-Cards stand in levels above and below the axis. Events are taken in date
-order and each goes to the first free slot, alternating sides; a slot is free
-when the card, measured, keeps a gap to every card in its level and no leader
-line crosses a card. When an event finds no free slot the slide is full: the
-next slide continues from that event with its own date range ("(cont.)").
+Legible from the back of the room: card titles from the theme's
+`min_body_size` down to 2 pt less (never under 16 pt), dates 4 pt under it
+(never under 14 pt) -- see `label_sizes`; era labels and the legend 14-16 pt.
+
+Cards stand in levels above and below the axis, and the levels a slide uses
+spread over its whole height. Events are taken in date order and each goes to
+the first free slot, alternating sides; a slot is free when the card,
+measured, keeps a gap to every card in its level and no leader line crosses a
+card (events of one day share a pole). When an event finds no free slot the
+slide is full: the next slide continues, titled "(cont. 2/4)". Slides are then
+evened out (no one-event stub), and a day's events never straddle two slides.
 So labels never overlap, whatever the density: a dense stretch just takes
 more slides. A legend (groups; eras too narrow to label in the strip) sits
 at the foot.
