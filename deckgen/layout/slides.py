@@ -137,52 +137,37 @@ class SlideMaker:
             )
         return TextBox(box, (p,), role="title", placeholder="title", valign=valign, name=name)
 
-    def cont_title(
-        self, title: Text | str, k: int, count: int, short: bool = False
-    ) -> tuple[Run, ...]:
+    def cont_title(self, title: Text | str, k: int, count: int) -> tuple[Run, ...]:
         """The title of slide `k` (from 0) of a run of `count`: the first as given,
-        the others marked "(cont. 2/4)", so no two slides share a title (PowerPoint's
-        accessibility checker and the outline view tell them apart)."""
+        the others numbered "Title (2/4)", so no two slides share a title
+        (PowerPoint's accessibility checker, the outline view and a screen
+        reader's slide list tell them apart). Numbers read in every language
+        and cost a title less room than "(cont.)" did."""
         if k == 0 or count <= 1:
             return runs_of(title)
-        if short:
-            mark = f"({k + 1}/{count})"
-        else:
-            cont = self.words["cont"]
-            # a no-break space: "(cont." never ends a line without its number
-            num = f"\u00a0{k + 1}/{count}"
-            mark = f"{cont[:-1]}{num})" if cont.endswith(")") else f"{cont}{num}"
-        return (*runs_of(title), Run(" " + mark))
+        return (*runs_of(title), Run(f" ({k + 1}/{count})"))
 
     def titles(
         self, kind: SlideKind, title: Text | str, location: Location, count: int
     ) -> list[TextBox]:
-        """Title boxes for a run of `count` slides ("(cont. 2/4)" after the first), all
-        at one size: the size the longest "(cont.)" title needs. One warning."""
+        """Title boxes for a run of `count` slides ("(2/4)" after the first), all
+        at one size: the size the longest numbered title needs (as a last
+        resort down to the body floor). One warning."""
         if count <= 1:
             return [self.title_box(kind, title, location)]
         st = self.style
-        # "(cont. 2/4)" where it fits; "(2/4)" when that saves a line or the
-        # longer mark does not fit; as a last resort down to the body floor.
-        best = None
-        for short, floor in ((False, None), (True, None), (True, st.min_body_size)):
-            texts = [self.cont_title(title, k, count, short) for k in range(count)]
-            try:
-                fitted = [
-                    self.title_box(kind, t, location, floor=floor, warn=False).paragraphs[0]
-                    for t in texts[1:]
-                ]
-            except RenderError:
-                if floor is not None and best is None:
-                    raise
-                continue
-            size = min(p.size for p in fitted)
-            lines = max(len(p.lines) for p in fitted)
-            if best is None or (size, -lines) > (best[1], -best[2]):
-                best = (texts, size, lines)
-            if floor is None and short:
-                break
-        texts, size, _ = best
+        texts = [self.cont_title(title, k, count) for k in range(count)]
+        try:
+            size = min(
+                self.title_box(kind, t, location, warn=False).paragraphs[0].size for t in texts[1:]
+            )
+        except RenderError:
+            size = min(
+                self.title_box(kind, t, location, floor=st.min_body_size, warn=False)
+                .paragraphs[0]
+                .size
+                for t in texts[1:]
+            )
         heads = [
             self.title_box(kind, t, location, style=st.title_style(size), floor=size, warn=False)
             for t in texts

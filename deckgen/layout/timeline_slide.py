@@ -16,7 +16,7 @@ spread over its whole height. Events are taken in date order and each goes to
 the first free slot, alternating sides; a slot is free when the card,
 measured, keeps a gap to every card in its level and no leader line crosses a
 card (events of one day share a pole). When an event finds no free slot the
-slide is full: the next slide continues, titled "(cont. 2/4)". Slides are then
+slide is full: the next slide continues, titled "Title (2/4)". Slides are then
 evened out (no one-event stub), and a day's events never straddle two slides.
 So labels never overlap, whatever the density: a dense stretch just takes
 more slides. A legend (groups; eras too narrow to label in the strip) sits

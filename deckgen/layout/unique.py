@@ -9,7 +9,7 @@ sequence is made:
   repeats another slide's title gets the kind's word: "… · Quote";
 - any title still repeated gets "(2)", "(3)" in slide order.
 
-Continued slides are already distinct ("(cont. 2/4)", slides.py) and section
+Continued slides are already distinct ("Title (2/4)", slides.py) and section
 dividers carry their "Section 1 / 5" kicker in the title (sequence.py).
 A new title is re-measured in its box, shrinking if it must; if even that
 cannot fit, the slide keeps its title (never spill for a checker's sake).
