@@ -34,7 +34,7 @@ from deckgen.backends.base import Job, Output
 from deckgen.backends.options import validate
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
 from deckgen.suggest import did_you_mean
-from deckgen.writer import check_names, write_outputs
+from deckgen.writer import check_names, has_control_characters, write_outputs
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -175,7 +175,7 @@ def _run(
         if out_dir is not None and first != result.path:
             result.add([_same_stem(result.path, first, out_dir)])
             continue
-        if out_dir is not None and not result.path.stem.isprintable():
+        if out_dir is not None and has_control_characters(result.path.stem):
             result.add([_unprintable_name(result.path)])
             continue
         _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
@@ -187,7 +187,7 @@ def _unprintable_name(path: Path) -> Diagnostic:
         "error",
         "the outline's file name has control characters, and outputs are named after it; "
         "rename the file",
-        Location(str(path)),
+        Location.of_file(path),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,11 @@ __all__ = ["TEMP_SUFFIX", "check_names", "write_outputs"]
 TEMP_SUFFIX = ".deckgen-tmp"
 
 
+def has_control_characters(name: str) -> bool:
+    """Control characters (not merely unusual ones, like a no-break space)."""
+    return any(unicodedata.category(c) in ("Cc", "Cs") for c in name)
+
+
 def check_names(outputs: Sequence[Output], backend: str) -> None:
     """Refuse a file name that is not a plain name in the output folder."""
     for output in outputs:
@@ -34,7 +40,7 @@ def check_names(outputs: Sequence[Output], backend: str) -> None:
             or name in ("", ".", "..")
             or "/" in name
             or "\\" in name
-            or not name.isprintable()  # control characters garble every listing
+            or has_control_characters(name)  # they garble every listing
             or name.endswith(TEMP_SUFFIX)
         )
         if bad or not isinstance(output.data, bytes | bytearray):

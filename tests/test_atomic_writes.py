@@ -189,3 +189,12 @@ def test_sigterm_mid_build_removes_the_temporary_file(site, tmp_path):
     child.terminate()
     assert child.wait(timeout=30) == 128 + signal.SIGTERM
     assert listing(out) == {"talk-fake.txt": b"earlier build"}
+
+
+def test_only_control_characters_make_a_name_unusable():
+    from deckgen.writer import has_control_characters
+
+    assert not has_control_characters("Vorlesung\u00a01")  # a no-break space is harmless
+    assert not has_control_characters("Лекция 1")
+    assert has_control_characters("new\nline")
+    assert has_control_characters("tab\tname")

@@ -9,8 +9,9 @@ from deckgen.outline.model import Date
 
 __all__ = ["parse_date"]
 
-# Month and day may have one digit, as in a YAML date (1969-7-20).
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# Month and day may have one digit, as in a YAML date (1969-7-20). A year may
+# have fewer than four digits (an int year such as 362, for ancient history).
+_DATE = re.compile(r"(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _MONTHS = calendar.month_name
 
 

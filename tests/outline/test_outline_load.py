@@ -294,3 +294,21 @@ def test_space_race_loads():
 def test_missing_outline_file(tmp_path):
     with pytest.raises(OutlineError, match="cannot read the file"):
         load(tmp_path / "nope.yaml")
+
+
+def test_years_of_ancient_history_load(write):
+    # The contract accepts an int year; a lecture on antiquity needs years < 1000.
+    path = write(
+        """
+        title: Ancient astronomy
+        sections:
+          - {id: greeks, title: Greeks, points: [Aristarchus]}
+        timeline:
+          events:
+            - {date: 362, title: A year of three digits}
+            - {date: 150-03, title: Ptolemy at work}
+            - {date: 1543, title: Copernicus}
+        """
+    )
+    events = load(path).timeline.events
+    assert [str(e.date) for e in events] == ["0150-03", "0362", "1543"]
