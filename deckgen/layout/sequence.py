@@ -234,8 +234,11 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             sub_w if boxes.title else col_w,
             m_style.line_height * 2,
             12.0,
-            loc,
+            outline.author.location
+            if outline.author is not None and outline.author.location.line
+            else loc,
             max_lines=2,
+            where="author",
         )
 
     t_style = st.title_style(round(st.title_size * (1.5 if designed else 1.35)))
