@@ -141,16 +141,17 @@ class SlideMaker:
         """The title of slide `k` (from 0) of a run of `count`: the first as given,
         the others numbered "Title (2/4)", so no two slides share a title
         (PowerPoint's accessibility checker, the outline view and a screen
-        reader's slide list tell them apart). Numbers read in every language
-        and cost a title less room than "(cont.)" did."""
+        reader's slide list tell them apart): "Title (cont. 2/4)", the mark
+        in the outline's language, kept on one line by no-break spaces."""
         if k == 0 or count <= 1:
             return runs_of(title)
-        return (*runs_of(title), Run(f" ({k + 1}/{count})"))
+        mark = self.words["cont"].rstrip(")").replace(" ", "\u00a0")
+        return (*runs_of(title), Run(f" {mark}\u00a0{k + 1}/{count})"))
 
     def titles(
         self, kind: SlideKind, title: Text | str, location: Location, count: int
     ) -> list[TextBox]:
-        """Title boxes for a run of `count` slides ("(2/4)" after the first), all
+        """Title boxes for a run of `count` slides ("(cont. 2/4)" after the first), all
         at one size: the size the longest numbered title needs (as a last
         resort down to the body floor). One warning."""
         if count <= 1:
@@ -289,7 +290,7 @@ class SlideMaker:
             self.warn(
                 f"slide {what!r}: text does not fit one slide even at {floor:g} pt; "
                 f"split over {len(result.pages)} slides at {result.size:g} pt "
-                f"(continued with {self.words['cont']!r})",
+                f"(titled {self.words['cont']!r} with their number)",
                 location,
             )
         elif result.shrunk:

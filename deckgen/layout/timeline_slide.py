@@ -520,7 +520,7 @@ def timeline_slides(
     if n_total > 1:
         maker.warn(
             f"timeline {plain(title)!r}: {len(events)} events need {n_total} slides "
-            f"so that no labels overlap (continued with {maker.words['cont']!r})",
+            f"so that no labels overlap (titled {maker.words['cont']!r} with their number)",
             location,
         )
     return drafts

@@ -147,7 +147,8 @@ def test_long_points_shrink_then_split_with_warnings(tmp_path):
     assert len(splits) >= 2
     assert [s.continued for s in splits] == [False] + [True] * (len(splits) - 1)
     n = len(splits)
-    assert [s.title for s in splits[1:]] == [f"Splits ({k}/{n})" for k in range(2, n + 1)]
+    wanted = [f"Splits (cont.\u00a0{k}/{n})" for k in range(2, n + 1)]
+    assert [s.title for s in splits[1:]] == wanted
     title_sizes = {
         p.size
         for s in splits
@@ -479,7 +480,7 @@ def test_a_long_agenda_continues_with_its_numbering(tmp_path):
     deck = layout_deck(outline, resolve(outline))
     check_deck(deck)
     agenda = [s for s in deck.slides if s.kind == "agenda"]
-    assert len(agenda) >= 2 and agenda[1].title.startswith("Agenda (2/")
+    assert len(agenda) >= 2 and agenda[1].title.startswith("Agenda (cont.\u00a02/")
     numbers = [
         tb.text for s in agenda for tb in text_boxes(s) if tb.name.startswith("Agenda number")
     ]
