@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.layout.color import mix, readable_on
+from deckgen.color import mix, readable_on
 from deckgen.layout.geometry import DeckGeometry, PlaceholderBoxes
 from deckgen.layout.model import Box, SlideKind
 from deckgen.layout.text import BODY_PITCH, TITLE_PITCH, TextStyle

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from deckgen.color import contrast, luminance, mix
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -130,40 +131,20 @@ class Styles:
     keep_lines: int  # a heading needs room for itself and this many body lines
 
 
-def _luma(hex_rgb: str) -> float:
-    h = hex_rgb.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
-
-    def lin(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-
-
-def _contrast_on_white(hex_rgb: str) -> float:
-    return 1.05 / (_luma(hex_rgb) + 0.05)
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    pa = [int(a.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    pb = [int(b.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(pa, pb, strict=True))
-
-
 def _ink(hex_rgb: str, fallback: str, minimum: float) -> str:
     """`hex_rgb` if it reads on white paper with `minimum` contrast, else darkened."""
     colour = hex_rgb
     for _ in range(10):
-        if _contrast_on_white(colour) >= minimum:
+        if contrast(colour, "#FFFFFF") >= minimum:
             return colour
-        colour = _mix(colour, "#000000", 0.25)
+        colour = mix(colour, "#000000", 0.25)
     return fallback
 
 
 def make_palette(theme: Theme) -> Palette:
     """Paper is white: keep the theme's colours where they read on it."""
     c = theme.colors
-    dark_theme = _luma(c.background) < 0.4
+    dark_theme = luminance(c.background) < 0.4
     text = "#1A1A1A" if dark_theme else _ink(c.text, "#1A1A1A", 10.0)
     muted = "#555555" if dark_theme else _ink(c.muted, "#555555", 5.0)
     accent = _ink(c.accent, text, 4.5)
@@ -171,8 +152,8 @@ def make_palette(theme: Theme) -> Palette:
         text=text,
         muted=muted,
         accent=accent,
-        rule=_mix(muted, "#FFFFFF", 0.55),
-        tint=_mix(accent, "#FFFFFF", 0.93),
+        rule=mix(muted, "#FFFFFF", 0.55),
+        tint=mix(accent, "#FFFFFF", 0.93),
     )
 
 

@@ -29,8 +29,8 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
-from deckgen.layout.color import mix, readable_on
 from deckgen.layout.fit import breaks_words, sizes_down
 from deckgen.layout.model import Box, Element, Paragraph, Shape, TextBox
 from deckgen.layout.text import TextStyle, paragraph, single_line_width

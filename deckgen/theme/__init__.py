@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from deckgen._yaml import Node, deep_merge, read_yaml
+from deckgen.color import contrast
 from deckgen.errors import DeckgenError, Location, ThemeError
 from deckgen.outline.model import Outline
 from deckgen.outline.paths import resolve_inside
 from deckgen.theme.catalog import ThemeSource, catalog
 from deckgen.theme.chain import display_path, is_path, load_chain, unknown_theme_message
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
-from deckgen.theme.schema import build_theme, contrast
+from deckgen.theme.schema import build_theme
 
 __all__ = [
     "Colors",

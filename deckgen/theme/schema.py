@@ -14,6 +14,7 @@ from typing import Any
 
 from deckgen import fonts
 from deckgen._yaml import Node, NodeValueError, as_bool, as_text, unknown_key_message
+from deckgen.color import contrast, luminance, mix
 from deckgen.errors import Diagnostic, FontError, Location, ThemeError
 from deckgen.outline.paths import check_picture, resolve_inside
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
@@ -85,31 +86,6 @@ _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(pt)?\s*")
 
 
 # -- colour arithmetic (WCAG 2) ---------------------------------------------
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    c = color.lstrip("#")
-    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
-
-
-def luminance(color: str) -> float:
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in _rgb(color))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two '#RRGGBB' colours, 1 .. 21."""
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    ra, rb = _rgb(a), _rgb(b)
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ra, rb, strict=True))
 
 
 # -- validation ---------------------------------------------------------------
@@ -308,7 +284,7 @@ def build_theme(
 
     c = values["colors"]
     dark = luminance(c["background"]) < 0.3
-    c.setdefault("surface", _mix(c["background"], c["accent"], 0.08))
+    c.setdefault("surface", mix(c["background"], c["accent"], 0.08))
     c.setdefault(
         "on_accent",
         max(

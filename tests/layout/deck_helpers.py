@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from deckgen.layout.color import contrast
+from deckgen.color import contrast
 from deckgen.layout.model import Deck, Picture, Shape, TextBox
 from deckgen.layout.text import SAFETY
 from deckgen.outline import load

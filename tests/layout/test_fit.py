@@ -11,8 +11,8 @@ import pytest
 from PIL import Image as PILImage
 
 from deckgen import fonts
+from deckgen.color import contrast, readable_on
 from deckgen.errors import Location, RenderError
-from deckgen.layout.color import contrast, readable_on
 from deckgen.layout.fit import Item, breaks_words, fit_body, fit_title, sizes_down
 from deckgen.layout.images import fit_picture, pixel_size
 from deckgen.layout.model import Box

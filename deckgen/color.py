@@ -1,4 +1,4 @@
-"""Colour arithmetic for the layout: contrast (WCAG 2) and tints.
+"""Colour arithmetic shared by themes and layouts: contrast (WCAG 2) and tints.
 
 The layout picks text colours by contrast rather than trusting that a theme's
 accent suits every role, so a user's `--set colors.accent=...` stays legible.
