@@ -6,10 +6,11 @@ accent suits every role, so a user's `--set colors.accent=...` stays legible.
 
 from __future__ import annotations
 
-__all__ = ["contrast", "luminance", "mix", "readable_on"]
+__all__ = ["contrast", "luminance", "mix", "readable_on", "rgb"]
 
 
-def _rgb(color: str) -> tuple[int, int, int]:
+def rgb(color: str) -> tuple[int, int, int]:
+    """'#RRGGBB' -> (r, g, b), each 0..255."""
     c = color.lstrip("#")
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
 
@@ -25,7 +26,7 @@ def luminance(color: str) -> float:
         s = v / 255
         return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(v) for v in _rgb(color))
+    r, g, b = (channel(v) for v in rgb(color))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -37,7 +38,7 @@ def contrast(a: str, b: str) -> float:
 
 def mix(a: str, b: str, t: float) -> str:
     """`a` moved a fraction `t` towards `b` (t=0: a, t=1: b)."""
-    ra, rb = _rgb(a), _rgb(b)
+    ra, rb = rgb(a), rgb(b)
     return _hex(tuple(x + (y - x) * t for x, y in zip(ra, rb, strict=True)))
 
 

@@ -36,9 +36,7 @@ __all__ = [
     "doc_kwargs",
     "draw_runs",
     "escape",
-    "luminance",
     "markup",
-    "mix",
     "new_canvas",
     "register_family",
     "register_theme_fonts",
@@ -271,28 +269,3 @@ def draw_runs(
 def color(hex_rgb: str) -> Color:
     """'#RRGGBB' -> a reportlab colour."""
     return HexColor(hex_rgb)
-
-
-def _rgb(hex_rgb: str) -> tuple[int, int, int]:
-    h = hex_rgb.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
-def mix(a: str, b: str, t: float) -> str:
-    """The colour `t` of the way from `a` to `b` (0 = a, 1 = b), as '#RRGGBB'."""
-    ra, ga, ba = _rgb(a)
-    rb, gb, bb = _rgb(b)
-    return "#{:02X}{:02X}{:02X}".format(
-        *(round(p + (q - p) * t) for p, q in ((ra, rb), (ga, gb), (ba, bb)))
-    )
-
-
-def luminance(hex_rgb: str) -> float:
-    """Relative luminance (WCAG), 0 = black, 1 = white."""
-
-    def chan(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = _rgb(hex_rgb)
-    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)

@@ -47,6 +47,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from deckgen.color import luminance, mix
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.images import pixel_size
 from deckgen.layout.model import Box
@@ -69,7 +70,7 @@ from deckgen.layout.poster_model import (
     page_size,
     type_scale,
 )
-from deckgen.layout.poster_text import Typesetter, luminance, mix, strip_end
+from deckgen.layout.poster_text import Typesetter, strip_end
 from deckgen.layout.poster_timeline import Frame, timeline
 from deckgen.layout.tiling import tile_poster
 from deckgen.layout.words import words

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deckgen import fonts
+from deckgen.color import rgb
 from deckgen.fonts.wrap import line_height, text_width, wrap
 from deckgen.layout.model import Box, TextLine
 from deckgen.layout.poster_model import Align, TextBlock
@@ -20,35 +21,11 @@ __all__ = [
     "date_label",
     "format_date",
     "is_grey",
-    "luminance",
-    "mix",
 ]
 
 
-def _rgb(c: str) -> tuple[int, int, int]:
-    c = c.lstrip("#")
-    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
-
-
-def mix(a: str, b: str, t: float) -> str:
-    ra, ga, ba = _rgb(a)
-    rb, gb, bb = _rgb(b)
-    return "#{:02X}{:02X}{:02X}".format(
-        *(round(p + (q - p) * t) for p, q in ((ra, rb), (ga, gb), (ba, bb)))
-    )
-
-
-def luminance(c: str) -> float:
-    def ch(v: int) -> float:
-        v = v / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = _rgb(c)
-    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
-
-
 def is_grey(c: str) -> bool:
-    r, g, b = _rgb(c)
+    r, g, b = rgb(c)
     return max(r, g, b) - min(r, g, b) <= 12
 
 

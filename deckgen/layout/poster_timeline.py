@@ -9,13 +9,14 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, replace
 
+from deckgen.color import mix
 from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout.model import Box, TextLine
 from deckgen.layout.poster_cards import LEVELS, card_texts, min_card_area
 from deckgen.layout.poster_fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
 from deckgen.layout.poster_model import Card, Label, Marker, Rect, Stroke, TextBlock
-from deckgen.layout.poster_text import bold, mix
+from deckgen.layout.poster_text import bold
 from deckgen.layout.timescale import end_ordinal, ticks
 from deckgen.outline.model import Run
 

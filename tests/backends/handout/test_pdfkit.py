@@ -26,13 +26,6 @@ def test_markup_escapes_and_styles():
     assert '<a href="https://x.org/?a=1&amp;b=&quot;2&quot;" color="#123456"' in m
 
 
-def test_colour_helpers():
-    assert pdfkit.mix("#000000", "#FFFFFF", 0.5) == "#808080"
-    assert pdfkit.mix("#102030", "#102030", 0.3) == "#102030"
-    assert pdfkit.luminance("#FFFFFF") == pytest.approx(1.0)
-    assert pdfkit.luminance("#000000") == 0.0
-
-
 @needs_fonts
 def test_paragraph_pdf_is_deterministic_with_metadata_and_embedded_fonts():
     from pypdf import PdfReader
