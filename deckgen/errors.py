@@ -34,6 +34,11 @@ class Location:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
 
+    def or_else(self, fallback: Location) -> Location:
+        """This location if it names a line, else `fallback` (text that
+        deckgen made itself, or a default, has no line of its own)."""
+        return self if self.line else fallback
+
     @classmethod
     def of_file(cls, path: str | Path) -> Location:
         return cls(str(path), 1, 1)

@@ -87,7 +87,7 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker, index:
                     Item(
                         p,
                         "plain",
-                        p.location if p.location.line else loc,
+                        p.location.or_else(loc),
                         f"sections[{index}].summary[{k}]",
                     ),
                 )
@@ -153,7 +153,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     boxes = st.boxes("title")
     els: list[Element] = []
     cover = outline.cover
-    loc = outline.title.location if outline.title.location.line else outline.location
+    loc = outline.title.location.or_else(outline.location)
     text_right = W - M
     # Without a cover the theme designs the slide: a band of the panel colour
     # across the foot holding author and date, a larger title above it.
@@ -184,7 +184,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             if text is None:
                 continue
             style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
-            where = text.location if text.location.line else cover.location
+            where = text.location.or_else(cover.location)
             foot.append(
                 (
                     role,
@@ -213,7 +213,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             sub_w,
             sub_style.line_height * 3,
             14.0,
-            outline.subtitle.location if outline.subtitle.location.line else loc,
+            outline.subtitle.location.or_else(loc),
             max_lines=3,
         )
     meta_runs: list[Run] = []
@@ -374,7 +374,7 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
             Item(
                 s.title,
                 "plain",
-                s.title.location if s.title.location.line else s.location,
+                s.title.location.or_else(s.location),
                 f"sections[{i}].title",
             ),
         )
@@ -529,7 +529,7 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
         images += [e.image for e in outline.timeline.events if e.image is not None]
     for im in images:
         if im.credit is not None:
-            add(im.credit, im.credit.location if im.credit.location.line else im.location)
+            add(im.credit, im.credit.location.or_else(im.location))
     return out
 
 

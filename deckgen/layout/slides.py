@@ -51,7 +51,7 @@ def point_units(points: Sequence[Point], where: str = "") -> list[Unit]:
             Item(
                 s,
                 "sub",
-                s.location if s.location.line else p.location,
+                s.location.or_else(p.location),
                 f"{at}.points[{j}]" if at else "",
             )
             for j, s in enumerate(p.points)
@@ -322,7 +322,7 @@ class SlideMaker:
                 area.w,
                 cap_style.line_height * 3,
                 12.0,
-                image.caption.location if image.caption.location.line else image.location,
+                image.caption.location.or_else(image.location),
                 max_lines=3,
                 where=self.at("image.caption"),
             )
@@ -335,7 +335,7 @@ class SlideMaker:
                 area.w,
                 cr_style.line_height * 2,
                 9.0,
-                image.credit.location if image.credit.location.line else image.location,
+                image.credit.location.or_else(image.location),
                 max_lines=2,
                 where=self.at("image.credit"),
             )
@@ -493,7 +493,7 @@ class SlideMaker:
             head = Item(
                 column.heading,
                 "heading",
-                column.heading.location if column.heading.location.line else column.location,
+                column.heading.location.or_else(column.location),
             )
             if units:
                 units[0] = (head, *units[0])  # never a heading alone at a slide's foot
@@ -538,12 +538,12 @@ class SlideMaker:
                 qw,
                 by_style.line_height * 2,
                 12.0,
-                quote.by.location if quote.by.location.line else quote.location,
+                quote.by.location.or_else(quote.location),
                 max_lines=2,
             )
         room = area.h - (by_p.height + 14 if by_p else 0)
         q_style = TextStyle(st.heading_font, round(st.title_size * 0.85), st.text, 1.2, italic=True)
-        where = quote.text.location if quote.text.location.line else quote.location
+        where = quote.text.location.or_else(quote.location)
         parts, size = self._quote_parts(quote.text.runs, q_style, qw, room, area.h, where)
         if len(parts) > 1:
             self.warn(
@@ -660,12 +660,12 @@ class SlideMaker:
             raise RenderError(
                 (f"{self.at('text')}: " if self.where else "")
                 + f"statement too long for one slide even at {st.min_body_size:g} pt; shorten it",
-                text.location if text.location.line else location,
+                text.location.or_else(location),
             )
         if p.size < style.size:
             self.warn(
                 f"statement shrunk from {style.size:g} pt to {p.size:g} pt to fit",
-                text.location if text.location.line else location,
+                text.location.or_else(location),
             )
         y = area.y + (area.h - p.height) / 2
         if st.decorated(kind):

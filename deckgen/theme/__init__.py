@@ -74,7 +74,7 @@ def resolve(outline: Outline, override: str | None = None) -> Theme:
     else:
         ref = outline.theme or DEFAULT_THEME
         base = outline.folder
-        where = outline.theme_location if outline.theme_location.line else outline.location
+        where = outline.theme_location.or_else(outline.location)
         confined, key = True, "theme"
 
     ref = ref.strip()
