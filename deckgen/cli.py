@@ -233,22 +233,7 @@ def _backend_names(args: argparse.Namespace) -> list[str]:
 def _cmd_build(args: argparse.Namespace) -> int:
     from deckgen.build import build
 
-    formats = _backend_names(args)
-    with _Progress(enabled=not args.quiet) as progress:
-        report = build(
-            args.outlines,
-            formats=formats,
-            theme=args.theme,
-            out_dir=args.out,
-            sets=args.sets,
-            strict=args.strict,
-            progress=progress.update,
-        )
-    # Known before printing, in case the reader of our output goes away.
-    args.status = EXIT_OK if report.ok else EXIT_ERRORS
-    _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
-    if args.verbose:
-        _print_timings(report)
+    report = _run_and_report(args, build, out_dir=args.out)
     if not args.quiet:
         for path in report.written:
             print(_shown(path))
@@ -258,21 +243,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from deckgen.build import check
 
-    formats = _backend_names(args)
-    with _Progress(enabled=not args.quiet) as progress:
-        report = check(
-            args.outlines,
-            formats=formats,
-            theme=args.theme,
-            sets=args.sets,
-            strict=args.strict,
-            progress=progress.update,
-        )
-    # Known before printing, in case the reader of our output goes away.
-    args.status = EXIT_OK if report.ok else EXIT_ERRORS
-    _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
-    if args.verbose:
-        _print_timings(report)
+    report = _run_and_report(args, check)
     if not args.quiet:
         for outline in report.outlines:
             if outline.errors or (args.strict and outline.warnings):
@@ -281,6 +252,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
             note = f" ({count} warning{'s' * (count != 1)})" if count else ""
             print(f"{_shown(outline.path)}: ok{note}")
     return args.status
+
+
+def _run_and_report(args: argparse.Namespace, run, **extra):
+    """Run `build` or `check` with progress, set the exit status, print diagnostics."""
+    formats = _backend_names(args)
+    with _Progress(enabled=not args.quiet) as progress:
+        report = run(
+            args.outlines,
+            formats=formats,
+            theme=args.theme,
+            sets=args.sets,
+            strict=args.strict,
+            progress=progress.update,
+            **extra,
+        )
+    # Known before printing, in case the reader of our output goes away.
+    args.status = EXIT_OK if report.ok else EXIT_ERRORS
+    _print_diagnostics(report.diagnostics, strict=args.strict, quiet=args.quiet)
+    if args.verbose:
+        _print_timings(report)
+    return report
 
 
 def _cmd_themes(args: argparse.Namespace) -> int:
