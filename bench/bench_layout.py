@@ -56,7 +56,7 @@ class _Bench:
         self.theme = resolve(self.outline)
 
     def run(self):
-        from deckgen.layout.deck import layout_deck
+        from deckgen.layout.deck.layout import layout_deck
 
         return layout_deck(self.outline, self.theme)
 

@@ -1,7 +1,7 @@
 """Benchmark: a 1,000-event timeline laid out on a poster with zero overlaps in <= 3 s.
 
 Runnable alone: `.venv/bin/python bench/bench_poster.py [EVENTS] [SIZE]`.
-The timed work is `deckgen.layout.poster.layout_poster` (measuring every
+The timed work is `deckgen.layout.poster.layout.layout_poster` (measuring every
 card's text with the real fonts, the axis, the sweep placement, retries at
 smaller card styles) plus a sweep check that no two boxes overlap. The
 events are dense on purpose: same-day piles, clusters, spans and outliers;
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import Case  # noqa: E402
 
-from deckgen.layout.poster import Poster, layout_poster  # noqa: E402
+from deckgen.layout.poster.layout import Poster, layout_poster  # noqa: E402
 from deckgen.outline.model import (  # noqa: E402
     Date,
     Event,

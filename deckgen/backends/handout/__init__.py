@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
-from deckgen.layout.handout import Handout, layout_handout
+from deckgen.layout.handout.layout import Handout, layout_handout
 
 __all__ = ["HandoutBackend"]
 
@@ -66,7 +66,7 @@ class HandoutBackend:
         plan = layout_handout(job.outline, job.theme, options)
         if plan.mode == "slides":
             from deckgen.backends.slides_pdf import deck_for
-            from deckgen.layout.handout_slides import layout_slide_pages
+            from deckgen.layout.handout.slides import layout_slide_pages
 
             deck = deck_for(job.outline, job.theme)
             plan = layout_slide_pages(plan, deck, options)

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
-from deckgen.layout.handout import (
+from deckgen.layout.handout.layout import (
     Cover,
     Figure,
     Handout,
@@ -36,7 +36,7 @@ from deckgen.layout.handout import (
     References,
     SectionBlock,
 )
-from deckgen.layout.handout_style import TextStyle
+from deckgen.layout.handout.style import TextStyle
 from deckgen.outline.model import Run, Text
 
 __all__ = ["render_article", "Typesetter"]

@@ -1,5 +1,5 @@
 """A platypus flowable that draws prose already broken into lines by the layout
-(`deckgen.layout.handout_text`): justified by stretching the spaces, split
+(`deckgen.layout.handout.text`): justified by stretching the spaces, split
 across pages without widows or orphans (at least two lines on each side)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from deckgen.backends import pdfkit
-from deckgen.layout.handout_text import SetLine, SetParagraph
+from deckgen.layout.handout.text import SetLine, SetParagraph
 
 __all__ = ["SetText"]
 

@@ -11,7 +11,7 @@ from deckgen.backends import pdfkit
 from deckgen.backends.handout.article import draw_logo
 from deckgen.backends.slides_pdf import slide_label
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
-from deckgen.layout.handout import Handout
+from deckgen.layout.handout.layout import Handout
 
 __all__ = ["render_slides_handout"]
 

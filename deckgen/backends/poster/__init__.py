@@ -1,7 +1,7 @@
 """The poster backend: a timeline poster as one large PDF page, and on request
 the same poster tiled over A4 or Letter sheets for home printing.
 
-`layout(job)` calls the pure `deckgen.layout.poster.layout_poster`;
+`layout(job)` calls the pure `deckgen.layout.poster.layout.layout_poster`;
 `render(poster, job)` draws that model with reportlab (see `draw`).
 """
 
@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.poster.draw import draw_poster, draw_tiles
-from deckgen.layout.poster import PAGE_SIZES, Poster, PosterOptions, layout_poster
+from deckgen.layout.poster.layout import PAGE_SIZES, Poster, PosterOptions, layout_poster
 
 __all__ = ["PosterBackend"]
 

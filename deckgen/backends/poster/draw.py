@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
 from deckgen.backends import pdfkit
-from deckgen.layout.poster_model import (
+from deckgen.layout.poster.model import (
     CROP_MARGIN,
     Marker,
     Picture,

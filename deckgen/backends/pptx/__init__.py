@@ -2,7 +2,7 @@
 
 `layout(job)` reads the geometry (slide size; with a user's `template`, the
 placeholder boxes of the layouts it will use) and calls the pure
-`deckgen.layout.deck.layout_deck`; `render(deck, job)` draws that deck.
+`deckgen.layout.deck.layout.layout_deck`; `render(deck, job)` draws that deck.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from deckgen.backends.pptx.template import (
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import BackendError, Diagnostic, Location
 from deckgen.fonts import family
-from deckgen.layout.deck import layout_deck
-from deckgen.layout.geometry import ASPECTS, DeckGeometry
-from deckgen.layout.model import Deck
+from deckgen.layout.deck.geometry import ASPECTS, DeckGeometry
+from deckgen.layout.deck.layout import layout_deck
+from deckgen.layout.deck.model import Deck
 
 __all__ = ["PptxBackend"]
 

@@ -8,7 +8,7 @@
 - `user_presentation(path)`: a user's .pptx/.potx with its own slides removed
   cleanly (slide ids, their relationships, and so every part only they used).
 - `LayoutPicker`: which slide layout each slide kind uses — by the names in
-  `deckgen.layout.geometry.TEMPLATE_LAYOUT_NAMES`, else by placeholder types;
+  `deckgen.layout.deck.geometry.TEMPLATE_LAYOUT_NAMES`, else by placeholder types;
   never by index, since templates order their layouts freely.
 """
 
@@ -24,8 +24,13 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.backends.pptx import _oxml
 from deckgen.fonts import family
-from deckgen.layout.geometry import ASPECTS, TEMPLATE_LAYOUT_NAMES, DeckGeometry, PlaceholderBoxes
-from deckgen.layout.model import Box
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.deck.geometry import (
+    ASPECTS,
+    TEMPLATE_LAYOUT_NAMES,
+    DeckGeometry,
+    PlaceholderBoxes,
+)
 from deckgen.theme.model import Theme
 
 __all__ = [

@@ -23,7 +23,8 @@ from deckgen.backends.pptx import _oxml
 from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
 from deckgen.fonts import family
-from deckgen.layout.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
+from deckgen.layout.common.primitives import Paragraph
+from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
 
 __all__ = ["DocumentInfo", "build_epoch", "write_deck"]

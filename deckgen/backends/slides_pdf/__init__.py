@@ -13,7 +13,7 @@ from deckgen.backends import pdfkit
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
 from deckgen.errors import BackendError
-from deckgen.layout.model import Deck
+from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Outline
 from deckgen.theme.model import Theme
 

@@ -1,4 +1,4 @@
-"""Draw one laid-out slide (`deckgen.layout.model.Slide`) on a reportlab canvas,
+"""Draw one laid-out slide (`deckgen.layout.deck.model.Slide`) on a reportlab canvas,
 at any position and scale, as vector graphics.
 
 Used by the `slides-pdf` backend (one slide a page, scale 1) and by the
@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from deckgen import fonts as deckfonts
 from deckgen import images
 from deckgen.backends import pdfkit
-from deckgen.layout.model import Deck, Picture, Shape, Slide, TextBox
+from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 
 __all__ = ["deck_families", "draw_slide", "register_deck_fonts"]
 

@@ -15,7 +15,7 @@ from deckgen.backends.base import Job
 from deckgen.backends.handout import HandoutBackend
 from deckgen.backends.handout.article import Typesetter, register_fonts
 from deckgen.backends.handout.settext import SetText
-from deckgen.layout.handout import layout_handout
+from deckgen.layout.handout.layout import layout_handout
 from deckgen.outline.model import Outline, Point, Run, Section, Text
 
 sys.path.insert(0, str(Path(__file__).parent))

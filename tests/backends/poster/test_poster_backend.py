@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "layout"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "layout" / "poster"))
 
 from poster_helpers import DEFAULT, PRINT, space_race  # noqa: E402
 
 from deckgen.backends.base import Backend, Job  # noqa: E402
 from deckgen.backends.poster import PosterBackend  # noqa: E402
-from deckgen.layout.poster import PAGE_SIZES, page_size  # noqa: E402
-from deckgen.layout.tiling import OVERLAP, SAFE_MARGIN, SHEETS, tile_poster  # noqa: E402
+from deckgen.layout.poster.layout import PAGE_SIZES, page_size  # noqa: E402
+from deckgen.layout.poster.tiling import OVERLAP, SAFE_MARGIN, SHEETS, tile_poster  # noqa: E402
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf (the test extra) reads the PDFs back")
 

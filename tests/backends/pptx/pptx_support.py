@@ -20,7 +20,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.backends.pptx.template import base_presentation
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
-from deckgen.layout.model import Box, Deck, Paragraph, Picture, Shape, Slide, TextBox, TextLine
+from deckgen.layout.common.primitives import Box, Paragraph, TextLine
+from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
 

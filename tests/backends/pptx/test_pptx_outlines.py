@@ -15,7 +15,7 @@ import deckgen.outline
 import deckgen.theme
 from deckgen.backends.base import Job
 from deckgen.backends.pptx import PptxBackend
-from deckgen.layout.model import Picture
+from deckgen.layout.deck.model import Picture
 
 ROOT = Path(__file__).resolve().parents[3]
 SPACE_RACE = ROOT / "content" / "space_race.yaml"

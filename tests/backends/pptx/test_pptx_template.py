@@ -19,7 +19,7 @@ from deckgen.backends.pptx import PptxBackend
 from deckgen.backends.pptx.template import LayoutPicker, user_presentation
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import BackendError, Location
-from deckgen.layout.model import Deck
+from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Option, Outline, Section, Text
 
 SECRET = "Template sample slide text"

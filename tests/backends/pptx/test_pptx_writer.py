@@ -22,7 +22,7 @@ from pptx_support import (
 
 from deckgen.backends.pptx.template import base_presentation
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
-from deckgen.layout.model import Picture, TextBox
+from deckgen.layout.deck.model import Picture, TextBox
 
 
 def test_reopened_deck_gives_back_titles_alt_text_and_notes(image):
@@ -195,7 +195,7 @@ def test_text_is_escaped_and_xml_illegal_characters_dropped(image):
 
     from pptx_support import para, title_box
 
-    from deckgen.layout.model import Box
+    from deckgen.layout.common.primitives import Box
     from deckgen.outline.model import Run, Text
 
     deck = sample_deck(image)
@@ -262,7 +262,7 @@ def test_slide_numbers_are_powerpoint_fields(image):
 
     from pptx_support import para
 
-    from deckgen.layout.model import Box
+    from deckgen.layout.common.primitives import Box
 
     deck = sample_deck(image)
     number = TextBox(Box(900, 510, 30, 16), (para("2", 11),), role="slide-number")
@@ -278,7 +278,7 @@ def test_links_are_written_as_uris_and_bad_pictures_are_errors(image, tmp_path):
     from pptx_support import para, title_box
 
     from deckgen.errors import RenderError
-    from deckgen.layout.model import Box
+    from deckgen.layout.common.primitives import Box
     from deckgen.outline.model import Run
 
     deck = sample_deck(image)
@@ -314,7 +314,7 @@ def test_only_web_and_mail_links_become_hyperlinks(image):
 
     from pptx_support import para, title_box
 
-    from deckgen.layout.model import Box
+    from deckgen.layout.common.primitives import Box
     from deckgen.outline.model import Run
 
     runs = tuple(

@@ -1,0 +1,144 @@
+"""Measured paragraphs: runs + style + width -> a `Paragraph` with its lines.
+
+Widths: text is broken with `deckgen.fonts.wrap` (real advance widths, the
+way PowerPoint breaks lines) against `SAFETY` x the available width. The 4 %
+left over absorbs what we cannot measure exactly: PowerPoint's and
+LibreOffice's rounding to their own units, kerning a renderer may apply, and
+the Arimo/Arial swap in the .pptx (metric-compatible, but not to the last
+hundredth of a point).
+
+Heights: every paragraph carries an exact line pitch in points (`BODY_PITCH`
+x size for body text, `TITLE_PITCH` x size for titles), which the backends
+write as exact line spacing, so a paragraph's height is lines x pitch plus
+its space before, with nothing left to the renderer.
+
+Measurements are cached: a deck repeats the same texts at the same sizes
+(titles on "(cont.)" slides, the same point tried at several sizes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from deckgen import fonts
+from deckgen.fonts.wrap import wrap
+from deckgen.layout.common.primitives import Align, Paragraph, TextLine
+from deckgen.outline.model import Run, Text
+
+__all__ = [
+    "BODY_PITCH",
+    "SAFETY",
+    "TITLE_PITCH",
+    "TextStyle",
+    "paragraph",
+    "paragraphs_height",
+    "runs_of",
+    "single_line_width",
+]
+
+SAFETY = 0.96
+BODY_PITCH = 1.15
+TITLE_PITCH = 1.1
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str  # a family name known to deckgen.fonts
+    size: float
+    color: str
+    pitch: float = BODY_PITCH  # line pitch as a multiple of the size
+    bold: bool = False
+    italic: bool = False
+    align: Align = "left"
+
+    def at(self, size: float) -> TextStyle:
+        return replace(self, size=size)
+
+    @property
+    def line_height(self) -> float:
+        # 1/100 pt: the unit of PowerPoint's a:spcPts, so the file states
+        # exactly the pitch the layout measured with.
+        return round(self.size * self.pitch, 2)
+
+
+def runs_of(text: Text | str | tuple[Run, ...]) -> tuple[Run, ...]:
+    if isinstance(text, Text):
+        return text.runs
+    if isinstance(text, str):
+        return (Run(text),)
+    return text
+
+
+@lru_cache(maxsize=64)
+def _family(name: str):
+    return fonts.family(name)
+
+
+@lru_cache(maxsize=65536)
+def _lines(runs: tuple[Run, ...], font: str, size: float, max_width: float) -> tuple[TextLine, ...]:
+    family = _family(font)
+    # Most paragraphs are one line: measure the whole first, and wrap only
+    # what is wider (the same result as wrap's, far cheaper).
+    text = "".join(r.text for r in runs)
+    if "\n" not in text and not text.endswith(" "):
+        width = sum(family.face(r.bold, r.italic).width(r.text, size) for r in runs)
+        if width <= max_width:
+            return (TextLine(tuple(r for r in runs if r.text), width),)
+    return tuple(TextLine(line.runs, line.width) for line in wrap(runs, family, size, max_width))
+
+
+def _styled(runs: tuple[Run, ...], bold: bool, italic: bool) -> tuple[Run, ...]:
+    # The paragraph's base style counts for measuring: a bold title is
+    # measured in the bold face.
+    if not bold and not italic:
+        return runs
+    return tuple(replace(r, bold=r.bold or bold, italic=r.italic or italic) for r in runs)
+
+
+def paragraph(
+    text: Text | str | tuple[Run, ...],
+    style: TextStyle,
+    width: float,
+    *,
+    level: int = 0,
+    bullet: str | None = None,
+    indent: float = 0.0,
+    hanging: float = 0.0,
+    space_before: float = 0.0,
+) -> Paragraph:
+    """A paragraph broken to fit `width` points (the box's inner width)."""
+    runs = _styled(runs_of(text), style.bold, style.italic)
+    avail = max(1.0, width * SAFETY - indent)
+    lines = _lines(runs, style.font, style.size, round(avail, 3))
+    return Paragraph(
+        runs=runs,
+        lines=lines,
+        font=style.font,
+        size=style.size,
+        color=style.color,
+        line_height=style.line_height,
+        level=level,
+        bullet=bullet,
+        indent=indent,
+        hanging=hanging,
+        space_before=space_before,
+        bold=style.bold,
+        italic=style.italic,
+        align=style.align,
+    )
+
+
+def paragraphs_height(paragraphs) -> float:
+    return sum(p.height for p in paragraphs)
+
+
+@lru_cache(maxsize=16384)
+def _width(runs: tuple[Run, ...], font: str, size: float) -> float:
+    family = _family(font)
+    return sum(family.face(r.bold, r.italic).width(r.text, size) for r in runs)
+
+
+def single_line_width(text: Text | str | tuple[Run, ...], style: TextStyle) -> float:
+    """Width of the text set on one line (no wrapping), in points."""
+    return _width(_styled(runs_of(text), style.bold, style.italic), style.font, style.size)

@@ -1,0 +1,120 @@
+"""Lay out a whole deck: Outline + Theme + DeckGeometry -> Deck (pure).
+
+    layout_deck(outline, theme, geometry) -> Deck
+
+- `outline`: a loaded `deckgen.outline.model.Outline`.
+- `theme`: the resolved `deckgen.theme.model.Theme` (colours, fonts, sizes).
+- `geometry`: a `deckgen.layout.deck.geometry.DeckGeometry` (slide size from the
+  `aspect` option, and the placeholder boxes of a user's template if any).
+
+Returns a `deckgen.layout.deck.model.Deck`: every slide with its kind, title,
+notes, outline location and elements positioned in points, each text box with
+its font size, exact line pitch and measured line breaks. Shrinks and splits
+are warning `Diagnostic`s in `Deck.diagnostics`, each with the outline's line.
+Raises `RenderError` (naming the outline's line) for a title or point that
+cannot fit even alone at the smallest allowed size.
+
+The sequence of slides is decided in `sequence.py`, each kind of slide in
+`slides.py` and `timeline_slide.py`, fitting in `fit.py`, measuring in
+`text.py`, the grid and colours in `deck_style.py`. Here the slides get their
+chrome: footer, slide number and logo (all but the title slide), which need
+the final slide numbers. No python-pptx here: backends only draw this.
+"""
+
+from __future__ import annotations
+
+from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.common.words import words
+from deckgen.layout.deck.geometry import DeckGeometry
+from deckgen.layout.deck.model import Deck, Element, Picture, Slide, TextBox
+from deckgen.layout.deck.sequence import deck_drafts
+from deckgen.layout.deck.slides import Draft, SlideMaker
+from deckgen.layout.deck.style import DeckStyle
+from deckgen.outline.model import Outline
+from deckgen.theme.model import Theme
+
+__all__ = ["layout_deck"]
+
+
+def layout_deck(outline: Outline, theme: Theme, geometry: DeckGeometry | None = None) -> Deck:
+    """See the module docstring. `geometry` defaults to 16:9 without a template."""
+    geometry = geometry or DeckGeometry()
+    style = DeckStyle.of(theme, geometry)
+    maker = SlideMaker(style, words(outline.language), outline.language)
+    drafts = deck_drafts(outline, maker)
+    slides = tuple(_finish(d, n, style) for n, d in enumerate(drafts, 1))
+    return Deck(
+        width=geometry.width,
+        height=geometry.height,
+        slides=slides,
+        heading_font=theme.fonts.heading,
+        body_font=theme.fonts.body,
+        language=outline.language,
+        diagnostics=tuple(maker.diagnostics),
+    )
+
+
+def _finish(draft: Draft, number: int, style: DeckStyle) -> Slide:
+    elements = list(draft.elements)
+    if draft.chrome:
+        elements += _chrome(number, style)
+    return Slide(
+        kind=draft.kind,
+        title=draft.title,
+        elements=tuple(elements),
+        background=style.background,
+        notes=tuple(draft.notes),
+        continued=draft.continued,
+        location=draft.location,
+    )
+
+
+def _chrome(number: int, st: DeckStyle) -> list[Element]:
+    els: list[Element] = []
+    y, h = st.footer_y, st.footer_h
+    size = 11.0
+    right = st.width - st.margin
+    logo = st.theme.logo
+    if logo is not None:
+        px_w, px_h = pixel_size(logo)
+        lh = h + 6
+        lw = min(lh * px_w / px_h, 120.0)
+        lh = lw * px_h / px_w
+        els.append(Picture(Box(right - lw, y + (h - lh) / 2, lw, lh), logo, "Logo", name="Logo"))
+        right -= lw + 14
+    if getattr(st.theme.slide, "numbers", True):
+        num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
+        num = str(number)
+        # Room for five digits at 11 pt without measuring each number.
+        nw = 48.0 if len(num) <= 5 else single_line_width(num, num_style) / 0.96 + 2
+        num_p = paragraph(num, num_style, nw)
+        line_h = num_p.line_height
+        els.append(
+            TextBox(
+                Box(right - nw, y + (h - line_h) / 2, nw, line_h),
+                (num_p,),
+                role="slide-number",
+                name="Slide number",
+            )
+        )
+        right -= nw + 16
+    if st.theme.footer:
+        f_style = TextStyle(st.body_font, size, st.muted, 1.2)
+        width = right - st.margin
+        p = paragraph(st.theme.footer, f_style, width)
+        if len(p.lines) > 1:  # one line only: shrink, never spill
+            for s in (10.0, 9.0, 8.0):
+                p = paragraph(st.theme.footer, f_style.at(s), width)
+                if len(p.lines) == 1:
+                    break
+        els.append(
+            TextBox(
+                Box(st.margin, y + (h - p.height) / 2, width, p.height),
+                (p,),
+                role="footer",
+                name="Footer",
+            )
+        )
+    return els

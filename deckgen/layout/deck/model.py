@@ -1,0 +1,128 @@
+"""The deck's presentation model: every slide decided, every element placed.
+
+Like Pandoc's PowerPoint writer, the layout turns an Outline into this small
+typed model with all decisions made (which slides, where a slide splits, each
+text box's font size and line breaks, each shape's position) and returns
+warnings as data. Backends (pptx, slides-pdf, the handout's slides mode) only
+draw it.
+
+Units are points; the origin is the slide's top-left corner, y grows down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.primitives import Box, Paragraph, TextLine
+from deckgen.outline.model import Text
+
+__all__ = [
+    "Box",
+    "Deck",
+    "Element",
+    "Paragraph",
+    "Picture",
+    "Shape",
+    "Slide",
+    "TextBox",
+    "TextLine",
+]
+
+_NOWHERE = Location("<none>")
+
+
+Role = Literal[
+    "title",
+    "subtitle",
+    "body",
+    "column-heading",
+    "quote",
+    "attribution",
+    "statement",
+    "caption",
+    "credit",
+    "label",
+    "footer",
+    "slide-number",
+]
+
+
+@dataclass(frozen=True)
+class TextBox:
+    box: Box
+    paragraphs: tuple[Paragraph, ...]
+    role: Role = "body"
+    # 'title' / 'body' / 'subtitle': drawn into the slide layout's placeholder
+    # of that type in .pptx (outline view and screen readers rely on it).
+    placeholder: Literal["title", "body", "subtitle"] | None = None
+    valign: Literal["top", "middle", "bottom"] = "top"
+    inset: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # l, t, r, b
+    fill: str | None = None
+    name: str = ""  # shape name shown in PowerPoint's selection pane
+
+    @property
+    def text(self) -> str:
+        return "\n".join("".join(r.text for r in p.runs) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Picture:
+    box: Box
+    src: Path
+    alt: str
+    # fractions cut from each side (l, t, r, b), to fill the box without distortion
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A native shape. For `line`, the segment runs from (x, y) to (x+w, y+h)."""
+
+    kind: Literal["rect", "roundrect", "ellipse", "line"]
+    box: Box
+    fill: str | None = None
+    line: str | None = None
+    line_width: float = 0.0
+    name: str = ""
+
+
+Element = TextBox | Picture | Shape
+
+SlideKind = Literal[
+    "title",
+    "agenda",
+    "section",
+    "bullets",
+    "two-column",
+    "image",
+    "quote",
+    "statement",
+    "timeline",
+    "closing",
+]
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: SlideKind
+    title: str  # plain title, also for accessibility and the outline view
+    elements: tuple[Element, ...]  # in drawing order (back to front)
+    background: str  # '#RRGGBB'
+    notes: tuple[Text, ...] = ()  # speaker notes, paragraphs
+    continued: bool = False  # a "(cont.)" slide made by splitting
+    location: Location = _NOWHERE  # where in the outline it comes from
+
+
+@dataclass(frozen=True)
+class Deck:
+    width: float  # 960 x 540 for 16:9, 720 x 540 for 4:3
+    height: float
+    slides: tuple[Slide, ...]
+    heading_font: str
+    body_font: str
+    language: str = "en"
+    diagnostics: tuple[Diagnostic, ...] = ()

@@ -1,0 +1,615 @@
+"""The slide sequence of a deck, and the slides that frame it.
+
+Order: title slide; agenda (two sections or more); per section a divider
+and its content slides; the outline's timeline (when no explicit timeline
+slide shows it already); a closing slide with references and credits.
+
+Per section, content slides come from its explicit `slides:` when present,
+else from its points (with the image beside them when it has both), its
+image, its quote, or, when it has nothing else, its summary as prose. The
+section's speaker notes go on its first content slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deckgen.errors import Location, RenderError
+from deckgen.layout.common.images import fit_picture, pixel_size
+from deckgen.layout.common.links import linked
+from deckgen.layout.common.primitives import Box, Paragraph
+from deckgen.layout.common.text import TextStyle, paragraph
+from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
+from deckgen.layout.deck.model import Element, Picture, Shape, TextBox
+from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
+from deckgen.layout.deck.timeline import timeline_slides
+from deckgen.layout.deck.unique import distinct_titles
+from deckgen.outline.model import Outline, Run, Section, Slide, Text
+
+__all__ = ["deck_drafts"]
+
+
+@dataclass
+class _Ctx:
+    outline: Outline
+    maker: SlideMaker
+
+
+def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    drafts: list[Draft] = [title_slide(outline, maker)]
+    if len(outline.sections) >= 2:
+        drafts += agenda(outline, maker)
+    shown_timeline = False
+    for n, section in enumerate(outline.sections, 1):
+        drafts.append(divider(n, len(outline.sections), section, maker))
+        content, has_timeline = section_slides(outline, section, maker, n - 1)
+        maker.where = ""
+        shown_timeline |= has_timeline
+        drafts += content
+    if outline.timeline is not None and not shown_timeline:
+        tl = outline.timeline
+        title = tl.title or Text.of(maker.words["timeline"], tl.location)
+        drafts += timeline_slides(maker, tl, tl.events, title, tl.location)
+    drafts += closing(outline, maker)
+    distinct_titles(drafts, maker)
+    return drafts
+
+
+# ---------------------------------------------------------------- sections
+
+
+def section_slides(outline: Outline, section: Section, maker: SlideMaker, index: int = 0):
+    drafts: list[Draft] = []
+    has_timeline = False
+    loc = section.location
+    maker.where = f"sections[{index}]"
+    if section.slides:  # an empty list is no explicit slides at all
+        for j, slide in enumerate(section.slides):
+            maker.where = f"sections[{index}].slides[{j}]"
+            made = explicit_slide(outline, section, slide, maker)
+            # Only a timeline slide showing every event stands for the
+            # outline's timeline; one showing this section's events does not.
+            has_timeline |= slide.layout == "timeline" and not any(
+                e.section == section.id for e in outline.timeline.events
+            )
+            drafts += made
+    else:
+        if section.points:
+            drafts += maker.bullets(
+                section.title, point_units(section.points, maker.where), loc, image=section.image
+            )
+        elif section.image is not None:
+            drafts += maker.image(section.title, section.image, loc)
+        if section.quote is not None:
+            drafts += maker.quote(section.title, section.quote, section.quote.location or loc)
+        if not drafts and section.summary:
+            units: list[Unit] = [
+                (
+                    Item(
+                        p,
+                        "plain",
+                        p.location.or_else(loc),
+                        f"sections[{index}].summary[{k}]",
+                    ),
+                )
+                for k, p in enumerate(section.summary)
+            ]
+            drafts += maker.bullets(section.title, units, loc)
+    if drafts and section.notes:
+        drafts[0].notes = tuple(section.notes) + tuple(drafts[0].notes)
+    return drafts, has_timeline
+
+
+def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: SlideMaker):
+    loc = slide.location
+    title = slide.title
+    notes = tuple(slide.notes)
+    layout = slide.layout
+    if layout == "bullets":
+        return maker.bullets(
+            title or section.title,
+            point_units(slide.points, maker.where),
+            loc,
+            notes=notes,
+            image=slide.image,
+        )
+    if layout == "two-column":
+        return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
+    if layout == "image":
+        if slide.image is None:
+            raise RenderError("an 'image' slide needs an 'image'", loc)
+        return maker.image(title or section.title, slide.image, loc, notes=notes)
+    if layout == "quote":
+        quote = slide.quote or section.quote
+        if quote is None:
+            raise RenderError("a 'quote' slide needs a 'quote'", loc)
+        return maker.quote(title or section.title, quote, loc, notes=notes)
+    if layout == "statement":
+        if slide.text is None:
+            raise RenderError("a 'statement' slide needs a 'text'", loc)
+        return maker.statement(title or section.title, slide.text, loc, notes=notes)
+    if layout == "timeline":
+        tl = outline.timeline
+        if tl is None:
+            raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
+        mine = tuple(e for e in tl.events if e.section == section.id)
+        events = mine or tl.events
+        heading = title or tl.title or Text.of(maker.words["timeline"], loc)
+        drafts = timeline_slides(maker, tl, events, heading, loc)
+        if drafts:
+            drafts[0].notes = notes + tuple(drafts[0].notes)
+        return drafts
+    raise RenderError(f"unknown slide layout {layout!r}", loc)
+
+
+# ---------------------------------------------------------------- title slide
+
+
+def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
+    """Title, accent rule, subtitle, author and date stacked in the left column,
+    the cover filling the right 40 % with its caption and credit at the column's
+    foot. With a template, its title and subtitle placeholders are used."""
+    st = maker.style
+    W, H, M = st.width, st.height, st.margin
+    boxes = st.boxes("title")
+    els: list[Element] = []
+    cover = outline.cover
+    loc = outline.title.location.or_else(outline.location)
+    text_right = W - M
+    # Without a cover the theme designs the slide: a band of the panel colour
+    # across the foot holding author and date, a larger title above it.
+    band = Box(0, round(H * 0.74, 2), W, H - round(H * 0.74, 2))
+    designed = boxes.title is None and cover is None
+    if boxes.title is None:
+        bar_h = band.y if designed else H
+        els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
+        if designed:
+            els.append(Shape("rect", band, fill=st.panel, name="Title band"))
+        if cover is not None:
+            # the cover takes the right 40 % (less on 4:3, where width is scarce)
+            pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
+            px = pixel_size(cover.src, cover.location)
+            box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
+            els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
+            text_right = pic_x - M * 0.75
+    col_x = M + 10 if boxes.title is None else M
+    col_w = text_right - col_x
+
+    # The cover's caption and credit first: the stack must stay above them.
+    foot: list[tuple[str, Paragraph]] = []
+    if cover is not None and boxes.title is None:
+        for role, text, size, italic in (
+            ("caption", cover.caption, 13.0, True),
+            ("credit", cover.credit, 11.0, False),
+        ):
+            if text is None:
+                continue
+            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
+            where = text.location.or_else(cover.location)
+            foot.append(
+                (
+                    role,
+                    fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
+                )
+            )
+    elif cover is not None:
+        # The template designs its title slide: no room for a picture beside it.
+        maker.warn(
+            "the cover is not shown on the title slide: the template's title slide "
+            "has no room for it (it stays in the handout and poster)",
+            cover.location,
+        )
+    foot_h = sum(p.height + 2 for _, p in foot)
+    bottom = H - 24 - foot_h - (16 if foot else M - 24)
+    if designed:
+        bottom = band.y - 24
+
+    sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
+    sub = None
+    if outline.subtitle is not None:
+        sub_style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
+        sub = fit_title(
+            outline.subtitle,
+            sub_style,
+            sub_w,
+            sub_style.line_height * 3,
+            14.0,
+            outline.subtitle.location.or_else(loc),
+            max_lines=3,
+        )
+    meta_runs: list[Run] = []
+    if outline.author is not None:
+        meta_runs += list(outline.author.runs)
+    if outline.date:
+        if meta_runs:
+            meta_runs.append(Run("  ·  "))
+        meta_runs.append(Run(str(outline.date)))
+    meta = None
+    if meta_runs:
+        m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+        if designed:
+            m_style = TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
+        meta = fit_title(
+            tuple(meta_runs),
+            m_style,
+            sub_w if boxes.title else col_w,
+            m_style.line_height * 2,
+            12.0,
+            outline.author.location
+            if outline.author is not None and outline.author.location.line
+            else loc,
+            max_lines=2,
+            where="author",
+        )
+
+    t_style = st.title_style(round(st.title_size * (1.5 if designed else 1.35)))
+    if boxes.title is not None:
+        t_box = boxes.title
+        title_p = fit_title(
+            outline.title,
+            t_style,
+            t_box.w,
+            t_box.h,
+            st.title_floor,
+            loc,
+            max_lines=4,
+            where="title",
+        )
+    else:
+        in_stack = None if designed else meta
+        gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
+        budget = bottom - M - gaps - (sub.height if sub else 0)
+        budget -= in_stack.height if in_stack else 0
+        title_p = None
+        for lines in (3, 4):  # three lines of a big title read better than four
+            try:
+                title_p = fit_title(
+                    outline.title,
+                    t_style,
+                    col_w,
+                    min(budget, t_style.line_height * lines),
+                    st.title_floor,
+                    loc,
+                    where="title",
+                    max_lines=lines,
+                )
+                break
+            except RenderError:
+                if lines == 4:
+                    raise
+    # The title slide starts above the theme's title size for effect; only a
+    # title set smaller than an ordinary slide title is worth a warning.
+    if title_p.size < st.title_size:
+        maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
+
+    if boxes.title is not None:
+        els.append(
+            TextBox(
+                boxes.title,
+                (title_p,),
+                role="title",
+                placeholder="title",
+                valign="bottom",
+                name="Title",
+            )
+        )
+        under = [p for p in (sub, meta) if p is not None]
+        if under:
+            box = boxes.subtitle or Box(
+                boxes.title.x,
+                boxes.title.bottom + 12,
+                boxes.title.w,
+                max(0.0, H - 12 - boxes.title.bottom - 12),
+            )
+            if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
+                maker.warn(
+                    "author and date left off the title slide: the template's "
+                    "subtitle box has no room for them",
+                    loc,
+                )
+                under = [p for p in under if p is not meta]
+            if under:
+                els.append(
+                    TextBox(
+                        box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle"
+                    )
+                )
+    else:
+        parts = [("title", title_p, 0.0)]
+        if sub is not None:
+            parts.append(("subtitle", sub, 44.0))
+        if meta is not None and not designed:
+            parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
+        total = sum(p.height + gap for _, p, gap in parts)
+        y = max(M, min((H - total) / 2 - 10, bottom - total))
+        if designed:
+            y = max(M, (M + bottom - total) / 2 + 10)
+            if meta is not None:
+                els.append(
+                    TextBox(
+                        Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
+                        (meta,),
+                        role="subtitle",
+                        name="Author and date",
+                    )
+                )
+        for what, p, gap in parts:
+            y += gap
+            if gap == 44.0:
+                els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
+            ph = {"title": "title", "subtitle": "subtitle"}.get(what)
+            name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+            els.append(
+                TextBox(
+                    Box(col_x, y, col_w, p.height),
+                    (p,),
+                    role="title" if what == "title" else "subtitle",
+                    placeholder=ph,
+                    name=name,
+                )
+            )
+            y += p.height
+        y = H - 24
+        for role, p in reversed(foot):
+            y -= p.height
+            els.append(
+                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role)
+            )
+            y -= 2
+    return Draft("title", plain(outline.title), els, loc, chrome=False)
+
+
+# ---------------------------------------------------------------- agenda
+
+
+def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    st = maker.style
+    kind = "agenda"
+    body = st.body_box_for(kind)
+    title = maker.words["agenda"]
+    loc = outline.sections[0].location
+    num_w = round(st.body_size * 1.9, 2)
+    text_box = Box(body.x + num_w, body.y, body.w - num_w, body.h)
+    units = [
+        (
+            Item(
+                s.title,
+                "plain",
+                s.title.location.or_else(s.location),
+                f"sections[{i}].title",
+            ),
+        )
+        for i, s in enumerate(outline.sections)
+    ]
+    # Numbers stand beside each item's first line; an item that wraps here but
+    # not in PowerPoint (or the reverse) would shift the numbers below it. So
+    # prefer the largest size at which every item is one line.
+    start = st.body_size
+    for size in sizes_down(st.body_size, st.min_body_size):
+        if all(
+            len(paragraph(s.title, st.body_style(size), text_box.w).lines) == 1
+            for s in outline.sections
+        ):
+            start = size
+            break
+    result = maker.fit([units], [text_box.w], text_box.h, title, loc, start=start)
+    drafts = []
+    first_no = 1
+    heads = maker.titles(kind, title, loc, len(result.pages))
+    for i, (paras,) in enumerate(result.pages):
+        t = heads[i].text
+        els: list[Element] = []
+        if st.decorated(kind):
+            els.append(maker.rule())
+        els.append(heads[i])
+        els.append(TextBox(text_box, paras, role="body", placeholder="body", name="Agenda"))
+        y = text_box.y
+        for k, p in enumerate(paras):
+            y += p.space_before
+            n_style = TextStyle(
+                st.heading_font, p.size, st.accent_text, p.line_height / p.size, bold=True
+            )
+            n_p = paragraph(f"{first_no + k:02d}", n_style, num_w)
+            els.append(
+                TextBox(
+                    Box(body.x, y, num_w - 8, p.line_height),
+                    (n_p,),
+                    role="label",
+                    name=f"Agenda number {first_no + k}",
+                )
+            )
+            y += p.line_height * len(p.lines)
+        first_no += len(paras)
+        drafts.append(Draft(kind, t, els, loc, continued=i > 0))
+    return drafts
+
+
+# ---------------------------------------------------------------- divider
+
+
+def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
+    st = maker.style
+    W, H, M = st.width, st.height, st.margin
+    kind = "section"
+    boxes = st.boxes(kind)
+    loc = section.location
+    els: list[Element] = []
+    number = f"{n:02d}"
+    if boxes.title is not None:
+        heading = (Run(f"{maker.words['section']} {n} · "), *section.title.runs)
+        els.append(maker.title_box(kind, heading, loc, max_lines=3))
+        if boxes.body is not None:
+            style = TextStyle(st.heading_font, st.title_size, st.accent_text, 1.1, bold=True)
+            p = paragraph(number, style, boxes.body.w)
+            els.append(TextBox(boxes.body, (p,), role="label", name="Section number"))
+        return Draft(kind, plain(heading), els, loc)
+    panel_w = round(W * 0.34, 2)
+    els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.panel, name="Section panel"))
+    num_size = round(min(st.title_size * 3.6, panel_w * 0.55), 1)
+    n_style = TextStyle(st.heading_font, num_size, st.on_panel, 1.0, bold=True, align="center")
+    n_p = paragraph(number, n_style, panel_w - 2 * M * 0.5)
+    els.append(
+        TextBox(
+            Box(M * 0.5, (H - num_size) / 2, panel_w - M, num_size),
+            (n_p,),
+            role="label",
+            name="Section number",
+        )
+    )
+    x = panel_w + M
+    w = W - x - M
+    kick_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.muted, 1.2)
+    kick = paragraph(f"{maker.words['section']} {n} / {total}", kick_style, w)
+    t_style = st.title_style(round(st.title_size * 1.15))
+    t_box_h = t_style.line_height * 4
+    title_p = fit_title(
+        section.title,
+        t_style,
+        w,
+        t_box_h,
+        st.title_floor,
+        loc,
+        max_lines=4,
+        where=f"sections[{n - 1}].title",
+    )
+    if title_p.size < st.title_size:
+        maker.warn(f"section title shrunk to {title_p.size:g} pt to fit its divider", loc)
+    # The kicker is the title's first paragraph: "Section 1 / 5" + the title
+    # keeps the divider's title distinct from the section's first slide.
+    title_p = replace(title_p, space_before=12.0)
+    block = kick.height + title_p.height
+    y = (H - block) / 2
+    els.append(
+        TextBox(
+            Box(x, y, w, block),
+            (kick, title_p),
+            role="title",
+            placeholder="title",
+            name="Title",
+        )
+    )
+    els.append(maker.rule(x=x, y=y + block + 18))
+    # the slide's title is its placeholder's text, both lines
+    return Draft(kind, f"{plain(kick.runs)}\n{plain(section.title)}", els, loc)
+
+
+# ---------------------------------------------------------------- closing
+
+
+def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
+    out: list[tuple[Text | tuple[Run, ...], Location]] = []
+    seen: set[str] = set()
+
+    def add(runs, location: Location) -> None:
+        key = "".join(r.text for r in (runs.runs if isinstance(runs, Text) else runs))
+        if key and key not in seen:
+            seen.add(key)
+            out.append((runs, location))
+
+    src = outline.source
+    if src is not None:
+        runs: list[Run] = []
+        if src.title is not None:
+            runs += [Run("“"), *src.title.runs, Run("”")]
+        if src.publisher is not None:
+            runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
+        if src.url:
+            runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
+        if runs:
+            add(tuple(runs), src.location)
+    images = []
+    if outline.cover is not None:
+        images.append(outline.cover)
+    for s in outline.sections:
+        if s.image is not None:
+            images.append(s.image)
+        for sl in s.slides or ():
+            if sl.image is not None:
+                images.append(sl.image)
+    if outline.timeline is not None:
+        images += [e.image for e in outline.timeline.events if e.image is not None]
+    for im in images:
+        if im.credit is not None:
+            add(im.credit, im.credit.location.or_else(im.location))
+    return out
+
+
+def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
+    st = maker.style
+    w = maker.words
+    kind = "closing"
+    refs = outline.references
+    credits = _credits(outline)
+    loc = (
+        refs[0].location
+        if refs
+        else (outline.source.location if outline.source else outline.location)
+    )
+    if not refs and not credits:
+        els: list[Element] = [maker.title_box(kind, w["thanks"], outline.location)]
+        return [Draft(kind, w["thanks"], els, outline.location)]
+    ref_units: list[Unit] = []
+    for i, r in enumerate(refs):
+        runs = linked(r.text.runs, r.url) if r.url else r.text.runs
+        ref_units.append((Item(tuple(runs), "small", r.location, f"references[{i}]"),))
+    credit_units: list[Unit] = [
+        (Item(runs if isinstance(runs, tuple) else runs.runs, "small", where),)
+        for runs, where in credits
+    ]
+    if credits and outline.source is not None:
+        first = credit_units[0][0]
+        credit_units[0] = (Item((Run(w["based_on"] + ": "), *first.text), "small", first.location),)
+
+    def headed(head: str, units: list[Unit]) -> list[Unit]:
+        if not units:
+            return []
+        return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
+
+    body = st.body_box_for(kind)
+    start = round(st.body_size * 0.8)
+    floor = min(st.min_body_size, start)
+    gutter = 40.0
+    col_w = round((body.w - gutter) / 2, 2)
+    if refs and credits and col_w < 330:
+        # Two columns this narrow (4:3) break addresses and titles mid-word:
+        # references, then credits, in one column.
+        title = w["references_credits"]
+        regions = [headed(w["references"], ref_units) + headed(w["credits"], credit_units)]
+        widths = [body.w]
+        boxes = [body]
+    elif refs and credits:
+        title = w["references_credits"]
+        regions = [headed(w["references"], ref_units), headed(w["credits"], credit_units)]
+        widths = [col_w, col_w]
+        boxes = [
+            Box(body.x, body.y, col_w, body.h),
+            Box(body.x + col_w + gutter, body.y, col_w, body.h),
+        ]
+    else:
+        title = w["references"] if refs else w["credits"]
+        regions = [ref_units or credit_units]
+        widths = [body.w]
+        boxes = [body]
+    result = maker.fit(regions, widths, body.h, title, loc, start=start, floor=floor)
+    drafts = []
+    heads = maker.titles(kind, title, loc, len(result.pages))
+    for i, page in enumerate(result.pages):
+        t = heads[i].text
+        els = []
+        if st.decorated(kind):
+            els.append(maker.rule())
+        els.append(heads[i])
+        for k, (paras, box) in enumerate(zip(page, boxes, strict=True)):
+            if not paras:  # this column ended on an earlier slide
+                continue
+            els.append(
+                TextBox(
+                    box,
+                    paras,
+                    role="body",
+                    placeholder="body" if k == 0 else None,
+                    name=("References", "Credits")[k] if len(boxes) == 2 else "Body",
+                )
+            )
+        drafts.append(Draft(kind, t, els, loc, continued=i > 0))
+    return drafts

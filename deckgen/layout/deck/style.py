@@ -1,0 +1,188 @@
+"""The deck's one alignment grid and its text styles, derived from a Theme.
+
+Grid (on 960 x 540 pt with a 40 pt title; side margins scale with the width):
+
+- side margins 60 pt (6.25 % of the width, at least 40 pt), the same left
+  edge for the title, the accent rule and the body on every content slide;
+- a title band from 30 pt holding two title lines (2 x 1.1 x title size),
+  anchored at its bottom so one- and two-line titles sit on the same rule;
+- a 56 x 4 pt accent rule 10 pt under the title band; the body 20 pt under
+  the rule, down to 18 pt above the footer band (footer text, slide number,
+  logo), which sits 20 pt above the bottom edge.
+
+Sizes come from the theme (`slide.title_size`, `slide.body_size`,
+`slide.min_body_size`); the title slide, section dividers and statements
+scale from them, so a theme's hierarchy carries through. Text colours are
+checked for contrast against what they are drawn on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.color import mix, readable_on
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.common.text import BODY_PITCH, TITLE_PITCH, TextStyle
+from deckgen.layout.deck.geometry import DeckGeometry, PlaceholderBoxes
+from deckgen.layout.deck.model import SlideKind
+from deckgen.theme.model import Theme
+
+__all__ = ["DeckStyle"]
+
+_GROUP_PALETTE = ("#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B", "#E377C2")
+
+
+@dataclass(frozen=True)
+class DeckStyle:
+    theme: Theme
+    geometry: DeckGeometry
+    width: float
+    height: float
+    margin: float  # left and right
+    title_box: Box
+    rule: Box  # the accent rule under the title
+    body_box: Box
+    footer_y: float
+    footer_h: float
+    # colours
+    background: str
+    text: str
+    muted: str  # secondary text, with contrast >= 4.5 on the background
+    accent: str  # decoration (rules, panels, markers)
+    accent_text: str  # accent used as text: readable on the background
+    on_accent: str  # text on an accent panel
+    surface: str  # quiet panels (era bands, picture mats)
+    panel: str  # big blocks (section dividers): the accent, or the surface to save ink
+    on_panel: str  # text on `panel`
+    heading_font: str
+    body_font: str
+    title_size: float
+    body_size: float
+    min_body_size: float
+
+    @classmethod
+    def of(cls, theme: Theme, geometry: DeckGeometry) -> DeckStyle:
+        w, h = geometry.width, geometry.height
+        sx = w / 960.0
+        margin = max(40.0, round(60 * sx, 2))
+        ts = theme.slide.title_size
+        title_h = round(2 * ts * TITLE_PITCH, 2)
+        title_y = 30.0
+        title_box = Box(margin, title_y, w - 2 * margin, title_h)
+        rule = Box(margin, title_box.bottom + 10, 56, 4)
+        body_top = rule.bottom + 20
+        footer_h = 16.0
+        footer_y = h - 20 - footer_h
+        body_box = Box(margin, body_top, w - 2 * margin, footer_y - 18 - body_top)
+        c = theme.colors
+        bg = c.background
+        text = readable_on(bg, c.text, minimum=4.5)
+        muted = readable_on(bg, c.muted, mix(c.muted, text, 0.4), minimum=4.5)
+        accent_text = readable_on(bg, c.accent, mix(c.accent, text, 0.4), text, minimum=4.5)
+        on_accent = readable_on(c.accent, c.on_accent or "", bg, text, minimum=4.5)
+        surface = c.surface or mix(bg, c.accent, 0.10)
+        # `ink_saving` themes (print) trade solid accent blocks for light panels.
+        panel = surface if theme.raw.get("ink_saving") else c.accent
+        on_panel = on_accent if panel == c.accent else readable_on(panel, text, minimum=4.5)
+        return cls(
+            theme=theme,
+            geometry=geometry,
+            width=w,
+            height=h,
+            margin=margin,
+            title_box=title_box,
+            rule=rule,
+            body_box=body_box,
+            footer_y=footer_y,
+            footer_h=footer_h,
+            background=bg,
+            text=text,
+            muted=muted,
+            accent=c.accent,
+            accent_text=accent_text,
+            on_accent=on_accent,
+            surface=surface,
+            panel=panel,
+            on_panel=on_panel,
+            heading_font=theme.fonts.heading,
+            body_font=theme.fonts.body,
+            title_size=ts,
+            body_size=theme.slide.body_size,
+            min_body_size=theme.slide.min_body_size,
+        )
+
+    # -- the template's boxes win over the grid where a template gives them
+
+    def boxes(self, kind: SlideKind) -> PlaceholderBoxes:
+        return self.geometry.boxes(kind)
+
+    def title_box_for(self, kind: SlideKind) -> Box:
+        return self.boxes(kind).title or self.title_box
+
+    def body_box_for(self, kind: SlideKind) -> Box:
+        return self.boxes(kind).body or self.body_box
+
+    def decorated(self, kind: SlideKind) -> bool:
+        """Our accent shapes only where the template does not design the slide."""
+        return self.boxes(kind).title is None
+
+    # -- text styles
+
+    @property
+    def title_floor(self) -> float:
+        return max(self.min_body_size + 2, round(self.title_size * 0.6))
+
+    def title_style(self, size: float | None = None) -> TextStyle:
+        return TextStyle(
+            self.heading_font, size or self.title_size, self.text, TITLE_PITCH, bold=True
+        )
+
+    def body_style(self, size: float | None = None) -> TextStyle:
+        return TextStyle(self.body_font, size or self.body_size, self.text, BODY_PITCH)
+
+    def small_style(self, size: float, color: str | None = None, **kw) -> TextStyle:
+        return TextStyle(self.body_font, size, color or self.muted, BODY_PITCH, **kw)
+
+    @property
+    def caption_size(self) -> float:
+        return max(14.0, round(self.body_size * 0.66))
+
+    @property
+    def credit_size(self) -> float:
+        return 11.0
+
+    @property
+    def kicker_size(self) -> float:
+        return max(16.0, round(self.title_size * 0.5))
+
+    def group_colors(self, groups) -> dict[str | None, str]:
+        """Colour per timeline group: the outline's own colour, else the theme's
+        `colors.groups` entry, else the next palette colour that is not too
+        close to one already taken (so an outline's blue and the palette's
+        blue never mark two different lanes). Events without a group: accent."""
+        palette = list(self.theme.colors.palette or _GROUP_PALETTE)
+        named = self.theme.colors.groups
+        taken = [g.color or named[g.id] for g in groups if g.color or g.id in named]
+        out: dict[str | None, str] = {None: self.accent}
+        k = 0
+        for g in groups:
+            if g.color or g.id in named:
+                out[g.id] = g.color or named[g.id]
+                continue
+            color = None
+            for tries in range(len(palette)):
+                cand = palette[(k + tries) % len(palette)]
+                if all(_distance(cand, t) > 90 for t in taken):
+                    color, k = cand, k + tries + 1
+                    break
+            if color is None:
+                color, k = palette[k % len(palette)], k + 1
+            taken.append(color)
+            out[g.id] = color
+        return out
+
+
+def _distance(a: str, b: str) -> float:
+    ra, ga, ba = (int(a[i : i + 2], 16) for i in (1, 3, 5))
+    rb, gb, bb = (int(b[i : i + 2], 16) for i in (1, 3, 5))
+    return ((ra - rb) ** 2 + (ga - gb) ** 2 + (ba - bb) ** 2) ** 0.5

@@ -1,0 +1,2 @@
+"""The handout's layout (pure): `layout_handout` for the article mode, and
+`slides.layout_slide_pages` placing the deck's slides as thumbnails."""

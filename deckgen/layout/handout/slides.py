@@ -1,0 +1,213 @@
+"""The handout's slides mode (pure): the deck's slides placed as thumbnails.
+
+    layout_slide_pages(handout, deck, options) -> Handout (with slide_pages)
+
+3 a page (default): PowerPoint's three-slide handout, each thumbnail with
+ruled lines for notes beside it. 1 or 2 a page: big slides with ruled lines
+(or the speaker notes) below. 4 or 6: a 2-column grid. With `speaker_notes`
+each slide's notes are set under it, wrapped here with real metrics; notes
+too long for their space shrink to a floor, then are cut with a warning
+naming the outline's line.
+
+Coordinates are points with y growing down from the page's top (as in the
+deck model); the backend converts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deckgen.errors import Diagnostic, Location
+from deckgen.fonts.wrap import Line, wrap
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.deck.model import Deck
+from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.outline.model import Run, Text
+
+__all__ = ["NotesBlock", "SlidePage", "SlideSlot", "layout_slide_pages", "PER_PAGE"]
+
+PER_PAGE = (1, 2, 3, 4, 6)
+MARGIN = 54.0  # left/right page margin in slides mode
+GUTTER = 22.0
+NOTES_MAX = 8.5  # points: speaker notes start at this size ...
+NOTES_MIN = 6.5  # ... and shrink no further (then are cut, with a warning)
+
+
+@dataclass(frozen=True)
+class NotesBlock:
+    box: Box
+    lines: tuple[Line, ...]
+    font: str
+    size: float
+    leading: float
+    color: str
+
+
+@dataclass(frozen=True)
+class SlideSlot:
+    index: int  # the slide's index in the deck
+    box: Box  # the thumbnail on the page
+    label: str  # slide number, printed beside the thumbnail
+    notes: NotesBlock | None = None
+    rules: tuple[tuple[float, float, float], ...] = ()  # ruled note lines (x1, x2, y)
+
+
+@dataclass(frozen=True)
+class SlidePage:
+    slots: tuple[SlideSlot, ...]
+    first: int  # slide numbers on this page, for the running header
+    last: int
+
+
+def _fit_notes(
+    paragraphs: tuple[Text, ...],
+    font: str,
+    box: Box,
+    color: str,
+    location: Location,
+    number: int,
+    diagnostics: list[Diagnostic],
+) -> NotesBlock:
+    runs_per_para = [p.runs for p in paragraphs]
+    size = NOTES_MAX
+    while True:
+        leading = round(size * 1.25, 2)
+        lines: list[Line] = []
+        for i, runs in enumerate(runs_per_para):
+            if i:
+                lines.append(Line((), 0.0))  # a blank line between paragraphs
+            lines.extend(wrap(runs, font, size, box.w))
+        fits = len(lines) * leading <= box.h + 0.01
+        if fits or size <= NOTES_MIN:
+            break
+        size = max(NOTES_MIN, round(size - 0.5, 2))
+    capacity = max(0, int((box.h + 0.01) // leading))
+    if len(lines) > capacity:
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                f"handout: the speaker notes of slide {number} are too long for the space under "
+                f"the slide at {NOTES_MIN:g} pt; printed up to line {capacity} of {len(lines)} "
+                "(use fewer slides_per_page, or shorten the notes)",
+                location,
+            )
+        )
+        lines = lines[:capacity]
+        if lines:
+            last = lines[-1]
+            lines[-1] = Line((*last.runs, Run(" …")), last.width)
+    return NotesBlock(box, tuple(lines), font, size, leading, color)
+
+
+def _rules(x1: float, x2: float, top: float, bottom: float, pitch: float):
+    out = []
+    y = top + pitch
+    while y <= bottom + 0.01:
+        out.append((x1, x2, round(y, 2)))
+        y += pitch
+    return tuple(out)
+
+
+def layout_slide_pages(handout, deck: Deck, options) -> object:
+    """Return `handout` with its slides-mode pages decided (see module docstring)."""
+    per_page = int((options or {}).get("slides_per_page") or 3)
+    speaker = bool((options or {}).get("speaker_notes"))
+    g = handout.geometry
+    st = handout.styles
+    pal = handout.palette
+    font = st.speaker_notes.font
+    aspect = deck.height / deck.width
+    left, right = MARGIN, g.width - MARGIN
+    top, bottom = g.height - g.top, g.height - g.bottom  # y down from the page top
+    content_w, content_h = right - left, bottom - top
+    pitch = st.notes_pitch
+    label_w = 16.0  # room for the slide number left of a thumbnail
+    diagnostics: list[Diagnostic] = []
+
+    check = GlyphCheck()
+    if speaker:
+        for i, slide in enumerate(deck.slides):
+            for j, para in enumerate(slide.notes):
+                check.text(para, font, f"slide {i + 1} notes[{j}]")
+    check.raise_if_missing()
+
+    # One cell per slot: the thumbnail and the space that goes with it.
+    cells: list[tuple[Box, Box | None, str]] = []  # (thumbnail, extra space, 'beside'/'below')
+    if per_page == 3:
+        # PowerPoint's three-slide handout: slide left, lines right, rows spread
+        # evenly down the page.
+        row_h = content_h / 3
+        thumb_w = min((content_w - label_w) * 0.6, (row_h - GUTTER) / aspect)
+        thumb_h = thumb_w * aspect
+        extra_h = 0.0
+        if speaker:
+            thumb_w = min(thumb_w, (row_h - GUTTER) * 0.62 / aspect)
+            thumb_h = thumb_w * aspect
+            extra_h = row_h - GUTTER - thumb_h - 6
+        gap = (content_h - 3 * (thumb_h + extra_h + (6 if speaker else 0))) / 2
+        for r in range(3):
+            y = top + r * (thumb_h + extra_h + (6 if speaker else 0) + gap)
+            thumb = Box(left + label_w, y, thumb_w, thumb_h)
+            cells.append(
+                (
+                    thumb,
+                    Box(thumb.x, y + thumb_h + 6, thumb_w, extra_h) if speaker else None,
+                    "beside",
+                )
+            )
+    elif per_page in (1, 2):
+        share = content_h / per_page
+        thumb_w = min(content_w - label_w, (share * (0.62 if per_page == 1 else 0.66)) / aspect)
+        thumb_h = thumb_w * aspect
+        x = left + label_w + (content_w - label_w - thumb_w) / 2
+        for r in range(per_page):
+            y = top + r * share
+            below = Box(x, y + thumb_h + 10, thumb_w, share - thumb_h - 10 - GUTTER)
+            cells.append((Box(x, y, thumb_w, thumb_h), below, "below"))
+    else:  # 4 or 6: two columns
+        rows = per_page // 2
+        share = content_h / rows
+        col_w = (content_w - GUTTER) / 2
+        notes_h = share * (0.42 if speaker else 0.0)
+        thumb_w = min(col_w - label_w, (share - GUTTER - notes_h) / aspect)
+        thumb_h = thumb_w * aspect
+        for r in range(rows):
+            for c in range(2):
+                x = left + c * (col_w + GUTTER) + label_w
+                y = top + r * share
+                below = Box(x, y + thumb_h + 6, thumb_w, share - thumb_h - 6 - GUTTER)
+                cells.append((Box(x, y, thumb_w, thumb_h), below if speaker else None, "below"))
+
+    pages: list[SlidePage] = []
+    n = len(deck.slides)
+    for start in range(0, n, per_page):
+        slots = []
+        for k, index in enumerate(range(start, min(start + per_page, n))):
+            thumb, extra, where = cells[k]
+            slide = deck.slides[index]
+            notes = None
+            rules: tuple = ()
+            if where == "beside":
+                x1 = thumb.right + GUTTER
+                bottom_of_cell = extra.bottom if extra is not None else thumb.bottom
+                rules = _rules(x1, right, thumb.y + 4, bottom_of_cell, pitch)
+            if extra is not None and speaker and slide.notes:
+                notes = _fit_notes(
+                    slide.notes, font, extra, pal.text, slide.location, index + 1, diagnostics
+                )
+                if per_page in (1, 2) and where == "below":
+                    used = len(notes.lines) * notes.leading
+                    rules = _rules(
+                        extra.x, extra.right, extra.y + used + pitch * 0.5, extra.bottom, pitch
+                    )
+            elif extra is not None and per_page in (1, 2) and where == "below":
+                rules = _rules(extra.x, extra.right, extra.y, extra.bottom, pitch)
+            slots.append(SlideSlot(index, thumb, str(index + 1), notes, rules))
+        pages.append(SlidePage(tuple(slots), start + 1, start + len(slots)))
+
+    return replace(
+        handout,
+        slide_pages=tuple(pages),
+        deck=deck,
+        diagnostics=[*handout.diagnostics, *diagnostics],
+    )

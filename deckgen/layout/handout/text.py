@@ -1,0 +1,201 @@
+"""Set the handout's running text (pure): break prose into justified lines with
+real font metrics and hyphenation, so the backend only draws the lines.
+
+Greedy line filling (as word processors do), with two refinements that make
+justified text read well: a word that does not fit is hyphenated (pyphen, by
+the outline's language) when a piece of it fills the line, and a word longer
+than a whole line (a URL) is broken between characters. The last line of a
+paragraph is set ragged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deckgen import fonts
+from deckgen.layout.handout.style import TextStyle
+from deckgen.outline.model import Run, Text
+
+__all__ = ["SetLine", "SetParagraph", "set_paragraph"]
+
+MIN_FILL = 0.94  # try hyphenating when a line would be less full than this
+HYPHEN = "-"
+
+
+@dataclass(frozen=True)
+class SetLine:
+    words: tuple[tuple[Run, ...], ...]  # each word as styled pieces; spaces between words
+    width: float  # natural width (words + normal spaces)
+    indent: float  # left indent of this line (first-line indent included)
+    justify: bool  # stretch the spaces to the measure
+
+
+@dataclass(frozen=True)
+class SetParagraph:
+    lines: tuple[SetLine, ...]
+    style: TextStyle
+    measure: float  # the full line length, points
+    space: float  # natural width of one space
+    bullet: str | None = None  # drawn in the hanging indent of the first line
+    bullet_x: float = 0.0
+
+
+@lru_cache(maxsize=64)
+def _face(family: str, bold: bool, italic: bool):
+    return fonts.family(family).face(bold=bold, italic=italic)
+
+
+@lru_cache(maxsize=8)
+def _hyphenator(language: str | None):
+    if not language:
+        return None
+    try:
+        import pyphen
+    except ImportError:
+        return None
+    return pyphen.Pyphen(lang=language, left=2, right=3)
+
+
+def _words(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """Split styled runs at spaces into words of styled pieces."""
+    words: list[list[Run]] = [[]]
+    for run in runs:
+        parts = run.text.replace("\n", " ").split(" ")
+        for i, part in enumerate(parts):
+            if i:
+                words.append([])
+            if part:
+                words[-1].append(Run(part, run.bold, run.italic, run.link))
+    return [tuple(w) for w in words if w]
+
+
+def _width(pieces, style: TextStyle) -> float:
+    return sum(
+        _face(style.font, style.bold or p.bold, style.italic or p.italic).width(p.text, style.size)
+        for p in pieces
+    )
+
+
+def _hyphenatable(word: tuple[Run, ...]) -> tuple[str, str, str] | None:
+    """(leading punctuation, letters, trailing punctuation) of a plain word
+    that may be hyphenated; None for links, numbers, URLs and short words."""
+    if len(word) != 1 or word[0].link:
+        return None
+    text = word[0].text
+    start, end = 0, len(text)
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    letters = text[start:end]
+    if len(letters) < 6 or not letters.isalpha():
+        return None
+    return text[:start], letters, text[end:]
+
+
+def _ends_hyphen(line: SetLine) -> bool:
+    return bool(line.words) and line.words[-1][-1].text.endswith(HYPHEN)
+
+
+def _split_chars(piece: Run, style: TextStyle, room: float) -> int:
+    """How many leading characters of `piece` fit in `room` (at least one)."""
+    face = _face(style.font, style.bold or piece.bold, style.italic or piece.italic)
+    used = 0.0
+    for i, ch in enumerate(piece.text):
+        used += face.width(ch, style.size)
+        if used > room:
+            return max(1, i)
+    return len(piece.text)
+
+
+def set_paragraph(
+    text: Text | tuple[Run, ...],
+    style: TextStyle,
+    measure: float,
+    language: str | None = None,
+    first_indent: float = 0.0,
+    bullet: str | None = None,
+) -> SetParagraph:
+    runs = text.runs if isinstance(text, Text) else tuple(text)
+    space = _face(style.font, style.bold, style.italic).width(" ", style.size)
+    hyph = _hyphenator(language) if style.hyphenate else None
+    pending = _words(runs)
+    pending.reverse()  # a stack: pop() takes the next word
+    lines: list[SetLine] = []
+    current: list[tuple[Run, ...]] = []
+    width = 0.0
+
+    def avail() -> float:
+        return (
+            measure - style.left_indent - style.right_indent - (first_indent if not lines else 0.0)
+        )
+
+    def flush(justify: bool) -> None:
+        nonlocal current, width
+        indent = style.left_indent + (first_indent if not lines else 0.0)
+        justify = justify and style.align == "justify" and len(current) > 1
+        lines.append(SetLine(tuple(current), width, indent, justify))
+        current, width = [], 0.0
+
+    while pending:
+        word = pending.pop()
+        w = _width(word, style)
+        gap = space if current else 0.0
+        if width + gap + w <= avail() + 0.01:
+            current.append(word)
+            width += gap + w
+            continue
+        room = avail() - width - gap
+        # hyphenate a plain word when the line would otherwise be loose
+        core = _hyphenatable(word) if hyph is not None else None
+        # typographers' rule: never more than two hyphenated lines in a row
+        ladder = len(lines) >= 2 and all(_ends_hyphen(ln) for ln in lines[-2:])
+        if core is not None and not ladder and (not current or width + gap < avail() * MIN_FILL):
+            lead, letters, trail = core
+            piece = word[0]
+            for head, tail in hyph.iterate(letters):
+                head_run = Run(lead + head + HYPHEN, piece.bold, piece.italic)
+                hw = _width((head_run,), style)
+                if hw <= room + 0.01:
+                    current.append((head_run,))
+                    width += gap + hw
+                    pending.append((Run(tail + trail, piece.bold, piece.italic),))
+                    word = None
+                    break
+            if word is None:
+                flush(True)
+                continue
+        if w > avail():
+            # longer than a whole line (a URL): fill this line with its head
+            if room < space * 4:
+                flush(True)
+                gap, room = 0.0, avail()
+            head_pieces: list[Run] = []
+            used = 0.0
+            rest = list(word)
+            while rest:
+                piece = rest[0]
+                pw = _width((piece,), style)
+                if used + pw <= room:
+                    head_pieces.append(piece)
+                    used += pw
+                    rest.pop(0)
+                    continue
+                n = _split_chars(piece, style, room - used)
+                head_pieces.append(Run(piece.text[:n], piece.bold, piece.italic, piece.link))
+                rest[0] = Run(piece.text[n:], piece.bold, piece.italic, piece.link)
+                break
+            current.append(tuple(head_pieces))
+            width += gap + _width(head_pieces, style)
+            if rest:
+                pending.append(tuple(rest))
+            flush(bool(rest) and len(current) > 1)
+            continue
+        pending.append(word)
+        flush(True)
+    if current:
+        flush(False)
+    # the bullet hangs left of the text, in the indent
+    bullet_x = max(style.left_indent - style.size * 1.1, 0.0)
+    return SetParagraph(tuple(lines), style, measure, space, bullet, bullet_x)

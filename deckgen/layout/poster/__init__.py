@@ -1,0 +1,8 @@
+"""The poster's layout (pure): `layout_poster(outline, theme, options) -> Poster`.
+
+- layout.py: the page (banner, timeline, footer);
+- timeline.py, fit.py: axis rows, scales, which cards go where;
+- placement.py, columns.py: card placement without overlap;
+- cards.py, text.py: group styles, card texts, measured;
+- tiling.py: the poster over small sheets; model.py: what the backend draws.
+"""

@@ -1,0 +1,349 @@
+"""Event cards of the poster: the group styles (colour, mark shape, hatching),
+the card styles (`LEVELS`, roomy to compact) and each card's text, measured
+with the real font metrics and wrapped to its width.
+
+A card is laid out relative to its own top-left corner; the timeline layout
+(`poster_timeline`) moves it to where placement put it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.layout.poster.model import TextBlock
+from deckgen.layout.poster.text import bold, date_label, is_grey
+from deckgen.outline.model import Outline, Run
+from deckgen.theme.model import Theme
+
+
+@dataclass(frozen=True)
+class Level:
+    """One card style, sizes in points at A2."""
+
+    title: float
+    small: float  # date, text and section lines
+    text_lines: int  # 0: no event text
+    width: float
+    section: bool = True  # the section's name on the card; else its number (§2)
+    title_lines: int = 3
+    # The date left of the title on the same line: a card one line high
+    # (two for a long title), for timelines too dense for stacked cards.
+    inline: bool = False
+
+    @property
+    def compact(self) -> bool:
+        return self.title <= 18 and not self.text_lines
+
+
+# Roomy to compact; the first that places every event wins.
+LEVELS: tuple[Level, ...] = (
+    Level(30, 19, 10, 420),  # few events with long stories
+    Level(30, 19, 4, 330),
+    Level(26, 17, 4, 290),
+    Level(23, 16, 3, 250),
+    Level(20, 15, 3, 230),
+    Level(18, 14, 2, 210),
+    Level(18, 14, 0, 200),
+    Level(18, 14, 0, 170, section=False),
+    Level(18, 14, 0, 330, section=False, title_lines=2, inline=True),
+)
+# An empty stretch longer than this fraction of the span is compressed to a
+# break mark. A quarter of the axis empty is always compressed (one event
+
+
+_PALETTE = ("#1F5FAD", "#C8102E", "#2E8540", "#E07B00", "#6A3D9A", "#008C95", "#8C564B")
+_SHADES = ("#000000", "#5A5A5A", "#8C8C8C", "#333333", "#737373")
+_SHAPES = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
+
+
+# ---------------------------------------------------------------- groups
+
+
+@dataclass(frozen=True)
+class GroupStyle:
+    color: str
+    shape: str
+    label: tuple[Run, ...]
+    hatch: bool = False
+
+
+def group_styles(outline: Outline, theme: Theme) -> dict[str | None, GroupStyle]:
+    tl = outline.timeline
+    c = theme.colors
+    grey = all(is_grey(x) for x in (c.text, c.accent, c.background))
+    styles: dict[str | None, GroupStyle] = {}
+    groups = tl.groups if tl else ()
+    for i, g in enumerate(groups):
+        if grey and not (g.color and not is_grey(g.color)):
+            # Black and white: shade, shape and hatching tell groups apart.
+            palette = [x for x in (c.palette or _SHADES) if is_grey(x)] or list(_SHADES)
+            color = g.color or c.groups.get(g.id) or palette[i % len(palette)]
+        elif g.color:
+            color = g.color
+        elif g.id in c.groups or c.palette:
+            color = theme.group_color(g.id, i)
+        else:
+            color = _PALETTE[i % len(_PALETTE)]
+        # Every group also has its own mark shape: colour is never the only cue.
+        styles[g.id] = GroupStyle(
+            color, _SHAPES[i % len(_SHAPES)], g.label.runs, bool(grey and i % 2)
+        )
+    styles[None] = GroupStyle(c.accent if not grey else c.text, "circle", (Run(""),))
+    return styles
+
+
+# ---------------------------------------------------------------- the axis and the cards
+
+
+@dataclass
+class CardText:
+    blocks: list[TextBlock]  # positioned relative to the card's top-left
+    width: float
+    height: float
+    cut: bool
+
+
+# Card widths tried, as fractions of the level's width: a short title gets a
+# narrow card, a long one a wider card rather than a cut.
+_WIDTHS = (0.6, 0.8, 1.0, 1.25, 1.5)
+
+
+def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted):
+    """Date and title side by side, the section's number (§2) at the right:
+    half the height of a stacked card, at the same legible title size."""
+    pad, pad_y = 10 * k, 6 * k
+    stripe = 6 * k
+    inner = width - pad * 2 - stripe
+    small = level.small * k
+    size = level.title * k
+    mark = small * 0.75
+    x = stripe + pad
+    date_runs = (Run(date_label(ev, lang)),)
+    # Measured bold, as it is drawn, else the block would cut it.
+    date_w = ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+    title_lh = size * 1.1 * 1.2
+    # The date sits on the title's first baseline.
+    asc_title = ts.ascent(ts.heading, size, bold=True)
+    asc_date = ts.ascent(ts.body, small, bold=True)
+    date_tb, _ = ts.block(
+        date_runs,
+        ts.body,
+        small,
+        x + mark + small * 0.4,
+        pad_y + asc_title - asc_date,
+        date_w + 0.01,
+        st.color,
+        bold=True,
+        max_lines=1,
+        role="event-date",
+    )
+    blocks = [date_tb]
+    tx = date_tb.box.right + small * 0.7
+    title_w = x + inner - tx
+    sec_no = section_number(outline, ev.section)
+    if sec_no:
+        btxt = (Run(f"§{sec_no}"),)
+        bw = ts.width(btxt, ts.body, small)
+        badge, _ = ts.block(
+            btxt,
+            ts.body,
+            small,
+            x + inner - bw,
+            pad_y + asc_title - ts.ascent(ts.body, small),
+            bw + 0.01,
+            muted,
+            max_lines=1,
+            role="event-section",
+        )
+        blocks.append(badge)
+        title_w -= bw + small * 0.6
+    if title_w < size * 3:
+        return CardText(blocks, width, 0.0, True)
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        size,
+        tx,
+        pad_y,
+        title_w,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    blocks.append(title_tb)
+    height = max(title_tb.box.bottom, date_tb.box.bottom, pad_y + title_lh) + pad_y
+    return CardText(blocks, width, height, cut)
+
+
+def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow):
+    if level.inline:
+        return _inline_card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted)
+    pad = 10 * k
+    stripe = 6 * k
+    inner = width - pad * 2 - stripe
+    small = level.small * k
+    x = stripe + pad
+    # The most compact cards spare a little height: more of them fit a side.
+    pad_y = 7 * k if level.compact else pad
+    y = pad_y
+    mark = small * 0.75
+    blocks = []
+    badge = None
+    sec_no = section_number(outline, ev.section)
+    date_w = inner - mark - small * 0.4
+    if sec_no and not level.section:
+        # Compact cards name their section by number; the footer has the key.
+        btxt = (Run(f"§{sec_no}"),)
+        bw = ts.width(btxt, ts.body, small)
+        badge, _ = ts.block(
+            btxt,
+            ts.body,
+            small,
+            x + inner - bw,
+            y,
+            bw + 0.01,
+            muted,
+            max_lines=1,
+            role="event-section",
+        )
+        date_w -= bw + small * 0.5
+    date_tb, cut_any = ts.block(
+        (Run(date_label(ev, lang)),),
+        ts.body,
+        small,
+        x + mark + small * 0.4,
+        y,
+        date_w,
+        st.color,
+        bold=True,
+        max_lines=2,
+        role="event-date",
+    )
+    if badge is not None:
+        blocks.append(badge)
+    blocks.append(date_tb)
+    y = date_tb.box.bottom + small * 0.3
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        level.title * k,
+        x,
+        y,
+        inner,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    cut_any |= cut
+    blocks.append(title_tb)
+    y = title_tb.box.bottom
+    if ev.text is not None and level.text_lines:
+        tb, cut = ts.block(
+            ev.text.runs,
+            ts.body,
+            small,
+            x,
+            y + small * 0.35,
+            inner,
+            text_color,
+            max_lines=level.text_lines,
+            role="event-text",
+        )
+        cut_any |= cut
+        blocks.append(tb)
+        y = tb.box.bottom
+    if level.section and ev.section:
+        sec = outline.section(ev.section)
+        if sec is not None:
+            tb, cut = ts.block(
+                (Run(arrow), *sec.title.runs),
+                ts.body,
+                small * 0.92,
+                x,
+                y + small * 0.35,
+                inner,
+                muted,
+                italic=True,
+                max_lines=2,
+                role="event-section",
+            )
+            cut_any |= cut
+            blocks.append(tb)
+            y = tb.box.bottom
+    return CardText(blocks, width, y + pad_y, cut_any)
+
+
+def section_number(outline: Outline, section_id: str | None) -> int | None:
+    for i, sec in enumerate(outline.sections):
+        if sec.id == section_id:
+            return i + 1
+    return None
+
+
+def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> list[float]:
+    """The few card widths worth measuring for this event: from the narrowest
+    whose title should wrap to at most two lines (judged from its one-line
+    width), the next two wider; measuring every width for every event would
+    dominate the layout time of a big timeline."""
+    natural = ts.width(bold(ev.title), ts.heading, level.title * k)
+    text = ts.width(ev.text.runs, ts.body, level.small * k) if ev.text and level.text_lines else 0
+    section = 0.0
+    if level.section and ev.section and section_title is not None:
+        section = ts.width(section_title, ts.body, level.small * k * 0.92) + level.small * k
+    if level.inline:
+        # Measured: the width that holds the title on one line, else two.
+        small = level.small * k
+        chrome = (
+            26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+        )
+        if ev.section:
+            chrome += small * 2.6
+        one = chrome + natural * 1.02 + 2 * k
+        cap = level.width * k
+        if one <= cap:
+            return [one]
+        return [min(cap, chrome + natural * 0.6), cap]
+    widths = [level.width * k * f for f in _WIDTHS]
+    chrome = 26 * k  # stripe and padding
+    for i, w in enumerate(widths):
+        inner = w - chrome
+        if (
+            natural * 1.15 <= 2 * inner
+            and text * 1.15 <= level.text_lines * inner
+            and section <= 2 * inner
+        ):
+            return widths[i : i + 3]
+    return widths[-2:]
+
+
+def card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_color, muted):
+    """Each event's card at this level, at the width that needs the least room
+    without cutting its text (or the widest, cut, when none is enough)."""
+    arrow = "→ " if ts.covers(ts.body, "→") else "> "
+    out = []
+    for ev in outline.timeline.events:
+        st = styles.get(ev.group, styles[None])
+        best = None
+        best_score = 0.0
+        sec = outline.section(ev.section) if ev.section else None
+        for width in _widths_to_try(ev, ts, level, k, sec.title.runs if sec else None, lang):
+            card = _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
+            if card.cut:
+                best = card if best is None or best.cut else best
+                continue
+            # Area, with a small premium on height: tall narrow cards read badly.
+            score = card.width * card.height * (1 + card.height / (card.width * 4))
+            if best is None or best.cut or score < best_score:
+                best, best_score = card, score
+        out.append(best)
+    return out
+
+
+def min_card_area(level: Level, k: float, gap: float) -> float:
+    """A lower bound of one card's area at this level (date and one title line)."""
+    if level.inline:
+        return (level.width * k * 0.5 + gap) * (12 * k + level.title * k * 1.32 + gap)
+    h = 20 * k + level.small * k * 1.5 + level.title * k * 1.1
+    return (level.width * k * _WIDTHS[0] + gap) * (h + gap)

@@ -1,0 +1,592 @@
+"""The timeline poster, decided: every element positioned in points.
+
+`layout_poster(outline, theme, options) -> Poster` is pure (no reportlab):
+it measures every text with the real font metrics (`deckgen.fonts`), places
+the event cards with `placement.place` on a `timescale.TimeScale`, and
+returns a flat list of drawing elements (back to front) that the poster
+backend draws as they are, plus the boxes that tests check for overlaps.
+
+Coordinates: points, origin at the top-left corner of the *trim* (the
+finished poster), y growing down. Bleed lies outside (negative / beyond the
+size); the backend adds it and the crop marks around the trim.
+
+Type scale. Sizes are given for A2 and multiplied by
+``k = sqrt(area / area of A2)``. For the ISO A sizes (all of one aspect) this
+is the same as scaling with the width, one step up is x1.414; for ARCH-D it
+keeps the type as large relative to the page area. Event titles are never
+below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
+
+Fitting (`poster_timeline`, `poster_fit`). The layout tries card styles
+from roomy to compact (`poster_cards.LEVELS`: bigger type and a few lines of
+event text, down to the floor size with the title, the date and the
+section's number, "§2", keyed in the footer; last, a one-line card with the
+date beside the title). At each style it tries one axis, then two or three
+axis rows (the story cut into equal shares of events at the widest pause
+near each cut, one axis below the other, read like lines of text). Per axis
+it tries scales from nearly proportional to more compressed
+(`GAP_THRESHOLDS`, `BALANCES`), and on each the placements: cards hung
+beside their dates in staircases (`placement`, a few `STRATEGIES`), then
+cards stacked in tidy columns joined by elbow leaders (`columns`). It keeps
+the first try that places every event. If none does, it keeps the try that
+placed the most, or, when that left a long stretch of the story bare,
+about as many cards chosen evenly over the axis by priority (events the
+talk points at first); never overlapping. The others' dates are still
+marked on the axis and reported: one warning per event with its line, or
+one summary naming the first few when there are many. A dense timeline
+(over `DENSE_EVENTS`) gets a thinner banner. A timeline over 300 events
+skips most retries, keeping the layout within n log n time.
+
+Text never overflows: every block is wrapped with `deckgen.fonts.wrap` at
+its real size and box width; a text that needs more lines than its card
+allows is cut at a word with an ellipsis and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from deckgen.color import luminance, mix
+from deckgen.errors import Diagnostic, Location, RenderError
+from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.common.words import words
+from deckgen.layout.poster.cards import LEVELS, Level, group_styles
+from deckgen.layout.poster.model import (
+    A2_AREA,
+    BLEED,
+    PAGE_SIZES,
+    TITLE_FLOOR,
+    Card,
+    Element,
+    Label,
+    Marker,
+    Picture,
+    Poster,
+    PosterOptions,
+    Rect,
+    Stroke,
+    TextBlock,
+    page_size,
+    type_scale,
+)
+from deckgen.layout.poster.text import Typesetter, strip_end
+from deckgen.layout.poster.tiling import tile_poster
+from deckgen.layout.poster.timeline import Frame, timeline
+from deckgen.outline.model import Outline, Run
+from deckgen.theme.model import Theme
+
+__all__ = [
+    "A2_AREA",
+    "LEVELS",
+    "PAGE_SIZES",
+    "TITLE_FLOOR",
+    "Card",
+    "Label",
+    "Level",
+    "Marker",
+    "Picture",
+    "Poster",
+    "PosterOptions",
+    "Rect",
+    "Stroke",
+    "TextBlock",
+    "layout_poster",
+    "page_size",
+    "type_scale",
+]
+
+_NOWHERE = Location("<poster>")
+DENSE_EVENTS = 40  # above this, the banner gives up height to the timeline
+
+
+# ---------------------------------------------------------------- the layout
+
+
+def layout_poster(
+    outline: Outline, theme: Theme, options: Mapping[str, Any] | PosterOptions | None = None
+) -> Poster:
+    opts = PosterOptions.of(options)
+    if opts.orientation not in ("landscape", "portrait"):
+        raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
+    W, H = page_size(opts.size, opts.orientation)
+    k = type_scale(W, H)
+    fonts_ = theme.fonts_for("poster") if hasattr(theme, "fonts_for") else theme.fonts
+    ts = Typesetter(fonts_.heading, fonts_.body)
+    diags: list[Diagnostic] = []
+    el: list[Element] = []
+    labels: list[Label] = []
+    c = theme.colors
+    bg = c.background
+    surface = c.surface or (mix(bg, c.text, 0.04) if luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
+    muted = c.muted
+    margin = 36 * k
+    bleed = BLEED if opts.bleed else 0.0
+
+    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, H + 2 * bleed), fill=bg, role="background"))
+
+    # -- title banner
+    tl = outline.timeline
+    dense = bool(tl and len(tl.events) > DENSE_EVENTS)
+    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense)
+
+    # -- footer (measured first: the plot gets what is left)
+    footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
+
+    # -- timeline heading and legend
+    styles = group_styles(outline, theme)
+    tl = outline.timeline
+    y = banner_bottom + margin * 0.75
+    y = _heading_and_legend(
+        outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels, diags
+    )
+
+    poster_kwargs = dict(
+        width=W,
+        height=H,
+        bleed=bleed,
+        crop_marks=opts.crop_marks,
+        background=bg,
+        k=k,
+        heading_font=ts.heading,
+        body_font=ts.body,
+        title=outline.title.plain,
+        author=outline.author.plain if outline.author else "",
+        subject=(tl.title.plain if tl and tl.title else "Timeline") + " — poster",
+        language=outline.language,
+        options=opts,
+        tiling=tile_poster(W, H, opts.tile) if opts.tile else None,
+    )
+    if tl is None or not tl.events:
+        # Nothing to draw on an axis: the sections' key points instead.
+        diags.append(
+            Diagnostic(
+                "warning",
+                "poster: the outline has no timeline; the poster shows the sections' key points",
+                outline.location,
+            )
+        )
+        region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
+        _overview(outline, theme, ts, region, k, surface, el, labels, diags)
+        return Poster(
+            elements=tuple(el),
+            cards=(),
+            labels=tuple(labels),
+            scale=None,
+            title_size=TITLE_FLOOR * k,
+            level=0,
+            diagnostics=tuple(diags),
+            **poster_kwargs,
+        )
+
+    frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
+    result = timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
+    level, scales, cards, unplaced = result
+    return Poster(
+        elements=tuple(el),
+        cards=tuple(cards),
+        labels=tuple(labels),
+        scale=scales[0],
+        scales=scales,
+        title_size=LEVELS[level].title * k,
+        level=level,
+        unplaced=tuple(unplaced),
+        diagnostics=tuple(diags),
+        **poster_kwargs,
+    )
+
+
+def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) -> None:
+    """The sections as a grid of cards (number, title, key points), the text
+    at the largest size from 34 pt (at A2) down to 15 pt at which every card
+    holds its points; below that, points are cut and reported."""
+    c = theme.colors
+    secs = outline.sections
+    n = len(secs)
+    cols = min(n, 3 if region.w > region.h else 2)
+    rows = -(-n // cols)
+    gap = 24 * k
+    cw = (region.w - gap * (cols - 1)) / cols
+    ch = (region.h - gap * (rows - 1)) / rows
+    pad = 16 * k
+    stripe = 6 * k
+    inner = cw - 2 * pad - stripe
+
+    def card_blocks(sec, i, size, max_lines=None):
+        blocks = []
+        cut_any = False
+        tb, cut = ts.block(
+            (Run(f"{i + 1}  "), *sec.title.runs),
+            ts.heading,
+            size * 1.3,
+            0,
+            0,
+            inner,
+            c.text,
+            bold=True,
+            max_lines=3,
+            role="section-title",
+        )
+        blocks.append(tb)
+        cut_any |= cut
+        y = tb.box.bottom + size * 0.6
+        bullet = "• " if ts.covers(ts.body, "•") else "- "
+        items = []
+        for p in sec.points:
+            items.append((p.text.runs, 0))
+            items.extend((sub.runs, 1) for sub in p.points)
+        if not items and sec.summary:
+            items = [(sec.summary[0].runs, -1)]
+        for runs, level in items:
+            indent = size * 1.2 * max(level, 0)
+            prefix = () if level < 0 else (Run(bullet if level == 0 else "– "),)
+            tb, cut = ts.block(
+                (*prefix, *runs),
+                ts.body,
+                size * (0.9 if level > 0 else 1.0),
+                indent,
+                y,
+                inner - indent,
+                c.text,
+                max_lines=max_lines,
+                role="section-point",
+            )
+            cut_any |= cut
+            blocks.append(tb)
+            y = tb.box.bottom + size * 0.45
+        return blocks, y, cut_any
+
+    for size in (34, 30, 27, 24, 22, 20, 18, 16, 15):
+        laid = [card_blocks(sec, i, size * k) for i, sec in enumerate(secs)]
+        if all(h + 2 * pad <= ch for _, h, _ in laid):
+            break
+    else:
+        # At the floor: cut each card's points to what its height holds.
+        laid = []
+        for i, sec in enumerate(secs):
+            blocks, h, cut = card_blocks(sec, i, size * k)
+            kept = [b for b in blocks if b.box.bottom + 2 * pad <= ch]
+            if len(kept) < len(blocks):
+                diags.append(
+                    Diagnostic(
+                        "warning",
+                        f"poster: section {sec.title.plain!r} has more points than its "
+                        "card holds; the last ones are left out",
+                        sec.location,
+                    )
+                )
+            laid.append((kept, h, cut))
+    # Each row as tall as its fullest card; the rows centred in the region.
+    row_h = [
+        min(ch, max(h for _, h, _ in laid[r * cols : (r + 1) * cols]) + 2 * pad)
+        for r in range(rows)
+    ]
+    top = region.y + max(0.0, (region.h - sum(row_h) - gap * (rows - 1)) / 2)
+    row_y = [top + sum(row_h[:r]) + gap * r for r in range(rows)]
+    for i, (blocks, _h, _cut) in enumerate(laid):
+        col, row = i % cols, i // cols
+        box = Box(region.x + col * (cw + gap), row_y[row], cw, row_h[row])
+        el.append(Rect(box, fill=surface, radius=6 * k, role="section-card"))
+        el.append(Rect(Box(box.x, box.y, stripe, box.h), fill=c.accent, role="card-stripe"))
+        for tb in blocks:
+            moved = replace(
+                tb, box=replace(tb.box, x=tb.box.x + box.x + stripe + pad, y=tb.box.y + box.y + pad)
+            )
+            el.append(moved)
+        labels.append(Label("section-card", box))
+
+
+def _shortened(what: str, location: Location) -> Diagnostic:
+    return Diagnostic("warning", f"poster: the {what} was shortened to fit the banner", location)
+
+
+def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
+    c = theme.colors
+    # An ink-saving theme (print) gets no solid banner, only a heavy rule.
+    light = bool(getattr(theme, "ink_saving", False))
+    fill = c.background if light else c.accent
+    ink = c.text if light else (c.on_accent or ("#FFFFFF" if luminance(fill) < 0.4 else "#000000"))
+    pad = margin * (0.5 if dense else 0.7)
+    x0 = margin
+    text_right = W - margin
+    pic = None
+    cover = outline.cover
+    if cover is not None:
+        # A broken picture is the loader's error to report; here it stops the build.
+        pic = pixel_size(cover.src, cover.location)
+    if pic:
+        # Reserve a quarter at most for the picture; its height follows the text.
+        text_right = W - margin - min(W * 0.24, 440 * k) - margin
+    avail = text_right - x0
+    parts: list[TextBlock] = []
+    y = pad
+    # A dense timeline needs the height: a thinner banner, the title on one
+    # line if it can be, still the largest type on the page.
+    tries = ((40, 1), (36, 1), (34, 2), (32, 3)) if dense else ((54, 2), (48, 2), (42, 2), (38, 3))
+    for size, max_lines in tries:
+        tb, cut = ts.block(
+            outline.title.runs,
+            ts.heading,
+            size * k,
+            x0,
+            y,
+            avail,
+            ink,
+            bold=True,
+            max_lines=max_lines,
+            role="title",
+            spacing=1.08,
+        )
+        if not cut:
+            break
+    if cut:
+        diags.append(_shortened("title", outline.title.location))
+    parts.append(tb)
+    y = tb.box.bottom + 12 * k
+    if outline.subtitle:
+        tb, cut = ts.block(
+            outline.subtitle.runs,
+            ts.body,
+            (22 if dense else 26) * k,
+            x0,
+            y,
+            avail,
+            ink,
+            max_lines=2,
+            role="subtitle",
+        )
+        if cut:
+            diags.append(_shortened("subtitle", outline.subtitle.location))
+        parts.append(tb)
+        y = tb.box.bottom + 12 * k
+    byline = []
+    if outline.author:
+        byline.append(outline.author.plain)
+    if outline.date:
+        byline.append(str(outline.date))
+    if byline:
+        tb, _ = ts.block(
+            (Run(" · ".join(byline)),),
+            ts.body,
+            18 * k,
+            x0,
+            y,
+            avail,
+            mix(ink, fill, 0.15),
+            max_lines=2,
+            role="byline",
+        )
+        parts.append(tb)
+        y = tb.box.bottom
+    bottom = y + pad
+    if pic:
+        iw, ih = pic
+        credit = cover.credit
+        credit_h = 0.0
+        credit_tb = None
+        box_w = min(W * 0.24, 440 * k)
+        px = W - margin - box_w
+        if credit:
+            credit_tb, _ = ts.block(
+                credit.runs,
+                ts.body,
+                11 * k,
+                px,
+                0,
+                box_w,
+                mix(ink, fill, 0.25),
+                max_lines=2,
+                role="credit",
+                align="right",
+            )
+            credit_h = credit_tb.box.h + 6 * k
+        avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
+        ph = min(avail_h, box_w * ih / iw)
+        pw = ph * iw / ih
+        box = Box(W - margin - pw, pad * 0.6, pw, ph)
+        picture = Picture(box, cover.src, cover.alt)
+        labels.append(Label("cover", box))
+        if credit_tb is not None:
+            credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
+            parts.append(credit_tb)
+        bottom = max(bottom, box.bottom + credit_h + pad * 0.6)
+    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
+    if light:
+        el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
+    if pic:
+        el.append(picture)
+    for tb in parts:
+        el.append(tb)
+        labels.append(Label(tb.role, tb.box))
+    return bottom
+
+
+def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, el, labels, diags):
+    tl = outline.timeline
+    left, right = margin, W - margin
+    heading_tb = None
+    if tl and tl.title:
+        heading_tb, cut = ts.block(
+            tl.title.runs,
+            ts.heading,
+            26 * k,
+            left,
+            y,
+            right - left,
+            text,
+            bold=True,
+            max_lines=2,
+            role="timeline-title",
+        )
+        if cut:
+            diags.append(
+                Diagnostic(
+                    "warning", "poster: the timeline's title was shortened to fit", tl.location
+                )
+            )
+    items = [(gid, st) for gid, st in styles.items() if gid is not None]
+    size = 18 * k
+    mark = size * 0.8
+    entries = []
+    for gid, st in items:
+        w = ts.width(st.label, ts.body, size)
+        entries.append((gid, st, w + mark + size * 0.5))
+    total = sum(w for *_, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
+    bottom = y
+    legend_y = y
+    if heading_tb is not None:
+        head_w = max(ln.width for ln in heading_tb.lines)
+        if entries and head_w + total + 2 * margin > right - left:
+            bottom = heading_tb.box.bottom + 10 * k
+            legend_y = bottom
+        else:
+            bottom = heading_tb.box.bottom
+            legend_y = y + (heading_tb.ascent - ts.ascent(ts.body, size))
+        el.append(heading_tb)
+        labels.append(Label("timeline-title", heading_tb.box))
+    if entries:
+        # Right-aligned on one or more rows.
+        rows: list[list] = [[]]
+        width_row = 0.0
+        for e in entries:
+            extra = e[2] + (size * 1.4 if rows[-1] else 0)
+            if rows[-1] and width_row + extra > right - left:
+                rows.append([])
+                width_row = 0.0
+                extra = e[2]
+            rows[-1].append(e)
+            width_row += extra
+        ly = legend_y
+        lh = size * 1.5
+        for row in rows:
+            row_w = sum(e[2] for e in row) + size * 1.4 * (len(row) - 1)
+            x = right - row_w
+            for _gid, st, w in row:
+                tb, _ = ts.block(
+                    st.label, ts.body, size, x + mark + size * 0.5, ly, w, text, role="legend"
+                )
+                cy = ly + tb.ascent - size * 0.33
+                el.append(Marker(x + mark / 2, cy, mark, st.shape, st.color, bg, role="legend"))
+                el.append(tb)
+                labels.append(Label("legend", Box(x, ly, w, tb.box.h)))
+                x += w + size * 1.4
+            ly += lh
+        bottom = max(bottom, ly - lh + size * 1.2)
+    return bottom
+
+
+def _short_url(url: str) -> str:
+    """A URL as printed: without the scheme and 'www.', which nobody types."""
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.removeprefix("www.").rstrip("/")
+
+
+def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
+    """Credits and references in four columns along the bottom; returns its top."""
+    c = theme.colors
+    size = 12 * k
+    left, right = margin, W - margin
+    gap = margin * 0.75
+    n_cols = 4
+    col_w = (right - left - (n_cols - 1) * gap) / n_cols
+    w = words(outline.language)  # the few words deckgen adds, in the outline's language
+    items: list[tuple[tuple[Run, ...], str]] = []
+    src = outline.source
+    if src is not None:
+        runs = [Run(f"{w['based_on']}: ", bold=True)]
+        if src.title:
+            runs += list(src.title.runs)
+        if src.publisher:
+            runs += [Run(", ")] + list(src.publisher.runs)
+        if src.url:
+            runs += [Run(". "), Run(_short_url(src.url), link=src.url)]
+        items.append((tuple(runs), "credit"))
+    if outline.cover is not None and outline.cover.credit is not None:
+        items.append(((Run(f"{w['cover']}: ", bold=True), *outline.cover.credit.runs), "credit"))
+    if theme.footer:
+        items.append(((Run(theme.footer),), "credit"))
+    tl = outline.timeline
+    used = {ev.section for ev in tl.events} if tl else set()
+    if any(sec.id in used for sec in outline.sections):
+        # The key to the '§2' marks of compact cards (also handy beside full names).
+        runs = [Run(f"{w['section']}: ", bold=True)]
+        for i, sec in enumerate(outline.sections):
+            if sec.id in used:
+                runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
+        items.append((tuple(strip_end(runs)), "credit"))
+    for i, ref in enumerate(outline.references):
+        runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
+        if ref.url:
+            runs += [Run(" "), Run(_short_url(ref.url), link=ref.url)]
+        items.append((tuple(runs), "reference"))
+    if not items:
+        return H - margin
+    blocks = [
+        ts.block(runs, ts.body, size, 0, 0, col_w, c.muted, max_lines=6, role=role)[0]
+        for runs, role in items
+    ]
+    # Fill the columns in reading order, each about as tall as the others.
+    para = size * 0.45
+    total = sum(b.box.h + para for b in blocks)
+    target = max(total / n_cols, max(b.box.h for b in blocks))
+    max_h = H * 0.16
+    cols: list[list[TextBlock]] = [[]]
+    heights = [0.0]
+    for b in blocks:
+        if cols[-1] and heights[-1] + b.box.h > target + 1 and len(cols) < n_cols:
+            cols.append([])
+            heights.append(0.0)
+        cols[-1].append(b)
+        heights[-1] += b.box.h + para
+    footer_h = min(max(heights) - para, max_h)
+    top = H - margin - footer_h
+    left_out = 0
+    for ci, col in enumerate(cols):
+        x = left + ci * (col_w + gap)
+        y = top
+        for b in col:
+            if y + b.box.h > top + footer_h + 0.5:
+                left_out += 1
+                continue
+            tb = replace(b, box=replace(b.box, x=x, y=y))
+            el.append(tb)
+            labels.append(Label("footer", tb.box))
+            y = tb.box.bottom + para
+    if left_out:
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: {left_out} credit(s)/reference(s) left out of the footer for lack "
+                "of room",
+                outline.location,
+            )
+        )
+    rule_y = top - 14 * k
+    el.append(
+        Stroke(
+            ((left, rule_y), (right, rule_y)), mix(c.muted, c.background, 0.5), 1.0 * k, role="rule"
+        )
+    )
+    return rule_y

@@ -1,0 +1,531 @@
+"""The poster's timeline: axis rows, eras, ticks, spans, leaders and cards.
+
+`timeline(...)` decides the card style, the axis (or two or three axis rows) and
+every card's place, then appends the drawing elements.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, replace
+
+from deckgen.color import mix
+from deckgen.errors import Diagnostic, RenderError
+from deckgen.fonts.wrap import line_height
+from deckgen.layout.common.primitives import Box, TextLine
+from deckgen.layout.common.timescale import end_ordinal, ticks
+from deckgen.layout.poster.cards import LEVELS, card_texts, min_card_area
+from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
+from deckgen.layout.poster.model import Card, Label, Marker, Rect, Stroke, TextBlock
+from deckgen.layout.poster.text import bold
+from deckgen.outline.model import Run
+
+# Axis rows tried at each card style: one, else the story cut in two or three
+# stretches, one axis above the other (read like lines of text; a tall page
+# gains most).
+ROWS = (1, 2, 3)
+MAX_SPAN_TRACKS = 3  # bars of overlapping spans stacked beside the axis, per side
+MIN_EVENTS_PER_ROW = 12  # fewer events than this per row would look lost on the page
+MAX_EVENT_WARNINGS = 12  # beyond this, one summary warning instead of one per event
+SUMMARY_NAMES = 8  # events the summary names
+
+
+@dataclass
+class Frame:
+    """The page's regions, top to bottom."""
+
+    margin: float
+    left: float
+    right: float
+    plot_top: float
+    plot_bottom: float
+
+
+def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Greedy interval partitioning with a heap: interval id -> track."""
+    heap: list[tuple[float, int]] = []
+    free: list[int] = []
+    out = {}
+    n_tracks = 0
+    for x0, x1, idx in sorted(intervals):
+        while heap and heap[0][0] <= x0:
+            _, t = heapq.heappop(heap)
+            heapq.heappush(free, t)
+        if free:
+            t = heapq.heappop(free)
+        else:
+            t = n_tracks
+            n_tracks += 1
+        out[idx] = t
+        heapq.heappush(heap, (x1, t))
+    return out
+
+
+def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, diags, size_name):
+    tl = outline.timeline
+    events = tl.events
+    starts = [ev.date.ordinal for ev in events]
+    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
+    # The axis shows at least a few units of the coarsest precision used.
+    if any(ev.date.month is None for ev in events):
+        min_span = 3.0
+    elif any(ev.date.day is None for ev in events):
+        min_span = 0.5
+    else:
+        min_span = 1 / 12
+
+    def points_of(idx):
+        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
+
+    def span_times_of(idx):
+        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
+
+    era_size = 20 * k
+    span_h = 7 * k
+    # Spans on one side share tracks; reserve for the worst case.
+    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
+    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
+    geo = Geometry(
+        era_size=era_size,
+        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
+        axis_h=30 * k,  # the axis band with its tick labels inside
+        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
+        span_h=span_h,
+        gap=12 * k,
+        stem_inset=14 * k,
+        break_w=44 * k,
+        row_gap=frame.margin * 0.6,
+        lane_gap=9 * k,
+    )
+    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
+    chosen = None
+    last = len(LEVELS) - 1
+    base_geo = geo
+    for li, level in enumerate(LEVELS):
+        texts = None
+        # Compact cards stand a little closer: more of them fit a side.
+        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
+        for n_rows in ROWS:
+            if n_rows > 1 and len(events) < MIN_EVENTS_PER_ROW * n_rows:
+                continue
+            tops, row_h, side_h = rows_geometry(frame, geo, n_rows)
+            # Hopeless by area alone (cards cannot fill more than ~80% of both
+            # sides): skip straight to smaller cards, unless nothing is left.
+            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
+            if li < last and len(events) * min_card_area(level, k, geo.gap) > capacity:
+                continue
+            if texts is None:
+                texts = card_texts(
+                    outline,
+                    ts,
+                    styles,
+                    level,
+                    k,
+                    outline.language,
+                    theme.colors.text,
+                    theme.colors.muted,
+                )
+            if max(t.height for t in texts) > side_h:
+                continue
+            area = sum((t.width + geo.gap) * (t.height + geo.gap) for t in texts)
+            if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
+                continue
+            groups = split(starts, n_rows)
+            if not groups:
+                continue
+            rows = []
+            for r, idx in enumerate(groups):
+                row = Row(idx, tops[r], tops[r] + row_h, events=[events[i] for i in idx])
+                row.scale, row.xs, row.slots, row.missing = fit_row(
+                    row,
+                    starts,
+                    points_of,
+                    span_times_of,
+                    texts,
+                    level,
+                    geo,
+                    frame,
+                    side_h,
+                    k,
+                    big,
+                    li == last,
+                    min_span,
+                )
+                rows.append(row)
+            missing = sum(len(row.missing) for row in rows)
+            if chosen is None or missing < chosen[0]:
+                chosen = (missing, li, texts, rows, side_h, geo)
+            if not missing:
+                break
+        if chosen is not None and not chosen[0]:
+            break
+    if chosen is None:
+        raise RenderError(
+            "poster: the page is too small for even one event card at the legible size",
+            tl.location,
+        )
+    _, li, texts, rows, side_h, geo = chosen
+    for row in rows:
+        spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
+    cards: list[Card] = []
+    row_diags: list[Diagnostic] = []
+    for row in rows:
+        _draw_row(
+            outline,
+            theme,
+            ts,
+            styles,
+            frame,
+            geo,
+            row,
+            texts,
+            LEVELS[li],
+            side_h,
+            ends,
+            k,
+            surface,
+            el,
+            labels,
+            cards,
+            row_diags,
+        )
+    # An era on two rows is reported once.
+    for d in row_diags:
+        if d not in diags:
+            diags.append(d)
+    unplaced = sorted(i for row in rows for i in row.missing)
+    _report_unplaced(tl, unplaced, size_name, diags)
+    return li, tuple(row.scale for row in rows), cards, unplaced
+
+
+def _report_unplaced(tl, unplaced, size_name, diags):
+    """A lecturer wants to know what is missing and what to do: a warning
+    per event with its line, or, when there are many, one warning with the
+    count and the first few (a list of hundreds would bury the rest)."""
+    if not unplaced:
+        return
+    events = tl.events
+    advice = (
+        "only their dates are marked on the axis. Type grows with the page, so a larger "
+        "size holds no more cards: leave out minor events or make two posters"
+    )
+    if len(unplaced) > MAX_EVENT_WARNINGS:
+        shown = unplaced[:SUMMARY_NAMES]
+        first = ", ".join(
+            f"{events[i].title.plain!r}"
+            + (f" (line {events[i].location.line})" if events[i].location.line else "")
+            for i in shown
+        )
+        more = len(unplaced) - len(shown)
+        first += f" and {more} more" if more else ""
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for {len(unplaced)} of {len(events)} events on the "
+                f"{size_name} poster, even with the most compact cards and the axis in rows; "
+                f"{advice}. Left out: {first}.",
+                tl.location,
+            )
+        )
+        return
+    for i in unplaced:
+        ev = events[i]
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
+                "poster, even with the most compact cards and a compressed axis; only its date "
+                "is marked on the axis. Type grows with the page, so a larger size holds no "
+                "more cards: leave out minor events or make two posters.",
+                ev.location,
+            )
+        )
+
+
+def _draw_row(
+    outline,
+    theme,
+    ts,
+    styles,
+    frame,
+    geo,
+    row,
+    all_texts,
+    level,
+    side_h,
+    all_ends,
+    k,
+    surface,
+    el,
+    labels,
+    cards,
+    diags,
+):
+    tl = outline.timeline
+    c = theme.colors
+    lang = outline.language
+    events = [tl.events[i] for i in row.idx]
+    texts = [all_texts[i] for i in row.idx]
+    ends = [all_ends[i] for i in row.idx]
+    scale, xs, slots = row.scale, row.xs, row.slots
+    axis_h, band, span_h = geo.axis_h, geo.band, geo.span_h
+    plot_top = row.top + geo.era_strip
+    plot_bottom = row.bottom
+    tick_size = 15 * k
+    # -- vertical placement: stretch the cards' distances from the axis (which
+    # keeps every clearance) and centre what is used in the plot.
+    reach = [0.0, 0.0]
+    stretch = 1.6
+    for s, t in zip(slots, texts, strict=True):
+        if s is None:
+            continue
+        reach[s.side] = max(reach[s.side], s.y + t.height)
+        if s.y > 0:
+            stretch = min(stretch, (side_h - t.height) / s.y)
+    stretch = max(stretch, 1.0)
+    reach = [0.0, 0.0]
+    for s, t in zip(slots, texts, strict=True):
+        if s is not None:
+            reach[s.side] = max(reach[s.side], s.y * stretch + t.height)
+    slack = max(0.0, side_h - max(reach))
+    bnd = band + min(band * 0.8, slack * 0.3)
+    block_above = max(reach) + bnd
+    block_below = max(reach) + bnd
+    total = block_above + axis_h + block_below
+    top = plot_top + max(0.0, (plot_bottom - plot_top - total) / 2)
+    axis_y = top + block_above  # top edge of the axis band
+    axis_bottom = axis_y + axis_h
+
+    # -- eras (behind everything)
+    era_colors = []
+    for i, era in enumerate(tl.eras):
+        base = era.color or (c.accent if i % 2 == 0 else c.muted)
+        era_colors.append(mix(c.background, base, 0.10 if i % 2 == 0 else 0.14))
+    era_boxes = []
+    band_top = row.top
+    band_bottom = plot_bottom
+    for i, era in enumerate(tl.eras):
+        # Each row shows the part of an era that lies on its own axis.
+        t0 = max(era.start.ordinal, scale.t0)
+        t1 = min(end_ordinal(era.end), scale.t1)
+        if t1 <= t0:
+            continue
+        x0 = scale.to_x(t0)
+        x1 = scale.to_x(t1)
+        if x1 - x0 < 1:
+            continue
+        era_boxes.append((i, x0, x1))
+        el.append(
+            Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=era_colors[i], role="era")
+        )
+    _era_labels(tl, ts, era_boxes, geo.era_size, frame, band_top, c, el, labels, diags)
+
+    # -- the axis band, its breaks and ticks
+    axis_fill = mix(c.background, c.text, 0.12)
+    el.append(
+        Rect(Box(frame.left, axis_y, frame.right - frame.left, axis_h), fill=axis_fill, role="axis")
+    )
+    for seg in scale.breaks:
+        # A compressed stretch: the band is cut and two slanted strokes mark it.
+        cx = (seg.x0 + seg.x1) / 2
+        gw = min(12 * k, seg.x1 - seg.x0)
+        el.append(
+            Rect(
+                Box(cx - gw / 2, axis_y - 2 * k, gw, axis_h + 4 * k),
+                fill=c.background,
+                role="break",
+            )
+        )
+        for dx in (-gw / 2, gw / 2):
+            el.append(
+                Stroke(
+                    ((cx + dx - 4 * k, axis_bottom + 5 * k), (cx + dx + 4 * k, axis_y - 5 * k)),
+                    c.text,
+                    1.6 * k,
+                    role="break",
+                )
+            )
+    tick_list = ticks(scale, lambda s: ts.width((Run(s),), ts.body, tick_size), 18 * k, lang)
+    tick_asc = ts.ascent(ts.body, tick_size)
+    for tk in tick_list:
+        if tk.label is None:
+            el.append(
+                Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), c.muted, 0.8 * k, role="tick")
+            )
+            continue
+        el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), c.text, 1.2 * k, role="tick"))
+        lw = ts.width((Run(tk.label),), ts.body, tick_size)
+        # Keep labels off the band's ends and out of the breaks.
+        lx = min(max(tk.x - lw / 2, frame.left + 4 * k), frame.right - lw - 4 * k)
+        ly = axis_y + (axis_h - tick_size * 1.05) / 2 + 2.5 * k
+        tb = TextBlock(
+            Box(lx, ly, lw, tick_size * 1.1),
+            (TextLine((Run(tk.label),), lw),),
+            ts.body,
+            tick_size,
+            tick_size * 1.2,
+            tick_asc,
+            c.text,
+            role="tick",
+        )
+        el.append(tb)
+        labels.append(Label("tick", tb.box))
+
+    # -- spans as bars on the side of their card
+    spans = [
+        (xs[i], scale.to_x(ends[i]), i)
+        for i in range(len(events))
+        if ends[i] is not None and slots[i] is not None
+    ]
+    no_bar = 0
+    for side in (0, 1):
+        mine = [s for s in spans if slots[s[2]].side == side]
+        tracks = _span_tracks(mine)
+        for x0, x1, i in mine:
+            st = styles.get(events[i].group, styles[None])
+            t = tracks[i]
+            if t >= MAX_SPAN_TRACKS:
+                no_bar += 1
+                continue
+            off = 4 * k + t * (span_h + 3 * k)
+            y0 = axis_y - off - span_h if side == 0 else axis_bottom + off
+            el.append(
+                Rect(
+                    Box(x0, y0, max(x1 - x0, 3 * k), span_h),
+                    fill=st.color,
+                    radius=span_h / 2,
+                    role="span",
+                )
+            )
+    if no_bar:
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: {no_bar} overlapping span(s) got no bar beside the axis (more than "
+                f"{MAX_SPAN_TRACKS} at once on one side); their cards still give both dates",
+                tl.location,
+            )
+        )
+
+    # -- leaders, cards, markers
+    leader_w = 1.3 * k
+    stripe = 6 * k
+    for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
+        st = styles.get(ev.group, styles[None])
+        x = xs[i]
+        if slot is None:
+            continue
+        txt = texts[i]
+        h = txt.height
+        if slot.side == 0:
+            box = Box(slot.left, axis_y - bnd - slot.y * stretch - h, txt.width, h)
+            base_y, knee_y, out_y = axis_y, axis_y - bnd, box.bottom
+            step = -6 * k
+        else:
+            box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
+            base_y, knee_y, out_y = axis_bottom, axis_bottom + bnd, box.y
+            step = 6 * k
+        if slot.jog:
+            # Up its lane, then a jog into the card's first line.
+            jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
+            pts = (
+                (x, base_y),
+                (x, base_y + step),
+                (slot.anchor, knee_y),
+                (slot.anchor, jog_y),
+                (box.x, jog_y),
+            )
+        else:
+            pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
+        el.append(Stroke(pts, st.color, leader_w, role="leader"))
+        el.append(
+            Rect(
+                box,
+                fill=surface,
+                stroke=mix(surface, st.color, 0.55),
+                stroke_width=0.8 * k,
+                radius=4 * k,
+                role="card",
+            )
+        )
+        el.append(
+            Rect(
+                Box(box.x, box.y, stripe, box.h),
+                fill=st.color,
+                role="card-stripe",
+                hatch=c.background if st.hatch else None,
+            )
+        )
+        for tb in txt.blocks:
+            el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
+        date_tb = next(b for b in txt.blocks if b.role == "event-date")
+        mark = level.small * k * 0.75
+        el.append(
+            Marker(
+                box.x + stripe + 10 * k + mark / 2,
+                box.y + date_tb.box.y + date_tb.ascent - level.small * k * 0.35,
+                mark,
+                st.shape,
+                st.color,
+                surface,
+                role="card-marker",
+            )
+        )
+        cards.append(Card(row.idx[i], ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
+        if txt.cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the text of event {ev.title.plain!r} was shortened to fit its card",
+                    ev.location,
+                )
+            )
+    for i, ev in enumerate(events):
+        st = styles.get(ev.group, styles[None])
+        side = slots[i].side if slots[i] is not None else 0
+        my = axis_y if side == 0 else axis_bottom
+        el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+
+
+def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):
+    """Era names in one line above the plot, centred on their band and no wider
+    than it (shortened with an ellipsis, reported), so they never overlap."""
+    gap = size * 0.6
+    for i, x0, x1 in era_boxes:
+        era = tl.eras[i]
+        runs = bold(era.label)
+        full = ts.width(runs, ts.body, size)
+        avail = min(x1, frame.right) - max(x0, frame.left) - gap
+        if avail < size * 2.5:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: era {era.label.plain!r} is too short on the axis for its "
+                    "name; only its band is shown",
+                    era.location,
+                )
+            )
+            continue
+        w = min(full, avail)
+        lx = max(x0, frame.left) + gap / 2 + (avail - w) / 2
+        tb, cut = ts.block(
+            runs,
+            ts.body,
+            size,
+            lx,
+            band_top + size * 0.3,
+            w + 0.01,
+            c.muted,
+            max_lines=1,
+            role="era-label",
+        )
+        if cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the name of era {era.label.plain!r} was shortened to fit its band",
+                    era.location,
+                )
+            )
+        el.append(tb)
+        labels.append(Label("era-label", tb.box))
