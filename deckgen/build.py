@@ -33,6 +33,7 @@ from deckgen.backends import registry
 from deckgen.backends.base import Job, Output
 from deckgen.backends.options import validate
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.layout.common.plan import plan_talk
 from deckgen.suggest import did_you_mean
 from deckgen.writer import check_names, has_control_characters, write_outputs
 
@@ -225,6 +226,7 @@ def _build_one(
         return
 
     result.add(_other_outputs(outline, others))
+    talk = plan_talk(outline, theme)  # once per outline, shared by every backend
     planned: list[tuple[str, Any, Job]] = []
     for name, backend in backends.items():
         given = outline.outputs.get(name, {})
@@ -232,7 +234,7 @@ def _build_one(
         if problems:
             result.add(problems)
             continue
-        job = Job(outline=outline, theme=theme, options=types.MappingProxyType(options))
+        job = Job(outline, theme, types.MappingProxyType(options), talk)
         try:
             with step("layout", name):
                 plan = backend.layout(job)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from deckgen.errors import Diagnostic
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.outline.model import Outline
 from deckgen.theme.model import Theme
 
@@ -45,11 +46,20 @@ class OptionSpec:
 
 @dataclass(frozen=True)
 class Job:
-    """Everything a backend needs for one outline."""
+    """Everything a backend needs for one outline.
+
+    `talk` is the plan every output shares (look, words, dates), made once per
+    outline by the driver; a job made without one plans it here.
+    """
 
     outline: Outline
     theme: Theme
     options: Mapping[str, Any]  # validated, defaults filled in
+    talk: Talk = field(default=None)  # type: ignore[assignment]  # filled in below
+
+    def __post_init__(self) -> None:
+        if self.talk is None:
+            object.__setattr__(self, "talk", plan_talk(self.outline, self.theme))
 
 
 @dataclass(frozen=True)

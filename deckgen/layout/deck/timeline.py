@@ -31,9 +31,9 @@ from dataclasses import dataclass, replace
 
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
+from deckgen.layout.common.dates import format_span
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
-from deckgen.layout.common.words import format_span
 from deckgen.layout.deck.fit import breaks_words, sizes_down
 from deckgen.layout.deck.model import Element, Shape, TextBox
 from deckgen.outline.model import Event, Text, Timeline

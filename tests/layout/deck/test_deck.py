@@ -504,7 +504,7 @@ def test_a_long_agenda_continues_with_its_numbering(tmp_path):
 
 
 def test_russian_words_and_dates(tmp_path):
-    from deckgen.layout.common.words import format_span
+    from deckgen.layout.common.dates import format_span
     from deckgen.outline.model import Date
 
     assert format_span(Date(1961, 4, 12), None, "ru") == "12 апр. 1961"
