@@ -5,8 +5,9 @@
 Mode `article` (default) gives a `Handout` whose `blocks` the backend flows
 onto pages: a cover block, one `SectionBlock` per section (heading, summary
 prose, figure, quote, key points, optional ruled notes area), a `KeyDates`
-table from the timeline and the `References`. Styles and page geometry are
-decided here (`handout_style`), so the backend only typesets. Mode `slides`
+table from the timeline and the `References` (the types: `model.py`, re-exported
+here). Styles and page geometry are decided here (`style.py`), so the backend
+only typesets. Mode `slides`
 then gets `slide_pages` from `handout_slides.layout_slide_pages` (given the
 laid-out deck): the slides placed as thumbnails on pages.
 
@@ -17,16 +18,21 @@ glyph raises `FontError` naming the outline's line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from dataclasses import replace
 
 from deckgen import fonts
-from deckgen.errors import Diagnostic, Location
 from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.layout.handout.model import (
+    Block,
+    Cover,
+    DateRow,
+    Figure,
+    Handout,
+    KeyDates,
+    References,
+    SectionBlock,
+)
 from deckgen.layout.handout.style import (
-    PageGeometry,
-    Palette,
     Styles,
     hyphenation_language,
     make_geometry,
@@ -39,8 +45,6 @@ from deckgen.outline.model import (
     Image,
     Outline,
     Point,
-    Quote,
-    Reference,
     Run,
     Section,
     Text,
@@ -61,88 +65,6 @@ __all__ = [
 
 BODY_SIZE = 11.0  # points; overridable by the theme key `handout.body_size`
 NOTES_LINES = 7  # ruled lines in a section's notes area
-
-
-@dataclass(frozen=True)
-class Figure:
-    src: Path
-    alt: str
-    width: float  # points, as printed
-    height: float
-    caption: Text | None = None
-    credit: Text | None = None
-
-
-@dataclass(frozen=True)
-class Cover:
-    title: Text
-    subtitle: Text | None
-    byline: tuple[Run, ...]  # author · date
-    source: tuple[Run, ...]  # "Based on ..." credit, empty when none
-    figure: Figure | None
-    location: Location
-
-
-@dataclass(frozen=True)
-class SectionBlock:
-    id: str
-    number: int
-    title: Text
-    summary: tuple[Text, ...]
-    points: tuple[Point, ...]
-    figure: Figure | None
-    quote: Quote | None
-    notes_lines: int  # 0: no ruled notes area
-    location: Location
-    speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
-    prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
-    key_points: tuple[SetParagraph, ...] = ()  # points and sub-points, set, bullets decided
-
-
-@dataclass(frozen=True)
-class DateRow:
-    when: str
-    title: Text
-    text: Text | None
-    group: str  # the group's label, '' when none
-    color: str | None  # the group's colour for the marker, None when none
-
-
-@dataclass(frozen=True)
-class KeyDates:
-    title: Text
-    rows: tuple[DateRow, ...]
-    show_groups: bool
-
-
-@dataclass(frozen=True)
-class References:
-    title: Text
-    items: tuple[Reference, ...]
-
-
-Block = Cover | SectionBlock | KeyDates | References
-
-
-@dataclass(frozen=True)
-class Handout:
-    mode: str  # 'article' or 'slides'
-    geometry: PageGeometry
-    palette: Palette
-    styles: Styles
-    hyphenation: str | None  # pyphen language, None: ragged right
-    blocks: tuple[Block, ...]
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    language: str
-    header: str  # running header, left
-    footer: str  # running footer, left (source credit or theme footer)
-    logo: Figure | None = None  # the theme's logo, small at the head of every page
-    slide_pages: tuple[Any, ...] = ()  # handout_slides.SlidePage, slides mode only
-    deck: Any = None  # layout.model.Deck, slides mode only
-    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 _MONTHS_EN = (

@@ -1,0 +1,113 @@
+"""The handout's model: what the layout decided, for the backend to draw.
+
+`Handout` holds the page, the styles and the blocks in reading order: a
+`Cover`, one `SectionBlock` per section, `KeyDates` and `References`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from deckgen.errors import Diagnostic, Location
+from deckgen.layout.handout.style import PageGeometry, Palette, Styles
+from deckgen.layout.handout.text import SetParagraph
+from deckgen.outline.model import Point, Quote, Reference, Run, Text
+
+if TYPE_CHECKING:  # slides mode only; imported lazily by the layout
+    from deckgen.layout.deck.model import Deck
+    from deckgen.layout.handout.slides import SlidePage
+
+__all__ = [
+    "Block",
+    "Cover",
+    "DateRow",
+    "Figure",
+    "Handout",
+    "KeyDates",
+    "References",
+    "SectionBlock",
+]
+
+
+@dataclass(frozen=True)
+class Figure:
+    src: Path
+    alt: str
+    width: float  # points, as printed
+    height: float
+    caption: Text | None = None
+    credit: Text | None = None
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: Text
+    subtitle: Text | None
+    byline: tuple[Run, ...]  # author · date
+    source: tuple[Run, ...]  # "Based on ..." credit, empty when none
+    figure: Figure | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    id: str
+    number: int
+    title: Text
+    summary: tuple[Text, ...]
+    points: tuple[Point, ...]
+    figure: Figure | None
+    quote: Quote | None
+    notes_lines: int  # 0: no ruled notes area
+    location: Location
+    speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
+    prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
+    key_points: tuple[SetParagraph, ...] = ()  # points and sub-points, set, bullets decided
+
+
+@dataclass(frozen=True)
+class DateRow:
+    when: str
+    title: Text
+    text: Text | None
+    group: str  # the group's label, '' when none
+    color: str | None  # the group's colour for the marker, None when none
+
+
+@dataclass(frozen=True)
+class KeyDates:
+    title: Text
+    rows: tuple[DateRow, ...]
+    show_groups: bool
+
+
+@dataclass(frozen=True)
+class References:
+    title: Text
+    items: tuple[Reference, ...]
+
+
+Block = Cover | SectionBlock | KeyDates | References
+
+
+@dataclass(frozen=True)
+class Handout:
+    mode: str  # 'article' or 'slides'
+    geometry: PageGeometry
+    palette: Palette
+    styles: Styles
+    hyphenation: str | None  # pyphen language, None: ragged right
+    blocks: tuple[Block, ...]
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    header: str  # running header, left
+    footer: str  # running footer, left (source credit or theme footer)
+    logo: Figure | None = None  # the theme's logo, small at the head of every page
+    slide_pages: tuple[SlidePage, ...] = ()  # slides mode only
+    deck: Deck | None = None  # slides mode only
+    diagnostics: list[Diagnostic] = field(default_factory=list)
