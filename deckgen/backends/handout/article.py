@@ -36,7 +36,17 @@ from deckgen.layout.handout.layout import (
     References,
     SectionBlock,
 )
+from deckgen.layout.handout.model import (
+    Pointer,
+    SetColumn,
+    SetColumns,
+    SetList,
+    SetQuote,
+    SlideBlock,
+    Statement,
+)
 from deckgen.layout.handout.style import TextStyle
+from deckgen.layout.handout.text import SetParagraph
 from deckgen.outline.model import Run, Text
 
 __all__ = ["render_article", "Typesetter"]
@@ -184,32 +194,6 @@ class Rule(Flowable):
         self.canv.setLineWidth(self.thickness)
         y = self.space_after + self.thickness / 2
         self.canv.line(0, y, self.width * self.fraction, y)
-
-
-class QuoteBlock(Flowable):
-    """A pull quote set apart: indented, with an accent bar down its left side."""
-
-    def __init__(self, quote: Paragraph, by: Paragraph | None, bar: str, space: float) -> None:
-        super().__init__()
-        self.quote, self.by, self.bar, self.space = quote, by, bar, space
-
-    def wrap(self, aw, ah):
-        self.width = aw
-        _, self.qh = self.quote.wrap(aw, ah)
-        self.bh = self.by.wrap(aw, ah)[1] if self.by else 0
-        self.height = self.space + self.qh + self.bh + self.space
-        return aw, self.height
-
-    def draw(self):
-        canv = self.canv
-        y = self.space
-        if self.by:
-            self.by.drawOn(canv, 0, y)
-            y += self.bh
-        self.quote.drawOn(canv, 0, y)
-        indent = self.quote.style.leftIndent
-        canv.setFillColor(pdfkit.color(self.bar))
-        canv.rect(indent * 0.45, y + 2, 2.2, self.qh - 4, stroke=0, fill=1)
 
 
 class Block(Flowable):
@@ -406,9 +390,13 @@ def _cover(block: Cover, ts: Typesetter) -> list[Flowable]:
 def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
-    if fig.caption is not None:
+    if fig.caption_set is not None:
+        parts.append(_set(fig.caption_set, ts))
+    elif fig.caption is not None:
         parts.append(ts.para(fig.caption, st.caption, "caption"))
-    if fig.credit is not None:
+    if fig.credit_set is not None:
+        parts.append(_set(fig.credit_set, ts))
+    elif fig.credit is not None:
         parts.append(ts.para(fig.credit, st.credit, "credit"))
     else:
         parts.append(Spacer(0, st.credit.space_after))
@@ -442,17 +430,12 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     body_names = ts.names(st.body.font)
     for para in block.prose:
         body.append(SetText(para, body_names, ts.handout.palette.accent))
+    for slide in block.slides:
+        body.extend(_slide(slide, ts))
     if block.figure is not None:
         body.extend(_figure(block.figure, ts))
-    if block.quote is not None:
-        quote = ts.para(block.quote.text, st.quote, "quote")
-        by = None
-        if block.quote.by is not None:
-            by = Paragraph(
-                "—&#160;" + ts.markup(block.quote.by.runs, st.attribution),
-                ts.pstyle(st.attribution, "attribution"),
-            )
-        body.append(QuoteBlock(quote, by, ts.handout.palette.accent, st.body.size * 0.5))
+    if block.quote_set is not None:
+        body.extend(_quote(block.quote_set, ts))
     if block.points:
         label = ts.para((Run("Key points"),), st.label, "label")
         pts = _points(block, ts)
@@ -467,6 +450,118 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
     return _keep_heading(heading, body, ts)
+
+
+def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:
+    return SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+
+
+KEEP_WHOLE = 4  # lines: a longer paragraph sends only its first two ahead with a heading
+
+
+def _lead(parts: list[Flowable]) -> tuple[Flowable, list[Flowable]]:
+    """What must stay with a heading above `parts`, and the rest: the first
+    part, or a long paragraph's first two lines (the rest still splits)."""
+    first, rest = parts[0], parts[1:]
+    if isinstance(first, SetText) and len(first.lines) > KEEP_WHOLE:
+        para, names, ink, bar = first.para, first.names, first.link_color, first.bar
+        head = SetText(para, names, ink, first.lines[:2], True, False, bar)
+        return head, [SetText(para, names, ink, first.lines[2:], False, True, bar), *rest]
+    return first, rest
+
+
+def _kept(head: Flowable | None, parts: list[Flowable]) -> list[Flowable]:
+    """`head` with the start of `parts`, never alone at the foot of a page."""
+    if head is None or not parts:
+        return [head, *parts] if head is not None else parts
+    first, rest = _lead(parts)
+    return [Block([head, first]), *rest]
+
+
+def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
+    """Set apart by an accent bar; the attribution stays with the last lines."""
+    text = _set(quote.text, ts, bar=ts.handout.palette.accent)
+    if quote.by is None:
+        return [text]
+    by = _set(quote.by, ts)
+    if len(text.lines) <= KEEP_WHOLE:
+        return [Block([text, by])]
+    lines = text.lines
+    head = SetText(text.para, text.names, text.link_color, lines[:-2], True, False, text.bar)
+    tail = SetText(text.para, text.names, text.link_color, lines[-2:], False, True, text.bar)
+    return [head, Block([tail, by])]
+
+
+class SideBySide(Flowable):
+    """Two columns next to each other, top-aligned, a hairline between them;
+    kept together (the layout sends only short pairs here)."""
+
+    def __init__(
+        self, columns: list[Flowable], width: float, gap: float, rule: str, space: float
+    ) -> None:
+        super().__init__()
+        self.columns, self.col_width, self.gap, self.rule = columns, width, gap, rule
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, aw, ah):
+        self.heights = [c.wrap(self.col_width, ah)[1] for c in self.columns]
+        self.width, self.height = aw, max(self.heights, default=0.0)
+        return aw, self.height
+
+    def draw(self):
+        for i, (col, h) in enumerate(zip(self.columns, self.heights, strict=True)):
+            col.drawOn(self.canv, i * (self.col_width + self.gap), self.height - h)
+        x = self.col_width + self.gap / 2
+        self.canv.setStrokeColor(pdfkit.color(self.rule))
+        self.canv.setLineWidth(0.5)
+        self.canv.line(x, 0, x, self.height)
+
+
+def _column(col: SetColumn, ts: Typesetter) -> list[Flowable]:
+    items: list[Flowable] = [_set(p, ts) for p in col.items]
+    if col.heading is None:
+        return items
+    head = Block([_set(col.heading, ts), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
+    return _kept(head, items)
+
+
+def _columns(block: SetColumns, ts: Typesetter) -> list[Flowable]:
+    if block.side_by_side:
+        pal, size = ts.handout.palette, ts.handout.styles.body.size
+        cols: list[Flowable] = [Block(_column(c, ts)) for c in block.columns]
+        return [SideBySide(cols, block.width, block.gap, pal.rule, size * 0.4)]
+    out: list[Flowable] = []
+    for i, col in enumerate(block.columns):
+        if i:
+            out.append(Spacer(0, ts.handout.styles.body.size * 0.5))
+        out.extend(_column(col, ts))
+    return out
+
+
+def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
+    """An explicit slide in its section: its title as a small heading, kept
+    with the start of what follows, then its lists, columns, figure, quote,
+    statement or pointer to the key dates."""
+    accent = ts.handout.palette.accent
+    body: list[Flowable] = []
+    for part in block.parts:
+        if isinstance(part, SetList):
+            if not body and block.heading is None:
+                # apart from the caption or text above it
+                body.append(Spacer(0, ts.handout.styles.body.size * 0.5))
+            body.extend(_set(p, ts) for p in part.items)
+        elif isinstance(part, SetColumns):
+            body.extend(_columns(part, ts))
+        elif isinstance(part, Figure):
+            body.extend(_figure(part, ts))
+        elif isinstance(part, SetQuote):
+            body.extend(_quote(part, ts))
+        elif isinstance(part, Statement):
+            body.append(_set(part.text, ts, bar=accent))
+        elif isinstance(part, Pointer):
+            body.append(_set(part.text, ts))
+    head = _set(block.heading, ts) if block.heading is not None else None
+    return _kept(head, body)
 
 
 def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter) -> list[Flowable]:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from deckgen import fonts
+from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.model import (
     Block,
@@ -33,18 +34,15 @@ from deckgen.layout.handout.model import (
     SectionBlock,
 )
 from deckgen.layout.handout.style import (
-    Styles,
     hyphenation_language,
     make_geometry,
     make_palette,
     make_styles,
 )
-from deckgen.layout.handout.text import SetParagraph, set_paragraph
+from deckgen.layout.handout.text import set_paragraph
 from deckgen.outline.model import (
     Date,
-    Image,
     Outline,
-    Point,
     Run,
     Section,
     Text,
@@ -112,16 +110,6 @@ def _span(start: Date, end: Date | None, language: str) -> str:
     return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 
-def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:
-    if image is None:
-        return None
-    from deckgen.images import pixel_size  # as drawn: after the EXIF rotation
-
-    px_w, px_h = pixel_size(image.src, image.location)
-    scale = min(max_w / px_w, max_h / px_h)
-    return Figure(image.src, image.alt, px_w * scale, px_h * scale, image.caption, image.credit)
-
-
 LOGO_HEIGHT = 14.0  # points, in the running header
 
 
@@ -178,48 +166,14 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def _with_slide_content(section: Section) -> Section:
-    """A section written only as explicit `slides:` gets its handout content
-    from them: statements as prose, bullets and columns as key points, the
-    first picture and quote, and the slides' speaker notes."""
-    if not section.slides or section.summary or section.points or section.image or section.quote:
+def _with_slide_notes(section: Section) -> Section:
+    """A section written only as explicit `slides:` takes its speaker notes
+    from them (its content is printed from the slides themselves)."""
+    if section.notes or not section.slides:
         return section
-    summary: list[Text] = []
-    points: list[Point] = []
-    image, quote, notes = None, None, list(section.notes)
-    for slide in section.slides:
-        if slide.text is not None:
-            summary.append(slide.text)
-        points.extend(slide.points)
-        for column in (slide.left, slide.right):
-            if column is None:
-                continue
-            subs = tuple(p.text for p in column.points)
-            if column.heading is not None:
-                points.append(Point(column.heading, subs, column.location))
-            else:
-                points.extend(column.points)
-        image = image or slide.image
-        quote = quote or slide.quote
-        if not section.notes:
-            notes.extend(slide.notes)
-    return replace(
-        section,
-        summary=tuple(summary),
-        points=tuple(points),
-        image=image,
-        quote=quote,
-        notes=tuple(notes),
-    )
-
-
-def _set_points(points, styles: Styles, measure: float, language) -> tuple[SetParagraph, ...]:
-    out = []
-    for point in points:
-        out.append(set_paragraph(point.text, styles.point, measure, language, bullet="•"))
-        for sub in point.points:
-            out.append(set_paragraph(sub, styles.subpoint, measure, language, bullet="–"))
-    return tuple(out)
+    if section.summary or section.points or section.image or section.quote:
+        return section
+    return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
 
 
 def _running_head(title: str) -> str:
@@ -254,6 +208,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
 
     check = GlyphCheck()
     col, frame_h = geometry.column, geometry.frame_height
+    setter = Setter(styles, col, frame_h, col / geometry.chars_per_line, hyphen_lang, check)
 
     # ---- cover
     check.text(outline.title, head_font, "title", bold=True)
@@ -270,10 +225,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     source = _source_runs(outline)
     if outline.source is not None:
         check.runs(source, body_font, outline.source.location, "source", italic=True)
-    cover_fig = _figure(outline.cover, col, frame_h * 0.36)
-    if outline.cover is not None:
-        check.text(outline.cover.caption, body_font, "cover.caption", italic=True)
-        check.text(outline.cover.credit, body_font, "cover.credit")
+    cover_fig = setter.figure(outline.cover, frame_h * 0.36, "cover")
     blocks: list[Block] = [
         Cover(outline.title, outline.subtitle, tuple(byline), source, cover_fig, outline.location)
     ]
@@ -281,33 +233,26 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     # ---- sections
     for number, section in enumerate(outline.sections, start=1):
         where = f"sections[{number - 1}]"
-        section = _with_slide_content(section)
+        section = _with_slide_notes(section)
         check.text(section.title, head_font, f"{where}.title", bold=True)
         for i, para in enumerate(section.summary):
             check.text(para, body_font, f"{where}.summary[{i}]")
-        for i, point in enumerate(section.points):
-            check.text(point.text, body_font, f"{where}.points[{i}]")
-            for j, sub in enumerate(point.points):
-                check.text(sub, body_font, f"{where}.points[{i}].points[{j}]")
-        if section.quote is not None:
-            check.text(section.quote.text, body_font, f"{where}.quote.text", italic=True)
-            check.text(section.quote.by, body_font, f"{where}.quote.by")
-        if section.image is not None:
-            check.text(section.image.caption, body_font, f"{where}.image.caption", italic=True)
-            check.text(section.image.credit, body_font, f"{where}.image.credit")
+        content = section_content(section, setter, where)
         blocks.append(
             SectionBlock(
                 id=section.id,
                 number=number,
                 title=section.title,
                 summary=section.summary,
-                points=section.points,
-                figure=_figure(section.image, col, frame_h * 0.32),
-                quote=section.quote,
+                points=content.points,
+                figure=content.figure,
+                quote=section.quote if content.quote is not None else None,
                 notes_lines=NOTES_LINES if with_notes else 0,
                 location=section.location,
                 speaker_notes=section.notes if with_speaker else (),
-                key_points=_set_points(section.points, styles, col, hyphen_lang),
+                key_points=setter.points(content.points, f"{where}.points"),
+                quote_set=content.quote,
+                slides=content.slides,
                 prose=tuple(
                     set_paragraph(para, style, col, hyphen_lang, style.first_indent)
                     for i, para in enumerate(section.summary)
@@ -349,6 +294,15 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         title = timeline.title or Text.of("Key dates")
         check.text(timeline.title, head_font, "timeline.title", bold=True)
         blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows)))
+
+    # ---- timeline slides point to the key dates
+    key_dates = next((b for b in blocks if isinstance(b, KeyDates)), None)
+    blocks = [
+        replace(b, slides=tuple(point_to_key_dates(s, key_dates, setter) for s in b.slides))
+        if isinstance(b, SectionBlock)
+        else b
+        for b in blocks
+    ]
 
     # ---- references
     if outline.references:

@@ -26,8 +26,16 @@ __all__ = [
     "Figure",
     "Handout",
     "KeyDates",
+    "Pointer",
     "References",
     "SectionBlock",
+    "SetColumn",
+    "SetColumns",
+    "SetList",
+    "SetQuote",
+    "SlideBlock",
+    "SlidePart",
+    "Statement",
 ]
 
 
@@ -39,6 +47,68 @@ class Figure:
     height: float
     caption: Text | None = None
     credit: Text | None = None
+    caption_set: SetParagraph | None = None  # the caption, broken into lines
+    credit_set: SetParagraph | None = None
+
+
+@dataclass(frozen=True)
+class SetQuote:
+    """A quote set apart (a bar beside it), with its attribution below."""
+
+    text: SetParagraph
+    by: SetParagraph | None
+
+
+@dataclass(frozen=True)
+class SetList:
+    """A bulleted list: points and their sub-points, bullets decided."""
+
+    items: tuple[SetParagraph, ...]
+
+
+@dataclass(frozen=True)
+class SetColumn:
+    heading: SetParagraph | None
+    items: tuple[SetParagraph, ...]
+
+
+@dataclass(frozen=True)
+class SetColumns:
+    """A two-column slide: side by side (each column `width` wide, `gap`
+    apart, kept together) or stacked at the full measure."""
+
+    columns: tuple[SetColumn, ...]
+    side_by_side: bool
+    width: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement slide's one sentence, set apart as a key statement."""
+
+    text: SetParagraph
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """A timeline slide's line pointing the reader to the key dates."""
+
+    text: SetParagraph
+
+
+SlidePart = SetList | SetColumns | Figure | SetQuote | Statement | Pointer
+
+
+@dataclass(frozen=True)
+class SlideBlock:
+    """One explicit slide in its section: a small heading with the slide's
+    title (None when it has none or repeats the section's), then its parts."""
+
+    layout: str
+    heading: SetParagraph | None
+    parts: tuple[SlidePart, ...]
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -65,6 +135,8 @@ class SectionBlock:
     speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
     prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
     key_points: tuple[SetParagraph, ...] = ()  # points and sub-points, set, bullets decided
+    quote_set: SetQuote | None = None  # `quote`, set
+    slides: tuple[SlideBlock, ...] = ()  # the explicit slides, after the prose
 
 
 @dataclass(frozen=True)
