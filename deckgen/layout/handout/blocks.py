@@ -11,6 +11,7 @@ fonts and checked for glyphs with the face that prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from deckgen import fonts
 from deckgen.errors import Location
@@ -36,7 +37,7 @@ __all__ = ["Setter", "SectionContent", "point_to_key_dates", "section_content"]
 MIN_COLUMN_CHARS = 24  # a column narrower than this many characters reads badly: stack
 MAX_SIDE_BY_SIDE = 0.45  # of the frame's height: taller pairs are stacked and may split
 FIGURE_HEIGHT = 0.32  # of the frame's height, at most, for a section's or slide's picture
-ARROW = "→"
+ARROWS = ("→", "›")  # the first the face has points to the key dates
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,15 @@ def _columns(slide: Slide, setter: Setter, where: str) -> SetColumns:
 
 
 def _slide(
-    slide: Slide, section: Section, setter: Setter, where: str, skip_quote: bool
+    slide: Slide,
+    section: Section,
+    setter: Setter,
+    where: str,
+    image: Image | None,
+    quote: Quote | None,
 ) -> SlideBlock:
+    """The slide's block; `image` and `quote`: what it prints of its own
+    (None where another place prints the same)."""
     st = setter.styles
     heading = None
     if slide.title is not None and _plain(slide.title) != _plain(section.title):
@@ -209,13 +217,34 @@ def _slide(
         parts.append(SetList(setter.points(slide.points, f"{where}.points")))
     if slide.left is not None or slide.right is not None:
         parts.append(_columns(slide, setter, where))
-    if slide.image is not None:
-        fig = setter.figure(slide.image, setter.frame_height * FIGURE_HEIGHT, f"{where}.image")
-        if fig is not None:
-            parts.append(fig)
-    if slide.quote is not None and not skip_quote:
-        parts.append(setter.quote(slide.quote, f"{where}.quote"))
+    fig = setter.figure(image, setter.frame_height * FIGURE_HEIGHT, f"{where}.image")
+    if fig is not None:
+        parts.append(fig)
+    if quote is not None:
+        parts.append(setter.quote(quote, f"{where}.quote"))
     return SlideBlock(slide.layout, heading, tuple(parts), slide.location)
+
+
+def _told(image: Image) -> int:
+    return (image.caption is not None) + (image.credit is not None)
+
+
+def _pictures(section: Section) -> dict[int, Image]:
+    """Which slide prints each of the slides' pictures, once: the first slide
+    showing it with a caption (else the first showing it), with the fullest
+    caption and credit the section gives it."""
+    shown: dict[Path, list[tuple[int, Image]]] = {}
+    for i, slide in enumerate(section.slides or ()):
+        if slide.image is not None:
+            shown.setdefault(slide.image.src, []).append((i, slide.image))
+    out: dict[int, Image] = {}
+    for src, places in shown.items():
+        images = [image for _, image in places]
+        if section.image is not None and section.image.src == src:
+            images.append(section.image)
+        at = next((i for i, image in places if image.caption is not None), places[0][0])
+        out[at] = max(images, key=_told)  # the first of the fullest
+    return out
 
 
 def section_content(section: Section, setter: Setter, where: str) -> SectionContent:
@@ -230,13 +259,15 @@ def section_content(section: Section, setter: Setter, where: str) -> SectionCont
     if quote is not None and _plain(quote.text) in slide_quotes:
         quote = None
     points = section.points if _points_key(section.points) not in slide_points else ()
+    pictures = _pictures(section)
     seen_quotes: set[str] = set()
     blocks = []
     for i, slide in enumerate(slides):
-        key = _plain(slide.quote.text) if slide.quote is not None else ""
-        blocks.append(_slide(slide, section, setter, f"{where}.slides[{i}]", key in seen_quotes))
-        if key:
-            seen_quotes.add(key)
+        said = slide.quote if slide.quote and _plain(slide.quote.text) not in seen_quotes else None
+        at = f"{where}.slides[{i}]"
+        blocks.append(_slide(slide, section, setter, at, pictures.get(i), said))
+        if slide.quote is not None:
+            seen_quotes.add(_plain(slide.quote.text))
     return SectionContent(
         slides=tuple(blocks),
         figure=setter.figure(image, setter.frame_height * FIGURE_HEIGHT, f"{where}.image"),
@@ -252,6 +283,7 @@ def point_to_key_dates(slide: SlideBlock, key_dates: KeyDates | None, setter: Se
         return slide
     st = setter.styles
     face = fonts.family(st.pointer.font).face(st.pointer.bold, st.pointer.italic)
-    runs = ((Run(ARROW + "\u00a0"),) if face.covers(ARROW) else ()) + key_dates.title.runs
+    arrows = [Run(a + "\u00a0") for a in ARROWS if face.covers(a)]
+    runs = tuple(arrows[:1]) + key_dates.title.runs
     text = setter.set(runs, st.pointer, key_dates.title.location, "timeline.title")
     return replace(slide, parts=(Pointer(text),))

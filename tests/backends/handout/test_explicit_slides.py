@@ -29,6 +29,8 @@ def normalised(s: str) -> str:
 
 
 def handout_text(path: Path, out: Path, *sets: str) -> str:
+    """The article handout's text (whatever mode the outline asks for)."""
+    sets = ("outputs.handout.mode=article", *sets)
     report = build([path], "handout", out_dir=out, sets=sets)
     assert report.ok, [str(d) for d in report.errors]
     (pdf,) = [p for p in report.written if p.name.endswith("-handout.pdf")]

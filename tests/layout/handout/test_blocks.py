@@ -139,3 +139,15 @@ def test_a_slide_character_without_glyph_is_an_error():
     section_content(Section("s", Text.of("S"), slides=(slide,)), check_setter, "sections[0]")
     with pytest.raises(FontError, match=r"sections\[0\]\.slides\[0\]\.points\[0\]"):
         check_setter.check.raise_if_missing()
+
+
+def test_a_picture_on_two_slides_prints_once_where_it_has_its_caption():
+    bare = Image(IMAGES / "leaf.png", "leaf")
+    told = Image(IMAGES / "leaf.png", "leaf", Text.of("Veins bring water in."), Text.of("Credit"))
+    slides = (
+        Slide("bullets", Text.of("Does"), points=points("p"), image=bare),
+        Slide("image", Text.of("The leaf is the factory"), image=told),
+    )
+    content = section_content(Section("s", Text.of("S"), slides=slides), setter(460.0), "s")
+    assert [tuple(type(p) for p in s.parts) for s in content.slides] == [(SetList,), (Figure,)]
+    assert _plain(content.slides[1].parts[0].caption_set) == "Veins bring water in."
