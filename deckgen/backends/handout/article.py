@@ -478,6 +478,24 @@ def _kept(head: Flowable | None, parts: list[Flowable]) -> list[Flowable]:
     return [Block([head, first]), *rest]
 
 
+KEEP_LIST = 10  # lines: a list this short stays on one page
+
+
+def _list(items: tuple[SetParagraph, ...], ts: Typesetter) -> list[Flowable]:
+    """A short list kept together; a long one keeps two items together at
+    each end, so no item stands alone at a page's foot or head."""
+
+    def together(paras: tuple[SetParagraph, ...]) -> list[Flowable]:
+        parts: list[Flowable] = [_set(p, ts) for p in paras]
+        short = sum(len(p.lines) for p in paras) <= KEEP_LIST
+        return [Block(parts)] if short and parts else parts
+
+    if sum(len(p.lines) for p in items) <= KEEP_LIST or len(items) <= 4:
+        return together(items)
+    middle: list[Flowable] = [_set(p, ts) for p in items[2:-2]]
+    return [*together(items[:2]), *middle, *together(items[-2:])]
+
+
 def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
     """Set apart by an accent bar; the attribution stays with the last lines."""
     text = _set(quote.text, ts, bar=ts.handout.palette.accent)
@@ -518,7 +536,7 @@ class SideBySide(Flowable):
 
 
 def _column(col: SetColumn, ts: Typesetter) -> list[Flowable]:
-    items: list[Flowable] = [_set(p, ts) for p in col.items]
+    items = _list(col.items, ts)
     if col.heading is None:
         return items
     head = Block([_set(col.heading, ts), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
@@ -549,7 +567,7 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
             if not body and block.heading is None:
                 # apart from the caption or text above it
                 body.append(Spacer(0, ts.handout.styles.body.size * 0.5))
-            body.extend(_set(p, ts) for p in part.items)
+            body.extend(_list(part.items, ts))
         elif isinstance(part, SetColumns):
             body.extend(_columns(part, ts))
         elif isinstance(part, Figure):

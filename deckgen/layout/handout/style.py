@@ -290,7 +290,9 @@ def make_styles(
             space_before=s * 0.9,
             space_after=s * 0.9,
         ),
-        column_head=TextStyle(head, s * 0.95, s * 1.25, accent, bold=True, space_after=s * 0.45),
+        column_head=TextStyle(
+            head, s * 0.95, s * 1.25, accent, bold=True, space_before=s * 0.7, space_after=s * 0.45
+        ),
         pointer=TextStyle(body, s * 0.95, s * 1.3, muted, italic=True, space_after=s * 0.3),
         column_gap=s * 1.6,
         point_indent=s * 1.3,
