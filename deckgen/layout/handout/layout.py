@@ -4,7 +4,8 @@
 
 Mode `article` (default) gives a `Handout` whose `blocks` the backend flows
 onto pages: a cover block, one `SectionBlock` per section (heading, summary
-prose, figure, quote, key points, optional ruled notes area), a `KeyDates`
+prose, its explicit slides as blocks (`blocks.py`), figure, quote, key points,
+optional ruled notes area), a `KeyDates`
 table from the timeline and the `References` (the types: `model.py`, re-exported
 here). Styles and page geometry are decided here (`style.py`), so the backend
 only typesets. Mode `slides`
