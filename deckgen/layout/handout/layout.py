@@ -4,8 +4,9 @@
 
 Mode `article` (default) gives a `Handout` whose `blocks` the backend flows
 onto pages: a cover block, one `SectionBlock` per section (heading, summary
-prose, figure, quote, key points, optional ruled notes area), a `KeyDates`
-table from the timeline and the `References`. Styles and page geometry are
+prose, figure, quote, key points, optional ruled notes area), the `KeyDates`
+(events marked with their group's marker, under a strip of the timeline to
+scale: `keydates.py`) and the `References`. Styles and page geometry are
 decided here (`handout_style`), so the backend only typesets. Mode `slides`
 then gets `slide_pages` from `handout_slides.layout_slide_pages` (given the
 laid-out deck): the slides placed as thumbnails on pages.
@@ -23,7 +24,9 @@ from typing import Any
 
 from deckgen import fonts
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.layout.handout.keydates import ROW_MARK, Strip, key_dates_strip
 from deckgen.layout.handout.style import (
     PageGeometry,
     Palette,
@@ -105,7 +108,8 @@ class DateRow:
     title: Text
     text: Text | None
     group: str  # the group's label, '' when none
-    color: str | None  # the group's colour for the marker, None when none
+    color: str  # the group's marker (the look's: as on the slides and the poster)
+    shape: str = "circle"
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ class KeyDates:
     title: Text
     rows: tuple[DateRow, ...]
     show_groups: bool
+    strip: Strip | None = None  # the timeline to scale, above the table
+    mark_size: float = 0.0  # a row's marker, drawn before its date
 
 
 @dataclass(frozen=True)
@@ -314,8 +320,12 @@ def _plain(text: Text | None) -> str:
     return text.plain if text is not None else ""
 
 
-def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
-    """See the module docstring. `options`: the validated handout options."""
+def layout_handout(
+    outline: Outline, theme: Theme, options=None, talk: Talk | None = None
+) -> Handout:
+    """See the module docstring. `options`: the validated handout options;
+    `talk`: the plan every output shares (planned here when not given)."""
+    talk = talk if talk is not None else plan_talk(outline, theme)
     paper = _option(options, "paper", "A4")
     mode = _option(options, "mode", "article")
     with_notes = bool(_option(options, "notes_lines", False))
@@ -404,13 +414,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         for i, event in enumerate(timeline.events):
             group = timeline.group(event.group)
             label = group.label.plain if group is not None else ""
-            colour = None
-            if event.group:
-                colour = (
-                    group.color
-                    if group is not None and group.color
-                    else theme.colors.groups.get(event.group)
-                )
+            style = talk.look.group(event.group)
             check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
             check.text(event.text, body_font, f"timeline.events[{i}].text")
             if label:
@@ -421,12 +425,25 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                     event.title,
                     event.text,
                     label,
-                    colour,
+                    style.color,
+                    style.shape,
                 )
             )
         title = timeline.title or Text.of("Key dates")
         check.text(timeline.title, head_font, "timeline.title", bold=True)
-        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows)))
+        strip = key_dates_strip(
+            timeline,
+            talk.look,
+            col,
+            body_font,
+            body_size,
+            palette.text,
+            palette.muted,
+            palette.accent,
+            outline.language,
+        )
+        mark = round(styles.table_cell.size * ROW_MARK, 2)
+        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows), strip, mark))
 
     # ---- references
     if outline.references:

@@ -1,0 +1,282 @@
+"""The handout's key dates (pure): a table of the events, each row marked with
+its group's marker, and above it a compact strip of the timeline to scale.
+
+The strip is drawn on the shared time scale (`common/timescale.py`) across
+the text measure: every event's marker at its true date in its group's shape
+and colour (`common/look.py`, the same as on the slides and the poster),
+eras as tinted bands, year ticks, a break mark over each long empty stretch,
+and a one-line legend of the groups. Markers that would touch stack upwards,
+never sideways, so each still stands at its date. No event labels: the table
+below carries them.
+
+Strip coordinates are points from the strip's top-left corner, y down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckgen import fonts
+from deckgen.color import mix
+from deckgen.layout.common.look import GroupStyle, Look
+from deckgen.layout.common.timescale import TimeScale, build_scale, end_ordinal, ticks
+from deckgen.outline.model import Timeline
+
+__all__ = [
+    "ROW_MARK",
+    "Strip",
+    "StripBand",
+    "StripBar",
+    "StripMark",
+    "StripText",
+    "key_dates_strip",
+]
+
+PAPER = "#FFFFFF"
+GAP_THRESHOLD = 0.2  # an empty fifth of the span is drawn as a break
+BREAK_WIDTH = 14.0  # points
+MARK_SIZES = (7.0, 6.0, 5.0)  # tried in turn until the stacks are low enough
+MAX_LEVELS = 4  # marker rows above the axis before a smaller marker is tried
+# Rows at most: beyond, markers of a very crowded moment share the top row
+# rather than the strip growing taller than the table it summarises.
+MAX_STACK = 8
+ROW_MARK = 0.62  # a table row's marker, as a fraction of the cell's text size
+# How far a drawn marker reaches from its centre, in marker widths: a diamond's
+# tip (0.575) and half its outline (pdfkit.draw_marker strokes a sixth).
+REACH = 0.67
+
+
+@dataclass(frozen=True)
+class StripMark:
+    """A marker centred on (x, y)."""
+
+    x: float
+    y: float
+    size: float
+    shape: str
+    color: str
+    background: str = PAPER
+
+
+@dataclass(frozen=True)
+class StripBar:
+    """An event's span (date to end) as a thin bar behind its marker."""
+
+    x0: float
+    x1: float
+    y: float  # centre line
+    height: float
+    color: str
+
+
+@dataclass(frozen=True)
+class StripBand:
+    """An era: a tinted band from x0 to x1, the height of the plot."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    color: str
+
+
+@dataclass(frozen=True)
+class StripText:
+    """One line of text; `x` is its left end, `baseline` its baseline."""
+
+    x: float
+    baseline: float
+    text: str
+    size: float
+    color: str
+    role: str  # 'tick', 'era' or 'legend'
+
+
+@dataclass(frozen=True)
+class Strip:
+    width: float
+    height: float
+    font: str  # family of every text in the strip (the body font)
+    axis_y: float
+    axis: tuple[tuple[float, float], ...]  # (x0, x1) pieces of the axis line, cut at breaks
+    axis_color: str
+    bands: tuple[StripBand, ...]
+    bars: tuple[StripBar, ...]
+    marks: tuple[StripMark, ...]  # event markers, then legend markers
+    texts: tuple[StripText, ...]
+    ticks: tuple[tuple[float, bool], ...]  # (x, labelled), down from the axis
+    tick_length: float
+    breaks: tuple[tuple[tuple[float, float], tuple[float, float]], ...]  # slanted strokes
+    scale: TimeScale
+
+
+def _min_span(timeline: Timeline) -> float:
+    """The least time the axis shows: a few units of the coarsest precision."""
+    if any(ev.date.month is None for ev in timeline.events):
+        return 3.0
+    if any(ev.date.day is None for ev in timeline.events):
+        return 0.5
+    return 1 / 12
+
+
+def _levels(extents: Sequence[tuple[float, float]], pad: float) -> list[int]:
+    """Stack levels, lowest first: an extent takes the lowest level where it
+    does not touch any extent already there (`extents` in date order)."""
+    ends: list[float] = []  # right end of the last extent on each level
+    out = []
+    for x0, x1 in extents:
+        for level, end in enumerate(ends):
+            if x0 >= end + pad:
+                ends[level] = x1
+                out.append(level)
+                break
+        else:
+            ends.append(x1)
+            out.append(len(ends) - 1)
+    return out
+
+
+def _legend(
+    look: Look, width: float, size: float, face, muted: str
+) -> tuple[list[StripMark], list[StripText], float]:
+    """The groups' markers and labels left to right, on as few lines as the
+    measure needs (one for any usual outline); returns them and their height."""
+    marks: list[StripMark] = []
+    texts: list[StripText] = []
+    line_h = size * 1.45
+    mark = size * 0.8
+    x, line = 0.0, 0
+    for st in look.legend:
+        label = st.label.plain if st.label is not None else (st.id or "")
+        w = mark * 2 * REACH + size * 0.4 + face.width(label, size)
+        if x > 0 and x + w > width:
+            x, line = 0.0, line + 1
+        baseline = line * line_h + face.ascent * size
+        cy = baseline - face.cap_height * size / 2
+        marks.append(StripMark(x + mark * REACH, cy, mark, st.shape, st.color))
+        texts.append(
+            StripText(x + mark * 2 * REACH + size * 0.4, baseline, label, size, muted, "legend")
+        )
+        x += w + size * 1.6
+    height = (line + 1) * line_h if marks else 0.0
+    return marks, texts, height
+
+
+def key_dates_strip(
+    timeline: Timeline,
+    look: Look,
+    width: float,
+    font: str,
+    size: float,
+    text_color: str,
+    muted: str,
+    accent: str,
+    language: str,
+) -> Strip:
+    """The strip for `timeline` across `width` points; `size` is the body
+    text size (tick labels and legend are set a little smaller)."""
+    face = fonts.family(font).face()
+    small = round(size * 0.78, 2)
+    events = sorted(timeline.events, key=lambda ev: ev.date.ordinal)
+    starts = [ev.date.ordinal for ev in events]
+    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
+    spans = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
+    scale = build_scale(
+        starts + [e for e in ends if e is not None],
+        0.0,
+        width,
+        gap_threshold=GAP_THRESHOLD,
+        break_width=BREAK_WIDTH,
+        spans=spans,
+        min_span=_min_span(timeline),
+    )
+    styles: list[GroupStyle] = [look.group(ev.group) for ev in events]
+    xs = [scale.to_x(t) for t in starts]
+    x_ends = [scale.to_x(e) if e is not None else x for x, e in zip(xs, ends, strict=True)]
+
+    # Marker size: the largest whose stacks stay low.
+    for mark in MARK_SIZES:
+        extents = [
+            (x - mark * REACH, max(xe, x + mark * REACH)) for x, xe in zip(xs, x_ends, strict=True)
+        ]
+        levels = _levels(extents, mark * 0.1)
+        if max(levels) < MAX_LEVELS:
+            break
+    levels = [min(level, MAX_STACK - 1) for level in levels]
+    pitch = mark * 1.35
+
+    legend_marks, legend_texts, legend_h = _legend(look, width, small, face, muted)
+    top = legend_h + (small * 0.5 if legend_h else 0.0)
+    era_h = small * 1.8 if timeline.eras else 0.0
+    plot_top = top
+    axis_y = plot_top + era_h + (max(levels) + 1) * pitch + mark * 0.4
+    tick_len = 3.0
+    tick_baseline = axis_y + tick_len + 1.5 + face.ascent * small
+    height = tick_baseline + face.descent * small + 2.0
+
+    # Eras: tinted bands behind the markers, named where the name fits.
+    bands: list[StripBand] = []
+    texts: list[StripText] = []
+    for i, era in enumerate(timeline.eras):
+        t0, t1 = max(era.start.ordinal, scale.t0), min(end_ordinal(era.end), scale.t1)
+        if t1 <= t0:
+            continue
+        x0, x1 = scale.to_x(t0), scale.to_x(t1)
+        base = era.color or (accent if i % 2 == 0 else muted)
+        tint = mix(PAPER, base, 0.08 if i % 2 == 0 else 0.14)
+        # A hairline of paper between eras that meet: in grey they would merge.
+        bands.append(StripBand(x0 + 0.4, x1 - 0.4, plot_top, axis_y, tint))
+        label = era.label.plain
+        lw = face.width(label, small)
+        if lw + small <= x1 - x0:
+            baseline = plot_top + small * 0.3 + face.ascent * small
+            texts.append(StripText(x0 + small * 0.5, baseline, label, small, muted, "era"))
+
+    # Events: spans as bars, markers stacked up from the axis.
+    bars: list[StripBar] = []
+    marks: list[StripMark] = []
+    for x, xe, level, st in zip(xs, x_ends, levels, styles, strict=True):
+        y = axis_y - mark * 0.4 - pitch * (level + 0.5)
+        if xe > x:
+            bars.append(StripBar(x, xe, y, mark * 0.4, st.color))
+        marks.append(StripMark(x, y, mark, st.shape, st.color))
+
+    # Ticks and their year labels under the axis; none inside a break.
+    tick_list = ticks(scale, lambda s: face.width(s, small), small * 1.2, language)
+    tick_marks: list[tuple[float, bool]] = []
+    for tk in tick_list:
+        tick_marks.append((tk.x, tk.label is not None))
+        if tk.label is not None:
+            lw = face.width(tk.label, small)
+            lx = min(max(tk.x - lw / 2, 0.0), width - lw)
+            texts.append(StripText(lx, tick_baseline, tk.label, small, muted, "tick"))
+
+    # The axis, cut at each break, where two slanted strokes mark the cut.
+    axis: list[tuple[float, float]] = []
+    strokes = []
+    x = 0.0
+    for seg in scale.breaks:
+        cx = (seg.x0 + seg.x1) / 2
+        axis.append((x, cx - 2.5))
+        x = cx + 2.5
+        for dx in (-2.5, 2.5):
+            strokes.append(((cx + dx - 2.0, axis_y + 3.5), (cx + dx + 2.0, axis_y - 3.5)))
+    axis.append((x, width))
+
+    return Strip(
+        width=width,
+        height=height,
+        font=font,
+        axis_y=axis_y,
+        axis=tuple(axis),
+        axis_color=text_color,
+        bands=tuple(bands),
+        bars=tuple(bars),
+        marks=tuple(marks + legend_marks),
+        texts=tuple(legend_texts + texts),
+        ticks=tuple(tick_marks),
+        tick_length=tick_len,
+        breaks=tuple(strokes),
+        scale=scale,
+    )
