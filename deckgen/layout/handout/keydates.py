@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from deckgen import fonts
 from deckgen.color import mix
+from deckgen.fonts.face import Face
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.timescale import TimeScale, build_scale, end_ordinal, ticks
 from deckgen.outline.model import Timeline
@@ -138,7 +139,7 @@ def _levels(extents: Sequence[tuple[float, float]], pad: float) -> list[int]:
 
 
 def _legend(
-    look: Look, width: float, size: float, face, muted: str
+    look: Look, width: float, size: float, face: Face, muted: str
 ) -> tuple[list[StripMark], list[StripText], float]:
     """The groups' markers and labels left to right, on as few lines as the
     measure needs (one for any usual outline); returns them and their height."""
@@ -254,7 +255,7 @@ def key_dates_strip(
 
     # The axis, cut at each break, where two slanted strokes mark the cut.
     axis: list[tuple[float, float]] = []
-    strokes = []
+    strokes: list[tuple[tuple[float, float], tuple[float, float]]] = []
     x = 0.0
     for seg in scale.breaks:
         cx = (seg.x0 + seg.x1) / 2
