@@ -14,7 +14,7 @@ Strip coordinates are points from the strip's top-left corner, y down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from deckgen import fonts
@@ -22,7 +22,7 @@ from deckgen.color import mix
 from deckgen.fonts.face import Face
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.timescale import TimeScale, build_scale, end_ordinal, ticks
-from deckgen.outline.model import Timeline
+from deckgen.outline.model import Event, Timeline
 
 __all__ = [
     "ROW_MARK",
@@ -138,6 +138,33 @@ def _levels(extents: Sequence[tuple[float, float]], pad: float) -> list[int]:
     return out
 
 
+def _stretch_years(
+    scale: TimeScale,
+    events: Sequence[Event],
+    labels: Sequence[tuple[float, str]],
+    width_of: Callable[[str], float],
+    gap: float,
+) -> list[tuple[float, str]]:
+    """A year under the first event of each stretch between breaks that got
+    no tick label (too short for a round year), where it touches no label:
+    else a lone event beyond a break would stand on an axis without a year."""
+    out: list[tuple[float, str]] = []
+    taken = [(x - width_of(t) / 2, x + width_of(t) / 2) for x, t in labels]
+    for seg in scale.segments:
+        if seg.compressed or any(seg.x0 <= x <= seg.x1 for x, _ in labels):
+            continue
+        first = next((ev for ev in events if seg.t0 <= ev.date.ordinal <= seg.t1), None)
+        if first is None:
+            continue
+        text = str(first.date.year)
+        x = seg.to_x(first.date.ordinal)
+        w = width_of(text)
+        if all(x + w / 2 + gap <= a or b + gap <= x - w / 2 for a, b in taken):
+            out.append((x, text))
+            taken.append((x - w / 2, x + w / 2))
+    return out
+
+
 def _legend(
     look: Look, width: float, size: float, face: Face, muted: str
 ) -> tuple[list[StripMark], list[StripText], float]:
@@ -246,12 +273,16 @@ def key_dates_strip(
     # Ticks and their year labels under the axis; none inside a break.
     tick_list = ticks(scale, lambda s: face.width(s, small), small * 1.2, language)
     tick_marks: list[tuple[float, bool]] = []
+    labels: list[tuple[float, str]] = []
     for tk in tick_list:
         tick_marks.append((tk.x, tk.label is not None))
         if tk.label is not None:
-            lw = face.width(tk.label, small)
-            lx = min(max(tk.x - lw / 2, 0.0), width - lw)
-            texts.append(StripText(lx, tick_baseline, tk.label, small, muted, "tick"))
+            labels.append((tk.x, tk.label))
+    labels += _stretch_years(scale, events, labels, lambda s: face.width(s, small), small * 1.2)
+    for x, label in sorted(labels):
+        lw = face.width(label, small)
+        lx = min(max(x - lw / 2, 0.0), width - lw)
+        texts.append(StripText(lx, tick_baseline, label, small, muted, "tick"))
 
     # The axis, cut at each break, where two slanted strokes mark the cut.
     axis: list[tuple[float, float]] = []

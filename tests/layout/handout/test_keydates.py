@@ -163,8 +163,10 @@ def test_a_long_empty_stretch_is_marked_as_a_break(tmp_path):
     # No groups: no legend, every event in the look's colour for ungrouped events.
     assert not [t for t in strip.texts if t.role == "legend"]
     assert {m.color for m in strip.marks} == {talk.look.group(None).color}
-    years = [t.text for t in strip.texts if t.role == "tick"]
-    assert years[0] <= "1905" and years[-1] >= "1990"
+    # Each stretch of the axis says its years, however short it is.
+    years = [t for t in strip.texts if t.role == "tick"]
+    for lo, hi in ((a, b), (c, d)):
+        assert any(lo <= t.x <= hi and t.text.isdigit() for t in years), (lo, hi)
 
 
 def test_crowded_dates_stack_upwards_and_never_overlap(tmp_path):
@@ -180,3 +182,15 @@ def test_crowded_dates_stack_upwards_and_never_overlap(tmp_path):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not boxes_overlap(a, b)
+
+
+def test_a_lone_event_beyond_a_break_gets_its_year(tmp_path):
+    dates = ("1926-03-16", "1957-10-04", "1958-01-31", "1961-04-12", "1961-05-05", "1962-02-20")
+    events = "".join(f"    - {{date: {d}, title: E{i}}}\n" for i, d in enumerate(dates))
+    block, _, _ = key_dates(load_yaml(tmp_path, f"timeline:\n  events:\n{events}"))
+    strip = block.strip
+    assert strip.scale.breaks
+    first = strip.marks[0]
+    years = [t for t in strip.texts if t.role == "tick"]
+    assert years[0].text == "1926"
+    assert years[0].x < first.x < years[0].x + 40
