@@ -139,7 +139,7 @@ def test_the_same_shape_and_colour_in_handout_and_poster_layouts(built):
         st = talk.look.group(by_title[row.title.plain].group)
         assert (row.shape, row.color) == (st.shape, st.color)
     # The legends, in both: the groups' marks in the same order.
-    handout_legend = [(m.shape, m.color) for m in dates.strip.marks[-3:]]
+    handout_legend = [(m.shape, m.color) for m in dates.strip.legend]
     poster_legend = [
         (e.shape, e.color) for e in poster.elements if isinstance(e, Marker) and e.role == "legend"
     ]
@@ -152,6 +152,6 @@ def test_the_same_shape_and_colour_in_handout_and_poster_layouts(built):
         for e in poster.elements
         if isinstance(e, Marker) and e.role == "date-marker"
     )
-    strip_marks = sorted((m.shape, m.color) for m in dates.strip.marks[:-3])
+    strip_marks = sorted((m.shape, m.color) for m in dates.strip.marks)
     assert poster_marks == strip_marks
     assert len(strip_marks) == len(outline.timeline.events)

@@ -528,7 +528,7 @@ class TimelineStrip(Flowable):
             h = bar.height
             canv.roundRect(bar.x0, y(bar.y) - h / 2, bar.x1 - bar.x0, h, h / 2, 0, 1)
         canv.restoreState()
-        for m in s.marks:
+        for m in s.marks + s.legend:
             pdfkit.draw_marker(canv, m.x, y(m.y), m.size, m.shape, m.color, m.background)
         for t in s.texts:
             canv.setFillColor(pdfkit.color(t.color))

@@ -104,7 +104,8 @@ class Strip:
     axis_color: str
     bands: tuple[StripBand, ...]
     bars: tuple[StripBar, ...]
-    marks: tuple[StripMark, ...]  # event markers, then legend markers
+    marks: tuple[StripMark, ...]  # the events', in date order
+    legend: tuple[StripMark, ...]  # the groups', in the look's order (texts: role 'legend')
     texts: tuple[StripText, ...]
     ticks: tuple[tuple[float, bool], ...]  # (x, labelled), down from the axis
     tick_length: float
@@ -305,7 +306,8 @@ def key_dates_strip(
         axis_color=text_color,
         bands=tuple(bands),
         bars=tuple(bars),
-        marks=tuple(marks + legend_marks),
+        marks=tuple(marks),
+        legend=tuple(legend_marks),
         texts=tuple(legend_texts + texts),
         ticks=tuple(tick_marks),
         tick_length=tick_len,

@@ -12,7 +12,7 @@ import deckgen.theme
 from deckgen import fonts
 from deckgen.layout.common.plan import plan_talk
 from deckgen.layout.common.timescale import end_ordinal
-from deckgen.layout.handout.keydates import REACH, Strip
+from deckgen.layout.handout.keydates import REACH
 from deckgen.layout.handout.layout import KeyDates, layout_handout
 
 REPO = Path(__file__).resolve().parents[3]
@@ -38,10 +38,6 @@ def load_yaml(tmp_path: Path, timeline: str):
 @pytest.fixture(scope="module")
 def sample():
     return deckgen.outline.load(REPO / "content" / "space_race.yaml")
-
-
-def event_marks(strip: Strip, n: int):
-    return strip.marks[:n]
 
 
 def boxes_overlap(a, b) -> bool:
@@ -79,7 +75,8 @@ def test_every_marker_stands_at_its_date(sample, theme):
     block, talk, _ = key_dates(sample, theme)
     strip = block.strip
     events = sorted(sample.timeline.events, key=lambda ev: ev.date.ordinal)
-    marks = event_marks(strip, len(events))
+    marks = strip.marks
+    assert len(marks) == len(events)
     for ev, m in zip(events, marks, strict=True):
         assert m.x == pytest.approx(strip.scale.to_x(ev.date.ordinal))
         assert (m.shape, m.color) == (
@@ -102,7 +99,7 @@ def test_nothing_in_the_strip_overlaps(sample, theme):
     block, _, plan = key_dates(sample, theme)
     strip = block.strip
     assert strip.width == pytest.approx(plan.geometry.column)  # across the measure
-    marks = [mark_box(m) for m in strip.marks]
+    marks = [mark_box(m) for m in strip.marks + strip.legend]
     texts = [text_box(t, strip.font) for t in strip.texts]
     for i, a in enumerate(marks + texts):
         assert a[0] >= -0.5 and a[2] <= strip.width + 0.5, a
@@ -120,7 +117,7 @@ def test_legend_is_one_line_of_the_groups(sample):
     legend = [t for t in block.strip.texts if t.role == "legend"]
     assert [t.text for t in legend] == ["USA", "USSR / Russia", "International"]
     assert len({t.baseline for t in legend}) == 1
-    legend_marks = block.strip.marks[-3:]
+    legend_marks = block.strip.legend
     assert [(m.shape, m.color) for m in legend_marks] == [
         (st.shape, st.color) for st in talk.look.legend
     ]
@@ -163,6 +160,7 @@ def test_a_long_empty_stretch_is_marked_as_a_break(tmp_path):
     # No groups: no legend, every event in the look's colour for ungrouped events.
     assert not [t for t in strip.texts if t.role == "legend"]
     assert {m.color for m in strip.marks} == {talk.look.group(None).color}
+    assert not strip.legend
     # Each stretch of the axis says its years, however short it is.
     years = [t for t in strip.texts if t.role == "tick"]
     for lo, hi in ((a, b), (c, d)):
