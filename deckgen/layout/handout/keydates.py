@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from deckgen import fonts
 from deckgen.color import mix
 from deckgen.fonts.face import Face
-from deckgen.layout.common.look import GroupStyle, Look
+from deckgen.layout.common.look import Look
 from deckgen.layout.common.timescale import TimeScale, build_scale, end_ordinal, ticks
+from deckgen.layout.handout.style import Palette, TextStyle
 from deckgen.outline.model import Event, Timeline
 
 __all__ = [
@@ -192,39 +193,24 @@ def _legend(
     return marks, texts, height
 
 
-def key_dates_strip(
-    timeline: Timeline,
-    look: Look,
-    width: float,
-    font: str,
-    size: float,
-    text_color: str,
-    muted: str,
-    accent: str,
-    language: str,
-) -> Strip:
-    """The strip for `timeline` across `width` points; `size` is the body
-    text size (tick labels and legend are set a little smaller)."""
-    face = fonts.family(font).face()
-    small = round(size * 0.78, 2)
-    events = sorted(timeline.events, key=lambda ev: ev.date.ordinal)
-    starts = [ev.date.ordinal for ev in events]
-    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
-    spans = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
-    scale = build_scale(
-        starts + [e for e in ends if e is not None],
-        0.0,
-        width,
-        gap_threshold=GAP_THRESHOLD,
-        break_width=BREAK_WIDTH,
-        spans=spans,
-        min_span=_min_span(timeline),
-    )
-    styles: list[GroupStyle] = [look.group(ev.group) for ev in events]
-    xs = [scale.to_x(t) for t in starts]
-    x_ends = [scale.to_x(e) if e is not None else x for x, e in zip(xs, ends, strict=True)]
+@dataclass(frozen=True)
+class _Type:
+    """The strip's small type: one face and size for ticks, eras and legend."""
 
-    # Marker size: the largest whose stacks stay low.
+    face: Face
+    size: float
+    color: str
+
+    def width(self, text: str) -> float:
+        return self.face.width(text, self.size)
+
+    @property
+    def ascent(self) -> float:
+        return self.face.ascent * self.size
+
+
+def _stack(xs: Sequence[float], x_ends: Sequence[float]) -> tuple[float, list[int]]:
+    """The largest marker size whose stacks stay low, and each event's level."""
     for mark in MARK_SIZES:
         extents = [
             (x - mark * REACH, max(xe, x + mark * REACH)) for x, xe in zip(xs, x_ends, strict=True)
@@ -232,19 +218,18 @@ def key_dates_strip(
         levels = _levels(extents, mark * 0.1)
         if max(levels) < MAX_LEVELS:
             break
-    levels = [min(level, MAX_STACK - 1) for level in levels]
-    pitch = mark * 1.35
+    return mark, [min(level, MAX_STACK - 1) for level in levels]
 
-    legend_marks, legend_texts, legend_h = _legend(look, width, small, face, muted)
-    top = legend_h + (small * 0.5 if legend_h else 0.0)
-    era_h = small * 1.8 if timeline.eras else 0.0
-    plot_top = top
-    axis_y = plot_top + era_h + (max(levels) + 1) * pitch + mark * 0.4
-    tick_len = 3.0
-    tick_baseline = axis_y + tick_len + 1.5 + face.ascent * small
-    height = tick_baseline + face.descent * small + 2.0
 
-    # Eras: tinted bands behind the markers, named where the name fits.
+def _eras(
+    timeline: Timeline,
+    scale: TimeScale,
+    top: float,
+    axis_y: float,
+    palette: Palette,
+    small: _Type,
+) -> tuple[list[StripBand], list[StripText]]:
+    """Tinted bands behind the markers, each named where its name fits."""
     bands: list[StripBand] = []
     texts: list[StripText] = []
     for i, era in enumerate(timeline.eras):
@@ -252,40 +237,43 @@ def key_dates_strip(
         if t1 <= t0:
             continue
         x0, x1 = scale.to_x(t0), scale.to_x(t1)
-        base = era.color or (accent if i % 2 == 0 else muted)
+        base = era.color or (palette.accent if i % 2 == 0 else palette.muted)
         tint = mix(PAPER, base, 0.08 if i % 2 == 0 else 0.14)
         # A hairline of paper between eras that meet: in grey they would merge.
-        bands.append(StripBand(x0 + 0.4, x1 - 0.4, plot_top, axis_y, tint))
+        bands.append(StripBand(x0 + 0.4, x1 - 0.4, top, axis_y, tint))
         label = era.label.plain
-        lw = face.width(label, small)
-        if lw + small <= x1 - x0:
-            baseline = plot_top + small * 0.3 + face.ascent * small
-            texts.append(StripText(x0 + small * 0.5, baseline, label, small, muted, "era"))
+        if small.width(label) + small.size <= x1 - x0:
+            baseline = top + small.size * 0.3 + small.ascent
+            texts.append(
+                StripText(x0 + small.size * 0.5, baseline, label, small.size, small.color, "era")
+            )
+    return bands, texts
 
-    # Events: spans as bars, markers stacked up from the axis.
-    bars: list[StripBar] = []
-    marks: list[StripMark] = []
-    for x, xe, level, st in zip(xs, x_ends, levels, styles, strict=True):
-        y = axis_y - mark * 0.4 - pitch * (level + 0.5)
-        if xe > x:
-            bars.append(StripBar(x, xe, y, mark * 0.4, st.color))
-        marks.append(StripMark(x, y, mark, st.shape, st.color))
 
-    # Ticks and their year labels under the axis; none inside a break.
-    tick_list = ticks(scale, lambda s: face.width(s, small), small * 1.2, language)
-    tick_marks: list[tuple[float, bool]] = []
-    labels: list[tuple[float, str]] = []
-    for tk in tick_list:
-        tick_marks.append((tk.x, tk.label is not None))
-        if tk.label is not None:
-            labels.append((tk.x, tk.label))
-    labels += _stretch_years(scale, events, labels, lambda s: face.width(s, small), small * 1.2)
+def _tick_labels(
+    scale: TimeScale,
+    events: Sequence[Event],
+    width: float,
+    baseline: float,
+    small: _Type,
+    language: str,
+) -> tuple[list[tuple[float, bool]], list[StripText]]:
+    """Ticks down from the axis (x, labelled) and their labels; none in a break."""
+    tick_list = ticks(scale, small.width, small.size * 1.2, language)
+    labels = [(tk.x, tk.label) for tk in tick_list if tk.label is not None]
+    labels += _stretch_years(scale, events, labels, small.width, small.size * 1.2)
+    texts = []
     for x, label in sorted(labels):
-        lw = face.width(label, small)
+        lw = small.width(label)
         lx = min(max(x - lw / 2, 0.0), width - lw)
-        texts.append(StripText(lx, tick_baseline, label, small, muted, "tick"))
+        texts.append(StripText(lx, baseline, label, small.size, small.color, "tick"))
+    return [(tk.x, tk.label is not None) for tk in tick_list], texts
 
-    # The axis, cut at each break, where two slanted strokes mark the cut.
+
+def _axis(
+    scale: TimeScale, width: float, axis_y: float
+) -> tuple[list[tuple[float, float]], list[tuple[tuple[float, float], tuple[float, float]]]]:
+    """The axis line cut at each break, and two slanted strokes marking each cut."""
     axis: list[tuple[float, float]] = []
     strokes: list[tuple[tuple[float, float], tuple[float, float]]] = []
     x = 0.0
@@ -296,19 +284,71 @@ def key_dates_strip(
         for dx in (-2.5, 2.5):
             strokes.append(((cx + dx - 2.0, axis_y + 3.5), (cx + dx + 2.0, axis_y - 3.5)))
     axis.append((x, width))
+    return axis, strokes
 
+
+def key_dates_strip(
+    timeline: Timeline,
+    look: Look,
+    width: float,
+    body: TextStyle,
+    palette: Palette,
+    language: str,
+) -> Strip:
+    """The strip for `timeline` across `width` points, its small type a little
+    smaller than the `body` text."""
+    small = _Type(fonts.family(body.font).face(), round(body.size * 0.78, 2), palette.muted)
+    events = sorted(timeline.events, key=lambda ev: ev.date.ordinal)
+    starts = [ev.date.ordinal for ev in events]
+    ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
+    spans = [(s, e) for s, e in zip(starts, ends, strict=True) if e is not None]
+    scale = build_scale(
+        starts + [e for _, e in spans],
+        0.0,
+        width,
+        gap_threshold=GAP_THRESHOLD,
+        break_width=BREAK_WIDTH,
+        spans=spans,
+        min_span=_min_span(timeline),
+    )
+    xs = [scale.to_x(t) for t in starts]
+    x_ends = [scale.to_x(e) if e is not None else x for x, e in zip(xs, ends, strict=True)]
+    mark, levels = _stack(xs, x_ends)
+    pitch = mark * 1.35
+
+    # Top to bottom: legend, era names, the stacks of markers, axis, years.
+    legend_marks, legend_texts, legend_h = _legend(look, width, small.size, small.face, small.color)
+    plot_top = legend_h + (small.size * 0.5 if legend_h else 0.0)
+    era_h = small.size * 1.8 if timeline.eras else 0.0
+    axis_y = plot_top + era_h + (max(levels) + 1) * pitch + mark * 0.4
+    tick_len = 3.0
+    tick_baseline = axis_y + tick_len + 1.5 + small.ascent
+    height = tick_baseline + small.face.descent * small.size + 2.0
+
+    bands, era_texts = _eras(timeline, scale, plot_top, axis_y, palette, small)
+    # Events: spans as bars, markers stacked up from the axis.
+    bars: list[StripBar] = []
+    marks: list[StripMark] = []
+    for ev, x, xe, level in zip(events, xs, x_ends, levels, strict=True):
+        st = look.group(ev.group)
+        y = axis_y - mark * 0.4 - pitch * (level + 0.5)
+        if xe > x:
+            bars.append(StripBar(x, xe, y, mark * 0.4, st.color))
+        marks.append(StripMark(x, y, mark, st.shape, st.color))
+    tick_marks, tick_texts = _tick_labels(scale, events, width, tick_baseline, small, language)
+    axis, strokes = _axis(scale, width, axis_y)
     return Strip(
         width=width,
         height=height,
-        font=font,
+        font=body.font,
         axis_y=axis_y,
         axis=tuple(axis),
-        axis_color=text_color,
+        axis_color=palette.text,
         bands=tuple(bands),
         bars=tuple(bars),
         marks=tuple(marks),
         legend=tuple(legend_marks),
-        texts=tuple(legend_texts + texts),
+        texts=tuple(legend_texts + era_texts + tick_texts),
         ticks=tuple(tick_marks),
         tick_length=tick_len,
         breaks=tuple(strokes),

@@ -431,17 +431,7 @@ def layout_handout(
             )
         title = timeline.title or Text.of("Key dates")
         check.text(timeline.title, head_font, "timeline.title", bold=True)
-        strip = key_dates_strip(
-            timeline,
-            talk.look,
-            col,
-            body_font,
-            body_size,
-            palette.text,
-            palette.muted,
-            palette.accent,
-            outline.language,
-        )
+        strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, outline.language)
         mark = round(styles.table_cell.size * ROW_MARK, 2)
         blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows), strip, mark))
 
