@@ -63,7 +63,7 @@ class HandoutBackend:
 
     def layout(self, job: Job) -> Handout:
         options = self._options(job)
-        plan = layout_handout(job.outline, job.theme, options)
+        plan = layout_handout(job.outline, job.theme, options, job.talk)
         if plan.mode == "slides":
             from deckgen.backends.slides_pdf import deck_for
             from deckgen.layout.handout.slides import layout_slide_pages

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
+from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,
     Figure,
@@ -604,6 +605,76 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
     return [CondPageBreak(need), heading]
 
 
+class TimelineStrip(Flowable):
+    """The key dates' timeline to scale, drawn as the layout placed it."""
+
+    def __init__(self, strip: Strip, names: pdfkit.FontNames) -> None:
+        super().__init__()
+        self.strip, self.names = strip, names
+        self.width, self.height = strip.width, strip.height
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        s, canv = self.strip, self.canv
+
+        def y(v: float) -> float:  # the strip is y-down from its top
+            return s.height - v
+
+        canv.saveState()
+        for band in s.bands:
+            canv.setFillColor(pdfkit.color(band.color))
+            canv.rect(band.x0, y(band.bottom), band.x1 - band.x0, band.bottom - band.top, 0, 1)
+        canv.setStrokeColor(pdfkit.color(s.axis_color))
+        canv.setLineWidth(0.8)
+        for x0, x1 in s.axis:
+            canv.line(x0, y(s.axis_y), x1, y(s.axis_y))
+        for (x0, y0), (x1, y1) in s.breaks:
+            canv.line(x0, y(y0), x1, y(y1))
+        canv.setLineWidth(0.5)
+        for x, labelled in s.ticks:
+            length = s.tick_length if labelled else s.tick_length * 0.6
+            canv.line(x, y(s.axis_y), x, y(s.axis_y + length))
+        for bar in s.bars:
+            canv.setFillColor(pdfkit.color(bar.color))
+            h = bar.height
+            canv.roundRect(bar.x0, y(bar.y) - h / 2, bar.x1 - bar.x0, h, h / 2, 0, 1)
+        canv.restoreState()
+        for m in s.marks + s.legend:
+            pdfkit.draw_marker(canv, m.x, y(m.y), m.size, m.shape, m.color, m.background)
+        for t in s.texts:
+            canv.setFillColor(pdfkit.color(t.color))
+            canv.setFont(self.names.regular, t.size)
+            canv.drawString(t.x, y(t.baseline), t.text)
+
+
+class MarkedDate(Flowable):
+    """A table row's date with its group's marker before it."""
+
+    INDENT = 1.8  # the date's indent, in marker widths
+
+    def __init__(self, para: Paragraph, size: float, shape: str, colour: str) -> None:
+        super().__init__()
+        self.para, self.size, self.shape, self.colour = para, size, shape, colour
+        self.indent = size * self.INDENT
+
+    def wrap(self, aw, ah):
+        w, self.h = self.para.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, self.h
+        return aw, self.h
+
+    def draw(self):
+        self.para.drawOn(self.canv, self.indent, 0)
+        size = self.para.style.fontSize
+        # Centred on the first line's lower-case letters (platypus sets the
+        # first baseline one font size below the top).
+        cy = self.h - size + size * 0.3
+        pdfkit.draw_marker(
+            self.canv, self.size / 2, cy, self.size, self.shape, self.colour, "#FFFFFF"
+        )
+
+
 def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     pal = ts.handout.palette
@@ -620,11 +691,14 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         cell = [ts.para(row.title, st.table_date, "td-title")]
         if row.text is not None:
             cell.append(ts.para(row.text, st.table_cell, "td"))
-        line = [ts.para((Run(row.when),), st.table_cell, "td-date"), cell]
+        when = ts.para((Run(row.when),), st.table_cell, "td-date")
+        if block.mark_size:
+            when = MarkedDate(when, block.mark_size, row.shape, row.color)
+        line = [when, cell]
         if block.show_groups:
             line.append(ts.para((Run(row.group),), st.table_cell, "td-group"))
         rows.append(line)
-    date_w = g.column * 0.23
+    date_w = g.column * 0.23 + block.mark_size * MarkedDate.INDENT
     group_w = g.column * 0.21 if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
     table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
@@ -645,7 +719,12 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         )
     )
     need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
-    return [CondPageBreak(need), heading, Spacer(0, 2), table]
+    if block.strip is None:
+        return [CondPageBreak(need), heading, Spacer(0, 2), table]
+    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
+    need += block.strip.height
+    # The heading stays with its strip; the table flows on after them.
+    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), table]
 
 
 def _references(block: References, ts: Typesetter) -> list[Flowable]:

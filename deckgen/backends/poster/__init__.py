@@ -48,7 +48,7 @@ class PosterBackend:
     )
 
     def layout(self, job: Job) -> Poster:
-        return layout_poster(job.outline, job.theme, PosterOptions.of(job.options))
+        return layout_poster(job.outline, job.theme, PosterOptions.of(job.options), job.talk)
 
     def render(self, plan: Poster, job: Job) -> list[Output]:
         stem = job.outline.stem

@@ -5,10 +5,10 @@
 Mode `article` (default) gives a `Handout` whose `blocks` the backend flows
 onto pages: a cover block, one `SectionBlock` per section (heading, summary
 prose, its explicit slides as blocks (`blocks.py`), figure, quote, key points,
-optional ruled notes area), a `KeyDates`
-table from the timeline and the `References` (the types: `model.py`, re-exported
-here). Styles and page geometry are decided here (`style.py`), so the backend
-only typesets. Mode `slides`
+optional ruled notes area), the `KeyDates` (events marked with their group's
+marker, under a strip of the timeline to scale: `keydates.py`) and the
+`References` (the types: `model.py`, re-exported here). Styles and page
+geometry are decided here (`style.py`), so the backend only typesets. Mode `slides`
 then gets `slide_pages` from `handout_slides.layout_slide_pages` (given the
 laid-out deck): the slides placed as thumbnails on pages.
 
@@ -22,8 +22,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from deckgen import fonts
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
 from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
 from deckgen.layout.handout.model import (
     Block,
     Cover,
@@ -191,8 +193,12 @@ def _plain(text: Text | None) -> str:
     return text.plain if text is not None else ""
 
 
-def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
-    """See the module docstring. `options`: the validated handout options."""
+def layout_handout(
+    outline: Outline, theme: Theme, options=None, talk: Talk | None = None
+) -> Handout:
+    """See the module docstring. `options`: the validated handout options;
+    `talk`: the plan every output shares (planned here when not given)."""
+    talk = talk if talk is not None else plan_talk(outline, theme)
     paper = _option(options, "paper", "A4")
     mode = _option(options, "mode", "article")
     with_notes = bool(_option(options, "notes_lines", False))
@@ -272,13 +278,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         for i, event in enumerate(timeline.events):
             group = timeline.group(event.group)
             label = group.label.plain if group is not None else ""
-            colour = None
-            if event.group:
-                colour = (
-                    group.color
-                    if group is not None and group.color
-                    else theme.colors.groups.get(event.group)
-                )
+            style = talk.look.group(event.group)
             check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
             check.text(event.text, body_font, f"timeline.events[{i}].text")
             if label:
@@ -289,12 +289,15 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                     event.title,
                     event.text,
                     label,
-                    colour,
+                    style.color,
+                    style.shape,
                 )
             )
         title = timeline.title or Text.of("Key dates")
         check.text(timeline.title, head_font, "timeline.title", bold=True)
-        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows)))
+        strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, outline.language)
+        mark = round(styles.table_cell.size * ROW_MARK, 2)
+        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows), strip, mark))
 
     # ---- timeline slides point to the key dates
     key_dates = next((b for b in blocks if isinstance(b, KeyDates)), None)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.style import PageGeometry, Palette, Styles
 from deckgen.layout.handout.text import SetParagraph
 from deckgen.outline.model import Point, Quote, Reference, Run, Text
@@ -145,7 +146,8 @@ class DateRow:
     title: Text
     text: Text | None
     group: str  # the group's label, '' when none
-    color: str | None  # the group's colour for the marker, None when none
+    color: str  # the group's marker (the look's: as on the slides and the poster)
+    shape: str = "circle"
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ class KeyDates:
     title: Text
     rows: tuple[DateRow, ...]
     show_groups: bool
+    strip: Strip | None = None  # the timeline to scale, above the table
+    mark_size: float = 0.0  # a row's marker, drawn before its date
 
 
 @dataclass(frozen=True)
