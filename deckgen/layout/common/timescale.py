@@ -107,6 +107,8 @@ def build_scale(
     balance: float = 0.0,
     spans: Sequence[tuple[float, float]] = (),
     min_span: float = 1 / 12,
+    extent: tuple[float, float] | None = None,
+    min_gap: float = 0.0,
 ) -> TimeScale:
     """A scale placing `points` (event times, sorted or not) between x0 and x1.
 
@@ -124,9 +126,15 @@ def build_scale(
     `spans`: (start, end) stretches that events cover (their bars); never
     compressed. `min_span`: the least time the axis shows (a single date of
     year precision should not get an axis of days).
+
+    `extent`: (start, end) the axis must show besides the points (a slide
+    shows the whole of its events' spans); None: the points alone decide.
+    `min_gap`: the least time (years) a compressed stretch leaves out.
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
+    if extent is not None:
+        lo, hi = min(lo, extent[0]), max(hi, extent[1])
     span = max(hi - lo, 1e-9)
     # Occupied time: the dates, and every span from start to end.
     occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
@@ -139,7 +147,7 @@ def build_scale(
     gaps: list[tuple[float, float]] = []
     if gap_threshold is not None and len(merged) > 1:
         for (_, a), (b, _) in zip(merged, merged[1:], strict=False):
-            if b - a > gap_threshold * span:
+            if b - a > gap_threshold * span and b - a > min_gap:
                 gaps.append((a, b))
         # The longest gaps gain the most; keep them in time order.
         gaps = sorted(sorted(gaps, key=lambda g: g[0] - g[1])[:max_breaks])
@@ -227,6 +235,7 @@ class Tick:
     t: float
     x: float
     label: str | None  # None: a minor tick, unlabelled
+    kind: str = "year"  # the step's unit: 'year', 'month', 'week' or 'day'
 
 
 # Steps in years, with how a labelled tick reads.
@@ -303,11 +312,11 @@ def _tick_days(t0: float, t1: float, step: float, kind: str):
         d += _dt.timedelta(days=1)
 
 
-def _step_for(rate: float, label_width, min_gap: float):
+def _step_for(rate: float, label_width, min_gap: float, min_step: float = 0.0):
     sample = {"day": "28 Sep", "week": "28 Sep", "month": "Sep 2000", "year": "2000"}
     chosen = _STEPS[-1]
     for step, kind in _STEPS:
-        if step * rate >= label_width(sample[kind]) + min_gap:
+        if step >= min_step and step * rate >= label_width(sample[kind]) + min_gap:
             chosen = (step, kind)
             break
     step, _ = chosen
@@ -325,10 +334,12 @@ def ticks(
     label_width: Callable[[str], float],
     min_gap: float,
     language: str = "en",
+    min_step: float = 0.0,
 ) -> list[Tick]:
     """Labelled ticks at the finest round step whose labels do not collide,
     plus minor ticks at a finer step; none inside a compressed stretch. Each
-    stretch between breaks chooses its own step (it may have its own rate)."""
+    stretch between breaks chooses its own step (it may have its own rate).
+    `min_step` (years): no labelled step finer (1: the years only)."""
     out: list[Tick] = []
     for seg in scale.segments:
         if seg.compressed or seg.t1 <= seg.t0:
@@ -336,7 +347,7 @@ def ticks(
         rate = (seg.x1 - seg.x0) / (seg.t1 - seg.t0)
         if rate <= 0:
             continue
-        (step, kind), minor = _step_for(rate, label_width, min_gap)
+        (step, kind), minor = _step_for(rate, label_width, min_gap, min_step)
         labelled = set()
         year = None
         for day in _tick_days(seg.t0, seg.t1, step, kind):
@@ -352,12 +363,12 @@ def ticks(
                 # The first tick of a stretch, and of each new year, says the year.
                 label = f"{label} {day.year}"
             year = day.year
-            out.append(Tick(o, seg.to_x(o), label))
+            out.append(Tick(o, seg.to_x(o), label, kind))
         if minor:
             for day in _tick_days(seg.t0, seg.t1, *minor):
                 if day not in labelled:
                     o = ordinal(day)
-                    out.append(Tick(o, seg.to_x(o), None))
+                    out.append(Tick(o, seg.to_x(o), None, minor[1]))
     out.sort(key=lambda k: (k.x, k.label is None))
     # Labels centred on ticks beside a break may still touch the next
     # segment's first label: drop the later one.
@@ -369,7 +380,7 @@ def ticks(
             continue
         w = label_width(tk.label)
         if tk.x - w / 2 < last_right + min_gap:
-            kept.append(Tick(tk.t, tk.x, None))
+            kept.append(Tick(tk.t, tk.x, None, tk.kind))
             continue
         kept.append(tk)
         last_right = tk.x + w / 2

@@ -80,9 +80,10 @@ class Picture:
 
 @dataclass(frozen=True)
 class Shape:
-    """A native shape. For `line`, the segment runs from (x, y) to (x+w, y+h)."""
+    """A native shape. For `line`, the segment runs from (x, y) to (x+w, y+h);
+    `triangle` is isosceles, apex up; `diamond` touches the box's side middles."""
 
-    kind: Literal["rect", "roundrect", "ellipse", "line"]
+    kind: Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]
     box: Box
     fill: str | None = None
     line: str | None = None
