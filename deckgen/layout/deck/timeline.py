@@ -521,27 +521,63 @@ def _band_elements(
                     name="Axis break mark",
                 )
             )
+    return els + _axis_labels(st, scale, band, fills, base, talk.language)
+
+
+def _axis_labels(
+    st,
+    scale: TimeScale,
+    band: _Band,
+    fills: list[tuple[float, float, str]],
+    base: str,
+    language: str,
+) -> list[Element]:
+    """Tick marks at both edges of the band and the labels between them: the
+    years (`Year: 1961`), or months on a period too short for two years
+    (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
     style = TextStyle(st.body_font, _YEAR_SIZE, st.text, 1.15, align="center")
-    for tk in _ticks(scale, style, talk.language):
-        if tk.label is None:
-            length, width, name = 3.0, 0.75, "Tick"
-        else:
-            length, width, name = 5.0, 1.0, f"Tick: {tk.label}"
+    stretches = [s for s in scale.segments if not s.compressed]
+    marks: list[Element] = []
+    labels: list[TextBox] = []
+
+    def add(text: str, at: float, name: str) -> None:
+        # A label stays within its stretch of the band, never on a break. Cut
+        # by an end, it moves inside a little; one that would move far (but
+        # the first of its stretch, which may carry the year) or touch
+        # another label is left out; its tick stays.
+        seg = next((s for s in stretches if s.x0 - 0.5 <= at <= s.x1 + 0.5), stretches[-1])
+        lo, hi = max(seg.x0, band.left), min(seg.x1, band.right)
+        w = single_line_width(text, style) / 0.96 + 2
+        x = min(max(at - w / 2, lo), hi - w)
+        first = not any(lo - 0.5 <= tb.box.x <= hi for tb in labels)
+        if x < lo - 0.01 or (not first and abs(x - (at - w / 2)) > w / 4):
+            return
+        if any(x < tb.box.right + 6 and tb.box.x < x + w + 6 for tb in labels):
+            return
+        under = next((f for a, b, f in fills if a <= at <= b), base)
+        p = paragraph(text, replace(style, color=readable_on(under, st.text, minimum=4.5)), w)
+        box = Box(x, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
+        labels.append(TextBox(box, (p,), role="label", name=name))
+
+    for tk in _ticks(scale, style, language):
+        length, width = (3.0, 0.75) if tk.label is None else (5.0, 1.0)
         for y in (band.top, band.bottom - length):
-            els.append(
-                Shape("line", Box(tk.x, y, 0, length), line=st.muted, line_width=width, name=name)
+            marks.append(
+                Shape(
+                    "line",
+                    Box(tk.x, y, 0, length),
+                    line=st.muted,
+                    line_width=width,
+                    name=f"Tick: {tk.label}" if tk.label else "Tick",
+                )
             )
-        if tk.label is None:
-            continue
-        w = single_line_width(tk.label, style) / 0.96 + 2
-        if tk.x - w / 2 < band.left or tk.x + w / 2 > band.right:
-            continue  # a year cut by the slide's edge: its tick says enough
-        under = next((f for a, b, f in fills if a <= tk.x <= b), base)
-        p = paragraph(tk.label, replace(style, color=readable_on(under, st.text, minimum=4.5)), w)
-        name = f"Year: {tk.label}" if tk.kind == "year" else f"Date: {tk.label}"
-        box = Box(tk.x - w / 2, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
-        els.append(TextBox(box, (p,), role="label", name=name))
-    return els
+        if tk.label is not None:
+            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
+    for seg in stretches:
+        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
+            year = str(int((seg.t0 + seg.t1) / 2))
+            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
+    return marks + sorted(labels, key=lambda tb: tb.box.x)
 
 
 def _ticks(scale: TimeScale, style: TextStyle, language: str) -> list[Tick]:
