@@ -37,7 +37,14 @@ from deckgen.layout.common.look import GroupStyle
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
-from deckgen.layout.common.timescale import Tick, TimeScale, build_scale, end_ordinal, ticks
+from deckgen.layout.common.timescale import (
+    Segment,
+    Tick,
+    TimeScale,
+    build_scale,
+    end_ordinal,
+    ticks,
+)
 from deckgen.layout.deck.fit import breaks_words, sizes_down
 from deckgen.layout.deck.model import Element, Shape, TextBox
 from deckgen.outline.model import Era, Event, Group, Run, Text, Timeline
@@ -52,7 +59,7 @@ _LEAD = 4.0  # between a marker and the nearest card level
 _YEAR_SIZE = 16.0
 _CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
 _POLE = 3.0  # width of the coloured bar along a card, at its date
-_BREAK_W = 26.0  # a compressed empty stretch on the band
+_BREAK_W = 40.0  # a compressed empty stretch on the band (the cut is drawn in its middle)
 # An empty stretch over this share of a slide's span, and this many years,
 # may be compressed: a lone early event does not squeeze the rest.
 _GAP_THRESHOLD = 0.4
@@ -546,7 +553,7 @@ def _axis_labels(
         # the first of its stretch, which may carry the year) or touch
         # another label is left out; its tick stays.
         seg = next((s for s in stretches if s.x0 - 0.5 <= at <= s.x1 + 0.5), stretches[-1])
-        lo, hi = max(seg.x0, band.left), min(seg.x1, band.right)
+        lo, hi = _room(seg, scale, band)
         w = single_line_width(text, style) / 0.96 + 2
         x = min(max(at - w / 2, lo), hi - w)
         first = not any(lo - 0.5 <= tb.box.x <= hi for tb in labels)
@@ -578,6 +585,22 @@ def _axis_labels(
             year = str(int((seg.t0 + seg.t1) / 2))
             add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
     return marks + sorted(labels, key=lambda tb: tb.box.x)
+
+
+def _room(seg: Segment, scale: TimeScale, band: _Band) -> tuple[float, float]:
+    """Where labels of an unbroken stretch may go: the stretch, and beside a
+    break up to a little before its cut; at the slide's ends, the band's end."""
+    lo, hi = seg.x0, seg.x1
+    i = scale.segments.index(seg)
+    if i == 0:
+        lo = band.left
+    elif scale.segments[i - 1].compressed:
+        lo = (scale.segments[i - 1].x0 + scale.segments[i - 1].x1) / 2 + 8
+    if i == len(scale.segments) - 1:
+        hi = band.right
+    elif scale.segments[i + 1].compressed:
+        hi = (scale.segments[i + 1].x0 + scale.segments[i + 1].x1) / 2 - 8
+    return lo, hi
 
 
 def _ticks(scale: TimeScale, style: TextStyle, language: str) -> list[Tick]:
