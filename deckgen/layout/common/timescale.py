@@ -309,6 +309,8 @@ def _tick_days(t0: float, t1: float, step: float, kind: str):
             break
         if o >= t0 and (days == 1 or d.weekday() == 0):
             yield d
+        if d == _dt.date.max:  # 9999-12-31: no day after it
+            break
         d += _dt.timedelta(days=1)
 
 

@@ -216,6 +216,8 @@ def _scale(events: Sequence[Event], frame: _Frame) -> TimeScale:
         break_width=_BREAK_W,
         max_breaks=_MAX_BREAKS,
         spans=spans,
+        # one day alone: a year around it, not an axis of days
+        min_span=1.0 if len(set(points)) == 1 else 1 / 12,
         min_gap=_MIN_BREAK_YEARS,
         extent=(min(points), max([b for _, b in spans] + points)),
     )
