@@ -117,3 +117,9 @@ def test_min_step_labels_the_years_only():
     years = [t for t in ticks(s, width, 10, min_step=1.0) if t.label]
     assert [t.label for t in years] == ["1958", "1959", "1960", "1961"]
     assert {t.kind for t in years} == {"year"}
+
+
+def test_ticks_by_day_stop_at_the_last_day_there_is():
+    last = ordinal(Date(9999, 12, 30).first_day)
+    s = build_scale([last - 0.01, last], 0, 1200, gap_threshold=None, break_width=40)
+    assert [t for t in ticks(s, width, 10) if t.label]  # no OverflowError
