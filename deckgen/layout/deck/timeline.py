@@ -30,12 +30,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.look import GroupStyle
 from deckgen.layout.common.plan import Talk
-from deckgen.layout.common.primitives import Box, Paragraph
+from deckgen.layout.common.primitives import Align, Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
 from deckgen.layout.common.timescale import (
     Segment,
@@ -46,8 +47,12 @@ from deckgen.layout.common.timescale import (
     ticks,
 )
 from deckgen.layout.deck.fit import breaks_words, sizes_down
-from deckgen.layout.deck.model import Element, Shape, TextBox
+from deckgen.layout.deck.model import Element, Shape, ShapeKind, SlideKind, TextBox
 from deckgen.outline.model import Era, Event, Group, Run, Text, Timeline
+
+if TYPE_CHECKING:
+    from deckgen.layout.deck.slides import Draft, SlideMaker
+    from deckgen.layout.deck.style import DeckStyle
 
 __all__ = ["label_sizes", "marker", "spanned_title", "timeline_slides"]
 
@@ -69,7 +74,12 @@ _SEARCH_BUDGET = 1000  # slots tried per slide before it counts as full
 
 # The look's marker shapes as native shapes; '-open' ones are the same
 # geometry filled with the slide's background, outlined in the group colour.
-_KINDS = {"circle": "ellipse", "square": "rect", "triangle": "triangle", "diamond": "diamond"}
+_KINDS: dict[str, ShapeKind] = {
+    "circle": "ellipse",
+    "square": "rect",
+    "triangle": "triangle",
+    "diamond": "diamond",
+}
 
 
 def label_sizes(min_body_size: float) -> tuple[float, float, float]:
@@ -132,7 +142,7 @@ def _start(ev: Event) -> float:
     return ev.date.ordinal
 
 
-def _cards(maker, talk: Talk, events: Sequence[Event], width: float) -> list[_Card]:
+def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float) -> list[_Card]:
     st = maker.style
     cards = []
     _, _, date_size = label_sizes(st.min_body_size)
@@ -145,7 +155,7 @@ def _cards(maker, talk: Talk, events: Sequence[Event], width: float) -> list[_Ca
     return cards
 
 
-def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
+def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, float]:
     """Up to 2 lines down to the floor, else 3; a long title may take 4 lines at
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
     start, floor, _ = label_sizes(st.min_body_size)
@@ -317,8 +327,16 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
             layouts = _greedy(cards, frame, cap, count)
             if layouts is not None:
                 return _even_out(cards, frame, layouts)
-    layouts = [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    layouts = [_placed(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
     return _even_out(cards, frame, layouts)
+
+
+def _placed(cards: Sequence[_Card], frame: _Frame) -> _Layout:
+    """`_place` for cards already known to fit together."""
+    layout = _place(cards, frame)
+    if layout is None:  # the chunking only asks for runs it has placed
+        raise AssertionError("a timeline slide that placed before no longer places")
+    return layout
 
 
 def _even_out(cards: Sequence[_Card], frame: _Frame, layouts: list[_Layout]) -> list[_Layout]:
@@ -379,6 +397,8 @@ def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list
         kept = _whole_days(cards, frame, i, n)
         if kept != n:
             n, lay = kept, _place(cards[i : i + kept], frame)
+        if lay is None:  # not even one card: the chunking before said it fits
+            return None
         layouts.append(lay)
         i += n
     return layouts
@@ -395,17 +415,17 @@ class _Band:
 
 
 def timeline_slides(
-    maker,
+    maker: SlideMaker,
     talk: Talk,
     timeline: Timeline,
     events: Sequence[Event],
     title: Text,
     location: Location,
-):
+) -> list[Draft]:
     from deckgen.layout.deck.slides import Draft, plain
 
     st = maker.style
-    kind = "timeline"
+    kind: SlideKind = "timeline"
     events = sorted(events, key=lambda e: e.date)  # stable: same-day order kept
     if not events:
         return []
@@ -457,7 +477,7 @@ def timeline_slides(
     return drafts
 
 
-def _era_tints(st) -> tuple[str, ...]:
+def _era_tints(st: DeckStyle) -> tuple[str, ...]:
     """Era fills on the band, taken in turn: three tints that differ from one
     another and from the band's own neutral strip (`_band_base`)."""
     return (
@@ -467,11 +487,11 @@ def _era_tints(st) -> tuple[str, ...]:
     )
 
 
-def _band_base(st) -> str:
+def _band_base(st: DeckStyle) -> str:
     return mix(st.background, st.text, 0.06)
 
 
-def _eras_on(st, eras: Sequence[Era], scale: TimeScale) -> list[tuple[Era, str]]:
+def _eras_on(st: DeckStyle, eras: Sequence[Era], scale: TimeScale) -> list[tuple[Era, str]]:
     """The eras a slide's period meets, each with its fill: its own colour,
     else the tints taken in turn over the timeline's eras (so an era keeps
     its tint from slide to slide)."""
@@ -484,7 +504,7 @@ def _eras_on(st, eras: Sequence[Era], scale: TimeScale) -> list[tuple[Era, str]]
 
 
 def _band_elements(
-    st, talk: Talk, scale: TimeScale, band: _Band, eras: list[tuple[Era, str]]
+    st: DeckStyle, talk: Talk, scale: TimeScale, band: _Band, eras: list[tuple[Era, str]]
 ) -> list[Element]:
     """The time band: a neutral strip tinted by era, cut at each break, with
     tick marks at both edges and the years (or months, on a short period)."""
@@ -534,7 +554,7 @@ def _band_elements(
 
 
 def _axis_labels(
-    st,
+    st: DeckStyle,
     scale: TimeScale,
     band: _Band,
     fills: list[tuple[float, float, str]],
@@ -618,7 +638,9 @@ def _ticks(scale: TimeScale, style: TextStyle, language: str) -> list[Tick]:
     return ticks(scale, width, 18.0, language)
 
 
-def _event_elements(st, talk: Talk, chunk: _Layout, band: _Band, half: float) -> list[Element]:
+def _event_elements(
+    st: DeckStyle, talk: Talk, chunk: _Layout, band: _Band, half: float
+) -> list[Element]:
     """Span bars, leaders, poles, markers and cards, back to front."""
     slot_h = chunk.slot_h
     # The levels each side uses spread over its whole half of the slide:
@@ -672,7 +694,7 @@ def _event_elements(st, talk: Talk, chunk: _Layout, band: _Band, half: float) ->
         box = Box(p.x - _MARK / 2, row_y, _MARK, _MARK)
         marks.append(marker(look, box, st.background, f"Marker: {title}"))
         runs_left = p.x1 <= p.x + 1e-6  # the card runs left of its date
-        align = "right" if runs_left else "left"
+        align: Align = "right" if runs_left else "left"
         date_p = _aligned(p.card.date_p, align, readable_on(st.background, color, st.muted))
         title_p = _aligned(p.card.title_p, align, None)
         w = p.card.width - _CARD_PAD / 2
@@ -709,7 +731,7 @@ def _same_size(chunk: _Layout) -> _Layout:
     return replace(chunk, placed=tuple(placed))
 
 
-def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
+def _aligned(p: Paragraph, align: Align, color: str | None) -> Paragraph:
     return replace(p, align=align, color=color or p.color)
 
 
@@ -730,7 +752,9 @@ def _legend_items(
     return items + [(fill, label) for fill, label in eras]
 
 
-def _legend_rows(st, items: list[_Item], width: float) -> list[list[tuple[_Item, float]]]:
+def _legend_rows(
+    st: DeckStyle, items: list[_Item], width: float
+) -> list[list[tuple[_Item, float]]]:
     """Items flowed into rows of `width` (a long legend takes several rows)."""
     style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
     rows: list[list[tuple[_Item, float]]] = [[]]
@@ -747,7 +771,7 @@ def _legend_rows(st, items: list[_Item], width: float) -> list[list[tuple[_Item,
 
 
 def _legend_height(
-    st, talk: Talk, groups: Sequence[Group], eras: Sequence[Era], width: float
+    st: DeckStyle, talk: Talk, groups: Sequence[Group], eras: Sequence[Era], width: float
 ) -> float:
     """Room for the legend: every group and every era (the most it can show)."""
     items = _legend_items(talk, groups, [(st.accent, e.label) for e in eras])
@@ -755,7 +779,12 @@ def _legend_height(
 
 
 def _legend(
-    st, talk: Talk, groups: Sequence[Group], eras: list[tuple[Era, str]], body: Box, legend_h: float
+    st: DeckStyle,
+    talk: Talk,
+    groups: Sequence[Group],
+    eras: list[tuple[Era, str]],
+    body: Box,
+    legend_h: float,
 ) -> list[Element]:
     era_items = [(fill, era.label) for era, fill in eras]
     items = _legend_items(talk, groups, era_items)
