@@ -254,6 +254,18 @@ def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
         [(a, b) for a, b in ((x, x + c.width), (x - c.width, x)) if a >= left and b <= right]
         for x, c in zip(xs, cards, strict=True)
     ]
+    placed = _search(cards, xs, runs, levels)
+    return None if placed is None else _Layout(tuple(placed), scale, levels, slot_h)
+
+
+def _search(
+    cards: Sequence[_Card],
+    xs: Sequence[float],
+    runs: Sequence[Sequence[tuple[float, float]]],
+    levels: int,
+) -> list[_Placed] | None:
+    """A slot for every card (depth first, nearest levels first, sides
+    alternating), or None when none is found within the budget."""
     placed: list[_Placed] = []
     budget = _SEARCH_BUDGET
 
@@ -275,9 +287,7 @@ def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
                     placed.pop()
         return False
 
-    if not place_from(0, -1):
-        return None
-    return _Layout(tuple(placed), scale, levels, slot_h)
+    return placed if place_from(0, -1) else None
 
 
 def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x: float) -> bool:
