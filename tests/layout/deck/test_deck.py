@@ -594,6 +594,9 @@ def test_timeline_labels_are_legible_from_the_back(path, aspect):
         for tb in text_boxes(slide):
             if tb.name.startswith(("Era label", "Legend")):
                 assert min(p.size for p in tb.paragraphs) >= 14, tb.name
+            if tb.name.startswith(("Year: ", "Date: ")):  # the years on the axis
+                assert min(p.size for p in tb.paragraphs) >= 16, tb.name
+        assert any(tb.name.startswith(("Year: ", "Date: ")) for tb in text_boxes(slide))
         # each card carries its group's colour: a bar at its date
         bars = {e.name for e in slide.elements if isinstance(e, Shape)}
         assert all("Card bar: " + tb.name[len("Event: ") :] in bars for tb in cards)
