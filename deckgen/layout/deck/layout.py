@@ -17,8 +17,8 @@ Raises `RenderError` (naming the outline's line) for a title or point that
 cannot fit even alone at the smallest allowed size.
 
 The sequence of slides is decided in `sequence.py`, each kind of slide in
-`slides.py` and `timeline_slide.py`, fitting in `fit.py`, measuring in
-`text.py`, the grid and colours in `deck_style.py`. Here the slides get their
+`slides.py` and `timeline.py`, fitting in `fit.py`, measuring in
+`common/text.py`, the grid and colours in `style.py`. Here the slides get their
 chrome: footer, slide number and logo (all but the title slide), which need
 the final slide numbers. No python-pptx here: backends only draw this.
 """

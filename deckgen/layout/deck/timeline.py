@@ -70,7 +70,7 @@ _BREAK_W = 40.0  # a compressed empty stretch on the band (the cut is drawn in i
 _GAP_THRESHOLD = 0.4
 _MIN_BREAK_YEARS = 10.0
 _MAX_BREAKS = 2
-_SEARCH_BUDGET = 1000  # slots tried per slide before it counts as full
+_SEARCH_BUDGET = 400  # slots tried per slide before it counts as full
 
 # The look's marker shapes as native shapes; '-open' ones are the same
 # geometry filled with the slide's background, outlined in the group colour.
