@@ -61,7 +61,7 @@ class PptxBackend:
             width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
             geometry = LayoutPicker(prs).geometry(width, height)
             checks += self._aspect_check(job, geometry)
-        deck = layout_deck(job.outline, job.theme, geometry)
+        deck = layout_deck(job.outline, job.theme, geometry, job.talk)
         checks += self._font_check(deck, job)
         if not checks:
             return deck

@@ -13,6 +13,7 @@ from deckgen.backends import pdfkit
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
 from deckgen.errors import BackendError
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Outline
 from deckgen.theme.model import Theme
@@ -20,8 +21,9 @@ from deckgen.theme.model import Theme
 __all__ = ["SlidesPdfBackend", "deck_for", "slide_label"]
 
 
-def deck_for(outline: Outline, theme: Theme) -> Deck:
-    """The deck exactly as the pptx backend lays it out (its options included)."""
+def deck_for(outline: Outline, theme: Theme, talk: Talk | None = None) -> Deck:
+    """The deck exactly as the pptx backend lays it out (its options included),
+    from the build's plan of the talk when given."""
     from deckgen.backends.options import validate
     from deckgen.backends.pptx import PptxBackend
 
@@ -30,7 +32,7 @@ def deck_for(outline: Outline, theme: Theme) -> Deck:
     options, problems = validate("pptx", pptx.options, given, outline.folder)
     if problems:
         raise BackendError(diagnostics=problems)
-    return pptx.layout(Job(outline, theme, options))
+    return pptx.layout(Job(outline, theme, options, talk or plan_talk(outline, theme)))
 
 
 def slide_label(deck: Deck, index: int) -> str:
@@ -59,7 +61,7 @@ class SlidesPdfBackend:
     options: ClassVar[tuple[OptionSpec, ...]] = ()
 
     def layout(self, job: Job) -> Deck:
-        return deck_for(job.outline, job.theme)
+        return deck_for(job.outline, job.theme, job.talk)
 
     def render(self, plan: Deck, job: Job) -> list[Output]:
         fonts = register_deck_fonts(plan)
