@@ -112,7 +112,6 @@ def test_every_group_colour_is_on_the_deck_markers(built):
     assert seen == {"usa", "ussr", "intl"}
 
 
-@pytest.mark.xfail(strict=False, reason="deck timeline wired in the timeline branch")
 def test_every_group_shape_is_on_the_deck_markers(built):
     out, outline, talk = built
     markers = deck_markers(out / "space_race.pptx")
