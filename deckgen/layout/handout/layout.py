@@ -23,6 +23,9 @@ from typing import Any
 
 from deckgen import fonts
 from deckgen.errors import Diagnostic, Location
+from deckgen.fonts.wrap import text_width
+from deckgen.layout.common.dates import format_span
+from deckgen.layout.common.words import Words, words
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.style import (
     PageGeometry,
@@ -35,7 +38,6 @@ from deckgen.layout.handout.style import (
 )
 from deckgen.layout.handout.text import SetParagraph, set_paragraph
 from deckgen.outline.model import (
-    Date,
     Image,
     Outline,
     Point,
@@ -55,7 +57,6 @@ __all__ = [
     "KeyDates",
     "References",
     "SectionBlock",
-    "format_date",
     "layout_handout",
 ]
 
@@ -113,6 +114,7 @@ class KeyDates:
     title: Text
     rows: tuple[DateRow, ...]
     show_groups: bool
+    date_width: float = 0.0  # points, the date column: its widest date on one line
 
 
 @dataclass(frozen=True)
@@ -139,55 +141,11 @@ class Handout:
     language: str
     header: str  # running header, left
     footer: str  # running footer, left (source credit or theme footer)
+    words: Words = field(default_factory=lambda: words("en"))  # the words the handout adds
     logo: Figure | None = None  # the theme's logo, small at the head of every page
     slide_pages: tuple[Any, ...] = ()  # handout_slides.SlidePage, slides mode only
     deck: Any = None  # layout.model.Deck, slides mode only
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_date(date: Date, language: str = "en", short: bool = False) -> str:
-    """A date as a reader writes it: '4 October 1957' ('4 Oct 1957' short),
-    'July 1975', '1998'.
-
-    Month names are English; other languages get the unambiguous ISO form.
-    """
-    if not language.lower().startswith("en") or date.month is None:
-        return str(date)
-    month = _MONTHS_EN[date.month - 1]
-    if short and len(month) > 4:
-        month = month[:3]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
-
-
-def _span(start: Date, end: Date | None, language: str) -> str:
-    """'4 Oct 1957'; a span shares what its ends share: '17–19 July 1975',
-    '3 Feb – 12 June 1998'. Short month names keep the date column narrow."""
-    if end is None:
-        return format_date(start, language, short=True)
-    english = language.lower().startswith("en")
-    if english and start.year == end.year and start.day and end.day:
-        end_text = format_date(end, language, short=True)
-        if start.month == end.month:
-            return f"{start.day}–{end_text}"
-        head = format_date(start, language, short=True).rsplit(" ", 1)[0]
-        return f"{head} – {end_text}"
-    return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 
 def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:
@@ -236,7 +194,7 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     src = outline.source
     if src is None:
         return ()
-    runs: list[Run] = [Run("Based on ")]
+    runs: list[Run] = [Run(f"{words(outline.language).based_on} ")]
     if src.title is not None:
         title_runs = src.title.runs
         if src.url:
@@ -300,6 +258,16 @@ def _set_points(points, styles: Styles, measure: float, language) -> tuple[SetPa
     return tuple(out)
 
 
+def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
+    """The key-dates table's date column: wide enough for the widest date on
+    one line (dates are longer in some languages: '20 февр. 1962 г.'), from
+    23% to 30% of the text column; a longer date wraps."""
+    cell = styles.table_cell
+    widest = max(text_width(r.when, cell.font, cell.size) for r in rows)
+    padding = 8.0 + 1.0  # the table's right cell padding, and a point to spare
+    return min(max(column * 0.23, widest + padding), column * 0.3)
+
+
 def _running_head(title: str) -> str:
     """A long title's main part for the running header ('The Space Race: ...'
     -> 'The Space Race'), as books shorten theirs."""
@@ -331,6 +299,7 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
     )
 
     check = GlyphCheck()
+    w = words(outline.language)  # the words the handout adds, in the outline's language
     col, frame_h = geometry.column, geometry.frame_height
 
     # ---- cover
@@ -417,22 +386,24 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
                 check.plain(label, body_font, group.location, f"timeline.groups.{group.id}")
             rows.append(
                 DateRow(
-                    _span(event.date, event.end, outline.language),
+                    format_span(event.date, event.end, outline.language),
                     event.title,
                     event.text,
                     label,
                     colour,
                 )
             )
-        title = timeline.title or Text.of("Key dates")
+        title = timeline.title or Text.of(w.key_dates)
         check.text(timeline.title, head_font, "timeline.title", bold=True)
-        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows)))
+        blocks.append(
+            KeyDates(title, tuple(rows), any(r.group for r in rows), _date_width(rows, styles, col))
+        )
 
     # ---- references
     if outline.references:
         for i, ref in enumerate(outline.references):
             check.text(ref.text, body_font, f"references[{i}].text")
-        blocks.append(References(Text.of("Further reading"), outline.references))
+        blocks.append(References(Text.of(w.further_reading), outline.references))
 
     theme_footer = theme.footer or ""
     if theme_footer:
@@ -459,5 +430,6 @@ def layout_handout(outline: Outline, theme: Theme, options=None) -> Handout:
         header=_running_head(outline.title.plain),
         logo=_logo(theme),
         footer=footer,
+        words=w,
     )
     return handout

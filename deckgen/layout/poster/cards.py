@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.layout.common.dates import format_span
 from deckgen.layout.poster.model import TextBlock
-from deckgen.layout.poster.text import bold, date_label, is_grey
+from deckgen.layout.poster.text import bold, is_grey
 from deckgen.outline.model import Outline, Run
 from deckgen.theme.model import Theme
 
@@ -118,9 +119,9 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     size = level.title * k
     mark = small * 0.75
     x = stripe + pad
-    date_runs = (Run(date_label(ev, lang)),)
+    date_runs = (Run(format_span(ev.date, ev.end, lang)),)
     # Measured bold, as it is drawn, else the block would cut it.
-    date_w = ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+    date_w = ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
     title_lh = size * 1.1 * 1.2
     # The date sits on the title's first baseline.
     asc_title = ts.ascent(ts.heading, size, bold=True)
@@ -209,7 +210,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
         )
         date_w -= bw + small * 0.5
     date_tb, cut_any = ts.block(
-        (Run(date_label(ev, lang)),),
+        (Run(format_span(ev.date, ev.end, lang)),),
         ts.body,
         small,
         x + mark + small * 0.4,
@@ -296,7 +297,9 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
         # Measured: the width that holds the title on one line, else two.
         small = level.small * k
         chrome = (
-            26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+            26 * k
+            + small * 1.6
+            + ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
         )
         if ev.section:
             chrome += small * 2.6
