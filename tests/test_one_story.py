@@ -124,8 +124,12 @@ def test_a_russian_outline_gets_no_english_words(russian_files):
         assert latin == [], f"{path.name}: {latin}"
 
 
-def test_the_russian_handout_has_its_own_words(russian_files):
-    # The test above holds for a handout without words, too: these are there.
+def test_the_russian_outputs_have_their_own_words(russian_files):
+    # The test above holds for outputs without words, too: these are there.
+    deck = next(f for f in russian_files if f.suffix == ".pptx")
+    deck_text = "\n".join(texts_of(deck))
+    assert "План" in deck_text
+    assert "«Полёт Юрия Гагарина: конспект лекции»" in deck_text  # its quotation marks
     article = next(f for f in russian_files if f.name == "cyrillic-handout.pdf")
     text = "\n".join(texts_of(article)).lower()
     for word in ("основные тезисы", "заметки докладчика", "стр. 1 из", "дата", "событие"):
@@ -181,3 +185,11 @@ def test_an_event_has_one_date_text_in_deck_handout_and_poster(
         assert dates and set(dates) == {expected}, (name, dates)
         whole = "\n".join(texts)
         assert day.isoformat() not in whole and "Oct 4, 1957" not in whole, name
+
+
+def test_the_sheets_of_a_tiled_russian_poster_say_what_to_do_in_russian(tmp_path):
+    files = _build(RUSSIAN, tmp_path, "poster", "outputs.poster.tile=A4")
+    tiled = next(f for f in files if "tiled" in f.name)
+    first = texts_of(tiled)[0]
+    assert re.search(r"Лист A1: 1 из \d+ \(рядов: \d+, A–[A-Z]; столбцов: \d+\)", first), first
+    assert "Cut" not in first and "Sheet" not in first

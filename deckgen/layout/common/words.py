@@ -36,6 +36,7 @@ class Words(Mapping[str, str]):
     eras: str
     slide: str  # a slide without a title, in bookmarks: "4. Slide"
     picture: str  # an untitled picture slide, in bookmarks
+    quoted: str  # {text} in the language's quotation marks: a source's title
     # handout
     key_points: str
     key_dates: str
@@ -62,6 +63,11 @@ class Words(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(_KEYS)
+
+    def quote_marks(self) -> tuple[str, str]:
+        """The opening and closing quotation marks: ('“', '”'), ('«', '»')."""
+        before, _, after = self.quoted.partition("{text}")
+        return before, after
 
     def page(self, n: int, total: int) -> str:
         """'page 3 of 8'."""
@@ -93,6 +99,7 @@ _WORDS: dict[str, Words] = {
         eras="Eras",
         slide="Slide",
         picture="Picture",
+        quoted="“{text}”",
         key_points="Key points",
         key_dates="Key dates",
         further_reading="Further reading",
@@ -125,6 +132,7 @@ _WORDS: dict[str, Words] = {
         eras="Эпохи",
         slide="Слайд",
         picture="Иллюстрация",
+        quoted="«{text}»",
         key_points="Основные тезисы",
         key_dates="Основные даты",
         further_reading="Рекомендуемая литература",
@@ -157,6 +165,7 @@ _WORDS: dict[str, Words] = {
         eras="Епохи",
         slide="Слайд",
         picture="Ілюстрація",
+        quoted="«{text}»",
         key_points="Основні тези",
         key_dates="Основні дати",
         further_reading="Рекомендована література",
@@ -189,6 +198,7 @@ _WORDS: dict[str, Words] = {
         eras="Epochen",
         slide="Folie",
         picture="Bild",
+        quoted="„{text}“",
         key_points="Kernpunkte",
         key_dates="Wichtige Daten",
         further_reading="Weiterführende Literatur",
@@ -221,6 +231,7 @@ _WORDS: dict[str, Words] = {
         eras="Périodes",
         slide="Diapositive",
         picture="Image",
+        quoted="«\u00a0{text}\u00a0»",
         key_points="Points clés",
         key_dates="Dates clés",
         further_reading="Pour aller plus loin",
@@ -253,6 +264,7 @@ _WORDS: dict[str, Words] = {
         eras="Épocas",
         slide="Diapositiva",
         picture="Imagen",
+        quoted="«{text}»",
         key_points="Ideas clave",
         key_dates="Fechas clave",
         further_reading="Lecturas recomendadas",

@@ -53,6 +53,10 @@ def test_templates():
     assert words("en").slides(4, 6, 20) == "Slides 4–6 of 20"
     assert words("en").slides(4, 4, 20) == "Slide 4 of 20"
     assert words("ru").slides(4, 6, 20) == "Слайды 4–6 из 20"
+    assert words("en").quote_marks() == ("“", "”")
+    assert words("ru").quote_marks() == ("«", "»")
+    assert words("de").quote_marks() == ("„", "“")
+    assert words("fr").quote_marks() == ("«\u00a0", "\u00a0»")
 
 
 def test_other_languages_fall_back_to_english_and_tags_are_read_loosely():
