@@ -47,6 +47,8 @@ def _candidates(language: str) -> list[str]:
         if len(part) == 1 or not _SUBTAG.match(part):
             break  # a singleton starts an extension; anything else is not a subtag
         parts.append(part)
+    if parts and parts[0].lower() in ("root", "und"):
+        return []  # CLDR's root locale writes 'M10': no language's dates
     out = []
     for n in range(len(parts), 0, -1):
         tag = "_".join(parts[:n])

@@ -100,6 +100,7 @@ def test_a_span_over_months_and_years_gives_both_ends_their_own_parts():
         ("i-klingon", "en_001", "4 Oct 1957"),
         ("../../etc/passwd", "en_001", "4 Oct 1957"),
         ("en-Zzzz-QQ", "en_001", "4 Oct 1957"),
+        ("root", "en_001", "4 Oct 1957"),
     ],
 )
 def test_any_tag_gets_the_nearest_locale_babel_knows(tag, locale, day):
