@@ -53,7 +53,7 @@ def _pptx_texts(path: Path) -> list[str]:
 
 
 def _pdf_texts(path: Path) -> list[str]:
-    """Every page's text, then the bookmarks."""
+    """Every page's text, then the bookmarks, then the document's metadata."""
     reader = PdfReader(path)
     out = [page.extract_text() for page in reader.pages]
     marks: list[str] = []
@@ -66,7 +66,9 @@ def _pdf_texts(path: Path) -> list[str]:
                 marks.append(item.title)
 
     walk(reader.outline)
-    return [*out, "\n".join(marks)]
+    meta = reader.metadata or {}
+    described = [str(meta.get(k, "")) for k in ("/Title", "/Author", "/Subject", "/Keywords")]
+    return [*out, "\n".join(marks), "\n".join(described)]
 
 
 def texts_of(path: Path) -> list[str]:

@@ -182,7 +182,7 @@ def _metadata(p: Poster) -> pdfkit.Metadata:
         title=p.title,
         author=p.author,
         subject=p.subject,
-        keywords=("timeline", "poster"),
+        keywords=(words(p.language).timeline, words(p.language).poster),
         language=p.language,
     )
 

@@ -49,7 +49,8 @@ class Words(Mapping[str, str]):
     page_of: str  # {n}, {total}
     slide_of: str  # {n}, {total}: the slides a handout page shows
     slides_of: str  # {first}, {last}, {total}
-    # poster, tiled over small sheets
+    # poster
+    poster: str  # in its PDF's subject: "Key dates — poster"
     sheet_note: str  # {label}, {n}, {total}, {rows}, {last_row}, {cols}
 
     def __getitem__(self, key: str) -> str:
@@ -111,6 +112,7 @@ _WORDS: dict[str, Words] = {
         page_of="page {n} of {total}",
         slide_of="Slide {n} of {total}",
         slides_of="Slides {first}–{last} of {total}",
+        poster="poster",
         sheet_note=(
             "Sheet {label}: {n} of {total} ({rows} rows A–{last_row}, {cols} columns). "
             "Cut at the marks; glue onto the dashed strip."
@@ -144,6 +146,7 @@ _WORDS: dict[str, Words] = {
         page_of="стр. {n} из {total}",
         slide_of="Слайд {n} из {total}",
         slides_of="Слайды {first}–{last} из {total}",
+        poster="плакат",
         sheet_note=(
             "Лист {label}: {n} из {total} (рядов: {rows}, A–{last_row}; столбцов: {cols}). "
             "Обрежьте по меткам и наклейте на полосу, отмеченную пунктиром."
@@ -177,6 +180,7 @@ _WORDS: dict[str, Words] = {
         page_of="стор. {n} з {total}",
         slide_of="Слайд {n} з {total}",
         slides_of="Слайди {first}–{last} з {total}",
+        poster="плакат",
         sheet_note=(
             "Аркуш {label}: {n} з {total} (рядів: {rows}, A–{last_row}; стовпців: {cols}). "
             "Обріжте по мітках і наклейте на смугу, позначену пунктиром."
@@ -210,6 +214,7 @@ _WORDS: dict[str, Words] = {
         page_of="Seite {n} von {total}",
         slide_of="Folie {n} von {total}",
         slides_of="Folien {first}–{last} von {total}",
+        poster="Poster",
         sheet_note=(
             "Blatt {label}: {n} von {total} ({rows} Reihen A–{last_row}, {cols} Spalten). "
             "An den Marken schneiden und auf den gestrichelten Streifen kleben."
@@ -243,6 +248,7 @@ _WORDS: dict[str, Words] = {
         page_of="page {n} sur {total}",
         slide_of="Diapositive {n} sur {total}",
         slides_of="Diapositives {first} à {last} sur {total}",
+        poster="affiche",
         sheet_note=(
             "Feuille {label}\u00a0: {n} sur {total} ({rows} rangées A–{last_row}, "
             "{cols} colonnes). Découper aux repères, puis coller sur la bande en pointillés."
@@ -276,6 +282,7 @@ _WORDS: dict[str, Words] = {
         page_of="página {n} de {total}",
         slide_of="Diapositiva {n} de {total}",
         slides_of="Diapositivas {first}–{last} de {total}",
+        poster="póster",
         sheet_note=(
             "Hoja {label}: {n} de {total} ({rows} filas A–{last_row}, {cols} columnas). "
             "Recorte por las marcas y pegue sobre la franja discontinua."
