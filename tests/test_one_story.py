@@ -195,3 +195,26 @@ def test_the_sheets_of_a_tiled_russian_poster_say_what_to_do_in_russian(tmp_path
     first = texts_of(tiled)[0]
     assert re.search(r"Лист A1: 1 из \d+ \(рядов: \d+, A–[A-Z]; столбцов: \d+\)", first), first
     assert "Cut" not in first and "Sheet" not in first
+
+
+SHORT_RUSSIAN = """\
+title: Полгода 1961 года
+language: ru
+sections:
+  - {id: a, title: Весна и лето, points: [Полёты]}
+timeline:
+  events:
+    - {date: 1961-04-12, title: «Восток-1»}
+    - {date: 1961-05-05, title: «Фридом-7»}
+    - {date: 1961-08-06, end: 1961-08-07, title: «Восток-2»}
+"""
+
+
+def test_a_short_russian_timeline_has_russian_months_on_its_axis(tmp_path):
+    # Months and days on the axis, not years: their names are words too.
+    outline = tmp_path / "short.yaml"
+    outline.write_text(SHORT_RUSSIAN, encoding="utf-8")
+    (poster,) = _build(outline, tmp_path / "out", "poster")
+    text = "\n".join(texts_of(poster))
+    assert "1 мая" in text or "апр." in text, text
+    assert not re.search("[A-Za-z]", text.replace("\n", " ")), text

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
-from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_interval, format_skeleton
@@ -105,16 +104,14 @@ def format_span(start: Date, end: Date | None, language: str) -> str:
     return _clean(pattern.format(format_date(start, language), format_date(end, language)))
 
 
-TickKind = Literal["year", "month", "day"]
-
-
 @lru_cache(maxsize=4096)
-def tick_label(day: _dt.date, kind: TickKind, language: str, with_year: bool = False) -> str:
-    """An axis tick: '1961'; a month 'Oct' ('Oct 1957' with the year); a day
-    '4 Oct' ('4 Oct 1957' with the year), as `language` writes them."""
+def tick_label(day: _dt.date, kind: str, language: str, with_year: bool = False) -> str:
+    """An axis tick of `kind` 'year' ('1961'), 'month' ('Oct'; 'Oct 1957' with
+    the year), or any finer kind ('day', 'week'): '4 Oct' ('4 Oct 1957' with
+    the year), as `language` writes them."""
     if kind == "year":
         return _clean(format_skeleton("y", day, locale=date_locale(language)))
-    skeleton = {"month": "MMM", "day": "MMMd"}[kind]
+    skeleton = "MMM" if kind == "month" else "MMMd"  # a day, or a week's first day
     if with_year:
         skeleton = "y" + skeleton
     return _clean(format_skeleton(skeleton, day, locale=date_locale(language)))

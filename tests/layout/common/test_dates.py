@@ -145,4 +145,5 @@ def test_tick_labels():
     assert tick_label(day, "month", "en", with_year=True) == "Oct 1957"
     assert tick_label(day, "day", "en") == "4 Oct"
     assert tick_label(day, "day", "ru") == "4 окт."
+    assert tick_label(day, "week", "de") == "4. Okt."
     assert tick_label(day, "month", "ru", with_year=True) == f"окт. 1957{NBSP}г."
