@@ -348,7 +348,7 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
                 self.setLineWidth(0.5)
                 self.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
             size = footer_style.size
-            page = f"page {number} of {total}"
+            page = handout.words.page(number, total)
             pw = pdfmetrics.stringWidth(page, fnames.regular, size)
             self.setFillColor(pdfkit.color(footer_style.color))
             self.setFont(fnames.regular, size)
@@ -438,17 +438,17 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     if block.quote_set is not None:
         body.extend(_quote(block.quote_set, ts))
     if block.points:
-        label = ts.para((Run("Key points"),), st.label, "label")
+        label = ts.para((Run(ts.handout.words.key_points),), st.label, "label")
         pts = _points(block, ts)
         body.append(Block([label, *pts[:2]]))
         body.extend(pts[2:])
     if block.speaker_notes:
-        label = ts.para((Run("Speaker notes"),), st.notes_label, "notes-label")
+        label = ts.para((Run(ts.handout.words.speaker_notes),), st.notes_label, "notes-label")
         paras = [ts.para(p, st.speaker_notes, "speaker-notes") for p in block.speaker_notes]
         body.append(Block([label, paras[0]]))
         body.extend(paras[1:])
     if block.notes_lines:
-        label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
+        label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
     return _keep_heading(heading, body, ts)
 
@@ -680,12 +680,13 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     pal = ts.handout.palette
     g = ts.handout.geometry
     heading = _heading(block.title.runs, None, "key-dates", ts, block.title.plain)
+    w = ts.handout.words
     head_cells = [
-        ts.para((Run("Date"),), st.table_head, "th"),
-        ts.para((Run("Event"),), st.table_head, "th"),
+        ts.para((Run(w.date),), st.table_head, "th"),
+        ts.para((Run(w.event),), st.table_head, "th"),
     ]
     if block.show_groups:
-        head_cells.append(ts.para((Run("Who"),), st.table_head, "th"))
+        head_cells.append(ts.para((Run(w.who),), st.table_head, "th"))
     rows = [head_cells]
     for row in block.rows:
         cell = [ts.para(row.title, st.table_date, "td-title")]
@@ -698,7 +699,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         if block.show_groups:
             line.append(ts.para((Run(row.group),), st.table_cell, "td-group"))
         rows.append(line)
-    date_w = g.column * 0.23 + block.mark_size * MarkedDate.INDENT
+    date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
     group_w = g.column * 0.21 if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
     table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")

@@ -79,10 +79,7 @@ def render_slides_handout(handout: Handout) -> bytes:
                     )
         # running header and footer, as in the article
         canvas.setFillColor(pdfkit.color(st.header.color))
-        span = (
-            f"Slides {page.first}–{page.last}" if page.last > page.first else f"Slide {page.first}"
-        )
-        span += f" of {len(deck.slides)}"
+        span = handout.words.slides(page.first, page.last, len(deck.slides))
         sw = pdfmetrics.stringWidth(span, hnames.bold, st.header.size)
         canvas.setFont(hnames.bold, st.header.size)
         canvas.drawRightString(right, g.header_y, span)
@@ -97,7 +94,7 @@ def render_slides_handout(handout: Handout) -> bytes:
         canvas.setStrokeColor(pdfkit.color(pal.rule))
         canvas.setLineWidth(0.5)
         canvas.line(left, g.header_y - 5, right, g.header_y - 5)
-        page_text = f"page {number} of {total}"
+        page_text = handout.words.page(number, total)
         pw = pdfmetrics.stringWidth(page_text, fnames.regular, st.footer.size)
         canvas.setFillColor(pdfkit.color(st.footer.color))
         canvas.setFont(fnames.regular, st.footer.size)

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
 from deckgen.backends import pdfkit
+from deckgen.layout.common.words import words
 from deckgen.layout.poster.model import (
     CROP_MARGIN,
     Marker,
@@ -156,7 +157,7 @@ def _metadata(p: Poster) -> pdfkit.Metadata:
         title=p.title,
         author=p.author,
         subject=p.subject,
-        keywords=("timeline", "poster"),
+        keywords=(words(p.language).timeline, words(p.language).poster),
         language=p.language,
     )
 
@@ -264,8 +265,14 @@ def draw_tiles(p: Poster) -> bytes:
         c.drawRightString(
             t.sheet_w - m,
             m * 0.3,
-            f"Sheet {tile.label}: {i + 1} of {n} ({t.rows} rows A–{_row_letter(t.rows - 1)}, "
-            f"{t.cols} columns). Cut at the marks; glue onto the dashed strip.",
+            words(p.language).sheet_note.format(
+                label=tile.label,
+                n=i + 1,
+                total=n,
+                rows=t.rows,
+                last_row=_row_letter(t.rows - 1),
+                cols=t.cols,
+            ),
         )
         c.restoreState()
         c.showPage()

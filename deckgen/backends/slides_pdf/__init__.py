@@ -14,6 +14,7 @@ from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
 from deckgen.errors import BackendError
 from deckgen.layout.common.plan import Talk, plan_talk
+from deckgen.layout.common.words import words
 from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Outline
 from deckgen.theme.model import Theme
@@ -35,11 +36,23 @@ def deck_for(outline: Outline, theme: Theme, talk: Talk | None = None) -> Deck:
     return pptx.layout(Job(outline, theme, options, talk or plan_talk(outline, theme)))
 
 
+# The word for a slide without a title, by kind ('slide' for any other).
+_KIND_WORDS = {
+    "quote": "quote",
+    "statement": "key_point",
+    "image": "picture",
+    "timeline": "timeline",
+    "agenda": "agenda",
+}
+
+
 def slide_label(deck: Deck, index: int) -> str:
-    """'3. Title' for bookmarks and captions; split slides say so."""
+    """'3. Title' for bookmarks and captions, in the deck's language; split
+    slides say so."""
     slide = deck.slides[index]
-    title = slide.title or slide.kind.capitalize()
-    return f"{index + 1}. {title}" + (" (cont.)" if slide.continued else "")
+    w = words(deck.language)
+    title = slide.title or w[_KIND_WORDS.get(slide.kind, "slide")]
+    return f"{index + 1}. {title}" + (f" {w.cont}" if slide.continued else "")
 
 
 def metadata(outline: Outline, suffix: str = "") -> pdfkit.Metadata:

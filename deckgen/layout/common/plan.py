@@ -9,12 +9,11 @@ the outline's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from deckgen.layout.common.dates import format_date, format_span
 from deckgen.layout.common.look import Look, look_of
-from deckgen.layout.common.words import words
+from deckgen.layout.common.words import Words, words
 from deckgen.outline.model import Date, Outline
 from deckgen.theme.model import Theme
 
@@ -26,7 +25,9 @@ class Talk:
     outline: Outline
     theme: Theme
     look: Look
-    words: Mapping[str, str]  # the words deckgen adds, in the outline's language
+    # The words deckgen adds, in the outline's language: `talk.words.key_dates`,
+    # or as a mapping, `talk.words["key_dates"]`.
+    words: Words
 
     @property
     def language(self) -> str:

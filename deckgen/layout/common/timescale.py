@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from deckgen.layout.common.dates import tick_label
 from deckgen.outline.model import Date
 
 __all__ = [
@@ -28,8 +29,6 @@ __all__ = [
     "ordinal",
     "ticks",
 ]
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def ordinal(day: _dt.date) -> float:
@@ -275,20 +274,9 @@ _STEPS: tuple[tuple[float, str], ...] = (
 
 
 def _label(day: _dt.date, kind: str, language: str) -> str:
-    english = language.lower().startswith("en")
-    if kind == "year":
-        return str(day.year)
-    if kind == "month":
-        if english:
-            return (
-                f"{_MONTHS_EN[day.month - 1]} {day.year}"
-                if day.month == 1
-                else _MONTHS_EN[day.month - 1]
-            )
-        return f"{day.year}-{day.month:02d}"
-    if english:
-        return f"{day.day} {_MONTHS_EN[day.month - 1]}"
-    return day.isoformat()
+    # As the outline's language writes dates (dates.py); months name their
+    # year on January.
+    return tick_label(day, kind, language, with_year=kind == "month" and day.month == 1)
 
 
 def _tick_days(t0: float, t1: float, step: float, kind: str) -> Iterator[_dt.date]:

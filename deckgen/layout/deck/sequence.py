@@ -20,6 +20,7 @@ from deckgen.layout.common.links import linked
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph
+from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Shape, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
@@ -501,7 +502,7 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
 # ---------------------------------------------------------------- closing
 
 
-def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
+def _credits(outline: Outline, w: Words) -> list[tuple[Text | tuple[Run, ...], Location]]:
     out: list[tuple[Text | tuple[Run, ...], Location]] = []
     seen: set[str] = set()
 
@@ -515,7 +516,8 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
     if src is not None:
         runs: list[Run] = []
         if src.title is not None:
-            runs += [Run("“"), *src.title.runs, Run("”")]
+            before, after = w.quote_marks()
+            runs += [Run(before), *src.title.runs, Run(after)]
         if src.publisher is not None:
             runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
         if src.url:
@@ -544,7 +546,7 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     w = maker.words
     kind = "closing"
     refs = outline.references
-    credits = _credits(outline)
+    credits = _credits(outline, w)
     loc = (
         refs[0].location
         if refs

@@ -16,6 +16,7 @@ from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
+from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Shape, SlideKind, TextBox
 from deckgen.layout.deck.style import DeckStyle
@@ -88,7 +89,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+")
 @dataclass
 class SlideMaker:
     style: DeckStyle
-    words: dict[str, str]
+    words: Words
     language: str = "en"
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # The outline path of what is being laid out ('sections[2]',

@@ -22,7 +22,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from deckgen import fonts
+from deckgen.fonts.wrap import text_width
 from deckgen.layout.common.plan import Talk, plan_talk
+from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
@@ -37,6 +39,7 @@ from deckgen.layout.handout.model import (
     SectionBlock,
 )
 from deckgen.layout.handout.style import (
+    Styles,
     hyphenation_language,
     make_geometry,
     make_palette,
@@ -44,7 +47,6 @@ from deckgen.layout.handout.style import (
 )
 from deckgen.layout.handout.text import set_paragraph
 from deckgen.outline.model import (
-    Date,
     Outline,
     Run,
     Section,
@@ -60,57 +62,11 @@ __all__ = [
     "KeyDates",
     "References",
     "SectionBlock",
-    "format_date",
     "layout_handout",
 ]
 
 BODY_SIZE = 11.0  # points; overridable by the theme key `handout.body_size`
 NOTES_LINES = 7  # ruled lines in a section's notes area
-
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_date(date: Date, language: str = "en", short: bool = False) -> str:
-    """A date as a reader writes it: '4 October 1957' ('4 Oct 1957' short),
-    'July 1975', '1998'.
-
-    Month names are English; other languages get the unambiguous ISO form.
-    """
-    if not language.lower().startswith("en") or date.month is None:
-        return str(date)
-    month = _MONTHS_EN[date.month - 1]
-    if short and len(month) > 4:
-        month = month[:3]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
-
-
-def _span(start: Date, end: Date | None, language: str) -> str:
-    """'4 Oct 1957'; a span shares what its ends share: '17–19 July 1975',
-    '3 Feb – 12 June 1998'. Short month names keep the date column narrow."""
-    if end is None:
-        return format_date(start, language, short=True)
-    english = language.lower().startswith("en")
-    if english and start.year == end.year and start.day and end.day:
-        end_text = format_date(end, language, short=True)
-        if start.month == end.month:
-            return f"{start.day}–{end_text}"
-        head = format_date(start, language, short=True).rsplit(" ", 1)[0]
-        return f"{head} – {end_text}"
-    return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 
 LOGO_HEIGHT = 14.0  # points, in the running header
@@ -149,7 +105,7 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     src = outline.source
     if src is None:
         return ()
-    runs: list[Run] = [Run("Based on ")]
+    runs: list[Run] = [Run(f"{words(outline.language).based_on} ")]
     if src.title is not None:
         title_runs = src.title.runs
         if src.url:
@@ -177,6 +133,16 @@ def _with_slide_notes(section: Section) -> Section:
     if section.summary or section.points or section.image or section.quote:
         return section
     return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
+
+
+def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
+    """The key-dates table's date column: wide enough for the widest date on
+    one line (dates are longer in some languages: '20 февр. 1962 г.'), from
+    23% to 30% of the text column; a longer date wraps."""
+    cell = styles.table_cell
+    widest = max(text_width(r.when, cell.font, cell.size) for r in rows)
+    padding = 8.0 + 1.0  # the table's right cell padding, and a point to spare
+    return min(max(column * 0.23, widest + padding), column * 0.3)
 
 
 def _running_head(title: str) -> str:
@@ -214,6 +180,7 @@ def layout_handout(
     )
 
     check = GlyphCheck()
+    w = words(outline.language)  # the words the handout adds, in the outline's language
     col, frame_h = geometry.column, geometry.frame_height
     setter = Setter(styles, col, frame_h, col / geometry.chars_per_line, hyphen_lang, check)
 
@@ -285,7 +252,7 @@ def layout_handout(
                 check.plain(label, body_font, group.location, f"timeline.groups.{group.id}")
             rows.append(
                 DateRow(
-                    _span(event.date, event.end, outline.language),
+                    talk.span(event.date, event.end),  # the plan: as on slides and poster
                     event.title,
                     event.text,
                     label,
@@ -293,11 +260,20 @@ def layout_handout(
                     style.shape,
                 )
             )
-        title = timeline.title or Text.of("Key dates")
+        title = timeline.title or Text.of(w.key_dates)
         check.text(timeline.title, head_font, "timeline.title", bold=True)
         strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, outline.language)
         mark = round(styles.table_cell.size * ROW_MARK, 2)
-        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows), strip, mark))
+        blocks.append(
+            KeyDates(
+                title,
+                tuple(rows),
+                any(r.group for r in rows),
+                strip,
+                mark,
+                _date_width(rows, styles, col),
+            )
+        )
 
     # ---- timeline slides point to the key dates
     key_dates = next((b for b in blocks if isinstance(b, KeyDates)), None)
@@ -312,7 +288,7 @@ def layout_handout(
     if outline.references:
         for i, ref in enumerate(outline.references):
             check.text(ref.text, body_font, f"references[{i}].text")
-        blocks.append(References(Text.of("Further reading"), outline.references))
+        blocks.append(References(Text.of(w.further_reading), outline.references))
 
     theme_footer = theme.footer or ""
     if theme_footer:
@@ -339,5 +315,6 @@ def layout_handout(
         header=_running_head(outline.title.plain),
         logo=_logo(theme),
         footer=footer,
+        words=w,
     )
     return handout

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.words import Words, words
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.style import PageGeometry, Palette, Styles
 from deckgen.layout.handout.text import SetParagraph
@@ -157,6 +158,7 @@ class KeyDates:
     show_groups: bool
     strip: Strip | None = None  # the timeline to scale, above the table
     mark_size: float = 0.0  # a row's marker, drawn before its date
+    date_width: float = 0.0  # points, the date column: its widest date on one line
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class Handout:
     language: str
     header: str  # running header, left
     footer: str  # running footer, left (source credit or theme footer)
+    words: Words = field(default_factory=lambda: words("en"))  # the words the handout adds
     logo: Figure | None = None  # the theme's logo, small at the head of every page
     slide_pages: tuple[SlidePage, ...] = ()  # slides mode only
     deck: Deck | None = None  # slides mode only

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.layout.common.dates import format_span
 from deckgen.layout.common.look import Look
 from deckgen.layout.poster.model import TextBlock
-from deckgen.layout.poster.text import bold, date_label
+from deckgen.layout.poster.text import bold
 from deckgen.outline.model import Outline, Run
 
 
@@ -74,9 +75,9 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     size = level.title * k
     mark = small * 0.75
     x = stripe + pad
-    date_runs = (Run(date_label(ev, lang)),)
+    date_runs = (Run(format_span(ev.date, ev.end, lang)),)
     # Measured bold, as it is drawn, else the block would cut it.
-    date_w = ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+    date_w = ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
     title_lh = size * 1.1 * 1.2
     # The date sits on the title's first baseline.
     asc_title = ts.ascent(ts.heading, size, bold=True)
@@ -165,7 +166,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
         )
         date_w -= bw + small * 0.5
     date_tb, cut_any = ts.block(
-        (Run(date_label(ev, lang)),),
+        (Run(format_span(ev.date, ev.end, lang)),),
         ts.body,
         small,
         x + mark + small * 0.4,
@@ -252,7 +253,9 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
         # Measured: the width that holds the title on one line, else two.
         small = level.small * k
         chrome = (
-            26 * k + small * 1.6 + ts.width((Run(date_label(ev, lang), bold=True),), ts.body, small)
+            26 * k
+            + small * 1.6
+            + ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
         )
         if ev.section:
             chrome += small * 2.6

@@ -150,6 +150,7 @@ def layout_poster(
         outline, ts, look, W, k, margin, y, bg, muted, c.text, el, labels, diags
     )
 
+    w = words(outline.language)
     poster_kwargs = dict(
         width=W,
         height=H,
@@ -161,7 +162,7 @@ def layout_poster(
         body_font=ts.body,
         title=outline.title.plain,
         author=outline.author.plain if outline.author else "",
-        subject=(tl.title.plain if tl and tl.title else "Timeline") + " — poster",
+        subject=f"{tl.title.plain if tl and tl.title else w.timeline} — {w.poster}",
         language=outline.language,
         options=opts,
         tiling=tile_poster(W, H, opts.tile) if opts.tile else None,

@@ -1,5 +1,5 @@
 """Text for the poster: measured, wrapped and cut with the real font metrics,
-plus the few colour and date helpers the poster layout shares."""
+plus the few colour helpers the poster layout shares."""
 
 from __future__ import annotations
 
@@ -10,41 +10,13 @@ from deckgen import fonts
 from deckgen.fonts.wrap import line_height, text_width, wrap
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.poster.model import Align, TextBlock
-from deckgen.outline.model import Date, Event, Run, Text
+from deckgen.outline.model import Run, Text
 
 __all__ = [
-    "MONTHS_EN",
     "Typesetter",
     "bold",
     "strip_end",
-    "date_label",
-    "format_date",
 ]
-
-
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(d: Date, language: str) -> str:
-    if not language.lower().startswith("en"):
-        return str(d)
-    if d.day:
-        return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-    if d.month:
-        return f"{MONTHS_EN[d.month - 1]} {d.year}"
-    return str(d.year)
-
-
-def date_label(ev: Event, language: str) -> str:
-    a, b = ev.date, ev.end
-    if b is None:
-        return format_date(a, language)
-    if language.lower().startswith("en") and a.year == b.year and a.day and b.day:
-        # '17–19 Jul 1975', '3 Feb – 12 Jun 1998': the shared part once.
-        if a.month == b.month:
-            return f"{a.day}–{b.day} {MONTHS_EN[b.month - 1]} {b.year}"
-        return f"{a.day} {MONTHS_EN[a.month - 1]} – {format_date(b, language)}"
-    return f"{format_date(a, language)} – {format_date(b, language)}"
 
 
 class Typesetter:

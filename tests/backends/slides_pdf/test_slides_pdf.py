@@ -91,3 +91,24 @@ def test_each_page_shows_its_slide_text(built, tmp_path):
         boxes = [el for el in slide.elements if hasattr(el, "paragraphs")]
         first_line = " ".join("".join(r.text for r in boxes[0].paragraphs[0].lines[0].runs).split())
         assert first_line in words, (i, first_line, words[:200])
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["1. Quote", "2. Slide", "3. Moon (cont.)"]),
+        ("ru", ["1. Цитата", "2. Слайд", "3. Moon (продолжение)"]),
+        ("ja", ["1. Quote", "2. Slide", "3. Moon (cont.)"]),
+    ],
+)
+def test_bookmarks_speak_the_outline_language(language, labels):
+    from deckgen.backends.slides_pdf import slide_label
+    from deckgen.layout.deck.model import Deck, Slide
+
+    slides = (
+        Slide("quote", "", (), "#FFFFFF"),
+        Slide("bullets", "", (), "#FFFFFF"),
+        Slide("bullets", "Moon", (), "#FFFFFF", continued=True),
+    )
+    deck = Deck(960, 540, slides, "Arimo", "Arimo", language=language)
+    assert [slide_label(deck, i) for i in range(3)] == labels

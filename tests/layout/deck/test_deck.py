@@ -508,10 +508,10 @@ def test_russian_words_and_dates(tmp_path):
     from deckgen.layout.common.dates import format_span
     from deckgen.outline.model import Date
 
-    assert format_span(Date(1961, 4, 12), None, "ru") == "12 апр. 1961"
+    assert format_span(Date(1961, 4, 12), None, "ru") == "12 апр. 1961\u00a0г."
     assert format_span(Date(1960, 8, 19), Date(1960, 8, 20), "en") == "19–20 Aug 1960"
-    assert format_span(Date(1998), Date(2011), "en") == "1998–2011"
-    assert format_span(Date(1961, 4, 12), None, "xx") == "1961-04-12"
+    assert format_span(Date(1998), Date(2011), "en") == "1998\u00a0– 2011"
+    assert format_span(Date(1961, 4, 12), None, "xx") == "12 Apr 1961"
     outline = outline_from(
         tmp_path,
         """

@@ -11,12 +11,11 @@ from deckgen.layout.handout.layout import (
     KeyDates,
     References,
     SectionBlock,
-    format_date,
     layout_handout,
 )
 from deckgen.layout.handout.model import Statement
 from deckgen.layout.handout.style import PAPERS, TARGET_CHARS
-from deckgen.outline.model import Date, Run, Text
+from deckgen.outline.model import Run, Text
 
 _spec = importlib.util.spec_from_file_location(
     "handout_sample", Path(__file__).parents[2] / "backends" / "handout" / "sample.py"
@@ -113,15 +112,6 @@ def test_missing_glyph_is_an_error_with_the_line():
     assert str(diags[0]).startswith("talk.yaml:77:5: error:")
 
 
-def test_format_date():
-    assert format_date(Date(1957, 10, 4)) == "4 October 1957"
-    assert format_date(Date(1975, 7)) == "July 1975"
-    assert format_date(Date(1998)) == "1998"
-    assert format_date(Date(1957, 10, 4), short=True) == "4 Oct 1957"
-    assert format_date(Date(1969, 7, 20), short=True) == "20 July 1969"
-    assert format_date(Date(1957, 10, 4), "ru") == "1957-10-04"
-
-
 def test_a_section_of_explicit_slides_only_gets_content_from_them():
     from deckgen.outline.model import Column, Point, Quote, Section, Slide
 
@@ -162,10 +152,13 @@ def _words(para) -> str:
     return " ".join("".join(r.text for r in w) for ln in para.lines for w in ln.words)
 
 
-def test_spans_share_what_their_ends_share():
-    from deckgen.layout.handout.layout import _span
+def test_key_dates_are_written_as_every_output_writes_them():
+    from deckgen.layout.common.dates import format_span
 
-    assert _span(Date(1975, 7, 17), Date(1975, 7, 19), "en") == "17–19 July 1975"
-    assert _span(Date(1998, 2, 3), Date(1998, 6, 12), "en") == "3 Feb – 12 June 1998"
-    assert _span(Date(1986), Date(2001), "en") == "1986 – 2001"
-    assert _span(Date(1975, 7, 17), Date(1975, 7, 19), "ru") == "1975-07-17 – 1975-07-19"
+    for language in ("en", "ru"):
+        outline = sample.outline(2, language=language)
+        plan = layout_handout(outline, sample.theme(), {})
+        rows = next(b for b in plan.blocks if isinstance(b, KeyDates)).rows
+        events = outline.timeline.events
+        assert [r.when for r in rows] == [format_span(e.date, e.end, language) for e in events]
+        assert plan.words.key_dates == ("Key dates" if language == "en" else "Основные даты")
