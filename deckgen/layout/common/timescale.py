@@ -273,12 +273,6 @@ _STEPS: tuple[tuple[float, str], ...] = (
 )
 
 
-def _label(day: _dt.date, kind: str, language: str) -> str:
-    # As the outline's language writes dates (dates.py); months name their
-    # year on January.
-    return tick_label(day, kind, language, with_year=kind == "month" and day.month == 1)
-
-
 def _tick_days(t0: float, t1: float, step: float, kind: str) -> Iterator[_dt.date]:
     """Calendar days at a round `step` between t0 and t1."""
     if kind == "year":
@@ -364,15 +358,9 @@ def ticks(
         for day in _tick_days(seg.t0, seg.t1, step, kind):
             o = ordinal(day)
             labelled.add(day)
-            label = _label(day, kind, language)
-            if (
-                kind in ("day", "week", "month")
-                and day.year != year
-                and str(day.year) not in label
-                and language.lower().startswith("en")
-            ):
-                # The first tick of a stretch, and of each new year, says the year.
-                label = f"{label} {day.year}"
+            # The first tick of a stretch, and of each new year, says the year.
+            with_year = kind in ("day", "week", "month") and day.year != year
+            label = tick_label(day, kind, language, with_year=with_year)
             year = day.year
             out.append(Tick(o, seg.to_x(o), label, kind))
         if minor:
