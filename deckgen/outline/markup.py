@@ -108,7 +108,9 @@ def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens)
             problem = check_url(url)
             if problem:
                 problems.append(problem)
-            label = _tokens(s, i + 1, label_end, problems, parens) if label_end > i + 1 else [url]
+            label: list[object] = (
+                _tokens(s, i + 1, label_end, problems, parens) if label_end > i + 1 else [url]
+            )
             items.append(_Link(url, label))
             i = end
         else:  # plain text up to the next character that may mean markup

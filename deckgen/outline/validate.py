@@ -286,7 +286,7 @@ class _Builder:
         src_node = self.required(node, "src", where)
         alt_node = self.required(node, "alt", where)
         alt = self.plain(alt_node, _join(where, "alt"))
-        if alt == "":
+        if alt == "" and alt_node is not None:
             self.error(alt_node.location, _join(where, "alt"), "must not be empty")
         caption = self.text(node.get("caption"), _join(where, "caption"))
         credit = self.text(node.get("credit"), _join(where, "credit"))
@@ -529,9 +529,9 @@ class _Builder:
         ):
             self.error(events_node.location, "timeline.events", "must list at least one event")
         events = [
-            e
+            ev
             for w, item in self.items(events_node, "timeline.events", "events")
-            if (e := self.event(item, w)) is not None
+            if (ev := self.event(item, w)) is not None
         ]
         events.sort(key=lambda e: e.date.first_day)  # stable: same-day events keep their order
         return Timeline(tuple(events), title, eras, groups, node.location)
@@ -598,7 +598,7 @@ class _Builder:
             guess = did_you_mean(section, self.section_ids)
             hint = f", did you mean {guess!r}?" if guess else ""
             self.error(
-                node.get("section").location,
+                node.value["section"].location,
                 _join(where, "section"),
                 f"no section has the id {section!r}{hint}",
             )
@@ -609,7 +609,7 @@ class _Builder:
             known = ", ".join(sorted(self.group_ids))
             hint = f", did you mean {guess!r}?" if guess else f" (groups: {known})"
             self.error(
-                node.get("group").location,
+                node.value["group"].location,
                 _join(where, "group"),
                 f"no group {group!r} in timeline.groups{hint}",
             )
@@ -777,7 +777,7 @@ def build_outline(root: Node, path: Path, filename: str) -> tuple[Outline | None
         date=b.show_date(get("date")),
         language=b.language(get("language")),
         theme=b.plain(get("theme"), "theme", "a theme name or path"),
-        theme_location=get("theme").location if "theme" in root else root.location,
+        theme_location=root.value["theme"].location if "theme" in root else root.location,
         theme_overrides=overrides,
         theme_overrides_location=(
             override_node.location if override_node is not None else root.location

@@ -69,9 +69,9 @@ def _shape(canvas: Canvas, s: Shape, h: float) -> None:
     b = s.box
     fill = s.fill is not None
     stroke = s.line is not None and s.line_width > 0
-    if fill:
+    if s.fill is not None:
         canvas.setFillColor(pdfkit.color(s.fill))
-    if stroke:
+    if s.line is not None and stroke:
         canvas.setStrokeColor(pdfkit.color(s.line))
         canvas.setLineWidth(s.line_width)
     if s.kind == "line":
