@@ -247,6 +247,7 @@ def _spread(best, row, texts, geo, frame, side_h, k, w, big):
                 top = (score, count, got)
             if count == len(keep):
                 break
+        assert top is not None  # _methods() yields at least one method
         _, count, got = top
         slots = [None] * n
         for j, s in zip(keep, got, strict=True):
@@ -257,6 +258,7 @@ def _spread(best, row, texts, geo, frame, side_h, k, w, big):
             chosen_best = (score, count, slots)
         # All kept cards placed: try finer stretches; else coarser.
         m = m + max(1, m // 8) if count == len(keep) else max(1, m * count // len(keep))
+    assert chosen_best is not None  # the first try (m = placed >= 1) always runs
     _, count, slots = chosen_best
     # The even choice wins when it holds as many cards, or nearly as many
     # and the sweep left a long stretch of the story without any card.

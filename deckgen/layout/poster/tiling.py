@@ -69,6 +69,7 @@ def tile_poster(width: float, height: float, paper: str) -> Tiling:
         cols, rows = _count(width, ww, OVERLAP), _count(height, wh, OVERLAP)
         if best is None or cols * rows < best[0]:
             best = (cols * rows, sw, sh, cols, rows)
+    assert best is not None  # two orientations were tried
     _, sw, sh, cols, rows = best
     ww, wh = sw - 2 * SAFE_MARGIN, sh - 2 * SAFE_MARGIN
     step_x, step_y = ww - OVERLAP, wh - OVERLAP
