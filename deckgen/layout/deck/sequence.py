@@ -13,6 +13,7 @@ section's speaker notes go on its first content slide.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
@@ -20,7 +21,7 @@ from deckgen.layout.common.links import linked
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Shape, TextBox
+from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.deck.timeline import timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
@@ -69,8 +70,10 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker, index:
             made = explicit_slide(outline, section, slide, maker)
             # Only a timeline slide showing every event stands for the
             # outline's timeline; one showing this section's events does not.
-            has_timeline |= slide.layout == "timeline" and not any(
-                e.section == section.id for e in outline.timeline.events
+            has_timeline |= (
+                slide.layout == "timeline"
+                and outline.timeline is not None
+                and not any(e.section == section.id for e in outline.timeline.events)
             )
             drafts += made
     else:
@@ -176,12 +179,13 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     col_w = text_right - col_x
 
     # The cover's caption and credit first: the stack must stay above them.
-    foot: list[tuple[str, Paragraph]] = []
+    foot: list[tuple[Role, Paragraph]] = []
     if cover is not None and boxes.title is None:
-        for role, text, size, italic in (
+        cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
             ("caption", cover.caption, 13.0, True),
             ("credit", cover.credit, 11.0, False),
-        ):
+        )
+        for role, text, size, italic in cover_lines:
             if text is None:
                 continue
             style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
@@ -260,8 +264,8 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
         budget = bottom - M - gaps - (sub.height if sub else 0)
         budget -= in_stack.height if in_stack else 0
-        title_p = None
-        for lines in (3, 4):  # three lines of a big title read better than four
+        # Three lines of a big title read better than four; the last try raises.
+        for lines in (3, 4):
             try:
                 title_p = fit_title(
                     outline.title,
@@ -315,7 +319,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
                     )
                 )
     else:
-        parts = [("title", title_p, 0.0)]
+        parts: list[tuple[str, Paragraph, float]] = [("title", title_p, 0.0)]
         if sub is not None:
             parts.append(("subtitle", sub, 44.0))
         if meta is not None and not designed:
@@ -337,7 +341,9 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             y += gap
             if gap == 44.0:
                 els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
-            ph = {"title": "title", "subtitle": "subtitle"}.get(what)
+            ph: Literal["title", "subtitle"] | None = (
+                "title" if what == "title" else "subtitle" if what == "subtitle" else None
+            )
             name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
             els.append(
                 TextBox(
@@ -364,7 +370,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
 
 def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
     st = maker.style
-    kind = "agenda"
+    kind: SlideKind = "agenda"
     body = st.body_box_for(kind)
     title = maker.words["agenda"]
     loc = outline.sections[0].location
@@ -430,7 +436,7 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
 def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     st = maker.style
     W, H, M = st.width, st.height, st.margin
-    kind = "section"
+    kind: SlideKind = "section"
     boxes = st.boxes(kind)
     loc = section.location
     els: list[Element] = []
@@ -537,7 +543,7 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
 def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     st = maker.style
     w = maker.words
-    kind = "closing"
+    kind: SlideKind = "closing"
     refs = outline.references
     credits = _credits(outline)
     loc = (
@@ -558,6 +564,7 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     ]
     if credits and outline.source is not None:
         first = credit_units[0][0]
+        assert isinstance(first.text, tuple)  # credit items are made of runs above
         credit_units[0] = (Item((Run(w["based_on"] + ": "), *first.text), "small", first.location),)
 
     def headed(head: str, units: list[Unit]) -> list[Unit]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
 from deckgen.layout.deck.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Shape, SlideKind, TextBox
+from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.style import DeckStyle
 from deckgen.outline.model import Column, Image, Point, Quote, Run, Text
 
@@ -113,7 +114,7 @@ class SlideMaker:
         style: TextStyle | None = None,
         max_lines: int = 2,
         floor: float | None = None,
-        valign: str = "bottom",
+        valign: Literal["top", "middle", "bottom"] = "bottom",
         name: str = "Title",
         warn: bool = True,
     ) -> TextBox:
@@ -182,7 +183,9 @@ class SlideMaker:
             )
         return heads
 
-    def kicker(self, kind: SlideKind, text: Text | str, location: Location) -> TextBox:
+    def kicker(
+        self, kind: SlideKind, text: Text | str | tuple[Run, ...], location: Location
+    ) -> TextBox:
         """A small title for quote and statement slides: still the title placeholder
         (outline view, screen readers), but quiet so the slide's big text leads."""
         st = self.style
@@ -315,7 +318,7 @@ class SlideMaker:
         under: list[TextBox] = []
         below = 0.0
         cap_style = st.small_style(st.caption_size, st.muted, italic=False)
-        parts = []
+        parts: list[tuple[Role, Paragraph]] = []
         if image.caption is not None:
             p = fit_title(
                 image.caption,
@@ -406,7 +409,7 @@ class SlideMaker:
                 box = body  # the picture stays on the first slide
                 paras = self._reset(paras, box.w)
             els.append(TextBox(box, paras, role="body", placeholder="body", name="Body"))
-            if image is not None and not cont:
+            if image is not None and pic_area is not None and not cont:
                 els += self.picture_block(image, pic_area, valign="top")
             drafts.append(Draft(kind, plain(t), els, location, notes if i == 0 else (), cont))
         return drafts
