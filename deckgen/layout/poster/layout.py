@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from deckgen.color import luminance, mix
@@ -142,7 +143,9 @@ def layout_poster(
         outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels, diags
     )
 
-    poster_kwargs = dict(
+    # What every poster of this outline shares, whichever body it gets.
+    poster = partial(
+        Poster,
         width=W,
         height=H,
         bleed=bleed,
@@ -169,7 +172,7 @@ def layout_poster(
         )
         region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
         _overview(outline, theme, ts, region, k, surface, el, labels, diags)
-        return Poster(
+        return poster(
             elements=tuple(el),
             cards=(),
             labels=tuple(labels),
@@ -177,13 +180,12 @@ def layout_poster(
             title_size=TITLE_FLOOR * k,
             level=0,
             diagnostics=tuple(diags),
-            **poster_kwargs,
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
     result = timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
-    return Poster(
+    return poster(
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
@@ -193,7 +195,6 @@ def layout_poster(
         level=level,
         unplaced=tuple(unplaced),
         diagnostics=tuple(diags),
-        **poster_kwargs,
     )
 
 
