@@ -31,6 +31,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Removes outputs and caches; keeps .venv (delete it by hand to start afresh).
 clean:

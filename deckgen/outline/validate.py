@@ -455,6 +455,26 @@ class _Builder:
             return None
         return Section(sid, title, summary, points, notes, image, quote, slides, node.location)
 
+    def slide_keys(self, node: Node, where: str, layout: str) -> None:
+        """Reports the keys a `layout` slide does not use, and those it lacks."""
+        allowed = LAYOUT_KEYS[layout]
+        for key in node.value:
+            if key in allowed:
+                continue
+            if key in KEYS["slide"]:
+                users = [name for name, keys in LAYOUT_KEYS.items() if key in keys]
+                self.error(
+                    node.key_location(key),
+                    where,
+                    f"{key!r} is not used by a {layout!r} slide (it belongs to: "
+                    f"{', '.join(users)})",
+                )
+            else:
+                self.error(node.key_location(key), where, unknown_key_message(key, allowed))
+        for key in LAYOUT_REQUIRED[layout]:
+            if not _given(node.get(key)):
+                self.error(node.location, where, f"a {layout!r} slide needs {key!r}")
+
     def slide(self, node: Node, where: str) -> Slide | None:
         if not node.is_mapping:
             self.error(node.location, where, f"expected a mapping with 'layout', got {node.kind}")
@@ -473,22 +493,7 @@ class _Builder:
             self.mapping(node, where, "slide", ("layout",))
             return None
         allowed = LAYOUT_KEYS[layout]
-        for key in node.value:
-            if key in allowed:
-                continue
-            if key in KEYS["slide"]:
-                users = [name for name, keys in LAYOUT_KEYS.items() if key in keys]
-                self.error(
-                    node.key_location(key),
-                    where,
-                    f"{key!r} is not used by a {layout!r} slide (it belongs to: "
-                    f"{', '.join(users)})",
-                )
-            else:
-                self.error(node.key_location(key), where, unknown_key_message(key, allowed))
-        for key in LAYOUT_REQUIRED[layout]:
-            if not _given(node.get(key)):
-                self.error(node.location, where, f"a {layout!r} slide needs {key!r}")
+        self.slide_keys(node, where, layout)
 
         def get(key: str) -> Node | None:
             return node.get(key) if key in allowed else None

@@ -12,6 +12,7 @@ section's speaker notes go on its first content slide.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -25,7 +26,7 @@ from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, 
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.deck.timeline import timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
-from deckgen.outline.model import Outline, Run, Section, Slide, Text
+from deckgen.outline.model import Image, Outline, Run, Section, Slide, Source, Text
 
 __all__ = ["deck_drafts"]
 
@@ -132,17 +133,25 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
             raise RenderError("a 'statement' slide needs a 'text'", loc)
         return maker.statement(title or section.title, slide.text, loc, notes=notes)
     if layout == "timeline":
-        tl = outline.timeline
-        if tl is None:
-            raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
-        mine = tuple(e for e in tl.events if e.section == section.id)
-        events = mine or tl.events
-        heading = title or tl.title or Text.of(maker.words["timeline"], loc)
-        drafts = timeline_slides(maker, tl, events, heading, loc)
-        if drafts:
-            drafts[0].notes = notes + tuple(drafts[0].notes)
-        return drafts
+        return _section_timeline(outline, section, slide, maker)
     raise RenderError(f"unknown slide layout {layout!r}", loc)
+
+
+def _section_timeline(
+    outline: Outline, section: Section, slide: Slide, maker: SlideMaker
+) -> list[Draft]:
+    """An explicit timeline slide: the section's own events, else all of them."""
+    loc = slide.location
+    tl = outline.timeline
+    if tl is None:
+        raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
+    mine = tuple(e for e in tl.events if e.section == section.id)
+    events = mine or tl.events
+    heading = slide.title or tl.title or Text.of(maker.words["timeline"], loc)
+    drafts = timeline_slides(maker, tl, events, heading, loc)
+    if drafts:
+        drafts[0].notes = tuple(slide.notes) + tuple(drafts[0].notes)
+    return drafts
 
 
 # ---------------------------------------------------------------- title slide
@@ -514,15 +523,29 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
 
     src = outline.source
     if src is not None:
-        runs: list[Run] = []
-        if src.title is not None:
-            runs += [Run("“"), *src.title.runs, Run("”")]
-        if src.publisher is not None:
-            runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
-        if src.url:
-            runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
+        runs = _source_runs(src)
         if runs:
-            add(tuple(runs), src.location)
+            add(runs, src.location)
+    for im in _pictures(outline):
+        if im.credit is not None:
+            add(im.credit, im.credit.location.or_else(im.location))
+    return out
+
+
+def _source_runs(src: Source) -> tuple[Run, ...]:
+    """“Title”, publisher, linked to the source's address (empty: nothing given)."""
+    runs: list[Run] = []
+    if src.title is not None:
+        runs += [Run("“"), *src.title.runs, Run("”")]
+    if src.publisher is not None:
+        runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
+    if src.url:
+        runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
+    return tuple(runs)
+
+
+def _pictures(outline: Outline) -> list[Image]:
+    """Every picture of the talk in the order it appears, the cover first."""
     images = []
     if outline.cover is not None:
         images.append(outline.cover)
@@ -534,10 +557,37 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
                 images.append(sl.image)
     if outline.timeline is not None:
         images += [e.image for e in outline.timeline.events if e.image is not None]
-    for im in images:
-        if im.credit is not None:
-            add(im.credit, im.credit.location.or_else(im.location))
-    return out
+    return images
+
+
+def _headed(head: str, units: list[Unit]) -> list[Unit]:
+    """`units` with the heading `head` kept with the first of them."""
+    if not units:
+        return []
+    return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
+
+
+def _closing_columns(
+    ref_units: list[Unit], credit_units: list[Unit], body: Box, w: Mapping[str, str]
+) -> tuple[str, list[list[Unit]], list[Box]]:
+    """The closing slide's title, and its text regions with their boxes:
+    references and credits side by side, or one column when only one of
+    them is given or two columns would be too narrow."""
+    if not (ref_units and credit_units):
+        title = w["references"] if ref_units else w["credits"]
+        return title, [ref_units or credit_units], [body]
+    gutter = 40.0
+    col_w = round((body.w - gutter) / 2, 2)
+    refs, credits = _headed(w["references"], ref_units), _headed(w["credits"], credit_units)
+    if col_w < 330:
+        # Two columns this narrow (4:3) break addresses and titles mid-word:
+        # references, then credits, in one column.
+        return w["references_credits"], [refs + credits], [body]
+    boxes = [
+        Box(body.x, body.y, col_w, body.h),
+        Box(body.x + col_w + gutter, body.y, col_w, body.h),
+    ]
+    return w["references_credits"], [refs, credits], boxes
 
 
 def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
@@ -567,36 +617,11 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
         assert isinstance(first.text, tuple)  # credit items are made of runs above
         credit_units[0] = (Item((Run(w["based_on"] + ": "), *first.text), "small", first.location),)
 
-    def headed(head: str, units: list[Unit]) -> list[Unit]:
-        if not units:
-            return []
-        return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
-
     body = st.body_box_for(kind)
     start = round(st.body_size * 0.8)
     floor = min(st.min_body_size, start)
-    gutter = 40.0
-    col_w = round((body.w - gutter) / 2, 2)
-    if refs and credits and col_w < 330:
-        # Two columns this narrow (4:3) break addresses and titles mid-word:
-        # references, then credits, in one column.
-        title = w["references_credits"]
-        regions = [headed(w["references"], ref_units) + headed(w["credits"], credit_units)]
-        widths = [body.w]
-        boxes = [body]
-    elif refs and credits:
-        title = w["references_credits"]
-        regions = [headed(w["references"], ref_units), headed(w["credits"], credit_units)]
-        widths = [col_w, col_w]
-        boxes = [
-            Box(body.x, body.y, col_w, body.h),
-            Box(body.x + col_w + gutter, body.y, col_w, body.h),
-        ]
-    else:
-        title = w["references"] if refs else w["credits"]
-        regions = [ref_units or credit_units]
-        widths = [body.w]
-        boxes = [body]
+    title, regions, boxes = _closing_columns(ref_units, credit_units, body, w)
+    widths = [b.w for b in boxes]
     result = maker.fit(regions, widths, body.h, title, loc, start=start, floor=floor)
     drafts = []
     heads = maker.titles(kind, title, loc, len(result.pages))
