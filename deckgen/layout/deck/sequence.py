@@ -13,6 +13,7 @@ section's speaker notes go on its first content slide.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -24,6 +25,7 @@ from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
+from deckgen.layout.deck.style import DeckStyle
 from deckgen.layout.deck.timeline import timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
 from deckgen.outline.model import Image, Outline, Run, Section, Slide, Source, Text
@@ -173,38 +175,15 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     band = Box(0, round(H * 0.74, 2), W, H - round(H * 0.74, 2))
     designed = boxes.title is None and cover is None
     if boxes.title is None:
-        bar_h = band.y if designed else H
-        els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
-        if designed:
-            els.append(Shape("rect", band, fill=st.panel, name="Title band"))
-        if cover is not None:
-            # the cover takes the right 40 % (less on 4:3, where width is scarce)
-            pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
-            px = pixel_size(cover.src, cover.location)
-            box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
-            els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
-            text_right = pic_x - M * 0.75
+        backdrop, text_right = _title_backdrop(st, cover, designed, band)
+        els += backdrop
     col_x = M + 10 if boxes.title is None else M
     col_w = text_right - col_x
 
     # The cover's caption and credit first: the stack must stay above them.
     foot: list[tuple[Role, Paragraph]] = []
     if cover is not None and boxes.title is None:
-        cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
-            ("caption", cover.caption, 13.0, True),
-            ("credit", cover.credit, 11.0, False),
-        )
-        for role, text, size, italic in cover_lines:
-            if text is None:
-                continue
-            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
-            where = text.location.or_else(cover.location)
-            foot.append(
-                (
-                    role,
-                    fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
-                )
-            )
+        foot = _cover_foot(st, cover, col_w)
     elif cover is not None:
         # The template designs its title slide: no room for a picture beside it.
         maker.warn(
@@ -213,23 +192,10 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             cover.location,
         )
     foot_h = sum(p.height + 2 for _, p in foot)
-    bottom = H - 24 - foot_h - (16 if foot else M - 24)
-    if designed:
-        bottom = band.y - 24
+    bottom = band.y - 24 if designed else H - 24 - foot_h - (16 if foot else M - 24)
 
     sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
-    sub = None
-    if outline.subtitle is not None:
-        sub_style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
-        sub = fit_title(
-            outline.subtitle,
-            sub_style,
-            sub_w,
-            sub_style.line_height * 3,
-            14.0,
-            outline.subtitle.location.or_else(loc),
-            max_lines=3,
-        )
+    sub = _fit_subtitle(st, outline.subtitle, sub_w, loc)
     meta_runs: list[Run] = []
     if outline.author is not None:
         meta_runs += list(outline.author.runs)
@@ -239,9 +205,11 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         meta_runs.append(Run(str(outline.date)))
     meta = None
     if meta_runs:
-        m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
-        if designed:
-            m_style = TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
+        m_style = (
+            TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
+            if designed
+            else TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+        )
         meta = fit_title(
             tuple(meta_runs),
             m_style,
@@ -256,122 +224,222 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         )
 
     t_style = st.title_style(round(st.title_size * (1.5 if designed else 1.35)))
-    if boxes.title is not None:
-        t_box = boxes.title
-        title_p = fit_title(
-            outline.title,
-            t_style,
-            t_box.w,
-            t_box.h,
-            st.title_floor,
-            loc,
-            max_lines=4,
-            where="title",
-        )
-    else:
-        in_stack = None if designed else meta
-        gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
-        budget = bottom - M - gaps - (sub.height if sub else 0)
-        budget -= in_stack.height if in_stack else 0
-        # Three lines of a big title read better than four; the last try raises.
-        for lines in (3, 4):
-            try:
-                title_p = fit_title(
-                    outline.title,
-                    t_style,
-                    col_w,
-                    min(budget, t_style.line_height * lines),
-                    st.title_floor,
-                    loc,
-                    where="title",
-                    max_lines=lines,
-                )
-                break
-            except RenderError:
-                if lines == 4:
-                    raise
+    # The height left to the title in the text column (with no template).
+    in_stack = None if designed else meta
+    gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
+    budget = bottom - M - gaps - (sub.height if sub else 0)
+    budget -= in_stack.height if in_stack else 0
+    title_p = _fit_talk_title(
+        outline.title, t_style, st.title_floor, loc, boxes.title, col_w, budget
+    )
     # The title slide starts above the theme's title size for effect; only a
     # title set smaller than an ordinary slide title is worth a warning.
     if title_p.size < st.title_size:
         maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
 
     if boxes.title is not None:
-        els.append(
-            TextBox(
-                boxes.title,
-                (title_p,),
-                role="title",
-                placeholder="title",
-                valign="bottom",
-                name="Title",
+        els += _template_title(maker, boxes.title, boxes.subtitle, title_p, sub, meta, loc)
+    else:
+        column = Box(col_x, 0.0, col_w, bottom)
+        els += _stacked_title(maker, title_p, sub, meta, column, band if designed else None, foot)
+    return Draft("title", plain(outline.title), els, loc, chrome=False)
+
+
+def _title_backdrop(
+    st: DeckStyle, cover: Image | None, designed: bool, band: Box
+) -> tuple[list[Element], float]:
+    """The accent bar, the panel band (no cover) or the cover picture of a
+    title slide on deckgen's own grid, and where its text column ends."""
+    W, H, M = st.width, st.height, st.margin
+    els: list[Element] = []
+    text_right = W - M
+    bar_h = band.y if designed else H
+    els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
+    if designed:
+        els.append(Shape("rect", band, fill=st.panel, name="Title band"))
+    if cover is not None:
+        # the cover takes the right 40 % (less on 4:3, where width is scarce)
+        pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
+        px = pixel_size(cover.src, cover.location)
+        box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
+        els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
+        text_right = pic_x - M * 0.75
+    return els, text_right
+
+
+def _cover_foot(st: DeckStyle, cover: Image, col_w: float) -> list[tuple[Role, Paragraph]]:
+    """The cover's caption and credit, set for the foot of the text column."""
+    foot: list[tuple[Role, Paragraph]] = []
+    cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
+        ("caption", cover.caption, 13.0, True),
+        ("credit", cover.credit, 11.0, False),
+    )
+    for role, text, size, italic in cover_lines:
+        if text is None:
+            continue
+        style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
+        where = text.location.or_else(cover.location)
+        foot.append(
+            (
+                role,
+                fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
             )
         )
-        under = [p for p in (sub, meta) if p is not None]
-        if under:
-            box = boxes.subtitle or Box(
-                boxes.title.x,
-                boxes.title.bottom + 12,
-                boxes.title.w,
-                max(0.0, H - 12 - boxes.title.bottom - 12),
-            )
-            if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
-                maker.warn(
-                    "author and date left off the title slide: the template's "
-                    "subtitle box has no room for them",
-                    loc,
-                )
-                under = [p for p in under if p is not meta]
-            if under:
-                els.append(
-                    TextBox(
-                        box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle"
-                    )
-                )
-    else:
-        parts: list[tuple[str, Paragraph, float]] = [("title", title_p, 0.0)]
-        if sub is not None:
-            parts.append(("subtitle", sub, 44.0))
-        if meta is not None and not designed:
-            parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
-        total = sum(p.height + gap for _, p, gap in parts)
-        y = max(M, min((H - total) / 2 - 10, bottom - total))
-        if designed:
-            y = max(M, (M + bottom - total) / 2 + 10)
-            if meta is not None:
-                els.append(
-                    TextBox(
-                        Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
-                        (meta,),
-                        role="subtitle",
-                        name="Author and date",
-                    )
-                )
-        for what, p, gap in parts:
-            y += gap
-            if gap == 44.0:
-                els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
-            ph: Literal["title", "subtitle"] | None = (
-                "title" if what == "title" else "subtitle" if what == "subtitle" else None
-            )
-            name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+    return foot
+
+
+def _fit_subtitle(
+    st: DeckStyle, subtitle: Text | None, width: float, loc: Location
+) -> Paragraph | None:
+    if subtitle is None:
+        return None
+    style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
+    where = subtitle.location.or_else(loc)
+    return fit_title(subtitle, style, width, style.line_height * 3, 14.0, where, max_lines=3)
+
+
+def _fit_talk_title(
+    title: Text,
+    style: TextStyle,
+    floor: float,
+    loc: Location,
+    template_box: Box | None,
+    col_w: float,
+    budget: float,
+) -> Paragraph:
+    """The talk's title in the template's title box (up to four lines) when
+    there is one, else in the text column within `budget`."""
+    if template_box is not None:
+        return fit_title(
+            title,
+            style,
+            template_box.w,
+            template_box.h,
+            floor,
+            loc,
+            max_lines=4,
+            where="title",
+        )
+    return _fit_stacked_title(title, style, col_w, budget, floor, loc)
+
+
+def _fit_stacked_title(
+    title: Text, style: TextStyle, width: float, budget: float, floor: float, loc: Location
+) -> Paragraph:
+    """The talk's title in the text column: three lines of a big title read
+    better than four, so four only when three do not fit (else RenderError)."""
+
+    def fit(lines: int) -> Paragraph:
+        height = min(budget, style.line_height * lines)
+        return fit_title(title, style, width, height, floor, loc, where="title", max_lines=lines)
+
+    with suppress(RenderError):
+        return fit(3)
+    return fit(4)
+
+
+def _template_title(
+    maker: SlideMaker,
+    title_box: Box,
+    subtitle_box: Box | None,
+    title_p: Paragraph,
+    sub: Paragraph | None,
+    meta: Paragraph | None,
+    loc: Location,
+) -> list[Element]:
+    """Title, subtitle, author and date in a template's title-slide placeholders."""
+    H = maker.style.height
+    els: list[Element] = [
+        TextBox(
+            title_box,
+            (title_p,),
+            role="title",
+            placeholder="title",
+            valign="bottom",
+            name="Title",
+        )
+    ]
+    under = [p for p in (sub, meta) if p is not None]
+    if not under:
+        return els
+    box = subtitle_box or Box(
+        title_box.x,
+        title_box.bottom + 12,
+        title_box.w,
+        max(0.0, H - 12 - title_box.bottom - 12),
+    )
+    if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
+        maker.warn(
+            "author and date left off the title slide: the template's "
+            "subtitle box has no room for them",
+            loc,
+        )
+        under = [p for p in under if p is not meta]
+    if under:
+        els.append(
+            TextBox(box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle")
+        )
+    return els
+
+
+def _stacked_title(
+    maker: SlideMaker,
+    title_p: Paragraph,
+    sub: Paragraph | None,
+    meta: Paragraph | None,
+    column: Box,
+    band: Box | None,
+    foot: list[tuple[Role, Paragraph]],
+) -> list[Element]:
+    """Title, subtitle, author and date stacked in the text `column` (its
+    bottom is where the stack must end), author and date in the `band` when
+    the slide has one, the cover's caption and credit at the column's foot."""
+    st = maker.style
+    H, M = st.height, st.margin
+    col_x, col_w, bottom = column.x, column.w, column.bottom
+    els: list[Element] = []
+    parts: list[tuple[str, Paragraph, float]] = [("title", title_p, 0.0)]
+    if sub is not None:
+        parts.append(("subtitle", sub, 44.0))
+    if meta is not None and band is None:
+        parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
+    total = sum(p.height + gap for _, p, gap in parts)
+    y = max(M, min((H - total) / 2 - 10, bottom - total))
+    if band is not None:
+        y = max(M, (M + bottom - total) / 2 + 10)
+        if meta is not None:
             els.append(
                 TextBox(
-                    Box(col_x, y, col_w, p.height),
-                    (p,),
-                    role="title" if what == "title" else "subtitle",
-                    placeholder=ph,
-                    name=name,
+                    Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
+                    (meta,),
+                    role="subtitle",
+                    name="Author and date",
                 )
             )
-            y += p.height
-        y = H - 24
-        for role, p in reversed(foot):
-            y -= p.height
-            els.append(
-                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role)
+    for what, p, gap in parts:
+        y += gap
+        if gap == 44.0:
+            els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
+        ph: Literal["title", "subtitle"] | None = (
+            "title" if what == "title" else "subtitle" if what == "subtitle" else None
+        )
+        name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+        els.append(
+            TextBox(
+                Box(col_x, y, col_w, p.height),
+                (p,),
+                role="title" if what == "title" else "subtitle",
+                placeholder=ph,
+                name=name,
             )
-            y -= 2
-    return Draft("title", plain(outline.title), els, loc, chrome=False)
+        )
+        y += p.height
+    y = H - 24
+    for role, p in reversed(foot):
+        y -= p.height
+        els.append(TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role))
+        y -= 2
+    return els
 
 
 # ---------------------------------------------------------------- agenda
