@@ -611,24 +611,7 @@ class SlideMaker:
         sentences = split_sentences(runs)
 
         def pack(size: float) -> list[tuple[Run, ...]] | None:
-            parts: list[tuple[Run, ...]] = []
-            cur: tuple[Run, ...] = ()
-            for sent in sentences:
-                trial = (*cur, *sent)
-                if paragraph(trial, style.at(size), width).height <= room + 1e-6:
-                    cur = trial
-                    continue
-                if not cur:
-                    return None
-                parts.append(cur)
-                cur = sent
-                if paragraph(cur, style.at(size), width).height > room + 1e-6:
-                    return None
-            parts.append(cur)
-            # the last part also holds the attribution
-            if paragraph(parts[-1], style.at(size), width).height > room_last + 1e-6:
-                parts.append(())
-            return [p for p in parts if p]
+            return _pack_sentences(sentences, style.at(size), width, room, room_last)
 
         at_floor = pack(floor)
         if at_floor is None:
@@ -684,3 +667,33 @@ class SlideMaker:
             )
         )
         return [Draft(kind, plain(kicker), els, location, notes)]
+
+
+def _pack_sentences(
+    sentences: Sequence[tuple[Run, ...]],
+    style: TextStyle,
+    width: float,
+    room: float,
+    room_last: float,
+) -> list[tuple[Run, ...]] | None:
+    """Sentences packed greedily into parts that each fit `room` at `style`
+    (the last one `room_last`, it also holds the attribution); None when a
+    sentence alone does not fit."""
+    parts: list[tuple[Run, ...]] = []
+    cur: tuple[Run, ...] = ()
+    for sent in sentences:
+        trial = (*cur, *sent)
+        if paragraph(trial, style, width).height <= room + 1e-6:
+            cur = trial
+            continue
+        if not cur:
+            return None
+        parts.append(cur)
+        cur = sent
+        if paragraph(cur, style, width).height > room + 1e-6:
+            return None
+    parts.append(cur)
+    # the last part also holds the attribution
+    if paragraph(parts[-1], style, width).height > room_last + 1e-6:
+        parts.append(())
+    return [p for p in parts if p]
