@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
@@ -25,12 +25,13 @@ from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
-from deckgen.layout.deck.style import DeckStyle
 from deckgen.layout.deck.timeline import timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
 from deckgen.outline.model import Image, Outline, Run, Section, Slide, Source, Text
 
 __all__ = ["deck_drafts"]
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -122,38 +123,33 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
     if layout == "two-column":
         return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
     if layout == "image":
-        if slide.image is None:
-            raise RenderError("an 'image' slide needs an 'image'", loc)
-        return maker.image(title or section.title, slide.image, loc, notes=notes)
+        image = _required(slide.image, "an 'image' slide needs an 'image'", loc)
+        return maker.image(title or section.title, image, loc, notes=notes)
     if layout == "quote":
-        quote = slide.quote or section.quote
-        if quote is None:
-            raise RenderError("a 'quote' slide needs a 'quote'", loc)
+        quote = _required(slide.quote or section.quote, "a 'quote' slide needs a 'quote'", loc)
         return maker.quote(title or section.title, quote, loc, notes=notes)
     if layout == "statement":
-        if slide.text is None:
-            raise RenderError("a 'statement' slide needs a 'text'", loc)
-        return maker.statement(title or section.title, slide.text, loc, notes=notes)
+        text = _required(slide.text, "a 'statement' slide needs a 'text'", loc)
+        return maker.statement(title or section.title, text, loc, notes=notes)
     if layout == "timeline":
-        return _section_timeline(outline, section, slide, maker)
+        tl = outline.timeline
+        if tl is None:
+            raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
+        mine = tuple(e for e in tl.events if e.section == section.id)
+        events = mine or tl.events
+        heading = title or tl.title or Text.of(maker.words["timeline"], loc)
+        drafts = timeline_slides(maker, tl, events, heading, loc)
+        if drafts:
+            drafts[0].notes = notes + tuple(drafts[0].notes)
+        return drafts
     raise RenderError(f"unknown slide layout {layout!r}", loc)
 
 
-def _section_timeline(
-    outline: Outline, section: Section, slide: Slide, maker: SlideMaker
-) -> list[Draft]:
-    """An explicit timeline slide: the section's own events, else all of them."""
-    loc = slide.location
-    tl = outline.timeline
-    if tl is None:
-        raise RenderError("a 'timeline' slide needs the outline's 'timeline'", loc)
-    mine = tuple(e for e in tl.events if e.section == section.id)
-    events = mine or tl.events
-    heading = slide.title or tl.title or Text.of(maker.words["timeline"], loc)
-    drafts = timeline_slides(maker, tl, events, heading, loc)
-    if drafts:
-        drafts[0].notes = tuple(slide.notes) + tuple(drafts[0].notes)
-    return drafts
+def _required(value: _T | None, message: str, loc: Location) -> _T:
+    """`value`, which the slide's layout needs: a RenderError saying so when absent."""
+    if value is None:
+        raise RenderError(message, loc)
+    return value
 
 
 # ---------------------------------------------------------------- title slide
@@ -175,7 +171,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     band = Box(0, round(H * 0.74, 2), W, H - round(H * 0.74, 2))
     designed = boxes.title is None and cover is None
     if boxes.title is None:
-        backdrop, text_right = _title_backdrop(st, cover, designed, band)
+        backdrop, text_right = _title_backdrop(maker, cover, designed, band)
         els += backdrop
     col_x = M + 10 if boxes.title is None else M
     col_w = text_right - col_x
@@ -183,7 +179,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     # The cover's caption and credit first: the stack must stay above them.
     foot: list[tuple[Role, Paragraph]] = []
     if cover is not None and boxes.title is None:
-        foot = _cover_foot(st, cover, col_w)
+        foot = _cover_foot(maker, cover, col_w)
     elif cover is not None:
         # The template designs its title slide: no room for a picture beside it.
         maker.warn(
@@ -195,7 +191,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     bottom = band.y - 24 if designed else H - 24 - foot_h - (16 if foot else M - 24)
 
     sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
-    sub = _fit_subtitle(st, outline.subtitle, sub_w, loc)
+    sub = _fit_subtitle(maker, outline.subtitle, sub_w, loc)
     meta_runs: list[Run] = []
     if outline.author is not None:
         meta_runs += list(outline.author.runs)
@@ -246,10 +242,11 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
 
 
 def _title_backdrop(
-    st: DeckStyle, cover: Image | None, designed: bool, band: Box
+    maker: SlideMaker, cover: Image | None, designed: bool, band: Box
 ) -> tuple[list[Element], float]:
     """The accent bar, the panel band (no cover) or the cover picture of a
     title slide on deckgen's own grid, and where its text column ends."""
+    st = maker.style
     W, H, M = st.width, st.height, st.margin
     els: list[Element] = []
     text_right = W - M
@@ -267,8 +264,9 @@ def _title_backdrop(
     return els, text_right
 
 
-def _cover_foot(st: DeckStyle, cover: Image, col_w: float) -> list[tuple[Role, Paragraph]]:
+def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Role, Paragraph]]:
     """The cover's caption and credit, set for the foot of the text column."""
+    st = maker.style
     foot: list[tuple[Role, Paragraph]] = []
     cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
         ("caption", cover.caption, 13.0, True),
@@ -289,10 +287,11 @@ def _cover_foot(st: DeckStyle, cover: Image, col_w: float) -> list[tuple[Role, P
 
 
 def _fit_subtitle(
-    st: DeckStyle, subtitle: Text | None, width: float, loc: Location
+    maker: SlideMaker, subtitle: Text | None, width: float, loc: Location
 ) -> Paragraph | None:
     if subtitle is None:
         return None
+    st = maker.style
     style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
     where = subtitle.location.or_else(loc)
     return fit_title(subtitle, style, width, style.line_height * 3, 14.0, where, max_lines=3)

@@ -35,7 +35,7 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 def format_date(d: Date, language: str) -> str:
     if not language.lower().startswith("en"):
         return str(d)
-    if d.day and d.month:
+    if d.day:
         return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
     if d.month:
         return f"{MONTHS_EN[d.month - 1]} {d.year}"
@@ -46,14 +46,7 @@ def date_label(ev: Event, language: str) -> str:
     a, b = ev.date, ev.end
     if b is None:
         return format_date(a, language)
-    if (
-        language.lower().startswith("en")
-        and a.year == b.year
-        and a.day
-        and b.day
-        and a.month
-        and b.month
-    ):
+    if language.lower().startswith("en") and a.year == b.year and a.day and b.day:
         # '17–19 Jul 1975', '3 Feb – 12 Jun 1998': the shared part once.
         if a.month == b.month:
             return f"{a.day}–{b.day} {MONTHS_EN[b.month - 1]} {b.year}"
