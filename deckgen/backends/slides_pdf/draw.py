@@ -69,9 +69,9 @@ def _shape(canvas: Canvas, s: Shape, h: float) -> None:
     b = s.box
     fill = s.fill is not None
     stroke = s.line is not None and s.line_width > 0
-    if s.fill is not None:
+    if fill:
         canvas.setFillColor(pdfkit.color(s.fill))
-    if s.line is not None and stroke:
+    if stroke:
         canvas.setStrokeColor(pdfkit.color(s.line))
         canvas.setLineWidth(s.line_width)
     if s.kind == "line":

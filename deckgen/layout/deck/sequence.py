@@ -27,7 +27,7 @@ from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, 
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.deck.timeline import timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
-from deckgen.outline.model import Image, Outline, Run, Section, Slide, Source, Text
+from deckgen.outline.model import Image, Outline, Run, Section, Slide, Text
 
 __all__ = ["deck_drafts"]
 
@@ -590,25 +590,19 @@ def _credits(outline: Outline) -> list[tuple[Text | tuple[Run, ...], Location]]:
 
     src = outline.source
     if src is not None:
-        runs = _source_runs(src)
+        runs: list[Run] = []
+        if src.title is not None:
+            runs += [Run("“"), *src.title.runs, Run("”")]
+        if src.publisher is not None:
+            runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
+        if src.url:
+            runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
         if runs:
-            add(runs, src.location)
+            add(tuple(runs), src.location)
     for im in _pictures(outline):
         if im.credit is not None:
             add(im.credit, im.credit.location.or_else(im.location))
     return out
-
-
-def _source_runs(src: Source) -> tuple[Run, ...]:
-    """“Title”, publisher, linked to the source's address (empty: nothing given)."""
-    runs: list[Run] = []
-    if src.title is not None:
-        runs += [Run("“"), *src.title.runs, Run("”")]
-    if src.publisher is not None:
-        runs += ([Run(", ")] if runs else []) + list(src.publisher.runs)
-    if src.url:
-        runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
-    return tuple(runs)
 
 
 def _pictures(outline: Outline) -> list[Image]:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import partial
 from typing import Any
 
 from deckgen.color import luminance, mix
@@ -143,9 +142,7 @@ def layout_poster(
         outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels, diags
     )
 
-    # What every poster of this outline shares, whichever body it gets.
-    poster = partial(
-        Poster,
+    poster_kwargs = dict(
         width=W,
         height=H,
         bleed=bleed,
@@ -172,7 +169,7 @@ def layout_poster(
         )
         region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
         _overview(outline, theme, ts, region, k, surface, el, labels, diags)
-        return poster(
+        return Poster(
             elements=tuple(el),
             cards=(),
             labels=tuple(labels),
@@ -180,12 +177,13 @@ def layout_poster(
             title_size=TITLE_FLOOR * k,
             level=0,
             diagnostics=tuple(diags),
+            **poster_kwargs,
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
     result = timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
-    return poster(
+    return Poster(
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
@@ -195,6 +193,7 @@ def layout_poster(
         level=level,
         unplaced=tuple(unplaced),
         diagnostics=tuple(diags),
+        **poster_kwargs,
     )
 
 
