@@ -37,4 +37,4 @@ lint: $(STAMP)
 clean:
 	find build -mindepth 1 ! -name .gitkeep -delete
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache .hypothesis *.egg-info $(STAMP)
+	rm -rf .pytest_cache .ruff_cache .mypy_cache .hypothesis *.egg-info $(STAMP)
