@@ -31,9 +31,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Removes outputs and caches; keeps .venv (delete it by hand to start afresh).
 clean:
 	find build -mindepth 1 ! -name .gitkeep -delete
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache .hypothesis *.egg-info $(STAMP)
+	rm -rf .pytest_cache .ruff_cache .mypy_cache .hypothesis *.egg-info $(STAMP)

@@ -95,7 +95,7 @@ _MAX_REPORTED_CHARS = 20
 _RESOLVER = yaml.resolver.Resolver()
 
 try:  # libyaml parses ~10x faster; the composer below is ours either way
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     def _make_parser(text: str) -> Any:
         return _Parser(text)
@@ -461,7 +461,7 @@ class _Composer:
             raise _Fatal(
                 Diagnostic("error", f"YAML: alias *{event.anchor} refers to itself", where)
             )
-        node = self.anchors.get(event.anchor)
+        node = self.anchors.get(event.anchor) if event.anchor is not None else None
         if node is None:  # pragma: no cover - the parser reports undefined aliases
             raise _Fatal(Diagnostic("error", f"YAML: undefined alias *{event.anchor}", where))
         return node
@@ -487,17 +487,18 @@ class _Composer:
 
     def scalar(self, event: ScalarEvent, path: str) -> Node:
         where = self.loc(event.start_mark)
-        value = event.value
+        text = event.value
+        value: str | None = text
         style = event.style or None
         tag = None
-        if self.check_tag(event.tag, _SCALAR_TAGS, where, path):
+        if event.tag is not None and self.check_tag(event.tag, _SCALAR_TAGS, where, path):
             tag = event.tag[len(_YAML) :]
             if tag == "null":
                 value = None
         elif style is None and value in _NULLS:
             value = None
         if style == '"':  # escapes like "\x01" can make any character
-            bad = _BAD_CHARS.search(value)
+            bad = _BAD_CHARS.search(text)  # the text as written, even if tagged !!null
             if bad:
                 what = f"character U+{ord(bad.group()):04X} is not allowed"
                 self.problems.add(where, f"{path or 'text'}: {what}")
@@ -591,7 +592,8 @@ def _yaml_error(e: yaml.YAMLError, filename: str) -> Diagnostic:
     text = f"malformed YAML: {problem}"
     if context:
         text += f" ({context}"
-        if cmark is not None and (cmark.line, cmark.column) != (mark.line, mark.column):
+        here = (mark.line, mark.column) if mark is not None else None
+        if cmark is not None and (cmark.line, cmark.column) != here:
             text += f" at line {cmark.line + 1}, column {cmark.column + 1}"
         text += ")"
     return Diagnostic("error", text, where)
@@ -609,6 +611,7 @@ def read_yaml(
     `filename` names it in messages (default: the path, or "<string>").
     Raises `error` (default `OutlineError`) carrying every problem found.
     """
+    data: str | bytes
     if isinstance(source, Path):
         filename = filename or str(source)
         try:

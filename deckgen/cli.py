@@ -76,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; every way it can end becomes an exit status."""
     try:
         with _terminate_cleanly():
             return args.run(args)

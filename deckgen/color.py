@@ -39,7 +39,8 @@ def contrast(a: str, b: str) -> float:
 def mix(a: str, b: str, t: float) -> str:
     """`a` moved a fraction `t` towards `b` (t=0: a, t=1: b)."""
     ra, rb = rgb(a), rgb(b)
-    return _hex(tuple(x + (y - x) * t for x, y in zip(ra, rb, strict=True)))
+    (r1, g1, b1), (r2, g2, b2) = ra, rb
+    return _hex((r1 + (r2 - r1) * t, g1 + (g2 - g1) * t, b1 + (b2 - b1) * t))
 
 
 def readable_on(background: str, *candidates: str, minimum: float = 4.5) -> str:

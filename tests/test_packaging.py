@@ -51,3 +51,10 @@ def test_version_has_one_source():
     assert "version" in PYPROJECT["project"]["dynamic"]
     attr = PYPROJECT["tool"]["setuptools"]["dynamic"]["version"]["attr"]
     assert attr == "deckgen.__version__"
+
+
+def test_py_typed_marker_is_shipped():
+    """PEP 561: a project that imports deckgen type-checks against its annotations."""
+    assert (PACKAGE / "py.typed").is_file()
+    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["deckgen"]
+    assert "py.typed" in patterns

@@ -190,3 +190,9 @@ def test_parse_value_keeps_text():
     assert parse_value("").is_null
     assert parse_value("[a, b]").plain() == ["a", "b"]
     assert parse_value("'quoted: yes'").value == "quoted: yes"
+
+
+def test_quoted_null_is_checked_not_crashed_on():
+    assert read_yaml('a: !!null "x"\n').value["a"].value is None
+    (msg,) = errors('a: !!null "x\\x07"\n')
+    assert "character U+0007 is not allowed" in msg

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib.metadata as metadata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from deckgen.backends.base import OptionSpec
+from deckgen.backends.base import Backend, OptionSpec
 from deckgen.errors import BackendError, Location
 from deckgen.suggest import did_you_mean
 
@@ -82,7 +83,7 @@ def _registration(name: str) -> Registration:
     return claims[0]
 
 
-def load(name: str) -> object:
+def load(name: str) -> Backend:
     """Import, instantiate and check the backend called `name`.
 
     Raises BackendError for an unknown name (listing the installed ones), a
@@ -101,7 +102,7 @@ class _Unusable(Exception):
     """Why a registered backend cannot be used (worded to follow its name)."""
 
 
-def _instantiate(reg: Registration) -> object:
+def _instantiate(reg: Registration) -> Backend:
     ep = metadata.EntryPoint(name=reg.name, value=reg.target, group=GROUP)
     try:
         cls = ep.load()
@@ -114,7 +115,7 @@ def _instantiate(reg: Registration) -> object:
     problems = _protocol_problems(backend, reg.name)
     if problems:
         raise _Unusable(f"is not a valid backend: {'; '.join(problems)}")
-    return backend
+    return cast(Backend, backend)  # checked member by member just above
 
 
 def _protocol_problems(backend: object, name: str) -> list[str]:

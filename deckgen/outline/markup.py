@@ -74,6 +74,17 @@ class _Link:
     label: list[object]
 
 
+def _star_run(s: str, i: int, start: int, stop: int) -> tuple[_Delim, int]:
+    """The run of `*` at s[i] (which sides it can open or close on, from the
+    characters around it within s[start:stop]) and the index after it."""
+    j = i
+    while j < stop and s[j] == "*":
+        j += 1
+    before = s[i - 1] if i > start else " "
+    after = s[j] if j < stop else " "
+    return _Delim(j - i, not after.isspace(), not before.isspace()), j
+
+
 def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens) -> list[object]:
     """Text pieces (`str`), star runs (`_Delim`) and links (`_Link`) of s[start:stop]."""
     items: list[object] = []
@@ -85,16 +96,11 @@ def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens)
             buf.append(s[i + 1])
             i += 2
         elif c == "*":
-            j = i
-            while j < stop and s[j] == "*":
-                j += 1
-            before = s[i - 1] if i > start else " "
-            after = s[j] if j < stop else " "
             if buf:
                 items.append("".join(buf))
                 buf = []
-            items.append(_Delim(j - i, not after.isspace(), not before.isspace()))
-            i = j
+            delim, i = _star_run(s, i, start, stop)
+            items.append(delim)
         elif c == "[":
             link = _find_link(s, i, stop, parens)
             if link is None:
@@ -108,7 +114,9 @@ def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens)
             problem = check_url(url)
             if problem:
                 problems.append(problem)
-            label = _tokens(s, i + 1, label_end, problems, parens) if label_end > i + 1 else [url]
+            label: list[object] = (
+                _tokens(s, i + 1, label_end, problems, parens) if label_end > i + 1 else [url]
+            )
             items.append(_Link(url, label))
             i = end
         else:  # plain text up to the next character that may mean markup

@@ -74,6 +74,7 @@ def check_picture(path: Path, written: str) -> str | None:
     if head.startswith((_PNG, _JPEG)):
         return None
     stripped = head.lstrip()
+    kind: str | None
     if stripped.startswith((b"<?xml", b"<svg")):
         kind = "an SVG"
     else:

@@ -286,7 +286,7 @@ class _Builder:
         src_node = self.required(node, "src", where)
         alt_node = self.required(node, "alt", where)
         alt = self.plain(alt_node, _join(where, "alt"))
-        if alt == "":
+        if alt == "" and alt_node is not None:
             self.error(alt_node.location, _join(where, "alt"), "must not be empty")
         caption = self.text(node.get("caption"), _join(where, "caption"))
         credit = self.text(node.get("credit"), _join(where, "credit"))
@@ -455,6 +455,26 @@ class _Builder:
             return None
         return Section(sid, title, summary, points, notes, image, quote, slides, node.location)
 
+    def slide_keys(self, node: Node, where: str, layout: str) -> None:
+        """Reports the keys a `layout` slide does not use, and those it lacks."""
+        allowed = LAYOUT_KEYS[layout]
+        for key in node.value:
+            if key in allowed:
+                continue
+            if key in KEYS["slide"]:
+                users = [name for name, keys in LAYOUT_KEYS.items() if key in keys]
+                self.error(
+                    node.key_location(key),
+                    where,
+                    f"{key!r} is not used by a {layout!r} slide (it belongs to: "
+                    f"{', '.join(users)})",
+                )
+            else:
+                self.error(node.key_location(key), where, unknown_key_message(key, allowed))
+        for key in LAYOUT_REQUIRED[layout]:
+            if not _given(node.get(key)):
+                self.error(node.location, where, f"a {layout!r} slide needs {key!r}")
+
     def slide(self, node: Node, where: str) -> Slide | None:
         if not node.is_mapping:
             self.error(node.location, where, f"expected a mapping with 'layout', got {node.kind}")
@@ -473,22 +493,7 @@ class _Builder:
             self.mapping(node, where, "slide", ("layout",))
             return None
         allowed = LAYOUT_KEYS[layout]
-        for key in node.value:
-            if key in allowed:
-                continue
-            if key in KEYS["slide"]:
-                users = [name for name, keys in LAYOUT_KEYS.items() if key in keys]
-                self.error(
-                    node.key_location(key),
-                    where,
-                    f"{key!r} is not used by a {layout!r} slide (it belongs to: "
-                    f"{', '.join(users)})",
-                )
-            else:
-                self.error(node.key_location(key), where, unknown_key_message(key, allowed))
-        for key in LAYOUT_REQUIRED[layout]:
-            if not _given(node.get(key)):
-                self.error(node.location, where, f"a {layout!r} slide needs {key!r}")
+        self.slide_keys(node, where, layout)
 
         def get(key: str) -> Node | None:
             return node.get(key) if key in allowed else None
@@ -529,9 +534,9 @@ class _Builder:
         ):
             self.error(events_node.location, "timeline.events", "must list at least one event")
         events = [
-            e
+            ev
             for w, item in self.items(events_node, "timeline.events", "events")
-            if (e := self.event(item, w)) is not None
+            if (ev := self.event(item, w)) is not None
         ]
         events.sort(key=lambda e: e.date.first_day)  # stable: same-day events keep their order
         return Timeline(tuple(events), title, eras, groups, node.location)
@@ -598,7 +603,7 @@ class _Builder:
             guess = did_you_mean(section, self.section_ids)
             hint = f", did you mean {guess!r}?" if guess else ""
             self.error(
-                node.get("section").location,
+                node.value["section"].location,
                 _join(where, "section"),
                 f"no section has the id {section!r}{hint}",
             )
@@ -609,7 +614,7 @@ class _Builder:
             known = ", ".join(sorted(self.group_ids))
             hint = f", did you mean {guess!r}?" if guess else f" (groups: {known})"
             self.error(
-                node.get("group").location,
+                node.value["group"].location,
                 _join(where, "group"),
                 f"no group {group!r} in timeline.groups{hint}",
             )
@@ -777,7 +782,7 @@ def build_outline(root: Node, path: Path, filename: str) -> tuple[Outline | None
         date=b.show_date(get("date")),
         language=b.language(get("language")),
         theme=b.plain(get("theme"), "theme", "a theme name or path"),
-        theme_location=get("theme").location if "theme" in root else root.location,
+        theme_location=root.value["theme"].location if "theme" in root else root.location,
         theme_overrides=overrides,
         theme_overrides_location=(
             override_node.location if override_node is not None else root.location

@@ -95,7 +95,7 @@ def resolve(outline: Outline, override: str | None = None) -> Theme:
     chain = load_chain(path, label, themes)
     tree = chain.tree
     overrides = _overrides(outline)
-    override_files = frozenset()
+    override_files: frozenset[str] = frozenset()
     if overrides is not None:
         if "extends" in overrides:
             raise ThemeError(

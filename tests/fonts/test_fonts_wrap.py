@@ -129,7 +129,9 @@ def _strip(runs):
 # -- the fast (bisecting) wrap against a plain word-by-word greedy one ------
 
 
-def _reference(text: str, face_of, size: float, max_width: float) -> list[tuple[str, float]]:
+def _reference(  # noqa: C901 - the obvious one-function oracle the fast wrap is checked against
+    text: str, face_of, size: float, max_width: float
+) -> list[tuple[str, float]]:
     """Word-by-word greedy filling, as PowerPoint describes it; slow but obvious."""
     adv = [face_of(i).advance(ch) * size for i, ch in enumerate(text)]
 

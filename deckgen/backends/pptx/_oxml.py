@@ -56,7 +56,12 @@ _XMLNS = f'xmlns:a="{NS["a"]}" xmlns:r="{NS["r"]}" xmlns:p="{NS["p"]}"'
 # user text, so such characters are dropped rather than making a broken file.
 # One str.translate pass (C speed) both escapes and drops: this runs for every
 # run of every slide.
-_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
+_ESCAPES: dict[int, str | None] = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+}
 _ESCAPES.update({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)})
 _ESCAPES.update({0xFFFE: None, 0xFFFF: None})
 

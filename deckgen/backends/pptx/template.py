@@ -21,6 +21,8 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.util import Emu
 
 from deckgen.backends.pptx import _oxml
 from deckgen.fonts import family
@@ -31,6 +33,7 @@ from deckgen.layout.deck.geometry import (
     DeckGeometry,
     PlaceholderBoxes,
 )
+from deckgen.layout.deck.model import SlideKind
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -58,7 +61,7 @@ def base_presentation(aspect: str, theme: Theme):
     prs = Presentation()
     width, height = ASPECTS[aspect]
     stretch = _oxml.emu(width) / prs.slide_width
-    prs.slide_width, prs.slide_height = _oxml.emu(width), _oxml.emu(height)
+    prs.slide_width, prs.slide_height = Emu(_oxml.emu(width)), Emu(_oxml.emu(height))
     size = prs.part._element.find("p:sldSz", _oxml.NS)
     if aspect == "16:9":
         size.attrib.pop("type", None)  # 'screen4x3' would be a lie; absent = custom
@@ -147,7 +150,7 @@ class Placeholder:
 @dataclass(frozen=True)
 class Layout:
     name: str
-    part: object  # the SlideLayoutPart
+    part: Part  # the SlideLayoutPart
     placeholders: tuple[Placeholder, ...]
 
     def count(self, role: str) -> int:
@@ -211,15 +214,15 @@ class LayoutPicker:
         self.layouts = [_read_layout(lo) for m in prs.slide_masters for lo in m.slide_layouts]
         if not self.layouts:
             raise TemplateError("the template has no slide layouts")
-        self._chosen: dict[str, Layout] = {}
+        self._chosen: dict[SlideKind, Layout] = {}
 
-    def for_kind(self, kind: str) -> Layout:
+    def for_kind(self, kind: SlideKind) -> Layout:
         layout = self._chosen.get(kind)
         if layout is None:
             layout = self._chosen[kind] = self._by_name(kind) or self._by_placeholders(kind)
         return layout
 
-    def _by_name(self, kind: str) -> Layout | None:
+    def _by_name(self, kind: SlideKind) -> Layout | None:
         for wanted in TEMPLATE_LAYOUT_NAMES.get(kind, ()):
             for layout in self.layouts:
                 if layout.name.strip().casefold() == wanted.casefold():

@@ -100,8 +100,8 @@ class _SlideWriter:
 
     def write(self, slide: Slide, template_background: str | None) -> None:
         shapes = [self._element(e) for e in slide.elements]
-        background = slide.background
-        if template_background and background.upper() == template_background.upper():
+        background: str | None = slide.background
+        if template_background and slide.background.upper() == template_background.upper():
             background = None
         self.part.blob = _oxml.slide_xml(background, shapes)
         if slide.notes:
@@ -183,8 +183,8 @@ class _SlideWriter:
         )
         # The loader admits only web and mail links; a click in PowerPoint runs
         # whatever the target names, so nothing else is ever written as one.
-        safe = run.link and _SAFE_LINK.match(run.link.strip())
-        rid = self._link(run.link.strip(), part or self.part) if safe else None
+        link = run.link.strip() if run.link else None
+        rid = self._link(link, part or self.part) if link and _SAFE_LINK.match(link) else None
         return _oxml.run_xml(run.text, style, rid)
 
     def _link(self, url: str, part) -> str:

@@ -30,7 +30,7 @@ ASPECTS: dict[str, tuple[float, float]] = {
 # stock masters give them (matched case-insensitively, first found wins). The
 # backend falls back to placeholder types when a template renames its layouts.
 # Kept here so the backend and the layout agree on one table.
-TEMPLATE_LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
+TEMPLATE_LAYOUT_NAMES: dict[SlideKind, tuple[str, ...]] = {
     "title": ("Title Slide",),
     "agenda": ("Title and Content",),
     "section": ("Section Header",),

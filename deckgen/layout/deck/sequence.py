@@ -12,7 +12,10 @@ section's speaker notes go on its first content slide.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
+from typing import Literal, TypeVar
 
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
@@ -22,13 +25,15 @@ from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Shape, TextBox
+from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
 from deckgen.layout.deck.timeline import spanned_title, timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
-from deckgen.outline.model import Outline, Run, Section, Slide, Text
+from deckgen.outline.model import Image, Outline, Run, Section, Slide, Text
 
 __all__ = ["deck_drafts"]
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -73,8 +78,10 @@ def section_slides(
             made = explicit_slide(outline, section, slide, maker, talk)
             # Only a timeline slide showing every event stands for the
             # outline's timeline; one showing this section's events does not.
-            has_timeline |= slide.layout == "timeline" and not any(
-                e.section == section.id for e in outline.timeline.events
+            has_timeline |= (
+                slide.layout == "timeline"
+                and outline.timeline is not None
+                and not any(e.section == section.id for e in outline.timeline.events)
             )
             drafts += made
     else:
@@ -120,18 +127,14 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
     if layout == "two-column":
         return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
     if layout == "image":
-        if slide.image is None:
-            raise RenderError("an 'image' slide needs an 'image'", loc)
-        return maker.image(title or section.title, slide.image, loc, notes=notes)
+        image = _required(slide.image, "an 'image' slide needs an 'image'", loc)
+        return maker.image(title or section.title, image, loc, notes=notes)
     if layout == "quote":
-        quote = slide.quote or section.quote
-        if quote is None:
-            raise RenderError("a 'quote' slide needs a 'quote'", loc)
+        quote = _required(slide.quote or section.quote, "a 'quote' slide needs a 'quote'", loc)
         return maker.quote(title or section.title, quote, loc, notes=notes)
     if layout == "statement":
-        if slide.text is None:
-            raise RenderError("a 'statement' slide needs a 'text'", loc)
-        return maker.statement(title or section.title, slide.text, loc, notes=notes)
+        text = _required(slide.text, "a 'statement' slide needs a 'text'", loc)
+        return maker.statement(title or section.title, text, loc, notes=notes)
     if layout == "timeline":
         tl = outline.timeline
         if tl is None:
@@ -146,6 +149,13 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
             drafts[0].notes = notes + tuple(drafts[0].notes)
         return drafts
     raise RenderError(f"unknown slide layout {layout!r}", loc)
+
+
+def _required(value: _T | None, message: str, loc: Location) -> _T:
+    """`value`, which the slide's layout needs: a RenderError saying so when absent."""
+    if value is None:
+        raise RenderError(message, loc)
+    return value
 
 
 # ---------------------------------------------------------------- title slide
@@ -167,37 +177,15 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     band = Box(0, round(H * 0.74, 2), W, H - round(H * 0.74, 2))
     designed = boxes.title is None and cover is None
     if boxes.title is None:
-        bar_h = band.y if designed else H
-        els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
-        if designed:
-            els.append(Shape("rect", band, fill=st.panel, name="Title band"))
-        if cover is not None:
-            # the cover takes the right 40 % (less on 4:3, where width is scarce)
-            pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
-            px = pixel_size(cover.src, cover.location)
-            box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
-            els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
-            text_right = pic_x - M * 0.75
+        backdrop, text_right = _title_backdrop(maker, cover, designed, band)
+        els += backdrop
     col_x = M + 10 if boxes.title is None else M
     col_w = text_right - col_x
 
     # The cover's caption and credit first: the stack must stay above them.
-    foot: list[tuple[str, Paragraph]] = []
+    foot: list[tuple[Role, Paragraph]] = []
     if cover is not None and boxes.title is None:
-        for role, text, size, italic in (
-            ("caption", cover.caption, 13.0, True),
-            ("credit", cover.credit, 11.0, False),
-        ):
-            if text is None:
-                continue
-            style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
-            where = text.location.or_else(cover.location)
-            foot.append(
-                (
-                    role,
-                    fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
-                )
-            )
+        foot = _cover_foot(maker, cover, col_w)
     elif cover is not None:
         # The template designs its title slide: no room for a picture beside it.
         maker.warn(
@@ -206,23 +194,10 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
             cover.location,
         )
     foot_h = sum(p.height + 2 for _, p in foot)
-    bottom = H - 24 - foot_h - (16 if foot else M - 24)
-    if designed:
-        bottom = band.y - 24
+    bottom = band.y - 24 if designed else H - 24 - foot_h - (16 if foot else M - 24)
 
     sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
-    sub = None
-    if outline.subtitle is not None:
-        sub_style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
-        sub = fit_title(
-            outline.subtitle,
-            sub_style,
-            sub_w,
-            sub_style.line_height * 3,
-            14.0,
-            outline.subtitle.location.or_else(loc),
-            max_lines=3,
-        )
+    sub = _fit_subtitle(maker, outline.subtitle, sub_w, loc)
     meta_runs: list[Run] = []
     if outline.author is not None:
         meta_runs += list(outline.author.runs)
@@ -232,9 +207,11 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         meta_runs.append(Run(str(outline.date)))
     meta = None
     if meta_runs:
-        m_style = TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
-        if designed:
-            m_style = TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
+        m_style = (
+            TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
+            if designed
+            else TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+        )
         meta = fit_title(
             tuple(meta_runs),
             m_style,
@@ -249,120 +226,225 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         )
 
     t_style = st.title_style(round(st.title_size * (1.5 if designed else 1.35)))
-    if boxes.title is not None:
-        t_box = boxes.title
-        title_p = fit_title(
-            outline.title,
-            t_style,
-            t_box.w,
-            t_box.h,
-            st.title_floor,
-            loc,
-            max_lines=4,
-            where="title",
-        )
-    else:
-        in_stack = None if designed else meta
-        gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
-        budget = bottom - M - gaps - (sub.height if sub else 0)
-        budget -= in_stack.height if in_stack else 0
-        title_p = None
-        for lines in (3, 4):  # three lines of a big title read better than four
-            try:
-                title_p = fit_title(
-                    outline.title,
-                    t_style,
-                    col_w,
-                    min(budget, t_style.line_height * lines),
-                    st.title_floor,
-                    loc,
-                    where="title",
-                    max_lines=lines,
-                )
-                break
-            except RenderError:
-                if lines == 4:
-                    raise
+    # The height left to the title in the text column (with no template).
+    in_stack = None if designed else meta
+    gaps = (44.0 if sub or in_stack else 0.0) + (16.0 if sub and in_stack else 0.0)
+    budget = bottom - M - gaps - (sub.height if sub else 0)
+    budget -= in_stack.height if in_stack else 0
+    title_p = _fit_talk_title(
+        outline.title, t_style, st.title_floor, loc, boxes.title, col_w, budget
+    )
     # The title slide starts above the theme's title size for effect; only a
     # title set smaller than an ordinary slide title is worth a warning.
     if title_p.size < st.title_size:
         maker.warn(f"talk title shrunk to {title_p.size:g} pt to fit the title slide", loc)
 
     if boxes.title is not None:
-        els.append(
-            TextBox(
-                boxes.title,
-                (title_p,),
-                role="title",
-                placeholder="title",
-                valign="bottom",
-                name="Title",
+        els += _template_title(maker, boxes.title, boxes.subtitle, title_p, sub, meta, loc)
+    else:
+        column = Box(col_x, 0.0, col_w, bottom)
+        els += _stacked_title(maker, title_p, sub, meta, column, band if designed else None, foot)
+    return Draft("title", plain(outline.title), els, loc, chrome=False)
+
+
+def _title_backdrop(
+    maker: SlideMaker, cover: Image | None, designed: bool, band: Box
+) -> tuple[list[Element], float]:
+    """The accent bar, the panel band (no cover) or the cover picture of a
+    title slide on deckgen's own grid, and where its text column ends."""
+    st = maker.style
+    W, H, M = st.width, st.height, st.margin
+    els: list[Element] = []
+    text_right = W - M
+    bar_h = band.y if designed else H
+    els.append(Shape("rect", Box(0, 0, 14, bar_h), fill=st.accent, name="Accent bar"))
+    if designed:
+        els.append(Shape("rect", band, fill=st.panel, name="Title band"))
+    if cover is not None:
+        # the cover takes the right 40 % (less on 4:3, where width is scarce)
+        pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
+        px = pixel_size(cover.src, cover.location)
+        box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
+        els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
+        text_right = pic_x - M * 0.75
+    return els, text_right
+
+
+def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Role, Paragraph]]:
+    """The cover's caption and credit, set for the foot of the text column."""
+    st = maker.style
+    foot: list[tuple[Role, Paragraph]] = []
+    cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
+        ("caption", cover.caption, 13.0, True),
+        ("credit", cover.credit, 11.0, False),
+    )
+    for role, text, size, italic in cover_lines:
+        if text is None:
+            continue
+        style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
+        where = text.location.or_else(cover.location)
+        foot.append(
+            (
+                role,
+                fit_title(text, style, col_w, style.line_height * 2, 9.0, where, max_lines=2),
             )
         )
-        under = [p for p in (sub, meta) if p is not None]
-        if under:
-            box = boxes.subtitle or Box(
-                boxes.title.x,
-                boxes.title.bottom + 12,
-                boxes.title.w,
-                max(0.0, H - 12 - boxes.title.bottom - 12),
-            )
-            if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
-                maker.warn(
-                    "author and date left off the title slide: the template's "
-                    "subtitle box has no room for them",
-                    loc,
-                )
-                under = [p for p in under if p is not meta]
-            if under:
-                els.append(
-                    TextBox(
-                        box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle"
-                    )
-                )
-    else:
-        parts = [("title", title_p, 0.0)]
-        if sub is not None:
-            parts.append(("subtitle", sub, 44.0))
-        if meta is not None and not designed:
-            parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
-        total = sum(p.height + gap for _, p, gap in parts)
-        y = max(M, min((H - total) / 2 - 10, bottom - total))
-        if designed:
-            y = max(M, (M + bottom - total) / 2 + 10)
-            if meta is not None:
-                els.append(
-                    TextBox(
-                        Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
-                        (meta,),
-                        role="subtitle",
-                        name="Author and date",
-                    )
-                )
-        for what, p, gap in parts:
-            y += gap
-            if gap == 44.0:
-                els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
-            ph = {"title": "title", "subtitle": "subtitle"}.get(what)
-            name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+    return foot
+
+
+def _fit_subtitle(
+    maker: SlideMaker, subtitle: Text | None, width: float, loc: Location
+) -> Paragraph | None:
+    if subtitle is None:
+        return None
+    st = maker.style
+    style = TextStyle(st.body_font, round(st.body_size * 1.0), st.muted, 1.2)
+    where = subtitle.location.or_else(loc)
+    return fit_title(subtitle, style, width, style.line_height * 3, 14.0, where, max_lines=3)
+
+
+def _fit_talk_title(
+    title: Text,
+    style: TextStyle,
+    floor: float,
+    loc: Location,
+    template_box: Box | None,
+    col_w: float,
+    budget: float,
+) -> Paragraph:
+    """The talk's title in the template's title box (up to four lines) when
+    there is one, else in the text column within `budget`."""
+    if template_box is not None:
+        return fit_title(
+            title,
+            style,
+            template_box.w,
+            template_box.h,
+            floor,
+            loc,
+            max_lines=4,
+            where="title",
+        )
+    return _fit_stacked_title(title, style, col_w, budget, floor, loc)
+
+
+def _fit_stacked_title(
+    title: Text, style: TextStyle, width: float, budget: float, floor: float, loc: Location
+) -> Paragraph:
+    """The talk's title in the text column: three lines of a big title read
+    better than four, so four only when three do not fit (else RenderError)."""
+
+    def fit(lines: int) -> Paragraph:
+        height = min(budget, style.line_height * lines)
+        return fit_title(title, style, width, height, floor, loc, where="title", max_lines=lines)
+
+    with suppress(RenderError):
+        return fit(3)
+    return fit(4)
+
+
+def _template_title(
+    maker: SlideMaker,
+    title_box: Box,
+    subtitle_box: Box | None,
+    title_p: Paragraph,
+    sub: Paragraph | None,
+    meta: Paragraph | None,
+    loc: Location,
+) -> list[Element]:
+    """Title, subtitle, author and date in a template's title-slide placeholders."""
+    H = maker.style.height
+    els: list[Element] = [
+        TextBox(
+            title_box,
+            (title_p,),
+            role="title",
+            placeholder="title",
+            valign="bottom",
+            name="Title",
+        )
+    ]
+    under = [p for p in (sub, meta) if p is not None]
+    if not under:
+        return els
+    box = subtitle_box or Box(
+        title_box.x,
+        title_box.bottom + 12,
+        title_box.w,
+        max(0.0, H - 12 - title_box.bottom - 12),
+    )
+    if sum(p.height for p in under) > box.h + 1e-6 and meta is not None:
+        maker.warn(
+            "author and date left off the title slide: the template's "
+            "subtitle box has no room for them",
+            loc,
+        )
+        under = [p for p in under if p is not meta]
+    if under:
+        els.append(
+            TextBox(box, tuple(under), role="subtitle", placeholder="subtitle", name="Subtitle")
+        )
+    return els
+
+
+def _stacked_title(
+    maker: SlideMaker,
+    title_p: Paragraph,
+    sub: Paragraph | None,
+    meta: Paragraph | None,
+    column: Box,
+    band: Box | None,
+    foot: list[tuple[Role, Paragraph]],
+) -> list[Element]:
+    """Title, subtitle, author and date stacked in the text `column` (its
+    bottom is where the stack must end), author and date in the `band` when
+    the slide has one, the cover's caption and credit at the column's foot."""
+    st = maker.style
+    H, M = st.height, st.margin
+    col_x, col_w, bottom = column.x, column.w, column.bottom
+    els: list[Element] = []
+    parts: list[tuple[str, Paragraph, float]] = [("title", title_p, 0.0)]
+    if sub is not None:
+        parts.append(("subtitle", sub, 44.0))
+    if meta is not None and band is None:
+        parts.append(("meta", meta, 16.0 if sub is not None else 44.0))
+    total = sum(p.height + gap for _, p, gap in parts)
+    y = max(M, min((H - total) / 2 - 10, bottom - total))
+    if band is not None:
+        y = max(M, (M + bottom - total) / 2 + 10)
+        if meta is not None:
             els.append(
                 TextBox(
-                    Box(col_x, y, col_w, p.height),
-                    (p,),
-                    role="title" if what == "title" else "subtitle",
-                    placeholder=ph,
-                    name=name,
+                    Box(col_x, band.y + (band.h - meta.height) / 2, col_w, meta.height),
+                    (meta,),
+                    role="subtitle",
+                    name="Author and date",
                 )
             )
-            y += p.height
-        y = H - 24
-        for role, p in reversed(foot):
-            y -= p.height
-            els.append(
-                TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role)
+    for what, p, gap in parts:
+        y += gap
+        if gap == 44.0:
+            els.append(maker.rule(x=col_x, y=y - gap / 2 - 2))
+        ph: Literal["title", "subtitle"] | None = (
+            "title" if what == "title" else "subtitle" if what == "subtitle" else None
+        )
+        name = {"title": "Title", "subtitle": "Subtitle", "meta": "Author and date"}[what]
+        els.append(
+            TextBox(
+                Box(col_x, y, col_w, p.height),
+                (p,),
+                role="title" if what == "title" else "subtitle",
+                placeholder=ph,
+                name=name,
             )
-            y -= 2
-    return Draft("title", plain(outline.title), els, loc, chrome=False)
+        )
+        y += p.height
+    y = H - 24
+    for role, p in reversed(foot):
+        y -= p.height
+        els.append(TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role))
+        y -= 2
+    return els
 
 
 # ---------------------------------------------------------------- agenda
@@ -370,7 +452,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
 
 def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
     st = maker.style
-    kind = "agenda"
+    kind: SlideKind = "agenda"
     body = st.body_box_for(kind)
     title = maker.words["agenda"]
     loc = outline.sections[0].location
@@ -436,7 +518,7 @@ def agenda(outline: Outline, maker: SlideMaker) -> list[Draft]:
 def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     st = maker.style
     W, H, M = st.width, st.height, st.margin
-    kind = "section"
+    kind: SlideKind = "section"
     boxes = st.boxes(kind)
     loc = section.location
     els: list[Element] = []
@@ -524,6 +606,14 @@ def _credits(outline: Outline, w: Words) -> list[tuple[Text | tuple[Run, ...], L
             runs = list(linked(tuple(runs), src.url)) if runs else [Run(src.url, link=src.url)]
         if runs:
             add(tuple(runs), src.location)
+    for im in _pictures(outline):
+        if im.credit is not None:
+            add(im.credit, im.credit.location.or_else(im.location))
+    return out
+
+
+def _pictures(outline: Outline) -> list[Image]:
+    """Every picture of the talk in the order it appears, the cover first."""
     images = []
     if outline.cover is not None:
         images.append(outline.cover)
@@ -535,16 +625,43 @@ def _credits(outline: Outline, w: Words) -> list[tuple[Text | tuple[Run, ...], L
                 images.append(sl.image)
     if outline.timeline is not None:
         images += [e.image for e in outline.timeline.events if e.image is not None]
-    for im in images:
-        if im.credit is not None:
-            add(im.credit, im.credit.location.or_else(im.location))
-    return out
+    return images
+
+
+def _headed(head: str, units: list[Unit]) -> list[Unit]:
+    """`units` with the heading `head` kept with the first of them."""
+    if not units:
+        return []
+    return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
+
+
+def _closing_columns(
+    ref_units: list[Unit], credit_units: list[Unit], body: Box, w: Mapping[str, str]
+) -> tuple[str, list[list[Unit]], list[Box]]:
+    """The closing slide's title, and its text regions with their boxes:
+    references and credits side by side, or one column when only one of
+    them is given or two columns would be too narrow."""
+    if not (ref_units and credit_units):
+        title = w["references"] if ref_units else w["credits"]
+        return title, [ref_units or credit_units], [body]
+    gutter = 40.0
+    col_w = round((body.w - gutter) / 2, 2)
+    refs, credits = _headed(w["references"], ref_units), _headed(w["credits"], credit_units)
+    if col_w < 330:
+        # Two columns this narrow (4:3) break addresses and titles mid-word:
+        # references, then credits, in one column.
+        return w["references_credits"], [refs + credits], [body]
+    boxes = [
+        Box(body.x, body.y, col_w, body.h),
+        Box(body.x + col_w + gutter, body.y, col_w, body.h),
+    ]
+    return w["references_credits"], [refs, credits], boxes
 
 
 def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     st = maker.style
     w = maker.words
-    kind = "closing"
+    kind: SlideKind = "closing"
     refs = outline.references
     credits = _credits(outline, w)
     loc = (
@@ -565,38 +682,14 @@ def closing(outline: Outline, maker: SlideMaker) -> list[Draft]:
     ]
     if credits and outline.source is not None:
         first = credit_units[0][0]
+        assert isinstance(first.text, tuple)  # credit items are made of runs above
         credit_units[0] = (Item((Run(w["based_on"] + ": "), *first.text), "small", first.location),)
-
-    def headed(head: str, units: list[Unit]) -> list[Unit]:
-        if not units:
-            return []
-        return [(Item(head, "heading", units[0][0].location), *units[0]), *units[1:]]
 
     body = st.body_box_for(kind)
     start = round(st.body_size * 0.8)
     floor = min(st.min_body_size, start)
-    gutter = 40.0
-    col_w = round((body.w - gutter) / 2, 2)
-    if refs and credits and col_w < 330:
-        # Two columns this narrow (4:3) break addresses and titles mid-word:
-        # references, then credits, in one column.
-        title = w["references_credits"]
-        regions = [headed(w["references"], ref_units) + headed(w["credits"], credit_units)]
-        widths = [body.w]
-        boxes = [body]
-    elif refs and credits:
-        title = w["references_credits"]
-        regions = [headed(w["references"], ref_units), headed(w["credits"], credit_units)]
-        widths = [col_w, col_w]
-        boxes = [
-            Box(body.x, body.y, col_w, body.h),
-            Box(body.x + col_w + gutter, body.y, col_w, body.h),
-        ]
-    else:
-        title = w["references"] if refs else w["credits"]
-        regions = [ref_units or credit_units]
-        widths = [body.w]
-        boxes = [body]
+    title, regions, boxes = _closing_columns(ref_units, credit_units, body, w)
+    widths = [b.w for b in boxes]
     result = maker.fit(regions, widths, body.h, title, loc, start=start, floor=floor)
     drafts = []
     heads = maker.titles(kind, title, loc, len(result.pages))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
@@ -18,7 +19,7 @@ from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
 from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Shape, SlideKind, TextBox
+from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.style import DeckStyle
 from deckgen.outline.model import Column, Image, Point, Quote, Run, Text
 
@@ -114,7 +115,7 @@ class SlideMaker:
         style: TextStyle | None = None,
         max_lines: int = 2,
         floor: float | None = None,
-        valign: str = "bottom",
+        valign: Literal["top", "middle", "bottom"] = "bottom",
         name: str = "Title",
         warn: bool = True,
     ) -> TextBox:
@@ -183,7 +184,9 @@ class SlideMaker:
             )
         return heads
 
-    def kicker(self, kind: SlideKind, text: Text | str, location: Location) -> TextBox:
+    def kicker(
+        self, kind: SlideKind, text: Text | str | tuple[Run, ...], location: Location
+    ) -> TextBox:
         """A small title for quote and statement slides: still the title placeholder
         (outline view, screen readers), but quiet so the slide's big text leads."""
         st = self.style
@@ -316,7 +319,7 @@ class SlideMaker:
         under: list[TextBox] = []
         below = 0.0
         cap_style = st.small_style(st.caption_size, st.muted, italic=False)
-        parts = []
+        parts: list[tuple[Role, Paragraph]] = []
         if image.caption is not None:
             p = fit_title(
                 image.caption,
@@ -407,7 +410,7 @@ class SlideMaker:
                 box = body  # the picture stays on the first slide
                 paras = self._reset(paras, box.w)
             els.append(TextBox(box, paras, role="body", placeholder="body", name="Body"))
-            if image is not None and not cont:
+            if image is not None and pic_area is not None and not cont:
                 els += self.picture_block(image, pic_area, valign="top")
             drafts.append(Draft(kind, plain(t), els, location, notes if i == 0 else (), cont))
         return drafts
@@ -609,24 +612,7 @@ class SlideMaker:
         sentences = split_sentences(runs)
 
         def pack(size: float) -> list[tuple[Run, ...]] | None:
-            parts: list[tuple[Run, ...]] = []
-            cur: tuple[Run, ...] = ()
-            for sent in sentences:
-                trial = (*cur, *sent)
-                if paragraph(trial, style.at(size), width).height <= room + 1e-6:
-                    cur = trial
-                    continue
-                if not cur:
-                    return None
-                parts.append(cur)
-                cur = sent
-                if paragraph(cur, style.at(size), width).height > room + 1e-6:
-                    return None
-            parts.append(cur)
-            # the last part also holds the attribution
-            if paragraph(parts[-1], style.at(size), width).height > room_last + 1e-6:
-                parts.append(())
-            return [p for p in parts if p]
+            return _pack_sentences(sentences, style.at(size), width, room, room_last)
 
         at_floor = pack(floor)
         if at_floor is None:
@@ -682,3 +668,33 @@ class SlideMaker:
             )
         )
         return [Draft(kind, plain(kicker), els, location, notes)]
+
+
+def _pack_sentences(
+    sentences: Sequence[tuple[Run, ...]],
+    style: TextStyle,
+    width: float,
+    room: float,
+    room_last: float,
+) -> list[tuple[Run, ...]] | None:
+    """Sentences packed greedily into parts that each fit `room` at `style`
+    (the last one `room_last`, it also holds the attribution); None when a
+    sentence alone does not fit."""
+    parts: list[tuple[Run, ...]] = []
+    cur: tuple[Run, ...] = ()
+    for sent in sentences:
+        trial = (*cur, *sent)
+        if paragraph(trial, style, width).height <= room + 1e-6:
+            cur = trial
+            continue
+        if not cur:
+            return None
+        parts.append(cur)
+        cur = sent
+        if paragraph(cur, style, width).height > room + 1e-6:
+            return None
+    parts.append(cur)
+    # the last part also holds the attribution
+    if paragraph(parts[-1], style, width).height > room_last + 1e-6:
+        parts.append(())
+    return [p for p in parts if p]

@@ -62,6 +62,7 @@ def _retitle(draft: Draft, suffix: str, maker: SlideMaker) -> bool:
     if k is None:
         return False
     el = draft.elements[k]
+    assert isinstance(el, TextBox)  # as the search above chose it
     p = el.paragraphs[0]
     runs = (*p.runs, Run(suffix))
     max_lines = max(1, int(el.box.h / p.line_height + 1e-6))

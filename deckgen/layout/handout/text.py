@@ -10,8 +10,10 @@ paragraph is set ragged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from deckgen import fonts
 from deckgen.layout.handout.style import TextStyle
@@ -46,8 +48,14 @@ def _face(family: str, bold: bool, italic: bool):
     return fonts.family(family).face(bold=bold, italic=italic)
 
 
+class _Hyphenator(Protocol):
+    """What is used of a `pyphen.Pyphen`: the (head, tail) splits of a word."""
+
+    def iterate(self, word: str) -> Iterator[tuple[str, str]]: ...
+
+
 @lru_cache(maxsize=8)
-def _hyphenator(language: str | None):
+def _hyphenator(language: str | None) -> _Hyphenator | None:
     if not language:
         return None
     try:
@@ -109,6 +117,43 @@ def _split_chars(piece: Run, style: TextStyle, room: float) -> int:
     return len(piece.text)
 
 
+def _hyphen_split(
+    piece: Run, core: tuple[str, str, str], hyph: _Hyphenator, room: float, style: TextStyle
+) -> tuple[Run, float, Run] | None:
+    """The longest hyphenated head of the plain word `piece` (split as `core`)
+    that fits in `room`, its width, and the rest; None when no head fits."""
+    lead, letters, trail = core
+    for head, tail in hyph.iterate(letters):
+        head_run = Run(lead + head + HYPHEN, piece.bold, piece.italic)
+        hw = _width((head_run,), style)
+        if hw <= room + 0.01:
+            return head_run, hw, Run(tail + trail, piece.bold, piece.italic)
+    return None
+
+
+def _break_word(
+    word: tuple[Run, ...], room: float, style: TextStyle
+) -> tuple[list[Run], list[Run]]:
+    """The pieces of `word` that fill `room` (split between characters, at
+    least one character) and the pieces left over."""
+    head_pieces: list[Run] = []
+    used = 0.0
+    rest = list(word)
+    while rest:
+        piece = rest[0]
+        pw = _width((piece,), style)
+        if used + pw <= room:
+            head_pieces.append(piece)
+            used += pw
+            rest.pop(0)
+            continue
+        n = _split_chars(piece, style, room - used)
+        head_pieces.append(Run(piece.text[:n], piece.bold, piece.italic, piece.link))
+        rest[0] = Run(piece.text[n:], piece.bold, piece.italic, piece.link)
+        break
+    return head_pieces, rest
+
+
 def set_paragraph(
     text: Text | tuple[Run, ...],
     style: TextStyle,
@@ -151,41 +196,25 @@ def set_paragraph(
         core = _hyphenatable(word) if hyph is not None else None
         # typographers' rule: never more than two hyphenated lines in a row
         ladder = len(lines) >= 2 and all(_ends_hyphen(ln) for ln in lines[-2:])
-        if core is not None and not ladder and (not current or width + gap < avail() * MIN_FILL):
-            lead, letters, trail = core
-            piece = word[0]
-            for head, tail in hyph.iterate(letters):
-                head_run = Run(lead + head + HYPHEN, piece.bold, piece.italic)
-                hw = _width((head_run,), style)
-                if hw <= room + 0.01:
-                    current.append((head_run,))
-                    width += gap + hw
-                    pending.append((Run(tail + trail, piece.bold, piece.italic),))
-                    word = None
-                    break
-            if word is None:
-                flush(True)
-                continue
+        loose = not current or width + gap < avail() * MIN_FILL
+        split = (
+            _hyphen_split(word[0], core, hyph, room, style)
+            if hyph is not None and core is not None and not ladder and loose
+            else None
+        )
+        if split is not None:
+            head_run, hw, tail_run = split
+            current.append((head_run,))
+            width += gap + hw
+            pending.append((tail_run,))
+            flush(True)
+            continue
         if w > avail():
             # longer than a whole line (a URL): fill this line with its head
             if room < space * 4:
                 flush(True)
                 gap, room = 0.0, avail()
-            head_pieces: list[Run] = []
-            used = 0.0
-            rest = list(word)
-            while rest:
-                piece = rest[0]
-                pw = _width((piece,), style)
-                if used + pw <= room:
-                    head_pieces.append(piece)
-                    used += pw
-                    rest.pop(0)
-                    continue
-                n = _split_chars(piece, style, room - used)
-                head_pieces.append(Run(piece.text[:n], piece.bold, piece.italic, piece.link))
-                rest[0] = Run(piece.text[n:], piece.bold, piece.italic, piece.link)
-                break
+            head_pieces, rest = _break_word(word, room, style)
             current.append(tuple(head_pieces))
             width += gap + _width(head_pieces, style)
             if rest:

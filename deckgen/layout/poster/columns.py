@@ -82,27 +82,25 @@ def place_columns(
         best: tuple[float, int, bool, float] | None = None
         for side in (ABOVE, BELOW):
             cur = cols[side][-1] if cols[side] else None
-            if cur is not None and cur.height + gap + item.h <= height:
-                k = len(cur.members) + 1
-                lane0 = _lane0(
-                    cur.floor, cur.sum_x + item.x, k, max(cur.width, item.w), lane_gap, lean, x_max
-                )
-                # Only a date near the column joins it; a later one opens the next.
-                if lane0 is not None and item.x <= cur.right(lane_gap) + reach:
-                    lane = lane0 + (k - 1) * lane_gap
-                    if abs(lane - item.x) <= max_drift:
-                        cost = abs(lane - item.x) + count[side] * 1e-6
-                        if best is None or cost < best[0]:
-                            best = (cost, side, False, lane0)
+            joined = (
+                _join(cur, item, height, gap, lane_gap, lean, reach, max_drift, x_max)
+                if cur is not None
+                else None
+            )
+            if joined is not None:
+                drift, join_lane0 = joined
+                cost = drift + count[side] * 1e-6
+                if best is None or cost < best[0]:
+                    best = (cost, side, False, join_lane0)
             floor = cur.right(lane_gap) + gap if cur is not None else x_min
-            lane0 = _lane0(floor, item.x, 1, item.w, lane_gap, lean, x_max)
-            if item.h <= height and lane0 is not None and abs(lane0 - item.x) <= max_drift:
+            new_lane0 = _lane0(floor, item.x, 1, item.w, lane_gap, lean, x_max)
+            if item.h <= height and new_lane0 is not None and abs(new_lane0 - item.x) <= max_drift:
                 # Opening a column ends the current one, and the room left in
                 # it is lost: that is part of the cost.
                 waste = (height - cur.height) / height * item.w if cur is not None else 0.0
-                cost = abs(lane0 - item.x) + lane_gap * 2 + waste + count[side] * 1e-6
+                cost = abs(new_lane0 - item.x) + lane_gap * 2 + waste + count[side] * 1e-6
                 if best is None or cost < best[0]:
-                    best = (cost, side, True, lane0)
+                    best = (cost, side, True, new_lane0)
         if best is None:
             continue
         _, side, new, lane0 = best
@@ -117,6 +115,37 @@ def place_columns(
         col.members.append(index)
         count[side] += 1
 
+    return _slots(cols, items, gap, lane_gap)
+
+
+def _join(
+    cur: _Column,
+    item: Item,
+    height: float,
+    gap: float,
+    lane_gap: float,
+    lean: float,
+    reach: float,
+    max_drift: float,
+    x_max: float,
+) -> tuple[float, float] | None:
+    """(distance of its lane from its date, the column's new first lane) when
+    `item` may join the column `cur`; None when it must not."""
+    if cur.height + gap + item.h > height:
+        return None
+    k = len(cur.members) + 1
+    lane0 = _lane0(cur.floor, cur.sum_x + item.x, k, max(cur.width, item.w), lane_gap, lean, x_max)
+    # Only a date near the column joins it; a later one opens the next.
+    if lane0 is None or item.x > cur.right(lane_gap) + reach:
+        return None
+    drift = abs(lane0 + (k - 1) * lane_gap - item.x)
+    return (drift, lane0) if drift <= max_drift else None
+
+
+def _slots(
+    cols: list[list[_Column]], items: Sequence[Item], gap: float, lane_gap: float
+) -> list[Slot | None]:
+    """Each item's slot in its column (None: left out)."""
     out: list[Slot | None] = [None] * len(items)
     for side in (ABOVE, BELOW):
         for col in cols[side]:

@@ -208,6 +208,23 @@ def spread_row(row, texts, level, geo, frame, side_h, k, big) -> None:
     _, _, row.slots, row.missing = _spread(best, row, texts, geo, frame, side_h, k, w, big)
 
 
+def _best_method(sub, sub_xs, bin_w, big, geo, frame, side_h, k, w):
+    """(cards placed, slots) of the placement method that serves the kept
+    cards `sub` best: the first to place them all, else the best score."""
+    top = None
+    for method, params in _methods(big):
+        got = _place(method, params, sub, geo, frame, side_h, k, w)
+        count = sum(s is not None for s in got)
+        # A card fewer is worth it when it closes a hole of a few stretches.
+        score = count - 0.5 * _widest_gap(sub_xs, got) / bin_w
+        if top is None or score > top[0]:
+            top = (score, count, got)
+        if count == len(sub):
+            break
+    assert top is not None  # _methods() yields at least one method
+    return top[1], top[2]
+
+
 def _spread(best, row, texts, geo, frame, side_h, k, w, big):
     """When not every card fits, the sweep fills the page in date order and
     the last decades get nothing. Instead keep about as many cards, chosen
@@ -235,19 +252,9 @@ def _spread(best, row, texts, geo, frame, side_h, k, w, big):
         if not keep:
             break
         sub = [items[j] for j in keep]
-        top = None
         sub_xs = [xs[j] for j in keep]
         bin_w = max(xs[-1] - xs[0], 1e-9) / m
-        for method, params in _methods(big):
-            got = _place(method, params, sub, geo, frame, side_h, k, w)
-            count = sum(s is not None for s in got)
-            # A card fewer is worth it when it closes a hole of a few stretches.
-            score = count - 0.5 * _widest_gap(sub_xs, got) / bin_w
-            if top is None or score > top[0]:
-                top = (score, count, got)
-            if count == len(keep):
-                break
-        _, count, got = top
+        count, got = _best_method(sub, sub_xs, bin_w, big, geo, frame, side_h, k, w)
         slots = [None] * n
         for j, s in zip(keep, got, strict=True):
             slots[j] = s
@@ -257,6 +264,7 @@ def _spread(best, row, texts, geo, frame, side_h, k, w, big):
             chosen_best = (score, count, slots)
         # All kept cards placed: try finer stretches; else coarser.
         m = m + max(1, m // 8) if count == len(keep) else max(1, m * count // len(keep))
+    assert chosen_best is not None  # the first try (m = placed >= 1) always runs
     _, count, slots = chosen_best
     # The even choice wins when it holds as many cards, or nearly as many
     # and the sweep left a long stretch of the story without any card.

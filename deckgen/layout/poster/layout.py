@@ -76,7 +76,7 @@ from deckgen.layout.poster.model import (
 from deckgen.layout.poster.text import Typesetter, strip_end
 from deckgen.layout.poster.tiling import tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
-from deckgen.outline.model import Outline, Run
+from deckgen.outline.model import Outline, Run, Section
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -275,17 +275,7 @@ def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) ->
         laid = []
         for i, sec in enumerate(secs):
             blocks, h, cut = card_blocks(sec, i, size * k)
-            kept = [b for b in blocks if b.box.bottom + 2 * pad <= ch]
-            if len(kept) < len(blocks):
-                diags.append(
-                    Diagnostic(
-                        "warning",
-                        f"poster: section {sec.title.plain!r} has more points than its "
-                        "card holds; the last ones are left out",
-                        sec.location,
-                    )
-                )
-            laid.append((kept, h, cut))
+            laid.append((_cut_card(sec, blocks, ch, pad, diags), h, cut))
     # Each row as tall as its fullest card; the rows centred in the region.
     row_h = [
         min(ch, max(h for _, h, _ in laid[r * cols : (r + 1) * cols]) + 2 * pad)
@@ -304,6 +294,24 @@ def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) ->
             )
             el.append(moved)
         labels.append(Label("section-card", box))
+
+
+def _cut_card(
+    sec: Section, blocks: list[TextBlock], ch: float, pad: float, diags: list[Diagnostic]
+) -> list[TextBlock]:
+    """A section card's blocks cut to those that fit its height `ch` with
+    `pad` above and below; a warning when points are left out."""
+    kept = [b for b in blocks if b.box.bottom + 2 * pad <= ch]
+    if len(kept) < len(blocks):
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"poster: section {sec.title.plain!r} has more points than its "
+                "card holds; the last ones are left out",
+                sec.location,
+            )
+        )
+    return kept
 
 
 def _shortened(what: str, location: Location) -> Diagnostic:
@@ -521,15 +529,12 @@ def _short_url(url: str) -> str:
     return url.removeprefix("www.").rstrip("/")
 
 
-def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
-    """Credits and references in four columns along the bottom; returns its top."""
-    c = theme.colors
-    size = 12 * k
-    left, right = margin, W - margin
-    gap = margin * 0.75
-    n_cols = 4
-    col_w = (right - left - (n_cols - 1) * gap) / n_cols
-    w = words(outline.language)  # the few words deckgen adds, in the outline's language
+def _footer_items(
+    outline: Outline, theme: Theme, w: Mapping[str, str]
+) -> list[tuple[tuple[Run, ...], str]]:
+    """The footer's paragraphs in reading order, each with its role: the
+    source, the cover's credit, the theme's footer, the key to the '§'
+    marks, then the numbered references."""
     items: list[tuple[tuple[Run, ...], str]] = []
     src = outline.source
     if src is not None:
@@ -545,31 +550,39 @@ def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
         items.append(((Run(f"{w['cover']}: ", bold=True), *outline.cover.credit.runs), "credit"))
     if theme.footer:
         items.append(((Run(theme.footer),), "credit"))
-    tl = outline.timeline
-    used = {ev.section for ev in tl.events} if tl else set()
-    if any(sec.id in used for sec in outline.sections):
-        # The key to the '§2' marks of compact cards (also handy beside full names).
-        runs = [Run(f"{w['section']}: ", bold=True)]
-        for i, sec in enumerate(outline.sections):
-            if sec.id in used:
-                runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
-        items.append((tuple(strip_end(runs)), "credit"))
+    key = _section_key(outline, w)
+    if key:
+        items.append((key, "credit"))
     for i, ref in enumerate(outline.references):
         runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
         if ref.url:
             runs += [Run(" "), Run(_short_url(ref.url), link=ref.url)]
         items.append((tuple(runs), "reference"))
-    if not items:
-        return H - margin
-    blocks = [
-        ts.block(runs, ts.body, size, 0, 0, col_w, c.muted, max_lines=6, role=role)[0]
-        for runs, role in items
-    ]
-    # Fill the columns in reading order, each about as tall as the others.
-    para = size * 0.45
+    return items
+
+
+def _section_key(outline: Outline, w: Mapping[str, str]) -> tuple[Run, ...]:
+    """The key to the '§2' marks of compact cards (also handy beside full
+    names): the sections that have events; empty when none has."""
+    tl = outline.timeline
+    used = {ev.section for ev in tl.events} if tl else set()
+    if not any(sec.id in used for sec in outline.sections):
+        return ()
+    runs = [Run(f"{w['section']}: ", bold=True)]
+    for i, sec in enumerate(outline.sections):
+        if sec.id in used:
+            runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
+    return tuple(strip_end(runs))
+
+
+def _footer_columns(
+    blocks: list[TextBlock], n_cols: int, para: float
+) -> tuple[list[list[TextBlock]], list[float]]:
+    """The blocks in up to `n_cols` columns, filled in reading order, each
+    about as tall as the others; with each column's height (`para` after
+    every block)."""
     total = sum(b.box.h + para for b in blocks)
     target = max(total / n_cols, max(b.box.h for b in blocks))
-    max_h = H * 0.16
     cols: list[list[TextBlock]] = [[]]
     heights = [0.0]
     for b in blocks:
@@ -578,6 +591,28 @@ def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
             heights.append(0.0)
         cols[-1].append(b)
         heights[-1] += b.box.h + para
+    return cols, heights
+
+
+def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
+    """Credits and references in four columns along the bottom; returns its top."""
+    c = theme.colors
+    size = 12 * k
+    left, right = margin, W - margin
+    gap = margin * 0.75
+    n_cols = 4
+    col_w = (right - left - (n_cols - 1) * gap) / n_cols
+    w = words(outline.language)  # the few words deckgen adds, in the outline's language
+    items = _footer_items(outline, theme, w)
+    if not items:
+        return H - margin
+    blocks = [
+        ts.block(runs, ts.body, size, 0, 0, col_w, c.muted, max_lines=6, role=role)[0]
+        for runs, role in items
+    ]
+    para = size * 0.45
+    max_h = H * 0.16
+    cols, heights = _footer_columns(blocks, n_cols, para)
     footer_h = min(max(heights) - para, max_h)
     top = H - margin - footer_h
     left_out = 0

@@ -58,18 +58,42 @@ def _count(length: float, window: float, overlap: float) -> int:
     return max(1, math.ceil((length - overlap) / (window - overlap) - 1e-9))
 
 
+def _registration(
+    r: int, c: int, rows: int, cols: int, ww: float, wh: float
+) -> tuple[tuple[float, float], ...]:
+    """Marks in the middle of every overlap strip sheet (r, c) shares with a
+    neighbour, in sheet coordinates (`ww` x `wh`: the printable window)."""
+    marks = []
+    for fy in (0.25, 0.75):
+        if c < cols - 1:
+            marks.append((SAFE_MARGIN + ww - OVERLAP / 2, SAFE_MARGIN + wh * fy))
+        if c > 0:
+            marks.append((SAFE_MARGIN + OVERLAP / 2, SAFE_MARGIN + wh * fy))
+    for fx in (0.25, 0.75):
+        if r < rows - 1:
+            marks.append((SAFE_MARGIN + ww * fx, SAFE_MARGIN + wh - OVERLAP / 2))
+        if r > 0:
+            marks.append((SAFE_MARGIN + ww * fx, SAFE_MARGIN + OVERLAP / 2))
+    return tuple(marks)
+
+
 def tile_poster(width: float, height: float, paper: str) -> Tiling:
     """Tiles covering a `width` x `height` poster; sheets portrait or landscape,
     whichever needs fewer (portrait on a tie)."""
     key = paper.upper()
     pw, ph = SHEETS[key]
-    best = None
-    for sw, sh in ((pw, ph), (ph, pw)):
-        ww, wh = sw - 2 * SAFE_MARGIN, sh - 2 * SAFE_MARGIN
-        cols, rows = _count(width, ww, OVERLAP), _count(height, wh, OVERLAP)
-        if best is None or cols * rows < best[0]:
-            best = (cols * rows, sw, sh, cols, rows)
-    _, sw, sh, cols, rows = best
+
+    def grid(sheet: tuple[float, float]) -> tuple[int, int]:
+        """(columns, rows) of sheets of this size and orientation."""
+        sw, sh = sheet
+        return (
+            _count(width, sw - 2 * SAFE_MARGIN, OVERLAP),
+            _count(height, sh - 2 * SAFE_MARGIN, OVERLAP),
+        )
+
+    # min() keeps the first of equals: portrait on a tie
+    sw, sh = min(((pw, ph), (ph, pw)), key=lambda sheet: math.prod(grid(sheet)))
+    cols, rows = grid((sw, sh))
     ww, wh = sw - 2 * SAFE_MARGIN, sh - 2 * SAFE_MARGIN
     step_x, step_y = ww - OVERLAP, wh - OVERLAP
     tiles = []
@@ -81,18 +105,7 @@ def tile_poster(width: float, height: float, paper: str) -> Tiling:
             cut_w = ww - (OVERLAP if c < cols - 1 else 0)
             cut_h = wh - (OVERLAP if r < rows - 1 else 0)
             cut = Box(SAFE_MARGIN, SAFE_MARGIN, cut_w, cut_h)
-            marks = []
-            # Marks in the middle of every overlap strip this sheet shares.
-            for fy in (0.25, 0.75):
-                if c < cols - 1:
-                    marks.append((SAFE_MARGIN + ww - OVERLAP / 2, SAFE_MARGIN + wh * fy))
-                if c > 0:
-                    marks.append((SAFE_MARGIN + OVERLAP / 2, SAFE_MARGIN + wh * fy))
-            for fx in (0.25, 0.75):
-                if r < rows - 1:
-                    marks.append((SAFE_MARGIN + ww * fx, SAFE_MARGIN + wh - OVERLAP / 2))
-                if r > 0:
-                    marks.append((SAFE_MARGIN + ww * fx, SAFE_MARGIN + OVERLAP / 2))
-            tiles.append(Tile(f"{_row_name(r)}{c + 1}", r, c, window, cut, tuple(marks)))
+            marks = _registration(r, c, rows, cols, ww, wh)
+            tiles.append(Tile(f"{_row_name(r)}{c + 1}", r, c, window, cut, marks))
     label = "Letter" if key == "LETTER" else "A4"
     return Tiling(label, sw, sh, rows, cols, SAFE_MARGIN, OVERLAP, tuple(tiles))

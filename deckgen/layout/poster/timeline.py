@@ -428,6 +428,7 @@ def _draw_row(
             box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
             base_y, knee_y, out_y = axis_bottom, axis_bottom + bnd, box.y
             step = 6 * k
+        pts: tuple[tuple[float, float], ...]
         if slot.jog:
             # Up its lane, then a jog into the card's first line.
             jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)

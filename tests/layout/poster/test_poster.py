@@ -178,3 +178,21 @@ def test_real_space_race_outline(size, orientation, theme):
     check_poster(p)
     assert not p.unplaced, [d.message for d in p.diagnostics]
     assert len(p.cards) == len(outline.timeline.events)
+
+
+def test_overview_cuts_a_card_that_cannot_hold_its_points():
+    from dataclasses import replace
+
+    from deckgen.outline.model import Point
+
+    o = replace(space_race(), timeline=None)
+    many = tuple(Point(Text.of(f"Point number {i} of a very long list")) for i in range(60))
+    o = replace(o, sections=(replace(o.sections[0], points=many), *o.sections[1:]))
+    p = layout_poster(o, DEFAULT, {})
+    (cut,) = [d for d in p.diagnostics if "more points than its card holds" in d.message]
+    assert o.sections[0].title.plain in cut.message
+    cells = [lab.box for lab in p.labels if lab.role == "section-card"]
+    points = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "section-point"]
+    assert 0 < len(points) < 60 + sum(len(s.points) for s in o.sections[1:])
+    for t in points:
+        assert any(c.contains(t.box) for c in cells), "a point outside its card"
