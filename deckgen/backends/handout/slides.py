@@ -26,6 +26,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 def render_slides_handout(handout: Handout) -> bytes:
     deck = handout.deck
+    if deck is None:  # the layout puts the deck in every slides-mode handout
+        raise ValueError("a slides-mode handout without its deck")
     g = handout.geometry
     st = handout.styles
     pal = handout.palette
