@@ -11,6 +11,13 @@ A backend is a class registered in the entry point group `deckgen.backends`
    the file system for output.
 
 A backend may raise any `DeckgenError` (with a location) from either step.
+
+Options: a backend declares them as `OptionSpec`s (`options`); the driver
+checks `outputs.<name>:` against them once and hands the values over as
+`job.options`. A backend may also declare `settings`, a frozen dataclass
+with a `from_values` classmethod (see `Settings`; every built-in backend
+has one): the driver then makes it once from those values as `job.settings`,
+and the backend reads typed values, never parsing again.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ class Job:
 
     `options` maps each of the backend's options to its validated value
     (defaults filled in); a built-in backend's `settings` are the same values
-    typed (see `Backend.settings`), made once by the driver. `talk` is the plan
+    typed (see `Settings`), made once by the driver. `talk` is the plan
     every output shares (look, words, dates, the deck), made once per outline
     by the driver; a job made in code without one plans it here from the
     outline (its `outputs.pptx:` for the deck).
@@ -110,9 +117,7 @@ class Backend(Protocol):
     name: ClassVar[str]  # the name used with -f and under outputs:
     description: ClassVar[str]  # one line, shown by `deckgen backends`
     options: ClassVar[Sequence[OptionSpec]]
-    # Optional (built-in backends have it): the typed options class the driver
-    # makes `job.settings` with, once, from the validated `job.options`.
-    # settings: ClassVar[type[Settings]]
+    # Optional, so not part of the protocol: `settings: ClassVar[type[Settings]]`.
 
     def layout(self, job: Job) -> Any:
         """Decide everything; return a plan with a `diagnostics` list."""
