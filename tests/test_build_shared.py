@@ -124,3 +124,47 @@ def test_a_picture_reportlab_must_decode_still_draws(tmp_path):
     pages = PdfReader(tmp_path / "out" / "minimal-handout.pdf").pages
     [picture] = [p for page in pages for p in page.images]
     assert Image.open(io.BytesIO(picture.data)).size == (40, 20)
+
+
+def _talk(folder: Path, outputs: str) -> Path:
+    path = folder / "talk.yaml"
+    path.write_text(
+        f"title: A talk\nsections:\n  - title: One\n    points: [A point]\noutputs:\n{outputs}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_templates_geometry_is_read_once_and_shapes_every_deck_output(tmp_path, monkeypatch):
+    from pptx.util import Pt
+
+    import deckgen.backends.pptx.template as template
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(800), Pt(600)
+    prs.save(tmp_path / "brand.pptx")
+    reads = []
+    real = template.template_geometry
+
+    def counting(*args):
+        reads.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(template, "template_geometry", counting)
+    talk = _talk(tmp_path, "  pptx:\n    template: brand.pptx\n")
+    report = build([talk], formats="pptx,slides-pdf", out_dir=tmp_path / "out")
+    assert report.ok, [str(d) for d in report.diagnostics]
+    assert len(reads) == 1
+    pptx = Presentation(tmp_path / "out" / "talk.pptx")
+    assert (pptx.slide_width, pptx.slide_height) == (Pt(800), Pt(600))
+    page = PdfReader(tmp_path / "out" / "talk-slides.pdf").pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (800.0, 600.0)
+
+
+def test_a_bad_deck_option_stops_slides_pdf_once_at_its_line(tmp_path):
+    talk = _talk(tmp_path, "  pptx:\n    aspect: 5:4\n")
+    report = build([talk], formats="slides-pdf,handout", out_dir=tmp_path / "out")
+    [error] = report.diagnostics
+    assert (error.location.line, error.location.column) == (7, 13)
+    assert error.message.startswith("outputs.pptx.aspect: '5:4' is not one of 16:9, 4:3")
+    assert report.written == []
