@@ -284,6 +284,10 @@ class _Checked:
     def __contains__(self, name: str) -> bool:
         return name in self._done
 
+    def problems(self, name: str) -> list[Diagnostic]:
+        """What checking `outputs.<name>:` found (it must have been checked)."""
+        return self._done[name][1]
+
     def __call__(
         self, name: str, specs: Sequence[OptionSpec]
     ) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -325,8 +329,8 @@ def _other_outputs(outline: Any, others: _OtherBackends, checked: _Checked) -> l
     for name in outline.outputs:
         if name in others.building:
             continue  # checked when its job is made
-        if name in checked:  # outputs.pptx, checked for the deck
-            found.extend(checked(name, ())[1])
+        if name in checked:  # outputs.pptx, checked already for the deck
+            found.extend(checked.problems(name))
             continue
         where = outline.outputs_locations.get(name, outline.location)
         if name not in installed:
