@@ -25,8 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import sha1
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.errors import Location, RenderError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 __all__ = [
     "MAX_PIXELS",
@@ -192,13 +196,13 @@ def _normalise(path: Path, mtime_ns: int, size: int) -> Normalised:
 _PNG_EXIF_CHUNKS = {b"eXIf", b"tEXt", b"zTXt", b"iTXt"}
 
 
-def _exif(img, path: Path):
+def _exif(img: Image.Image, path: Path) -> Image.Exif:
     """The picture's EXIF. A PNG's is read without decoding its pixels when no
     metadata chunk follows them (the usual case), which Pillow cannot tell."""
-    from PIL import Image
+    from PIL import Image as PIL_Image
 
     if img.format == "PNG" and not _png_metadata_after_pixels(path):
-        return Image.Image.getexif(img)  # what was read up to the first IDAT
+        return PIL_Image.Image.getexif(img)  # what was read up to the first IDAT
     return img.getexif()
 
 

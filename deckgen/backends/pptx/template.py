@@ -22,6 +22,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -37,6 +38,9 @@ from deckgen.layout.deck.geometry import (
     PlaceholderBoxes,
 )
 from deckgen.theme.model import Theme
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationFile
 
 __all__ = [
     "Layout",
@@ -118,7 +122,7 @@ def user_presentation(path: Path):
     return prs
 
 
-def open_template(path: Path, where: Location):
+def open_template(path: Path, where: Location) -> PresentationFile:
     """`user_presentation`; a file that cannot be used is a BackendError at `where`."""
     try:
         return user_presentation(path)
