@@ -42,9 +42,9 @@ def built(tmp_path_factory):
         seen["decoded"][Path(getattr(self, "filename", "") or "<memory>").name] += 1
         return real_load(self)
 
-    def layout_handout(outline, theme, options):
+    def layout_handout(outline, theme, options, *rest):
         seen["handout options"].append(options)
-        return real_handout(outline, theme, options)
+        return real_handout(outline, theme, options, *rest)
 
     # Decoded pictures are cached per process: start this build cold.
     for cached in (deckgen.outline.paths._decode_problem, images._normalise, images._reader):

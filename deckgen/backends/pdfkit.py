@@ -10,6 +10,8 @@
 - `markup` / `draw_runs` / `runs_width`: styled `Run`s as Paragraph markup or
   drawn directly on a canvas, links clickable either way.
 - `color`, `mix`, `luminance`: colour helpers for '#RRGGBB' strings.
+- `draw_marker`: a timeline group's marker shape, the one drawing of it every
+  PDF output uses (so a group's mark is the same shape on paper and wall).
 - `draw_picture`: a picture, embedded once per PDF; an ordinary PNG with its
   own compressed pixels (neither decoded nor compressed again).
 """
@@ -40,6 +42,7 @@ __all__ = [
     "apply_metadata",
     "color",
     "doc_kwargs",
+    "draw_marker",
     "draw_picture",
     "draw_runs",
     "escape",
@@ -276,6 +279,45 @@ def draw_runs(
 def color(hex_rgb: str) -> Color:
     """'#RRGGBB' -> a reportlab colour."""
     return HexColor(hex_rgb)
+
+
+# ---------------------------------------------------------------- markers
+
+
+def draw_marker(
+    canvas: Canvas, x: float, y: float, size: float, shape: str, fill: str, background: str
+) -> None:
+    """A group's marker (one of `look.SHAPES`) centred on (x, y), `size` wide.
+
+    '-open' shapes are outlined in `fill` around `background`; the outline is
+    a sixth of the size, so a small mark in a table row still reads.
+    """
+    r = size / 2
+    base = shape.removesuffix("-open")
+    is_open = shape.endswith("-open")
+    canvas.saveState()
+    canvas.setStrokeColor(color(fill))
+    canvas.setFillColor(color(background if is_open else fill))
+    canvas.setLineWidth(max(size / 6, 0.5))
+    canvas.setLineJoin(1)
+    path = canvas.beginPath()
+    if base == "square":
+        path.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76)
+    elif base == "triangle":
+        path.moveTo(x, y + r * 1.1)
+        path.lineTo(x + r * 1.05, y - r * 0.75)
+        path.lineTo(x - r * 1.05, y - r * 0.75)
+        path.close()
+    elif base == "diamond":
+        path.moveTo(x, y + r * 1.15)
+        path.lineTo(x + r * 1.15, y)
+        path.lineTo(x, y - r * 1.15)
+        path.lineTo(x - r * 1.15, y)
+        path.close()
+    else:
+        path.circle(x, y, r)
+    canvas.drawPath(path, stroke=1, fill=1)
+    canvas.restoreState()
 
 
 # ---------------------------------------------------------------- pictures

@@ -46,7 +46,7 @@ class HandoutBackend:
 
     def layout(self, job: Job) -> Handout:
         options = settings_of(job, HandoutOptions)
-        plan = layout_handout(job.outline, job.theme, options)
+        plan = layout_handout(job.outline, job.theme, options, job.talk)
         if plan.mode == "slides":
             from deckgen.layout.handout.slides import layout_slide_pages
 

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
+from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,
     Figure,
@@ -35,7 +36,17 @@ from deckgen.layout.handout.layout import (
     References,
     SectionBlock,
 )
+from deckgen.layout.handout.model import (
+    Pointer,
+    SetColumn,
+    SetColumns,
+    SetList,
+    SetQuote,
+    SlideBlock,
+    Statement,
+)
 from deckgen.layout.handout.style import TextStyle
+from deckgen.layout.handout.text import SetParagraph
 from deckgen.outline.model import Run, Text
 
 __all__ = ["render_article", "Typesetter"]
@@ -183,32 +194,6 @@ class Rule(Flowable):
         self.canv.setLineWidth(self.thickness)
         y = self.space_after + self.thickness / 2
         self.canv.line(0, y, self.width * self.fraction, y)
-
-
-class QuoteBlock(Flowable):
-    """A pull quote set apart: indented, with an accent bar down its left side."""
-
-    def __init__(self, quote: Paragraph, by: Paragraph | None, bar: str, space: float) -> None:
-        super().__init__()
-        self.quote, self.by, self.bar, self.space = quote, by, bar, space
-
-    def wrap(self, aw, ah):
-        self.width = aw
-        _, self.qh = self.quote.wrap(aw, ah)
-        self.bh = self.by.wrap(aw, ah)[1] if self.by else 0
-        self.height = self.space + self.qh + self.bh + self.space
-        return aw, self.height
-
-    def draw(self):
-        canv = self.canv
-        y = self.space
-        if self.by:
-            self.by.drawOn(canv, 0, y)
-            y += self.bh
-        self.quote.drawOn(canv, 0, y)
-        indent = self.quote.style.leftIndent
-        canv.setFillColor(pdfkit.color(self.bar))
-        canv.rect(indent * 0.45, y + 2, 2.2, self.qh - 4, stroke=0, fill=1)
 
 
 class Block(Flowable):
@@ -403,9 +388,13 @@ def _cover(block: Cover, ts: Typesetter) -> list[Flowable]:
 def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
-    if fig.caption is not None:
+    if fig.caption_set is not None:
+        parts.append(_set(fig.caption_set, ts))
+    elif fig.caption is not None:
         parts.append(ts.para(fig.caption, st.caption, "caption"))
-    if fig.credit is not None:
+    if fig.credit_set is not None:
+        parts.append(_set(fig.credit_set, ts))
+    elif fig.credit is not None:
         parts.append(ts.para(fig.credit, st.credit, "credit"))
     else:
         parts.append(Spacer(0, st.credit.space_after))
@@ -439,17 +428,12 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     body_names = ts.names(st.body.font)
     for para in block.prose:
         body.append(SetText(para, body_names, ts.handout.palette.accent))
+    for slide in block.slides:
+        body.extend(_slide(slide, ts))
     if block.figure is not None:
         body.extend(_figure(block.figure, ts))
-    if block.quote is not None:
-        quote = ts.para(block.quote.text, st.quote, "quote")
-        by = None
-        if block.quote.by is not None:
-            by = Paragraph(
-                "—&#160;" + ts.markup(block.quote.by.runs, st.attribution),
-                ts.pstyle(st.attribution, "attribution"),
-            )
-        body.append(QuoteBlock(quote, by, ts.handout.palette.accent, st.body.size * 0.5))
+    if block.quote_set is not None:
+        body.extend(_quote(block.quote_set, ts))
     if block.points:
         label = ts.para((Run("Key points"),), st.label, "label")
         pts = _points(block, ts)
@@ -464,6 +448,136 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         label = ts.para((Run("Notes"),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
     return _keep_heading(heading, body, ts)
+
+
+def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:
+    return SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+
+
+KEEP_WHOLE = 4  # lines: a longer paragraph sends only its first two ahead with a heading
+
+
+def _lead(parts: list[Flowable]) -> tuple[Flowable, list[Flowable]]:
+    """What must stay with a heading above `parts`, and the rest: the first
+    part, or a long paragraph's first two lines (the rest still splits)."""
+    first, rest = parts[0], parts[1:]
+    if isinstance(first, SetText) and len(first.lines) > KEEP_WHOLE:
+        para, names, ink, bar = first.para, first.names, first.link_color, first.bar
+        head = SetText(para, names, ink, first.lines[:2], True, False, bar)
+        return head, [SetText(para, names, ink, first.lines[2:], False, True, bar), *rest]
+    return first, rest
+
+
+def _kept(head: Flowable | None, parts: list[Flowable]) -> list[Flowable]:
+    """`head` with the start of `parts`, never alone at the foot of a page."""
+    if head is None or not parts:
+        return [head, *parts] if head is not None else parts
+    first, rest = _lead(parts)
+    return [Block([head, first]), *rest]
+
+
+KEEP_LIST = 10  # lines: a list this short stays on one page
+
+
+def _list(items: tuple[SetParagraph, ...], ts: Typesetter) -> list[Flowable]:
+    """A short list kept together; a long one keeps two items together at
+    each end, so no item stands alone at a page's foot or head."""
+
+    def together(paras: tuple[SetParagraph, ...]) -> list[Flowable]:
+        parts: list[Flowable] = [_set(p, ts) for p in paras]
+        short = sum(len(p.lines) for p in paras) <= KEEP_LIST
+        return [Block(parts)] if short and parts else parts
+
+    if sum(len(p.lines) for p in items) <= KEEP_LIST or len(items) <= 4:
+        return together(items)
+    middle: list[Flowable] = [_set(p, ts) for p in items[2:-2]]
+    return [*together(items[:2]), *middle, *together(items[-2:])]
+
+
+def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
+    """Set apart by an accent bar; the attribution stays with the last lines."""
+    text = _set(quote.text, ts, bar=ts.handout.palette.accent)
+    if quote.by is None:
+        return [text]
+    by = _set(quote.by, ts)
+    if len(text.lines) <= KEEP_WHOLE:
+        return [Block([text, by])]
+    lines = text.lines
+    head = SetText(text.para, text.names, text.link_color, lines[:-2], True, False, text.bar)
+    tail = SetText(text.para, text.names, text.link_color, lines[-2:], False, True, text.bar)
+    return [head, Block([tail, by])]
+
+
+class SideBySide(Flowable):
+    """Two columns next to each other, top-aligned, a hairline between them;
+    kept together (the layout sends only short pairs here)."""
+
+    def __init__(
+        self, columns: list[Flowable], width: float, gap: float, rule: str, space: float
+    ) -> None:
+        super().__init__()
+        self.columns, self.col_width, self.gap, self.rule = columns, width, gap, rule
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, aw, ah):
+        self.heights = [c.wrap(self.col_width, ah)[1] for c in self.columns]
+        self.width, self.height = aw, max(self.heights, default=0.0)
+        return aw, self.height
+
+    def draw(self):
+        for i, (col, h) in enumerate(zip(self.columns, self.heights, strict=True)):
+            col.drawOn(self.canv, i * (self.col_width + self.gap), self.height - h)
+        x = self.col_width + self.gap / 2
+        self.canv.setStrokeColor(pdfkit.color(self.rule))
+        self.canv.setLineWidth(0.5)
+        self.canv.line(x, 0, x, self.height)
+
+
+def _column(col: SetColumn, ts: Typesetter) -> list[Flowable]:
+    items = _list(col.items, ts)
+    if col.heading is None:
+        return items
+    head = Block([_set(col.heading, ts), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
+    return _kept(head, items)
+
+
+def _columns(block: SetColumns, ts: Typesetter) -> list[Flowable]:
+    if block.side_by_side:
+        pal, size = ts.handout.palette, ts.handout.styles.body.size
+        cols: list[Flowable] = [Block(_column(c, ts)) for c in block.columns]
+        return [SideBySide(cols, block.width, block.gap, pal.rule, size * 0.4)]
+    out: list[Flowable] = []
+    for i, col in enumerate(block.columns):
+        if i:
+            out.append(Spacer(0, ts.handout.styles.body.size * 0.5))
+        out.extend(_column(col, ts))
+    return out
+
+
+def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
+    """An explicit slide in its section: its title as a small heading, kept
+    with the start of what follows, then its lists, columns, figure, quote,
+    statement or pointer to the key dates."""
+    accent = ts.handout.palette.accent
+    body: list[Flowable] = []
+    for part in block.parts:
+        if isinstance(part, SetList):
+            if not body and block.heading is None:
+                # apart from the caption or text above it
+                body.append(Spacer(0, ts.handout.styles.body.size * 0.5))
+            body.extend(_list(part.items, ts))
+        elif isinstance(part, SetColumns):
+            body.extend(_columns(part, ts))
+        elif isinstance(part, Figure):
+            body.extend(_figure(part, ts))
+        elif isinstance(part, SetQuote):
+            body.extend(_quote(part, ts))
+        elif isinstance(part, Statement):
+            body.append(_set(part.text, ts, bar=accent))
+        elif isinstance(part, Pointer):
+            body.append(_set(part.text, ts))
+    head = _set(block.heading, ts) if block.heading is not None else None
+    return _kept(head, body)
 
 
 def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter) -> list[Flowable]:
@@ -488,6 +602,76 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
     return [CondPageBreak(need), heading]
 
 
+class TimelineStrip(Flowable):
+    """The key dates' timeline to scale, drawn as the layout placed it."""
+
+    def __init__(self, strip: Strip, names: pdfkit.FontNames) -> None:
+        super().__init__()
+        self.strip, self.names = strip, names
+        self.width, self.height = strip.width, strip.height
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        s, canv = self.strip, self.canv
+
+        def y(v: float) -> float:  # the strip is y-down from its top
+            return s.height - v
+
+        canv.saveState()
+        for band in s.bands:
+            canv.setFillColor(pdfkit.color(band.color))
+            canv.rect(band.x0, y(band.bottom), band.x1 - band.x0, band.bottom - band.top, 0, 1)
+        canv.setStrokeColor(pdfkit.color(s.axis_color))
+        canv.setLineWidth(0.8)
+        for x0, x1 in s.axis:
+            canv.line(x0, y(s.axis_y), x1, y(s.axis_y))
+        for (x0, y0), (x1, y1) in s.breaks:
+            canv.line(x0, y(y0), x1, y(y1))
+        canv.setLineWidth(0.5)
+        for x, labelled in s.ticks:
+            length = s.tick_length if labelled else s.tick_length * 0.6
+            canv.line(x, y(s.axis_y), x, y(s.axis_y + length))
+        for bar in s.bars:
+            canv.setFillColor(pdfkit.color(bar.color))
+            h = bar.height
+            canv.roundRect(bar.x0, y(bar.y) - h / 2, bar.x1 - bar.x0, h, h / 2, 0, 1)
+        canv.restoreState()
+        for m in s.marks + s.legend:
+            pdfkit.draw_marker(canv, m.x, y(m.y), m.size, m.shape, m.color, m.background)
+        for t in s.texts:
+            canv.setFillColor(pdfkit.color(t.color))
+            canv.setFont(self.names.regular, t.size)
+            canv.drawString(t.x, y(t.baseline), t.text)
+
+
+class MarkedDate(Flowable):
+    """A table row's date with its group's marker before it."""
+
+    INDENT = 1.8  # the date's indent, in marker widths
+
+    def __init__(self, para: Paragraph, size: float, shape: str, colour: str) -> None:
+        super().__init__()
+        self.para, self.size, self.shape, self.colour = para, size, shape, colour
+        self.indent = size * self.INDENT
+
+    def wrap(self, aw, ah):
+        w, self.h = self.para.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, self.h
+        return aw, self.h
+
+    def draw(self):
+        self.para.drawOn(self.canv, self.indent, 0)
+        size = self.para.style.fontSize
+        # Centred on the first line's lower-case letters (platypus sets the
+        # first baseline one font size below the top).
+        cy = self.h - size + size * 0.3
+        pdfkit.draw_marker(
+            self.canv, self.size / 2, cy, self.size, self.shape, self.colour, "#FFFFFF"
+        )
+
+
 def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     pal = ts.handout.palette
@@ -504,11 +688,14 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         cell = [ts.para(row.title, st.table_date, "td-title")]
         if row.text is not None:
             cell.append(ts.para(row.text, st.table_cell, "td"))
-        line = [ts.para((Run(row.when),), st.table_cell, "td-date"), cell]
+        when = ts.para((Run(row.when),), st.table_cell, "td-date")
+        if block.mark_size:
+            when = MarkedDate(when, block.mark_size, row.shape, row.color)
+        line = [when, cell]
         if block.show_groups:
             line.append(ts.para((Run(row.group),), st.table_cell, "td-group"))
         rows.append(line)
-    date_w = g.column * 0.23
+    date_w = g.column * 0.23 + block.mark_size * MarkedDate.INDENT
     group_w = g.column * 0.21 if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
     table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
@@ -529,7 +716,12 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         )
     )
     need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
-    return [CondPageBreak(need), heading, Spacer(0, 2), table]
+    if block.strip is None:
+        return [CondPageBreak(need), heading, Spacer(0, 2), table]
+    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
+    need += block.strip.height
+    # The heading stays with its strip; the table flows on after them.
+    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), table]
 
 
 def _references(block: References, ts: Typesetter) -> list[Flowable]:

@@ -1,6 +1,8 @@
 """A platypus flowable that draws prose already broken into lines by the layout
 (`deckgen.layout.handout.text`): justified by stretching the spaces, split
-across pages without widows or orphans (at least two lines on each side)."""
+across pages without widows or orphans (at least two lines on each side).
+With `bar`, an accent bar beside the lines sets the text apart (quotes,
+statements)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ class SetText(Flowable):
         lines: tuple[SetLine, ...] | None = None,
         first: bool = True,
         last: bool = True,
+        bar: str | None = None,
     ) -> None:
         super().__init__()
         self.para = para
@@ -31,6 +34,7 @@ class SetText(Flowable):
         self.link_color = link_color
         self.lines = para.lines if lines is None else lines
         self.first, self.last = first, last  # holds the paragraph's start / end
+        self.bar = bar  # colour of the bar beside the text, None: no bar
         st = para.style
         self.spaceBefore = st.space_before if first else 0.0
         self.spaceAfter = st.space_after if last else 0.0
@@ -48,9 +52,10 @@ class SetText(Flowable):
         fit = min(fit, n - MIN_LINES)  # no widow: the last lines go over together
         if fit < MIN_LINES:  # no orphan: never one line alone at the foot
             return []
+        para, names, ink, bar = self.para, self.names, self.link_color, self.bar
         return [
-            SetText(self.para, self.names, self.link_color, self.lines[:fit], self.first, False),
-            SetText(self.para, self.names, self.link_color, self.lines[fit:], False, self.last),
+            SetText(para, names, ink, self.lines[:fit], self.first, False, bar),
+            SetText(para, names, ink, self.lines[fit:], False, self.last, bar),
         ]
 
     def _segments(self, line: SetLine):
@@ -126,6 +131,10 @@ class SetText(Flowable):
             tx.setTextOrigin(self.para.bullet_x, first_baseline)
             tx.textOut(self.para.bullet)
         canv.drawText(tx)
+        if self.bar:
+            # in the indent, a little inside the lines' height
+            canv.setFillColor(pdfkit.color(self.bar))
+            canv.rect(st.left_indent * 0.45, 2, 2.2, self.height - 4, stroke=0, fill=1)
         for url, x, w, y in links:
             canv.setStrokeColor(pdfkit.color(self.link_color))
             canv.setLineWidth(max(size / 18, 0.3))

@@ -49,7 +49,7 @@ class PosterBackend:
     settings: ClassVar[type[PosterOptions]] = PosterOptions
 
     def layout(self, job: Job) -> Poster:
-        return layout_poster(job.outline, job.theme, settings_of(job, PosterOptions))
+        return layout_poster(job.outline, job.theme, settings_of(job, PosterOptions), job.talk)
 
     def render(self, plan: Poster, job: Job) -> list[Output]:
         stem = job.outline.stem

@@ -100,32 +100,7 @@ class _Pen:
         c.restoreState()
 
     def marker(self, m: Marker) -> None:
-        c = self.c
-        x, y, r = self.x(m.x), self.y(m.y), m.size / 2
-        shape = m.shape.removesuffix("-open")
-        is_open = m.shape.endswith("-open")
-        c.saveState()
-        c.setStrokeColor(pdfkit.color(m.color))
-        c.setFillColor(pdfkit.color(m.background if is_open else m.color))
-        c.setLineWidth(max(m.size / 6, 0.5))
-        path = c.beginPath()
-        if shape == "square":
-            path.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76)
-        elif shape == "triangle":
-            path.moveTo(x, y + r * 1.1)
-            path.lineTo(x + r * 1.05, y - r * 0.75)
-            path.lineTo(x - r * 1.05, y - r * 0.75)
-            path.close()
-        elif shape == "diamond":
-            path.moveTo(x, y + r * 1.15)
-            path.lineTo(x + r * 1.15, y)
-            path.lineTo(x, y - r * 1.15)
-            path.lineTo(x - r * 1.15, y)
-            path.close()
-        else:
-            path.circle(x, y, r)
-        c.drawPath(path, stroke=1, fill=1)
-        c.restoreState()
+        pdfkit.draw_marker(self.c, self.x(m.x), self.y(m.y), m.size, m.shape, m.color, m.background)
 
     def picture(self, pic: Picture) -> None:
         b = pic.box

@@ -279,7 +279,13 @@ def textbox_xml(
 
 # --- shapes and pictures ----------------------------------------------------
 
-_PRESET = {"rect": "rect", "roundrect": "roundRect", "ellipse": "ellipse"}
+_PRESET = {
+    "rect": "rect",
+    "roundrect": "roundRect",
+    "ellipse": "ellipse",
+    "triangle": "triangle",  # isosceles, apex at the top middle
+    "diamond": "diamond",
+}
 
 
 def _ln(color: str | None, width: float) -> str:
@@ -297,7 +303,8 @@ def shape_xml(
     line: str | None,
     line_width: float,
 ) -> str:
-    """A native `p:sp` (rect, roundRect, ellipse) with explicit fill and outline."""
+    """A native `p:sp` (rect, roundRect, ellipse, triangle, diamond) with explicit
+    fill and outline."""
     fill_xml = _solid(fill) if fill else "<a:noFill/>"
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/><p:cNvSpPr/>'

@@ -68,9 +68,9 @@ def _shape(canvas: Canvas, s: Shape, h: float) -> None:
     b = s.box
     fill = s.fill is not None
     stroke = s.line is not None and s.line_width > 0
-    if fill:
+    if s.fill is not None:
         canvas.setFillColor(pdfkit.color(s.fill))
-    if stroke:
+    if s.line is not None:
         canvas.setStrokeColor(pdfkit.color(s.line))
         canvas.setLineWidth(s.line_width)
     if s.kind == "line":
@@ -87,6 +87,26 @@ def _shape(canvas: Canvas, s: Shape, h: float) -> None:
         canvas.roundRect(b.x, h - b.bottom, b.w, b.h, radius, stroke=int(stroke), fill=int(fill))
     elif s.kind == "ellipse":
         canvas.ellipse(b.x, h - b.bottom, b.right, h - b.y, stroke=int(stroke), fill=int(fill))
+    elif s.kind in ("triangle", "diamond"):
+        _polygon(canvas, s, h, stroke, fill)
+
+
+def _polygon(canvas: Canvas, s: Shape, h: float, stroke: bool, fill: bool) -> None:
+    """PowerPoint's presets: an isosceles triangle, apex at the top middle;
+    a diamond through the middles of the box's sides."""
+    b = s.box
+    cx, top, bottom = b.x + b.w / 2, h - b.y, h - b.bottom
+    if s.kind == "triangle":
+        corners = [(cx, top), (b.right, bottom), (b.x, bottom)]
+    else:
+        cy = h - (b.y + b.h / 2)
+        corners = [(cx, top), (b.right, cy), (cx, bottom), (b.x, cy)]
+    path = canvas.beginPath()
+    path.moveTo(*corners[0])
+    for corner in corners[1:]:
+        path.lineTo(*corner)
+    path.close()
+    canvas.drawPath(path, stroke=int(stroke), fill=int(fill))
 
 
 def _picture(canvas: Canvas, p: Picture, h: float) -> None:

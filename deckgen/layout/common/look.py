@@ -53,6 +53,11 @@ class Look:
     def group(self, group_id: str | None) -> GroupStyle:
         return self.groups.get(group_id) or self.groups[None]
 
+    @property
+    def legend(self) -> tuple[GroupStyle, ...]:
+        """The named groups, in the order the outline lists them."""
+        return tuple(st for gid, st in self.groups.items() if gid is not None)
+
 
 def is_grey(color: str) -> bool:
     r, g, b = rgb(color)
@@ -67,11 +72,9 @@ def _colors(groups: tuple[Group, ...], theme: Theme, grey: bool) -> dict[str, st
     named = theme.colors.groups
     if grey:
         shades = [x for x in (theme.colors.palette or _SHADES) if is_grey(x)] or list(_SHADES)
+        # The outline's own colour wins even here (a lecturer's one red lane).
         return {
-            g.id: (g.color if g.color and not is_grey(g.color) else None)
-            or g.color
-            or named.get(g.id)
-            or shades[i % len(shades)]
+            g.id: g.color or named.get(g.id) or shades[i % len(shades)]
             for i, g in enumerate(groups)
         }
     palette = list(theme.colors.palette or _PALETTE)

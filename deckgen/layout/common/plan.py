@@ -86,7 +86,7 @@ class Talk:
         from deckgen.layout.deck.layout import layout_deck  # only builds that show slides
 
         geometry, found = self.read_frame(self.outline, self.deck_options)
-        deck = layout_deck(self.outline, self.theme, geometry)
+        deck = layout_deck(self.outline, self.theme, geometry, self)
         return replace(deck, diagnostics=(*deck.diagnostics, *found)) if found else deck
 
 

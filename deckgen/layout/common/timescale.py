@@ -14,7 +14,7 @@ import calendar
 import datetime as _dt
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from deckgen.outline.model import Date
@@ -107,6 +107,8 @@ def build_scale(
     balance: float = 0.0,
     spans: Sequence[tuple[float, float]] = (),
     min_span: float = 1 / 12,
+    extent: tuple[float, float] | None = None,
+    min_gap: float = 0.0,
 ) -> TimeScale:
     """A scale placing `points` (event times, sorted or not) between x0 and x1.
 
@@ -124,25 +126,17 @@ def build_scale(
     `spans`: (start, end) stretches that events cover (their bars); never
     compressed. `min_span`: the least time the axis shows (a single date of
     year precision should not get an axis of days).
+
+    `extent`: (start, end) the axis must show besides the points (a slide
+    shows the whole of its events' spans); None: the points alone decide.
+    `min_gap`: the least time (years) a compressed stretch leaves out.
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
+    if extent is not None:
+        lo, hi = min(lo, extent[0]), max(hi, extent[1])
     span = max(hi - lo, 1e-9)
-    # Occupied time: the dates, and every span from start to end.
-    occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
-    merged: list[list[float]] = []
-    for a, b in occupied:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    gaps: list[tuple[float, float]] = []
-    if gap_threshold is not None and len(merged) > 1:
-        for (_, a), (b, _) in zip(merged, merged[1:], strict=False):
-            if b - a > gap_threshold * span:
-                gaps.append((a, b))
-        # The longest gaps gain the most; keep them in time order.
-        gaps = sorted(sorted(gaps, key=lambda g: g[0] - g[1])[:max_breaks])
+    gaps = _gaps(pts, spans, span, gap_threshold, min_gap, max_breaks)
     # A margin of time at both ends, from the time actually drawn to scale,
     # so the first and last events do not sit on the very ends of the axis;
     # and at least `min_span` around a single date.
@@ -187,6 +181,34 @@ def build_scale(
     return _normalise(segments, x0, x1, break_width, points if balance > 0 else (), balance)
 
 
+def _gaps(
+    pts: Sequence[float],
+    spans: Sequence[tuple[float, float]],
+    span: float,
+    gap_threshold: float | None,
+    min_gap: float,
+    max_breaks: int,
+) -> list[tuple[float, float]]:
+    """The empty stretches worth compressing, longest first, then in time order."""
+    # Occupied time: the dates, and every span from start to end.
+    occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
+    merged: list[list[float]] = []
+    for a, b in occupied:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if gap_threshold is None or len(merged) < 2:
+        return []
+    gaps = [
+        (a, b)
+        for (_, a), (b, _) in zip(merged, merged[1:], strict=False)
+        if b - a > gap_threshold * span and b - a > min_gap
+    ]
+    # The longest gaps gain the most; keep them in time order.
+    return sorted(sorted(gaps, key=lambda g: g[0] - g[1])[:max_breaks])
+
+
 def _normalise(
     segments: list[Segment],
     x0: float,
@@ -227,6 +249,7 @@ class Tick:
     t: float
     x: float
     label: str | None  # None: a minor tick, unlabelled
+    kind: str = "year"  # the step's unit: 'year', 'month', 'week' or 'day'
 
 
 # Steps in years, with how a labelled tick reads.
@@ -268,31 +291,38 @@ def _label(day: _dt.date, kind: str, language: str) -> str:
     return day.isoformat()
 
 
-def _tick_days(t0: float, t1: float, step: float, kind: str):
+def _tick_days(t0: float, t1: float, step: float, kind: str) -> Iterator[_dt.date]:
     """Calendar days at a round `step` between t0 and t1."""
-    y0 = math.floor(t0)
     if kind == "year":
-        n = round(step)
-        y = math.ceil(t0 / n) * n if t0 > 0 else -((-math.ceil(t0)) // n) * n
-        while y <= t1:
-            if y >= t0 and 1 <= y <= 9999:
-                yield _dt.date(y, 1, 1)
-            y += n
-        return
+        return _year_days(t0, t1, round(step))
     if kind == "month":
-        months = round(step * 12)
-        y, m = y0, 1
-        while y + (m - 1) / 12 <= t1 + 1:
-            if (m - 1) % months == 0 and 1 <= y <= 9999:
-                d = _dt.date(y, m, 1)
-                if t0 <= ordinal(d) <= t1:
-                    yield d
-            m += 1
-            if m > 12:
-                y, m = y + 1, 1
-        return
-    days = max(1, round(step * 365.25))
-    d = _dt.date(max(1, y0), 1, 1)
+        return _month_days(t0, t1, round(step * 12))
+    return _days(t0, t1, max(1, round(step * 365.25)))
+
+
+def _year_days(t0: float, t1: float, n: int) -> Iterator[_dt.date]:
+    y = math.ceil(t0 / n) * n if t0 > 0 else -((-math.ceil(t0)) // n) * n
+    while y <= t1:
+        if y >= t0 and 1 <= y <= 9999:
+            yield _dt.date(y, 1, 1)
+        y += n
+
+
+def _month_days(t0: float, t1: float, months: int) -> Iterator[_dt.date]:
+    y, m = math.floor(t0), 1
+    while y + (m - 1) / 12 <= t1 + 1:
+        if (m - 1) % months == 0 and 1 <= y <= 9999:
+            d = _dt.date(y, m, 1)
+            if t0 <= ordinal(d) <= t1:
+                yield d
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+
+
+def _days(t0: float, t1: float, days: int) -> Iterator[_dt.date]:
+    """Every day (`days` 1), or every Monday, between t0 and t1."""
+    d = _dt.date(max(1, math.floor(t0)), 1, 1)
     end = _dt.date(min(9999, math.floor(t1)), 12, 31)
     while d <= end:
         o = ordinal(d)
@@ -300,14 +330,16 @@ def _tick_days(t0: float, t1: float, step: float, kind: str):
             break
         if o >= t0 and (days == 1 or d.weekday() == 0):
             yield d
+        if d == _dt.date.max:  # 9999-12-31: no day after it
+            break
         d += _dt.timedelta(days=1)
 
 
-def _step_for(rate: float, label_width, min_gap: float):
+def _step_for(rate: float, label_width, min_gap: float, min_step: float = 0.0):
     sample = {"day": "28 Sep", "week": "28 Sep", "month": "Sep 2000", "year": "2000"}
     chosen = _STEPS[-1]
     for step, kind in _STEPS:
-        if step * rate >= label_width(sample[kind]) + min_gap:
+        if step >= min_step and step * rate >= label_width(sample[kind]) + min_gap:
             chosen = (step, kind)
             break
     step, _ = chosen
@@ -325,10 +357,12 @@ def ticks(
     label_width: Callable[[str], float],
     min_gap: float,
     language: str = "en",
+    min_step: float = 0.0,
 ) -> list[Tick]:
     """Labelled ticks at the finest round step whose labels do not collide,
     plus minor ticks at a finer step; none inside a compressed stretch. Each
-    stretch between breaks chooses its own step (it may have its own rate)."""
+    stretch between breaks chooses its own step (it may have its own rate).
+    `min_step` (years): no labelled step finer (1: the years only)."""
     out: list[Tick] = []
     for seg in scale.segments:
         if seg.compressed or seg.t1 <= seg.t0:
@@ -336,7 +370,7 @@ def ticks(
         rate = (seg.x1 - seg.x0) / (seg.t1 - seg.t0)
         if rate <= 0:
             continue
-        (step, kind), minor = _step_for(rate, label_width, min_gap)
+        (step, kind), minor = _step_for(rate, label_width, min_gap, min_step)
         labelled = set()
         year = None
         for day in _tick_days(seg.t0, seg.t1, step, kind):
@@ -352,15 +386,19 @@ def ticks(
                 # The first tick of a stretch, and of each new year, says the year.
                 label = f"{label} {day.year}"
             year = day.year
-            out.append(Tick(o, seg.to_x(o), label))
+            out.append(Tick(o, seg.to_x(o), label, kind))
         if minor:
             for day in _tick_days(seg.t0, seg.t1, *minor):
                 if day not in labelled:
                     o = ordinal(day)
-                    out.append(Tick(o, seg.to_x(o), None))
+                    out.append(Tick(o, seg.to_x(o), None, minor[1]))
     out.sort(key=lambda k: (k.x, k.label is None))
-    # Labels centred on ticks beside a break may still touch the next
-    # segment's first label: drop the later one.
+    return _unclashed(out, label_width, min_gap)
+
+
+def _unclashed(out: list[Tick], label_width: Callable[[str], float], min_gap: float) -> list[Tick]:
+    """Labels centred on ticks beside a break may still touch the next
+    segment's first label: the later one loses its label (its tick stays)."""
     kept: list[Tick] = []
     last_right = -math.inf
     for tk in out:
@@ -369,7 +407,7 @@ def ticks(
             continue
         w = label_width(tk.label)
         if tk.x - w / 2 < last_right + min_gap:
-            kept.append(Tick(tk.t, tk.x, None))
+            kept.append(Tick(tk.t, tk.x, None, tk.kind))
             continue
         kept.append(tk)
         last_right = tk.x + w / 2

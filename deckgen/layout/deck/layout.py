@@ -1,11 +1,13 @@
 """Lay out a whole deck: Outline + Theme + DeckGeometry -> Deck (pure).
 
-    layout_deck(outline, theme, geometry) -> Deck
+    layout_deck(outline, theme, geometry, talk) -> Deck
 
 - `outline`: a loaded `deckgen.outline.model.Outline`.
 - `theme`: the resolved `deckgen.theme.model.Theme` (colours, fonts, sizes).
 - `geometry`: a `deckgen.layout.deck.geometry.DeckGeometry` (slide size from the
   `aspect` option, and the placeholder boxes of a user's template if any).
+- `talk`: the plan every output shares (`deckgen.layout.common.plan.Talk`:
+  group colours and marker shapes, dates); planned here when not given.
 
 Returns a `deckgen.layout.deck.model.Deck`: every slide with its kind, title,
 notes, outline location and elements positioned in points, each text box with
@@ -15,8 +17,8 @@ Raises `RenderError` (naming the outline's line) for a title or point that
 cannot fit even alone at the smallest allowed size.
 
 The sequence of slides is decided in `sequence.py`, each kind of slide in
-`slides.py` and `timeline_slide.py`, fitting in `fit.py`, measuring in
-`text.py`, the grid and colours in `deck_style.py`. Here the slides get their
+`slides.py` and `timeline.py`, fitting in `fit.py`, measuring in
+`common/text.py`, the grid and colours in `style.py`. Here the slides get their
 chrome: footer, slide number and logo (all but the title slide), which need
 the final slide numbers. No python-pptx here: backends only draw this.
 """
@@ -24,6 +26,7 @@ the final slide numbers. No python-pptx here: backends only draw this.
 from __future__ import annotations
 
 from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
 from deckgen.layout.common.words import words
@@ -38,12 +41,18 @@ from deckgen.theme.model import Theme
 __all__ = ["layout_deck"]
 
 
-def layout_deck(outline: Outline, theme: Theme, geometry: DeckGeometry | None = None) -> Deck:
+def layout_deck(
+    outline: Outline,
+    theme: Theme,
+    geometry: DeckGeometry | None = None,
+    talk: Talk | None = None,
+) -> Deck:
     """See the module docstring. `geometry` defaults to 16:9 without a template."""
     geometry = geometry or DeckGeometry()
+    talk = talk or plan_talk(outline, theme)
     style = DeckStyle.of(theme, geometry)
     maker = SlideMaker(style, words(outline.language), outline.language)
-    drafts = deck_drafts(outline, maker)
+    drafts = deck_drafts(outline, maker, talk)
     slides = tuple(_finish(d, n, style) for n, d in enumerate(drafts, 1))
     return Deck(
         width=geometry.width,

@@ -26,6 +26,7 @@ __all__ = [
     "Paragraph",
     "Picture",
     "Shape",
+    "ShapeKind",
     "Slide",
     "TextBox",
     "TextLine",
@@ -78,11 +79,15 @@ class Picture:
     name: str = ""
 
 
+ShapeKind = Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]
+
+
 @dataclass(frozen=True)
 class Shape:
-    """A native shape. For `line`, the segment runs from (x, y) to (x+w, y+h)."""
+    """A native shape. For `line`, the segment runs from (x, y) to (x+w, y+h);
+    `triangle` is isosceles, apex up; `diamond` touches the box's side middles."""
 
-    kind: Literal["rect", "roundrect", "ellipse", "line"]
+    kind: ShapeKind
     box: Box
     fill: str | None = None
     line: str | None = None

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.links import linked
+from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Shape, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
-from deckgen.layout.deck.timeline import timeline_slides
+from deckgen.layout.deck.timeline import spanned_title, timeline_slides
 from deckgen.layout.deck.unique import distinct_titles
 from deckgen.outline.model import Outline, Run, Section, Slide, Text
 
@@ -35,21 +36,21 @@ class _Ctx:
     maker: SlideMaker
 
 
-def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
+def deck_drafts(outline: Outline, maker: SlideMaker, talk: Talk) -> list[Draft]:
     drafts: list[Draft] = [title_slide(outline, maker)]
     if len(outline.sections) >= 2:
         drafts += agenda(outline, maker)
     shown_timeline = False
     for n, section in enumerate(outline.sections, 1):
         drafts.append(divider(n, len(outline.sections), section, maker))
-        content, has_timeline = section_slides(outline, section, maker, n - 1)
+        content, has_timeline = section_slides(outline, section, maker, talk, n - 1)
         maker.where = ""
         shown_timeline |= has_timeline
         drafts += content
     if outline.timeline is not None and not shown_timeline:
         tl = outline.timeline
         title = tl.title or Text.of(maker.words["timeline"], tl.location)
-        drafts += timeline_slides(maker, tl, tl.events, title, tl.location)
+        drafts += timeline_slides(maker, talk, tl, tl.events, title, tl.location)
     drafts += closing(outline, maker)
     distinct_titles(drafts, maker)
     return drafts
@@ -58,7 +59,9 @@ def deck_drafts(outline: Outline, maker: SlideMaker) -> list[Draft]:
 # ---------------------------------------------------------------- sections
 
 
-def section_slides(outline: Outline, section: Section, maker: SlideMaker, index: int = 0):
+def section_slides(
+    outline: Outline, section: Section, maker: SlideMaker, talk: Talk, index: int = 0
+):
     drafts: list[Draft] = []
     has_timeline = False
     loc = section.location
@@ -66,7 +69,7 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker, index:
     if section.slides:  # an empty list is no explicit slides at all
         for j, slide in enumerate(section.slides):
             maker.where = f"sections[{index}].slides[{j}]"
-            made = explicit_slide(outline, section, slide, maker)
+            made = explicit_slide(outline, section, slide, maker, talk)
             # Only a timeline slide showing every event stands for the
             # outline's timeline; one showing this section's events does not.
             has_timeline |= slide.layout == "timeline" and not any(
@@ -100,7 +103,7 @@ def section_slides(outline: Outline, section: Section, maker: SlideMaker, index:
     return drafts, has_timeline
 
 
-def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: SlideMaker):
+def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: SlideMaker, talk: Talk):
     loc = slide.location
     title = slide.title
     notes = tuple(slide.notes)
@@ -135,7 +138,9 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
         mine = tuple(e for e in tl.events if e.section == section.id)
         events = mine or tl.events
         heading = title or tl.title or Text.of(maker.words["timeline"], loc)
-        drafts = timeline_slides(maker, tl, events, heading, loc)
+        if mine:  # the section's own events: its title says the years they span
+            heading = spanned_title(heading, mine)
+        drafts = timeline_slides(maker, talk, tl, events, heading, loc)
         if drafts:
             drafts[0].notes = notes + tuple(drafts[0].notes)
         return drafts

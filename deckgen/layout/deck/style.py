@@ -29,8 +29,6 @@ from deckgen.theme.model import Theme
 
 __all__ = ["DeckStyle"]
 
-_GROUP_PALETTE = ("#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B", "#E377C2")
-
 
 @dataclass(frozen=True)
 class DeckStyle:
@@ -154,35 +152,3 @@ class DeckStyle:
     @property
     def kicker_size(self) -> float:
         return max(16.0, round(self.title_size * 0.5))
-
-    def group_colors(self, groups) -> dict[str | None, str]:
-        """Colour per timeline group: the outline's own colour, else the theme's
-        `colors.groups` entry, else the next palette colour that is not too
-        close to one already taken (so an outline's blue and the palette's
-        blue never mark two different lanes). Events without a group: accent."""
-        palette = list(self.theme.colors.palette or _GROUP_PALETTE)
-        named = self.theme.colors.groups
-        taken = [g.color or named[g.id] for g in groups if g.color or g.id in named]
-        out: dict[str | None, str] = {None: self.accent}
-        k = 0
-        for g in groups:
-            if g.color or g.id in named:
-                out[g.id] = g.color or named[g.id]
-                continue
-            color = None
-            for tries in range(len(palette)):
-                cand = palette[(k + tries) % len(palette)]
-                if all(_distance(cand, t) > 90 for t in taken):
-                    color, k = cand, k + tries + 1
-                    break
-            if color is None:
-                color, k = palette[k % len(palette)], k + 1
-            taken.append(color)
-            out[g.id] = color
-        return out
-
-
-def _distance(a: str, b: str) -> float:
-    ra, ga, ba = (int(a[i : i + 2], 16) for i in (1, 3, 5))
-    rb, gb, bb = (int(b[i : i + 2], 16) for i in (1, 3, 5))
-    return ((ra - rb) ** 2 + (ga - gb) ** 2 + (ba - bb) ** 2) ** 0.5

@@ -1,51 +1,85 @@
-"""Timeline slides drawn with native shapes, continued over several slides.
+"""Timeline slides drawn with native shapes on the shared time scale,
+continued over several slides.
 
-One slide shows a stretch of time on a horizontal axis: an era strip under
-the axis (tinted spans with their labels), a dot per event in its group's
-colour (a bar along the axis for events with an `end`), and a card per event
-(date in bold, title) on a pole in its group's colour joined to the axis by a
-leader, like a flag: the card starts at its date and runs right (near the
-right edge it runs left instead).
+One slide shows one period on a horizontal time band: x is linear in time
+(`deckgen.layout.common.timescale`, the poster's scale too), and an empty
+stretch may be compressed, drawn as a cut through the band. The band carries
+the years (ticks chosen for the span; labels named `Year: 1961`) and is tinted
+by era. Every event has a marker at its true date, on the band's edge on the
+side of its card, in its group's colour and shape (the talk's look); its card
+(date in bold, title) stands above or below on a pole in the group's colour,
+joined to the marker by a leader, like a flag. Cards move for legibility
+(level, side, running right or left of their pole); markers never move.
 
 Legible from the back of the room: card titles from the theme's
 `min_body_size` down to 2 pt less (never under 16 pt), dates 4 pt under it
-(never under 14 pt) -- see `label_sizes`; era labels and the legend 14-16 pt.
+(never under 14 pt) -- see `label_sizes`; years 16 pt, the legend 15 pt.
 
-Cards stand in levels above and below the axis, and the levels a slide uses
+Cards stand in levels above and below the band, and the levels a slide uses
 spread over its whole height. Events are taken in date order and each goes to
-the first free slot, alternating sides; a slot is free when the card,
+the first free slot, nearest the band first; a slot is free when the card,
 measured, keeps a gap to every card in its level and no leader line crosses a
 card (events of one day share a pole). When an event finds no free slot the
-slide is full: the next slide continues, titled "Title (2/4)". Slides are then
-evened out (no one-event stub), and a day's events never straddle two slides.
-So labels never overlap, whatever the density: a dense stretch just takes
-more slides. A legend (groups; eras too narrow to label in the strip) sits
-at the foot.
+slide is full: the next slide continues with the next period, titled
+"Title (cont. 2/4)". Slides are then evened out (no one-event stub), and a
+day's events never straddle two slides. A legend (groups with their marker,
+the eras shown) sits at the foot.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
-from deckgen.layout.common.dates import format_span
-from deckgen.layout.common.primitives import Box, Paragraph
+from deckgen.layout.common.look import GroupStyle
+from deckgen.layout.common.plan import Talk
+from deckgen.layout.common.primitives import Align, Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.common.timescale import (
+    Segment,
+    Tick,
+    TimeScale,
+    build_scale,
+    end_ordinal,
+    ticks,
+)
 from deckgen.layout.deck.fit import breaks_words, sizes_down
-from deckgen.layout.deck.model import Element, Shape, TextBox
-from deckgen.outline.model import Event, Text, Timeline
+from deckgen.layout.deck.model import Element, Shape, ShapeKind, SlideKind, TextBox
+from deckgen.outline.model import Era, Event, Group, Run, Text, Timeline
 
-__all__ = ["timeline_slides"]
+if TYPE_CHECKING:
+    from deckgen.layout.deck.slides import Draft, SlideMaker
+    from deckgen.layout.deck.style import DeckStyle
+
+__all__ = ["label_sizes", "marker", "spanned_title", "timeline_slides"]
 
 _GAP = 12.0  # between cards in a level
 _LEVEL_GAP = 6.0  # between levels
-_MARK = 14.0  # marker diameter
-_STRIP = 26.0  # era strip height
+_MARK = 14.0  # marker size
+_BAND = 24.0  # the time band holding the years
+_LEAD = 4.0  # between a marker and the nearest card level
+_YEAR_SIZE = 16.0
 _CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
 _POLE = 3.0  # width of the coloured bar along a card, at its date
+_BREAK_W = 40.0  # a compressed empty stretch on the band (the cut is drawn in its middle)
+# An empty stretch over this share of a slide's span, and this many years,
+# may be compressed: a lone early event does not squeeze the rest.
+_GAP_THRESHOLD = 0.4
+_MIN_BREAK_YEARS = 10.0
+_MAX_BREAKS = 2
+_SEARCH_BUDGET = 400  # slots tried per slide before it counts as full
+
+# The look's marker shapes as native shapes; '-open' ones are the same
+# geometry filled with the slide's background, outlined in the group colour.
+_KINDS: dict[str, ShapeKind] = {
+    "circle": "ellipse",
+    "square": "rect",
+    "triangle": "triangle",
+    "diamond": "diamond",
+}
 
 
 def label_sizes(min_body_size: float) -> tuple[float, float, float]:
@@ -57,6 +91,29 @@ def label_sizes(min_body_size: float) -> tuple[float, float, float]:
     and bold, sit 4 pt under it, never below 14 pt."""
     floor = max(16.0, min_body_size - 2)
     return max(floor, min_body_size), floor, max(14.0, min_body_size - 4)
+
+
+def marker(group: GroupStyle, box: Box, background: str, name: str) -> Shape:
+    """A group's marker shape in `box`: filled in its colour, or, for an open
+    shape, the slide's background inside a 2 pt outline in its colour."""
+    base = group.shape.removesuffix("-open")
+    kind = _KINDS.get(base, "ellipse")
+    if kind == "rect":  # a square looks bigger than a circle of its width
+        box = Box(box.x + box.w * 0.07, box.y + box.h * 0.07, box.w * 0.86, box.h * 0.86)
+    if group.shape.endswith("-open"):
+        return Shape(kind, box, fill=background, line=group.color, line_width=2.0, name=name)
+    return Shape(kind, box, fill=group.color, line=background, line_width=1.0, name=name)
+
+
+def spanned_title(title: Text, events: Sequence[Event]) -> Text:
+    """A section's timeline title saying the years its events span
+    ('The race, 1957–1969'), unless it already names both years."""
+    first = min(e.date.year for e in events)
+    last = max((e.end or e.date).year for e in events)
+    if str(first) in title.plain and str(last) in title.plain:
+        return title
+    years = str(first) if first == last else f"{first}\u2013{last}"
+    return Text((*title.runs, Run(f", {years}")), title.location)
 
 
 @dataclass(frozen=True)
@@ -74,30 +131,31 @@ class _Card:
 @dataclass
 class _Placed:
     card: _Card
-    x: float  # marker x
+    x: float  # marker x: the event's date on the slide's scale
     side: int  # -1 above, +1 below
     level: int
     x0: float  # card's horizontal extent
     x1: float
 
 
-def _cards(maker, events: Sequence[Event], width: float) -> list[_Card]:
+def _start(ev: Event) -> float:
+    return ev.date.ordinal
+
+
+def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float) -> list[_Card]:
     st = maker.style
-    lang = maker.language
     cards = []
     _, _, date_size = label_sizes(st.min_body_size)
+    date_style = TextStyle(st.body_font, date_size, st.muted, 1.15, bold=True)
     for ev in events:
-        date_text = format_span(ev.date, ev.end, lang)
-        date_style = TextStyle(st.body_font, date_size, st.muted, 1.15, bold=True)
-        date_p = paragraph(date_text, date_style, width - _CARD_PAD)
+        date_text = talk.span(ev.date, ev.end)
         title_p, w = _card_title(ev, st, width)
-        if w != width:
-            date_p = paragraph(date_text, date_style, w - _CARD_PAD)
+        date_p = paragraph(date_text, date_style, w - _CARD_PAD)
         cards.append(_Card(ev, date_p, title_p, w))
     return cards
 
 
-def _card_title(ev: Event, st, width: float) -> tuple[Paragraph, float]:
+def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, float]:
     """Up to 2 lines down to the floor, else 3; a long title may take 4 lines at
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
     start, floor, _ = label_sizes(st.min_body_size)
@@ -141,63 +199,38 @@ def _poor_breaks(p: Paragraph) -> bool:
 
 @dataclass(frozen=True)
 class _Frame:
-    left: float  # axis start x
-    right: float  # axis end x
-    area: Box  # where cards, axis and strip go
-    usable: float  # height left for cards on both sides of axis and strip
-
-
-# How much of an event's x comes from its date (the rest from its rank among
-# the slide's dates): pure proportion crowds the 1960s and leaves decades
-# empty; pure rank hides the gaps. A blend keeps "long gap" visible and
-# every event legible.
-_TIME_WEIGHT = 0.25
-
-
-class _Axis:
-    """Date -> x on one slide: piecewise linear between the slide's event dates."""
-
-    def __init__(self, dates: Sequence[float], left: float, right: float) -> None:
-        uniq = sorted(set(dates))
-        lo, hi = uniq[0], uniq[-1]
-        span = right - left
-        if len(uniq) == 1:
-            self.knots = [(lo - 1.0, left), (lo, (left + right) / 2), (lo + 1.0, right)]
-        else:
-            n = len(uniq) - 1
-            self.knots = [
-                (
-                    t,
-                    left
-                    + span * (_TIME_WEIGHT * (t - lo) / (hi - lo) + (1 - _TIME_WEIGHT) * i / n),
-                )
-                for i, t in enumerate(uniq)
-            ]
-        self.lo, self.hi = self.knots[0][0], self.knots[-1][0]
-
-    def x(self, t: float) -> float:
-        knots = self.knots
-        if t <= knots[0][0]:
-            return knots[0][1]
-        if t >= knots[-1][0]:
-            return knots[-1][1]
-        lo, hi = 0, len(knots) - 1
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if knots[mid][0] <= t:
-                lo = mid
-            else:
-                hi = mid
-        (t0, x0), (t1, x1) = knots[lo], knots[hi]
-        return x0 + (t - t0) / (t1 - t0) * (x1 - x0)
+    left: float  # the scale's x range (marker centres)
+    right: float
+    area: Box  # where cards, markers and the band go
+    usable: float  # height left for cards on both sides of the band
 
 
 @dataclass(frozen=True)
 class _Layout:
     placed: tuple[_Placed, ...]
-    axis: _Axis
+    scale: TimeScale
     levels: int
     slot_h: float
+
+
+def _scale(events: Sequence[Event], frame: _Frame) -> TimeScale:
+    """The slide's time scale: its events' dates and the whole of their spans,
+    x linear in time; long empty stretches compressed to a marked break."""
+    points = [_start(e) for e in events]
+    spans = [(_start(e), end_ordinal(e.end)) for e in events if e.end is not None]
+    return build_scale(
+        points,
+        frame.left,
+        frame.right,
+        gap_threshold=_GAP_THRESHOLD,
+        break_width=_BREAK_W,
+        max_breaks=_MAX_BREAKS,
+        spans=spans,
+        # one day alone: a year around it, not an axis of days
+        min_span=1.0 if len(set(points)) == 1 else 1 / 12,
+        min_gap=_MIN_BREAK_YEARS,
+        extent=(min(points), max([b for _, b in spans] + points)),
+    )
 
 
 def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
@@ -206,31 +239,55 @@ def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
 
 
 def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
-    """Place every card, or None when some card finds no slot."""
+    """Place every card, or None when they do not all find a slot. A card
+    takes the nearest free level, sides alternating, running right of its
+    pole or else left of it; its marker stays at its date. When a card finds
+    no slot, the cards before it try their other slots (a bounded search:
+    a crowded year is often placed by sending one card a level further)."""
     levels, slot_h = _levels(cards, frame)
     if levels * (slot_h + _LEVEL_GAP) - _LEVEL_GAP > frame.usable / 2 + 1e-6:
         return None
-    axis = _Axis([c.event.date.ordinal for c in cards], frame.left, frame.right)
+    scale = _scale([c.event for c in cards], frame)
+    left, right = frame.area.x - 1e-6, frame.area.right + 1e-6
+    xs = [scale.to_x(_start(c.event)) for c in cards]
+    runs = [
+        [(a, b) for a, b in ((x, x + c.width), (x - c.width, x)) if a >= left and b <= right]
+        for x, c in zip(xs, cards, strict=True)
+    ]
+    placed = _search(cards, xs, runs, levels)
+    return None if placed is None else _Layout(tuple(placed), scale, levels, slot_h)
+
+
+def _search(
+    cards: Sequence[_Card],
+    xs: Sequence[float],
+    runs: Sequence[Sequence[tuple[float, float]]],
+    levels: int,
+) -> list[_Placed] | None:
+    """A slot for every card (depth first, nearest levels first, sides
+    alternating), or None when none is found within the budget."""
     placed: list[_Placed] = []
-    prefer = -1
-    for card in cards:
-        x = axis.x(card.event.date.ordinal)
-        x0, x1 = x, x + card.width
-        if x1 > frame.area.right:
-            x0, x1 = x - card.width, x
-        slots = [(prefer, 0), (-prefer, 0)]
-        for lv in range(1, levels):
-            slots += [(prefer, lv), (-prefer, lv)]
-        spot = None
-        for side, level in slots:
-            if _free(placed, side, level, x0, x1, x):
-                spot = (side, level)
-                break
-        if spot is None:
-            return None
-        placed.append(_Placed(card, x, spot[0], spot[1], x0, x1))
-        prefer = -spot[0]
-    return _Layout(tuple(placed), axis, levels, slot_h)
+    budget = _SEARCH_BUDGET
+
+    def place_from(i: int, prefer: int) -> bool:
+        nonlocal budget
+        if i == len(cards):
+            return True
+        for level in range(levels):
+            for side in (prefer, -prefer):
+                for x0, x1 in runs[i]:
+                    if not _free(placed, side, level, x0, x1, xs[i]):
+                        continue
+                    budget -= 1
+                    if budget < 0:
+                        return False
+                    placed.append(_Placed(cards[i], xs[i], side, level, x0, x1))
+                    if place_from(i + 1, -side):
+                        return True
+                    placed.pop()
+        return False
+
+    return placed if place_from(0, -1) else None
 
 
 def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x: float) -> bool:
@@ -239,8 +296,8 @@ def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x:
             continue
         if p.level == level and x0 < p.x1 + _GAP and p.x0 < x1 + _GAP:
             return False
-        # A leader runs from the axis out to its card: it must not cross a
-        # card nearer the axis, and no new nearer card may cover an old leader.
+        # A leader runs from the band out to its card: it must not cross a
+        # card nearer the band, and no new nearer card may cover an old leader.
         # Events of one day share a pole: a leader running up another card's
         # coloured bar (its text starts beside it) crosses nothing.
         if abs(p.x - x) < 0.5:
@@ -280,8 +337,16 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
             layouts = _greedy(cards, frame, cap, count)
             if layouts is not None:
                 return _even_out(cards, frame, layouts)
-    layouts = [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    layouts = [_placed(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
     return _even_out(cards, frame, layouts)
+
+
+def _placed(cards: Sequence[_Card], frame: _Frame) -> _Layout:
+    """`_place` for cards already known to fit together."""
+    layout = _place(cards, frame)
+    if layout is None:  # the chunking only asks for runs it has placed
+        raise AssertionError("a timeline slide that placed before no longer places")
+    return layout
 
 
 def _even_out(cards: Sequence[_Card], frame: _Frame, layouts: list[_Layout]) -> list[_Layout]:
@@ -342,193 +407,316 @@ def _greedy(cards: Sequence[_Card], frame: _Frame, cap: int, count: int) -> list
         kept = _whole_days(cards, frame, i, n)
         if kept != n:
             n, lay = kept, _place(cards[i : i + kept], frame)
+        if lay is None:  # not even one card: the chunking before said it fits
+            return None
         layouts.append(lay)
         i += n
     return layouts
 
 
+@dataclass(frozen=True)
+class _Band:
+    """Where the time band and the marker rows sit on a slide."""
+
+    top: float  # the band's top edge; markers above sit on it
+    bottom: float  # its bottom edge; markers below hang from it
+    left: float
+    right: float
+
+
 def timeline_slides(
-    maker, timeline: Timeline, events: Sequence[Event], title: Text, location: Location
-):
+    maker: SlideMaker,
+    talk: Talk,
+    timeline: Timeline,
+    events: Sequence[Event],
+    title: Text,
+    location: Location,
+) -> list[Draft]:
     from deckgen.layout.deck.slides import Draft, plain
 
     st = maker.style
-    kind = "timeline"
+    kind: SlideKind = "timeline"
     events = sorted(events, key=lambda e: e.date)  # stable: same-day order kept
     if not events:
         return []
     body = st.body_box_for(kind)
 
-    # Group colours, in the order the timeline lists its groups.
-    colors = st.group_colors(timeline.groups)
-
     legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
-    legend_h = _legend_height(st, legend_groups, colors, timeline.eras, body.w)
+    legend_h = _legend_height(st, talk, legend_groups, timeline.eras, body.w)
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
-    usable = area.h - (_MARK + 8) - (_STRIP + 8)  # marker above and below the axis, strip
-    frame = _Frame(area.x + 6, area.right - 6, area, usable)
+    usable = area.h - 2 * (_MARK + _LEAD) - _BAND
+    inset = _MARK / 2 + 2  # markers at the ends stay on the band
+    frame = _Frame(area.x + inset, area.right - inset, area, usable)
     # Narrow cards pack more events per slide; wider ones keep titles short and
     # large. Take the widest card that needs no more slides than the narrow.
-    chunks = None
+    chunks: list[_Layout] | None = None
     for divisor in (4.5, 3.6):
         width = round(min(190.0 * 4.5 / divisor, body.w / divisor), 2)
         try:
-            trial = _chunks(_cards(maker, events, width), frame, location)
+            trial = _chunks(_cards(maker, talk, events, width), frame, location)
         except RenderError:
             if chunks is None:
                 raise
             break
         if chunks is None or len(trial) <= len(chunks):
             chunks = trial
+    assert chunks is not None
 
-    era_tints = [mix(st.background, st.accent, 0.16), mix(st.background, st.text, 0.09)]
+    half = usable / 2
+    top = area.y + half + _LEAD + _MARK
+    band = _Band(top, top + _BAND, area.x, area.right)
     drafts = []
     heads = maker.titles(kind, title, location, len(chunks))
     for k, chunk in enumerate(chunks):
         chunk = _same_size(chunk)
-        cont = k > 0
-        t = heads[k].text
         els: list[Element] = []
         if st.decorated(kind):
             els.append(maker.rule())
         els.append(heads[k])
-        slot_h = chunk.slot_h
-        half = usable / 2
-        axis_y = area.y + half + _MARK / 2 + 4
-        # The levels each side uses spread over its whole half of the slide:
-        # the nearest a short lead from the axis, the farthest at the edge.
-        offsets = {
-            side: _tiers(
-                max((p.level for p in chunk.placed if p.side == side), default=0) + 1, slot_h, half
-            )
-            for side in (-1, 1)
-        }
-        x_of = chunk.axis.x
-        lo, hi = chunk.axis.lo, chunk.axis.hi
-
-        strip_y = axis_y + _MARK / 2 + 4
-        unlabelled: list[tuple[str, Text]] = []
-        for j, era in enumerate(timeline.eras):
-            a, b = era.start.ordinal, _end_ordinal(era.end)
-            if b < lo or a > hi:
-                continue
-            xa, xb = x_of(a), x_of(b)
-            if xb - xa < 2:
-                continue
-            fill = era.color or era_tints[j % 2]
-            els.append(
-                Shape(
-                    "rect",
-                    Box(xa, strip_y, xb - xa, _STRIP),
-                    fill=fill,
-                    name=f"Era: {era.label.plain}",
-                )
-            )
-            label_color = readable_on(fill, st.text, minimum=4.5)
-            label = _strip_label(era.label, st, xb - xa - 8, label_color)
-            if label is None:
-                unlabelled.append((fill, era.label))
-            else:
-                els.append(
-                    TextBox(
-                        Box(
-                            xa + 4,
-                            strip_y + (_STRIP - label.line_height) / 2,
-                            xb - xa - 8,
-                            label.line_height,
-                        ),
-                        (label,),
-                        role="label",
-                        name=f"Era label: {era.label.plain}",
-                    )
-                )
-        els.append(
-            Shape(
-                "line",
-                Box(area.x, axis_y, area.w, 0),
-                line=st.muted,
-                line_width=1.5,
-                name="Timeline axis",
-            )
-        )
-        for p in chunk.placed:
-            ev = p.card.event
-            color = colors.get(ev.group, st.accent)
-            if ev.end is not None:
-                xe = x_of(_end_ordinal(ev.end))
-                if xe - p.x > 2:
-                    els.append(
-                        Shape(
-                            "roundrect",
-                            Box(p.x, axis_y - 3, xe - p.x, 6),
-                            fill=color,
-                            name=f"Span: {ev.title.plain}",
-                        )
-                    )
-            # card position
-            off = offsets[p.side][p.level]
-            if p.side < 0:
-                bottom = axis_y - _MARK / 2 - 4 - off
-                cy = bottom - p.card.height
-                ly0, ly1 = cy + p.card.height, axis_y - _MARK / 2
-            else:
-                top = strip_y + _STRIP + 8 + off
-                cy = top
-                ly0, ly1 = axis_y + _MARK / 2, cy
-            els.append(
-                Shape(
-                    "line",
-                    Box(p.x, min(ly0, ly1), 0, abs(ly1 - ly0)),
-                    line=color,
-                    line_width=1.5,
-                    name=f"Leader: {ev.title.plain}",
-                )
-            )
-            # the card's flag pole, in its group's colour
-            els.append(
-                Shape(
-                    "rect",
-                    Box(p.x - _POLE / 2, cy, _POLE, p.card.height),
-                    fill=color,
-                    name=f"Card bar: {ev.title.plain}",
-                )
-            )
-            els.append(
-                Shape(
-                    "ellipse",
-                    Box(p.x - _MARK / 2, axis_y - _MARK / 2, _MARK, _MARK),
-                    fill=color,
-                    line=st.background,
-                    line_width=1.5,
-                    name=f"Marker: {ev.title.plain}",
-                )
-            )
-            right_run = p.x1 <= p.x + 1e-6  # card runs left of its date
-            align = "right" if right_run else "left"
-            date_p = _aligned(p.card.date_p, align, readable_on(st.background, color, st.muted))
-            title_p = _aligned(p.card.title_p, align, None)
-            if right_run:
-                box = Box(p.x - p.card.width, cy, p.card.width - _CARD_PAD / 2, p.card.height)
-            else:
-                box = Box(p.x + _CARD_PAD / 2, cy, p.card.width - _CARD_PAD / 2, p.card.height)
-            els.append(
-                TextBox(box, (date_p, title_p), role="label", name=f"Event: {ev.title.plain}")
-            )
-        els += _legend(maker, legend_groups, colors, unlabelled, body, legend_h)
-        d = Draft(kind, t, els, location, continued=cont)
-        drafts.append(d)
-    n_total = len(chunks)
-    if n_total > 1:
+        eras = _eras_on(st, timeline.eras, chunk.scale)
+        els += _band_elements(st, talk, chunk.scale, band, eras)
+        els += _event_elements(st, talk, chunk, band, half)
+        els += _legend(st, talk, legend_groups, eras, body, legend_h)
+        drafts.append(Draft(kind, heads[k].text, els, location, continued=k > 0))
+    if len(chunks) > 1:
         maker.warn(
-            f"timeline {plain(title)!r}: {len(events)} events need {n_total} slides "
+            f"timeline {plain(title)!r}: {len(events)} events need {len(chunks)} slides "
             f"so that no labels overlap (titled {maker.words['cont']!r} with their number)",
             location,
         )
     return drafts
 
 
+def _era_tints(st: DeckStyle) -> tuple[str, ...]:
+    """Era fills on the band, taken in turn: three tints that differ from one
+    another and from the band's own neutral strip (`_band_base`)."""
+    return (
+        mix(st.background, st.accent, 0.24),
+        mix(st.background, st.text, 0.16),
+        mix(st.background, st.accent, 0.12),
+    )
+
+
+def _band_base(st: DeckStyle) -> str:
+    return mix(st.background, st.text, 0.06)
+
+
+def _eras_on(st: DeckStyle, eras: Sequence[Era], scale: TimeScale) -> list[tuple[Era, str]]:
+    """The eras a slide's period meets, each with its fill: its own colour,
+    else the tints taken in turn over the timeline's eras (so an era keeps
+    its tint from slide to slide)."""
+    tints = _era_tints(st)
+    return [
+        (era, era.color or tints[j % len(tints)])
+        for j, era in enumerate(eras)
+        if era.start.ordinal <= scale.t1 and end_ordinal(era.end) >= scale.t0
+    ]
+
+
+def _band_elements(
+    st: DeckStyle, talk: Talk, scale: TimeScale, band: _Band, eras: list[tuple[Era, str]]
+) -> list[Element]:
+    """The time band: a neutral strip tinted by era, cut at each break, with
+    tick marks at both edges and the years (or months, on a short period)."""
+    base = _band_base(st)
+    els: list[Element] = [
+        Shape(
+            "rect",
+            Box(band.left, band.top, band.right - band.left, _BAND),
+            fill=base,
+            name="Timeline axis",
+        )
+    ]
+    fills: list[tuple[float, float, str]] = []
+    for era, fill in eras:
+        a, b = era.start.ordinal, end_ordinal(era.end)
+        xa = band.left if a <= scale.t0 else scale.to_x(a)
+        xb = band.right if b >= scale.t1 else scale.to_x(b)
+        if xb - xa < 1:
+            continue
+        fills.append((xa, xb, fill))
+        els.append(
+            Shape(
+                "rect", Box(xa, band.top, xb - xa, _BAND), fill=fill, name=f"Era: {era.label.plain}"
+            )
+        )
+    for seg in scale.breaks:
+        cx = (seg.x0 + seg.x1) / 2
+        els.append(
+            Shape(
+                "rect",
+                Box(cx - 4, band.top - 2, 8, _BAND + 4),
+                fill=st.background,
+                name="Axis break",
+            )
+        )
+        for dx in (-4, 4):
+            els.append(
+                Shape(
+                    "line",
+                    Box(cx + dx - 3, band.top - 3, 6, _BAND + 6),
+                    line=st.muted,
+                    line_width=1.5,
+                    name="Axis break mark",
+                )
+            )
+    return els + _axis_labels(st, scale, band, fills, base, talk.language)
+
+
+def _axis_labels(
+    st: DeckStyle,
+    scale: TimeScale,
+    band: _Band,
+    fills: list[tuple[float, float, str]],
+    base: str,
+    language: str,
+) -> list[Element]:
+    """Tick marks at both edges of the band and the labels between them: the
+    years (`Year: 1961`), or months on a period too short for two years
+    (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
+    style = TextStyle(st.body_font, _YEAR_SIZE, st.text, 1.15, align="center")
+    stretches = [s for s in scale.segments if not s.compressed]
+    marks: list[Element] = []
+    labels: list[TextBox] = []
+
+    def add(text: str, at: float, name: str) -> None:
+        # A label stays within its stretch of the band, never on a break. Cut
+        # by an end, it moves inside a little; one that would move far (but
+        # the first of its stretch, which may carry the year) or touch
+        # another label is left out; its tick stays.
+        seg = next((s for s in stretches if s.x0 - 0.5 <= at <= s.x1 + 0.5), stretches[-1])
+        lo, hi = _room(seg, scale, band)
+        w = single_line_width(text, style) / 0.96 + 2
+        x = min(max(at - w / 2, lo), hi - w)
+        first = not any(lo - 0.5 <= tb.box.x <= hi for tb in labels)
+        if x < lo - 0.01 or (not first and abs(x - (at - w / 2)) > w / 4):
+            return
+        if any(x < tb.box.right + 6 and tb.box.x < x + w + 6 for tb in labels):
+            return
+        under = next((f for a, b, f in fills if a <= at <= b), base)
+        p = paragraph(text, replace(style, color=readable_on(under, st.text, minimum=4.5)), w)
+        box = Box(x, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
+        labels.append(TextBox(box, (p,), role="label", name=name))
+
+    for tk in _ticks(scale, style, language):
+        length, width = (3.0, 0.75) if tk.label is None else (5.0, 1.0)
+        for y in (band.top, band.bottom - length):
+            marks.append(
+                Shape(
+                    "line",
+                    Box(tk.x, y, 0, length),
+                    line=st.muted,
+                    line_width=width,
+                    name=f"Tick: {tk.label}" if tk.label else "Tick",
+                )
+            )
+        if tk.label is not None:
+            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
+    for seg in stretches:
+        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
+            year = str(int((seg.t0 + seg.t1) / 2))
+            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
+    return marks + sorted(labels, key=lambda tb: tb.box.x)
+
+
+def _room(seg: Segment, scale: TimeScale, band: _Band) -> tuple[float, float]:
+    """Where labels of an unbroken stretch may go: the stretch, and beside a
+    break up to a little before its cut; at the slide's ends, the band's end."""
+    lo, hi = seg.x0, seg.x1
+    i = scale.segments.index(seg)
+    if i == 0:
+        lo = band.left
+    elif scale.segments[i - 1].compressed:
+        lo = (scale.segments[i - 1].x0 + scale.segments[i - 1].x1) / 2 + 8
+    if i == len(scale.segments) - 1:
+        hi = band.right
+    elif scale.segments[i + 1].compressed:
+        hi = (scale.segments[i + 1].x0 + scale.segments[i + 1].x1) / 2 - 8
+    return lo, hi
+
+
+def _ticks(scale: TimeScale, style: TextStyle, language: str) -> list[Tick]:
+    """Years as the labelled ticks (months between them unlabelled); months or
+    days only on a period too short to show two years."""
+
+    def width(label: str) -> float:
+        return single_line_width(label, style)
+
+    years = ticks(scale, width, 18.0, language, min_step=1.0)
+    if sum(1 for t in years if t.label) >= 2:
+        return years
+    return ticks(scale, width, 18.0, language)
+
+
+def _event_elements(
+    st: DeckStyle, talk: Talk, chunk: _Layout, band: _Band, half: float
+) -> list[Element]:
+    """Span bars, leaders, poles, markers and cards, back to front."""
+    slot_h = chunk.slot_h
+    # The levels each side uses spread over its whole half of the slide:
+    # the nearest a short lead from the markers, the farthest at the edge.
+    offsets = {
+        side: _tiers(
+            max((p.level for p in chunk.placed if p.side == side), default=0) + 1, slot_h, half
+        )
+        for side in (-1, 1)
+    }
+    els: list[Element] = []
+    marks: list[Element] = []
+    for p in chunk.placed:
+        ev = p.card.event
+        look = talk.look.group(ev.group)
+        color = look.color
+        title = ev.title.plain
+        row_y = band.top - _MARK if p.side < 0 else band.bottom  # the marker's box
+        if ev.end is not None:
+            xe = chunk.scale.to_x(end_ordinal(ev.end))
+            if xe - p.x > 2:
+                els.append(
+                    Shape(
+                        "roundrect",
+                        Box(p.x, row_y + _MARK / 2 - 3, xe - p.x, 6),
+                        fill=color,
+                        name=f"Span: {title}",
+                    )
+                )
+        off = offsets[p.side][p.level]
+        h = p.card.height
+        if p.side < 0:
+            cy = band.top - _MARK - _LEAD - off - h
+            ly0, ly1 = cy + h, row_y
+        else:
+            cy = band.bottom + _MARK + _LEAD + off
+            ly0, ly1 = row_y + _MARK, cy
+        els.append(
+            Shape(
+                "line",
+                Box(p.x, min(ly0, ly1), 0, abs(ly1 - ly0)),
+                line=color,
+                line_width=1.5,
+                name=f"Leader: {title}",
+            )
+        )
+        # the card's flag pole, in its group's colour
+        els.append(
+            Shape("rect", Box(p.x - _POLE / 2, cy, _POLE, h), fill=color, name=f"Card bar: {title}")
+        )
+        box = Box(p.x - _MARK / 2, row_y, _MARK, _MARK)
+        marks.append(marker(look, box, st.background, f"Marker: {title}"))
+        runs_left = p.x1 <= p.x + 1e-6  # the card runs left of its date
+        align: Align = "right" if runs_left else "left"
+        date_p = _aligned(p.card.date_p, align, readable_on(st.background, color, st.muted))
+        title_p = _aligned(p.card.title_p, align, None)
+        w = p.card.width - _CARD_PAD / 2
+        x = p.x - p.card.width if runs_left else p.x + _CARD_PAD / 2
+        els.append(
+            TextBox(Box(x, cy, w, h), (date_p, title_p), role="label", name=f"Event: {title}")
+        )
+    return els + marks  # markers on top of the span bars
+
+
 def _tiers(levels: int, slot_h: float, half: float) -> list[float]:
-    """Distance from the axis band to each level's card, the levels spread over
+    """Distance from the marker row to each level's card, the levels spread over
     `half`: a lead of up to 28 pt for the nearest, the farthest at the edge."""
     room = half - levels * slot_h - (levels - 1) * _LEVEL_GAP
     lead = max(0.0, min(28.0, room))
@@ -553,43 +741,37 @@ def _same_size(chunk: _Layout) -> _Layout:
     return replace(chunk, placed=tuple(placed))
 
 
-def _end_ordinal(date) -> float:
-    """The end of a date's last day on the axis (an era to 1975 runs to its end)."""
-    d = date.last_day
-    days = 366 if calendar.isleap(d.year) else 365  # no date(year + 1): 9999 is valid
-    return d.year + d.timetuple().tm_yday / days
-
-
-def _aligned(p: Paragraph, align: str, color: str | None) -> Paragraph:
+def _aligned(p: Paragraph, align: Align, color: str | None) -> Paragraph:
     return replace(p, align=align, color=color or p.color)
 
 
-def _strip_label(label: Text, st, width: float, color: str) -> Paragraph | None:
-    for size in (16.0, 15.0, 14.0):
-        style = TextStyle(st.body_font, size, color, 1.15, bold=True)
-        if single_line_width(label, style) <= width * 0.96 - 1:
-            return paragraph(label, style, width)
-    return None
-
+# ---------------------------------------------------------------- legend
 
 _LEGEND_ROW = 24.0
 _LEGEND_SIZE = 15.0
+_SWATCH = 14.0
+
+# A legend item: its group (a marker) or era fill (a swatch), and its label.
+_Item = tuple[GroupStyle | str, Text]
 
 
-def _legend_items(groups, colors, eras) -> list[tuple[str, str, Text, str]]:
-    items = [("ellipse", colors[g.id], g.label, f"Legend: {g.label.plain}") for g in groups]
-    items += [("rect", fill, label, f"Legend: {label.plain}") for fill, label in eras]
-    return items
+def _legend_items(
+    talk: Talk, groups: Sequence[Group], eras: Sequence[tuple[str, Text]]
+) -> list[_Item]:
+    items: list[_Item] = [(talk.look.group(g.id), g.label) for g in groups]
+    return items + [(fill, label) for fill, label in eras]
 
 
-def _legend_rows(st, items, width: float) -> list[list[tuple[tuple, float]]]:
+def _legend_rows(
+    st: DeckStyle, items: list[_Item], width: float
+) -> list[list[tuple[_Item, float]]]:
     """Items flowed into rows of `width` (a long legend takes several rows)."""
     style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
-    rows: list[list[tuple[tuple, float]]] = [[]]
+    rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
-        w = min(single_line_width(item[2], style) / 0.96 + 2, width - 16)
-        need = 18 + w
+        w = min(single_line_width(item[1], style) / 0.96 + 2, width - 16)
+        need = _SWATCH + 6 + w
         if rows[-1] and x + need > width:
             rows.append([])
             x = 0.0
@@ -598,16 +780,24 @@ def _legend_rows(st, items, width: float) -> list[list[tuple[tuple, float]]]:
     return [r for r in rows if r]
 
 
-def _legend_height(st, groups, colors, eras: Sequence, width: float) -> float:
+def _legend_height(
+    st: DeckStyle, talk: Talk, groups: Sequence[Group], eras: Sequence[Era], width: float
+) -> float:
     """Room for the legend: every group and every era (the most it can show)."""
-    worst = [(colors.get(None, st.accent), e.label) for e in eras]
-    items = _legend_items(groups, colors, worst)
+    items = _legend_items(talk, groups, [(st.accent, e.label) for e in eras])
     return len(_legend_rows(st, items, width)) * _LEGEND_ROW if items else 0.0
 
 
-def _legend(maker, groups, colors, eras: list[tuple[str, Text]], body: Box, legend_h: float):
-    st = maker.style
-    items = _legend_items(groups, colors, eras)
+def _legend(
+    st: DeckStyle,
+    talk: Talk,
+    groups: Sequence[Group],
+    eras: list[tuple[Era, str]],
+    body: Box,
+    legend_h: float,
+) -> list[Element]:
+    era_items = [(fill, era.label) for era, fill in eras]
+    items = _legend_items(talk, groups, era_items)
     if legend_h <= 0 or not items:
         return []
     style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
@@ -616,16 +806,18 @@ def _legend(maker, groups, colors, eras: list[tuple[str, Text]], body: Box, lege
     y = body.bottom - legend_h
     for row in _legend_rows(st, items, body.w):
         x = body.x
-        for (shape, color, label, name), w in row:
-            els.append(
-                Shape(
-                    shape,
-                    Box(x, y + (_LEGEND_ROW - 12) / 2, 12, 12),
-                    fill=color,
-                    name=name + " swatch",
+        for (what, label), w in row:
+            name = f"Legend: {label.plain}"
+            box = Box(x, y + (_LEGEND_ROW - _SWATCH) / 2, _SWATCH, _SWATCH)
+            if isinstance(what, GroupStyle):
+                els.append(marker(what, box, st.background, name + " swatch"))
+            else:
+                els.append(
+                    Shape(
+                        "rect", box, fill=what, line=st.muted, line_width=0.5, name=name + " swatch"
+                    )
                 )
-            )
-            x += 18
+            x += _SWATCH + 6
             p = paragraph(label, style, w)
             box_h = max(line_h, p.height)
             els.append(

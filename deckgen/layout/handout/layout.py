@@ -4,9 +4,11 @@
 
 Mode `article` (default) gives a `Handout` whose `blocks` the backend flows
 onto pages: a cover block, one `SectionBlock` per section (heading, summary
-prose, figure, quote, key points, optional ruled notes area), a `KeyDates`
-table from the timeline and the `References`. Styles and page geometry are
-decided here (`handout_style`), so the backend only typesets. Mode `slides`
+prose, its explicit slides as blocks (`blocks.py`), figure, quote, key points,
+optional ruled notes area), the `KeyDates` (events marked with their group's
+marker, under a strip of the timeline to scale: `keydates.py`) and the
+`References` (the types: `model.py`, re-exported here). Styles and page
+geometry are decided here (`style.py`), so the backend only typesets. Mode `slides`
 then gets `slide_pages` from `handout_slides.layout_slide_pages` (given the
 laid-out deck): the slides placed as thumbnails on pages.
 
@@ -17,31 +19,35 @@ glyph raises `FontError` naming the outline's line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from deckgen import fonts
-from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.plan import Talk, plan_talk
+from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
 from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
+from deckgen.layout.handout.model import (
+    Block,
+    Cover,
+    DateRow,
+    Figure,
+    Handout,
+    KeyDates,
+    References,
+    SectionBlock,
+)
 from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.style import (
-    PageGeometry,
-    Palette,
-    Styles,
     hyphenation_language,
     make_geometry,
     make_palette,
     make_styles,
 )
-from deckgen.layout.handout.text import SetParagraph, set_paragraph
+from deckgen.layout.handout.text import set_paragraph
 from deckgen.outline.model import (
     Date,
-    Image,
     Outline,
-    Point,
-    Quote,
-    Reference,
     Run,
     Section,
     Text,
@@ -62,88 +68,6 @@ __all__ = [
 
 BODY_SIZE = 11.0  # points; overridable by the theme key `handout.body_size`
 NOTES_LINES = 7  # ruled lines in a section's notes area
-
-
-@dataclass(frozen=True)
-class Figure:
-    src: Path
-    alt: str
-    width: float  # points, as printed
-    height: float
-    caption: Text | None = None
-    credit: Text | None = None
-
-
-@dataclass(frozen=True)
-class Cover:
-    title: Text
-    subtitle: Text | None
-    byline: tuple[Run, ...]  # author · date
-    source: tuple[Run, ...]  # "Based on ..." credit, empty when none
-    figure: Figure | None
-    location: Location
-
-
-@dataclass(frozen=True)
-class SectionBlock:
-    id: str
-    number: int
-    title: Text
-    summary: tuple[Text, ...]
-    points: tuple[Point, ...]
-    figure: Figure | None
-    quote: Quote | None
-    notes_lines: int  # 0: no ruled notes area
-    location: Location
-    speaker_notes: tuple[Text, ...] = ()  # printed only with the speaker_notes option
-    prose: tuple[SetParagraph, ...] = ()  # the summary, broken into lines
-    key_points: tuple[SetParagraph, ...] = ()  # points and sub-points, set, bullets decided
-
-
-@dataclass(frozen=True)
-class DateRow:
-    when: str
-    title: Text
-    text: Text | None
-    group: str  # the group's label, '' when none
-    color: str | None  # the group's colour for the marker, None when none
-
-
-@dataclass(frozen=True)
-class KeyDates:
-    title: Text
-    rows: tuple[DateRow, ...]
-    show_groups: bool
-
-
-@dataclass(frozen=True)
-class References:
-    title: Text
-    items: tuple[Reference, ...]
-
-
-Block = Cover | SectionBlock | KeyDates | References
-
-
-@dataclass(frozen=True)
-class Handout:
-    mode: str  # 'article' or 'slides'
-    geometry: PageGeometry
-    palette: Palette
-    styles: Styles
-    hyphenation: str | None  # pyphen language, None: ragged right
-    blocks: tuple[Block, ...]
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    language: str
-    header: str  # running header, left
-    footer: str  # running footer, left (source credit or theme footer)
-    logo: Figure | None = None  # the theme's logo, small at the head of every page
-    slide_pages: tuple[Any, ...] = ()  # handout_slides.SlidePage, slides mode only
-    deck: Any = None  # layout.model.Deck, slides mode only
-    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 _MONTHS_EN = (
@@ -191,16 +115,6 @@ def _span(start: Date, end: Date | None, language: str) -> str:
     return f"{format_date(start, language, True)} – {format_date(end, language, True)}"
 
 
-def _figure(image: Image | None, max_w: float, max_h: float) -> Figure | None:
-    if image is None:
-        return None
-    from deckgen.images import pixel_size  # as drawn: after the EXIF rotation
-
-    px_w, px_h = pixel_size(image.src, image.location)
-    scale = min(max_w / px_w, max_h / px_h)
-    return Figure(image.src, image.alt, px_w * scale, px_h * scale, image.caption, image.credit)
-
-
 LOGO_HEIGHT = 14.0  # points, in the running header
 
 
@@ -246,48 +160,14 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def _with_slide_content(section: Section) -> Section:
-    """A section written only as explicit `slides:` gets its handout content
-    from them: statements as prose, bullets and columns as key points, the
-    first picture and quote, and the slides' speaker notes."""
-    if not section.slides or section.summary or section.points or section.image or section.quote:
+def _with_slide_notes(section: Section) -> Section:
+    """A section written only as explicit `slides:` takes its speaker notes
+    from them (its content is printed from the slides themselves)."""
+    if section.notes or not section.slides:
         return section
-    summary: list[Text] = []
-    points: list[Point] = []
-    image, quote, notes = None, None, list(section.notes)
-    for slide in section.slides:
-        if slide.text is not None:
-            summary.append(slide.text)
-        points.extend(slide.points)
-        for column in (slide.left, slide.right):
-            if column is None:
-                continue
-            subs = tuple(p.text for p in column.points)
-            if column.heading is not None:
-                points.append(Point(column.heading, subs, column.location))
-            else:
-                points.extend(column.points)
-        image = image or slide.image
-        quote = quote or slide.quote
-        if not section.notes:
-            notes.extend(slide.notes)
-    return replace(
-        section,
-        summary=tuple(summary),
-        points=tuple(points),
-        image=image,
-        quote=quote,
-        notes=tuple(notes),
-    )
-
-
-def _set_points(points, styles: Styles, measure: float, language) -> tuple[SetParagraph, ...]:
-    out = []
-    for point in points:
-        out.append(set_paragraph(point.text, styles.point, measure, language, bullet="•"))
-        for sub in point.points:
-            out.append(set_paragraph(sub, styles.subpoint, measure, language, bullet="–"))
-    return tuple(out)
+    if section.summary or section.points or section.image or section.quote:
+        return section
+    return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
 
 
 def _running_head(title: str) -> str:
@@ -305,9 +185,14 @@ def _plain(text: Text | None) -> str:
 
 
 def layout_handout(
-    outline: Outline, theme: Theme, options: HandoutOptions | Mapping[str, Any] | None = None
+    outline: Outline,
+    theme: Theme,
+    options: HandoutOptions | Mapping[str, Any] | None = None,
+    talk: Talk | None = None,
 ) -> Handout:
-    """See the module docstring. `options`: the handout's typed options."""
+    """See the module docstring. `options`: the handout's typed options;
+    `talk`: the plan every output shares (planned here when not given)."""
+    talk = talk if talk is not None else plan_talk(outline, theme)
     opts = options if isinstance(options, HandoutOptions) else None
     opts = opts or HandoutOptions.from_values(options or {})  # e.g. a test's {}
     paper, mode, with_notes = opts.paper, opts.mode, opts.notes_lines
@@ -324,6 +209,7 @@ def layout_handout(
 
     check = GlyphCheck()
     col, frame_h = geometry.column, geometry.frame_height
+    setter = Setter(styles, col, frame_h, col / geometry.chars_per_line, hyphen_lang, check)
 
     # ---- cover
     check.text(outline.title, head_font, "title", bold=True)
@@ -340,10 +226,7 @@ def layout_handout(
     source = _source_runs(outline)
     if outline.source is not None:
         check.runs(source, body_font, outline.source.location, "source", italic=True)
-    cover_fig = _figure(outline.cover, col, frame_h * 0.36)
-    if outline.cover is not None:
-        check.text(outline.cover.caption, body_font, "cover.caption", italic=True)
-        check.text(outline.cover.credit, body_font, "cover.credit")
+    cover_fig = setter.figure(outline.cover, frame_h * 0.36, "cover")
     blocks: list[Block] = [
         Cover(outline.title, outline.subtitle, tuple(byline), source, cover_fig, outline.location)
     ]
@@ -351,33 +234,26 @@ def layout_handout(
     # ---- sections
     for number, section in enumerate(outline.sections, start=1):
         where = f"sections[{number - 1}]"
-        section = _with_slide_content(section)
+        section = _with_slide_notes(section)
         check.text(section.title, head_font, f"{where}.title", bold=True)
         for i, para in enumerate(section.summary):
             check.text(para, body_font, f"{where}.summary[{i}]")
-        for i, point in enumerate(section.points):
-            check.text(point.text, body_font, f"{where}.points[{i}]")
-            for j, sub in enumerate(point.points):
-                check.text(sub, body_font, f"{where}.points[{i}].points[{j}]")
-        if section.quote is not None:
-            check.text(section.quote.text, body_font, f"{where}.quote.text", italic=True)
-            check.text(section.quote.by, body_font, f"{where}.quote.by")
-        if section.image is not None:
-            check.text(section.image.caption, body_font, f"{where}.image.caption", italic=True)
-            check.text(section.image.credit, body_font, f"{where}.image.credit")
+        content = section_content(section, setter, where)
         blocks.append(
             SectionBlock(
                 id=section.id,
                 number=number,
                 title=section.title,
                 summary=section.summary,
-                points=section.points,
-                figure=_figure(section.image, col, frame_h * 0.32),
-                quote=section.quote,
+                points=content.points,
+                figure=content.figure,
+                quote=section.quote if content.quote is not None else None,
                 notes_lines=NOTES_LINES if with_notes else 0,
                 location=section.location,
                 speaker_notes=section.notes if with_speaker else (),
-                key_points=_set_points(section.points, styles, col, hyphen_lang),
+                key_points=setter.points(content.points, f"{where}.points"),
+                quote_set=content.quote,
+                slides=content.slides,
                 prose=tuple(
                     set_paragraph(para, style, col, hyphen_lang, style.first_indent)
                     for i, para in enumerate(section.summary)
@@ -396,13 +272,7 @@ def layout_handout(
         for i, event in enumerate(timeline.events):
             group = timeline.group(event.group)
             label = group.label.plain if group is not None else ""
-            colour = None
-            if event.group:
-                colour = (
-                    group.color
-                    if group is not None and group.color
-                    else theme.colors.groups.get(event.group)
-                )
+            style = talk.look.group(event.group)
             check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
             check.text(event.text, body_font, f"timeline.events[{i}].text")
             if label:
@@ -413,12 +283,24 @@ def layout_handout(
                     event.title,
                     event.text,
                     label,
-                    colour,
+                    style.color,
+                    style.shape,
                 )
             )
         title = timeline.title or Text.of("Key dates")
         check.text(timeline.title, head_font, "timeline.title", bold=True)
-        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows)))
+        strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, outline.language)
+        mark = round(styles.table_cell.size * ROW_MARK, 2)
+        blocks.append(KeyDates(title, tuple(rows), any(r.group for r in rows), strip, mark))
+
+    # ---- timeline slides point to the key dates
+    key_dates = next((b for b in blocks if isinstance(b, KeyDates)), None)
+    blocks = [
+        replace(b, slides=tuple(point_to_key_dates(s, key_dates, setter) for s in b.slides))
+        if isinstance(b, SectionBlock)
+        else b
+        for b in blocks
+    ]
 
     # ---- references
     if outline.references:

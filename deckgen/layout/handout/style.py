@@ -126,6 +126,11 @@ class Styles:
     footer: TextStyle
     notes_label: TextStyle
     speaker_notes: TextStyle
+    slide_title: TextStyle  # an explicit slide's title, a small heading in its section
+    statement: TextStyle  # a statement slide's sentence, set apart
+    column_head: TextStyle  # a two-column slide's column heading
+    pointer: TextStyle  # a timeline slide's pointer to the key dates
+    column_gap: float  # between side-by-side columns
     point_indent: float  # text indent of a key point; its bullet hangs left of it
     notes_pitch: float  # distance between ruled note lines
     keep_lines: int  # a heading needs room for itself and this many body lines
@@ -271,6 +276,25 @@ def make_styles(
         footer=TextStyle(body, s * 0.72, s, muted),
         notes_label=replace(label, space_before=s * 1.4, color=muted),
         speaker_notes=TextStyle(body, s * 0.88, s * 1.25, text, space_after=s * 0.35),
+        slide_title=TextStyle(
+            head, s * 1.05, s * 1.35, text, bold=True, space_before=s * 1.3, space_after=s * 0.35
+        ),
+        statement=TextStyle(
+            head,
+            s * 1.2,
+            s * 1.55,
+            text,
+            bold=True,
+            left_indent=s * 1.6,
+            right_indent=s * 1.6,
+            space_before=s * 0.9,
+            space_after=s * 0.9,
+        ),
+        column_head=TextStyle(
+            head, s * 0.95, s * 1.25, accent, bold=True, space_before=s * 0.7, space_after=s * 0.45
+        ),
+        pointer=TextStyle(body, s * 0.95, s * 1.3, muted, italic=True, space_after=s * 0.3),
+        column_gap=s * 1.6,
         point_indent=s * 1.3,
         notes_pitch=s * 2.1,
         keep_lines=3,

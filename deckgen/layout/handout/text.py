@@ -17,7 +17,7 @@ from deckgen import fonts
 from deckgen.layout.handout.style import TextStyle
 from deckgen.outline.model import Run, Text
 
-__all__ = ["SetLine", "SetParagraph", "set_paragraph"]
+__all__ = ["SetLine", "SetParagraph", "set_paragraph", "widest_word"]
 
 MIN_FILL = 0.94  # try hyphenating when a line would be less full than this
 HYPHEN = "-"
@@ -199,3 +199,8 @@ def set_paragraph(
     # the bullet hangs left of the text, in the indent
     bullet_x = max(style.left_indent - style.size * 1.1, 0.0)
     return SetParagraph(tuple(lines), style, measure, space, bullet, bullet_x)
+
+
+def widest_word(runs: tuple[Run, ...], style: TextStyle) -> float:
+    """The width of the widest word of `runs` in `style` (points)."""
+    return max((_width(word, style) for word in _words(runs)), default=0.0)

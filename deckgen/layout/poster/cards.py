@@ -1,6 +1,6 @@
-"""Event cards of the poster: the group styles (colour, mark shape, hatching),
-the card styles (`LEVELS`, roomy to compact) and each card's text, measured
-with the real font metrics and wrapped to its width.
+"""Event cards of the poster: the card styles (`LEVELS`, roomy to compact) and
+each card's text, measured with the real font metrics and wrapped to its
+width. Group colours and shapes come from the talk's look (`common/look.py`).
 
 A card is laid out relative to its own top-left corner; the timeline layout
 (`poster_timeline`) moves it to where placement put it.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.layout.common.look import Look
 from deckgen.layout.poster.model import TextBlock
-from deckgen.layout.poster.text import bold, date_label, is_grey
+from deckgen.layout.poster.text import bold, date_label
 from deckgen.outline.model import Outline, Run
-from deckgen.theme.model import Theme
 
 
 @dataclass(frozen=True)
@@ -47,50 +47,6 @@ LEVELS: tuple[Level, ...] = (
     Level(18, 14, 0, 170, section=False),
     Level(18, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
-# An empty stretch longer than this fraction of the span is compressed to a
-# break mark. A quarter of the axis empty is always compressed (one event
-
-
-_PALETTE = ("#1F5FAD", "#C8102E", "#2E8540", "#E07B00", "#6A3D9A", "#008C95", "#8C564B")
-_SHADES = ("#000000", "#5A5A5A", "#8C8C8C", "#333333", "#737373")
-_SHAPES = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
-
-
-# ---------------------------------------------------------------- groups
-
-
-@dataclass(frozen=True)
-class GroupStyle:
-    color: str
-    shape: str
-    label: tuple[Run, ...]
-    hatch: bool = False
-
-
-def group_styles(outline: Outline, theme: Theme) -> dict[str | None, GroupStyle]:
-    tl = outline.timeline
-    c = theme.colors
-    grey = all(is_grey(x) for x in (c.text, c.accent, c.background))
-    styles: dict[str | None, GroupStyle] = {}
-    groups = tl.groups if tl else ()
-    for i, g in enumerate(groups):
-        if grey and not (g.color and not is_grey(g.color)):
-            # Black and white: shade, shape and hatching tell groups apart.
-            palette = [x for x in (c.palette or _SHADES) if is_grey(x)] or list(_SHADES)
-            color = g.color or c.groups.get(g.id) or palette[i % len(palette)]
-        elif g.color:
-            color = g.color
-        elif g.id in c.groups or c.palette:
-            color = theme.group_color(g.id, i)
-        else:
-            color = _PALETTE[i % len(_PALETTE)]
-        # Every group also has its own mark shape: colour is never the only cue.
-        styles[g.id] = GroupStyle(
-            color, _SHAPES[i % len(_SHAPES)], g.label.runs, bool(grey and i % 2)
-        )
-    styles[None] = GroupStyle(c.accent if not grey else c.text, "circle", (Run(""),))
-    return styles
-
 
 # ---------------------------------------------------------------- the axis and the cards
 
@@ -318,13 +274,13 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
     return widths[-2:]
 
 
-def card_texts(outline, ts, styles, level: Level, k: float, lang: str, text_color, muted):
+def card_texts(outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted):
     """Each event's card at this level, at the width that needs the least room
     without cutting its text (or the widest, cut, when none is enough)."""
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
     out = []
     for ev in outline.timeline.events:
-        st = styles.get(ev.group, styles[None])
+        st = look.group(ev.group)
         best = None
         best_score = 0.0
         sec = outline.section(ev.section) if ev.section else None

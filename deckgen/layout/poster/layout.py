@@ -50,9 +50,11 @@ from typing import Any
 from deckgen.color import luminance, mix
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.look import Look
+from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.common.words import words
-from deckgen.layout.poster.cards import LEVELS, Level, group_styles
+from deckgen.layout.poster.cards import LEVELS, Level
 from deckgen.layout.poster.model import (
     A2_AREA,
     BLEED,
@@ -105,8 +107,14 @@ DENSE_EVENTS = 40  # above this, the banner gives up height to the timeline
 
 
 def layout_poster(
-    outline: Outline, theme: Theme, options: PosterOptions | Mapping[str, Any] | None = None
+    outline: Outline,
+    theme: Theme,
+    options: PosterOptions | Mapping[str, Any] | None = None,
+    talk: Talk | None = None,
 ) -> Poster:
+    """`talk`: the plan every output shares (the driver's); planned here when
+    not given, so the poster is also laid out on its own."""
+    talk = talk if talk is not None else plan_talk(outline, theme)
     opts = options if isinstance(options, PosterOptions) else None
     opts = opts or PosterOptions.from_values(options or {})  # e.g. a test's {}
     if opts.orientation not in ("landscape", "portrait"):
@@ -136,11 +144,11 @@ def layout_poster(
     footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
 
     # -- timeline heading and legend
-    styles = group_styles(outline, theme)
+    look = talk.look
     tl = outline.timeline
     y = banner_bottom + margin * 0.75
     y = _heading_and_legend(
-        outline, ts, styles, W, k, margin, y, bg, muted, c.text, el, labels, diags
+        outline, ts, look, W, k, margin, y, bg, muted, c.text, el, labels, diags
     )
 
     poster_kwargs = dict(
@@ -182,7 +190,7 @@ def layout_poster(
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
-    result = timeline(outline, theme, ts, styles, frame, k, surface, el, labels, diags, opts.size)
+    result = timeline(outline, theme, ts, look, frame, k, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
     return Poster(
         elements=tuple(el),
@@ -423,7 +431,9 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
     return bottom
 
 
-def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, el, labels, diags):
+def _heading_and_legend(
+    outline, ts, look: Look, W, k, margin, y, bg, muted, text, el, labels, diags
+):
     tl = outline.timeline
     left, right = margin, W - margin
     heading_tb = None
@@ -446,12 +456,12 @@ def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, e
                     "warning", "poster: the timeline's title was shortened to fit", tl.location
                 )
             )
-    items = [(gid, st) for gid, st in styles.items() if gid is not None]
+    items = [(st.id, st) for st in look.legend]
     size = 18 * k
     mark = size * 0.8
     entries = []
     for gid, st in items:
-        w = ts.width(st.label, ts.body, size)
+        w = ts.width(st.label_runs, ts.body, size)
         entries.append((gid, st, w + mark + size * 0.5))
     total = sum(w for *_, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
     bottom = y
@@ -485,7 +495,14 @@ def _heading_and_legend(outline, ts, styles, W, k, margin, y, bg, muted, text, e
             x = right - row_w
             for _gid, st, w in row:
                 tb, _ = ts.block(
-                    st.label, ts.body, size, x + mark + size * 0.5, ly, w, text, role="legend"
+                    st.label_runs,
+                    ts.body,
+                    size,
+                    x + mark + size * 0.5,
+                    ly,
+                    w,
+                    text,
+                    role="legend",
                 )
                 cy = ly + tb.ascent - size * 0.33
                 el.append(Marker(x + mark / 2, cy, mark, st.shape, st.color, bg, role="legend"))

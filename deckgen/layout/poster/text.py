@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deckgen import fonts
-from deckgen.color import rgb
 from deckgen.fonts.wrap import line_height, text_width, wrap
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.poster.model import Align, TextBlock
@@ -20,13 +19,7 @@ __all__ = [
     "strip_end",
     "date_label",
     "format_date",
-    "is_grey",
 ]
-
-
-def is_grey(c: str) -> bool:
-    r, g, b = rgb(c)
-    return max(r, g, b) - min(r, g, b) <= 12
 
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from deckgen.color import mix
 from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
+from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.common.timescale import end_ordinal, ticks
 from deckgen.layout.poster.cards import LEVELS, card_texts, min_card_area
@@ -61,7 +62,9 @@ def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     return out
 
 
-def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, diags, size_name):
+def timeline(
+    outline, theme, ts, look: Look, frame: Frame, k, surface, el, labels, diags, size_name
+):
     tl = outline.timeline
     events = tl.events
     starts = [ev.date.ordinal for ev in events]
@@ -118,7 +121,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
                 texts = card_texts(
                     outline,
                     ts,
-                    styles,
+                    look,
                     level,
                     k,
                     outline.language,
@@ -174,7 +177,7 @@ def timeline(outline, theme, ts, styles, frame: Frame, k, surface, el, labels, d
             outline,
             theme,
             ts,
-            styles,
+            look,
             frame,
             geo,
             row,
@@ -246,7 +249,7 @@ def _draw_row(
     outline,
     theme,
     ts,
-    styles,
+    look: Look,
     frame,
     geo,
     row,
@@ -382,7 +385,7 @@ def _draw_row(
         mine = [s for s in spans if slots[s[2]].side == side]
         tracks = _span_tracks(mine)
         for x0, x1, i in mine:
-            st = styles.get(events[i].group, styles[None])
+            st = look.group(events[i].group)
             t = tracks[i]
             if t >= MAX_SPAN_TRACKS:
                 no_bar += 1
@@ -411,7 +414,7 @@ def _draw_row(
     leader_w = 1.3 * k
     stripe = 6 * k
     for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
-        st = styles.get(ev.group, styles[None])
+        st = look.group(ev.group)
         x = xs[i]
         if slot is None:
             continue
@@ -481,7 +484,7 @@ def _draw_row(
                 )
             )
     for i, ev in enumerate(events):
-        st = styles.get(ev.group, styles[None])
+        st = look.group(ev.group)
         side = slots[i].side if slots[i] is not None else 0
         my = axis_y if side == 0 else axis_bottom
         el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))

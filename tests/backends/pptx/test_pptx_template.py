@@ -146,7 +146,7 @@ def test_a_broken_template_is_an_error_at_the_option_line(tmp_path):
 def test_backend_layout_passes_the_template_geometry(tmp_path, monkeypatch):
     seen = {}
 
-    def fake_layout(outline, theme, geometry):
+    def fake_layout(outline, theme, geometry, talk=None):
         seen["geometry"] = geometry
         return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
@@ -175,7 +175,7 @@ def _job(folder: Path, template: Path | None, where: Location, aspect: str | Non
 
 
 def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch):
-    def fake_layout(outline, theme, geometry):
+    def fake_layout(outline, theme, geometry, talk=None):
         return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
     monkeypatch.setattr(deck_layout, "layout_deck", fake_layout)
@@ -190,7 +190,7 @@ def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch
 
 
 def test_fonts_powerpoint_may_lack_are_a_warning(tmp_path, monkeypatch):
-    def fake_layout(outline, theme, geometry):
+    def fake_layout(outline, theme, geometry, talk=None):
         return Deck(geometry.width, geometry.height, (), "Arimo", "PT Serif")
 
     monkeypatch.setattr(deck_layout, "layout_deck", fake_layout)

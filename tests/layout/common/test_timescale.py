@@ -88,3 +88,38 @@ def test_end_ordinal_covers_the_precision():
     assert end_ordinal(Date(1975, 7, 19)) == pytest.approx(
         ordinal(Date(1975, 7, 19).first_day) + 1 / 366
     )
+
+
+def test_an_extent_widens_the_axis_and_stays_proportional():
+    """The deck shows the whole of a span ending after the last date."""
+    s = build_scale(
+        [1994.0, 1995.0], 0, 1000, gap_threshold=None, break_width=40, extent=(1994, 1998.5)
+    )
+    assert s.t1 >= 1998.5
+    assert s.to_x(1998.5) < 1000
+    assert s.to_x(1996) - s.to_x(1995) == pytest.approx(s.to_x(1998) - s.to_x(1997))
+    # without it, the axis ends at the last date (the poster's axis is unchanged)
+    assert build_scale([1994.0, 1995.0], 0, 1000, gap_threshold=None, break_width=40).t1 < 1996
+
+
+def test_min_gap_keeps_short_empty_stretches_to_scale():
+    pts = [1957.0, 1958.0, 1959.0, 1965.0]
+    assert build_scale(pts, 0, 1000, gap_threshold=0.3, break_width=30).breaks
+    assert not build_scale(pts, 0, 1000, gap_threshold=0.3, break_width=30, min_gap=10).breaks
+    assert build_scale(
+        [1926.0, 1957.0, 1959.0], 0, 1000, gap_threshold=0.3, break_width=30, min_gap=10
+    ).breaks
+
+
+def test_min_step_labels_the_years_only():
+    s = build_scale([1957.75, 1961.3], 0, 840, gap_threshold=None, break_width=40)
+    assert any(t.kind == "month" for t in ticks(s, width, 10) if t.label)
+    years = [t for t in ticks(s, width, 10, min_step=1.0) if t.label]
+    assert [t.label for t in years] == ["1958", "1959", "1960", "1961"]
+    assert {t.kind for t in years} == {"year"}
+
+
+def test_ticks_by_day_stop_at_the_last_day_there_is():
+    last = ordinal(Date(9999, 12, 30).first_day)
+    s = build_scale([last - 0.01, last], 0, 1200, gap_threshold=None, break_width=40)
+    assert [t for t in ticks(s, width, 10) if t.label]  # no OverflowError

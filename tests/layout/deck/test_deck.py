@@ -295,6 +295,7 @@ def test_explicit_slides_of_every_layout(tmp_path):
     # the section's own timeline slide shows its events only (Sputnik)
     tl = [s for s in deck.slides if s.kind == "timeline"][0]
     assert "Sputnik 1" in " ".join(tb.text for tb in text_boxes(tl))
+    assert tl.title == "Dates, 1957"  # its title says the span it covers
     assert "Vostok 1" not in " ".join(tb.text for tb in text_boxes(tl))
     # quote and statement keep a (small) title placeholder: the section title,
     # marked with the kind's word since other slides of the section have it too
@@ -593,6 +594,9 @@ def test_timeline_labels_are_legible_from_the_back(path, aspect):
         for tb in text_boxes(slide):
             if tb.name.startswith(("Era label", "Legend")):
                 assert min(p.size for p in tb.paragraphs) >= 14, tb.name
+            if tb.name.startswith(("Year: ", "Date: ")):  # the years on the axis
+                assert min(p.size for p in tb.paragraphs) >= 16, tb.name
+        assert any(tb.name.startswith(("Year: ", "Date: ")) for tb in text_boxes(slide))
         # each card carries its group's colour: a bar at its date
         bars = {e.name for e in slide.elements if isinstance(e, Shape)}
         assert all("Card bar: " + tb.name[len("Event: ") :] in bars for tb in cards)
@@ -699,3 +703,36 @@ def test_references_on_4_3_stack_in_one_column(space_race):
     for slide in (s for s in deck.slides if s.kind == "closing"):
         bodies = [tb for tb in text_boxes(slide) if tb.role == "body"]
         assert len(bodies) == 1 and bodies[0].box.w > 500
+
+
+def test_a_sections_timeline_title_says_the_years_once():
+    from deckgen.layout.deck.timeline import spanned_title
+    from deckgen.outline.model import Date, Event, Text
+
+    events = [Event(Date(1961, 4, 12), Text.of("Vostok 1")), Event(Date(1969, 7, 20), Text.of("A"))]
+    assert spanned_title(Text.of("The race"), events).plain == "The race, 1961\u20131969"
+    assert spanned_title(Text.of("1961 to 1969"), events).plain == "1961 to 1969"
+    assert spanned_title(Text.of("230 years of it"), events[:1]).plain == "230 years of it, 1961"
+    spanning = [Event(Date(1998), Text.of("ISS"), end=Date(2011))]
+    assert spanned_title(Text.of("Station"), spanning).plain == "Station, 1998\u20132011"
+
+
+def test_a_lone_early_event_is_drawn_across_a_marked_break():
+    """The dense fixture's 1926 rocket, three decades before the rest, stands
+    at its date across a break in the band, not in a squeezed heap."""
+    outline = load(FIXTURES / "dense-timeline.yaml")
+    deck = layout_deck(outline, resolve(outline))
+    first = next(
+        s for s in deck.slides if any(e.name.startswith("Marker: Goddard") for e in s.elements)
+    )
+    shapes = {e.name: e for e in first.elements if isinstance(e, Shape)}
+    breaks = [e for e in first.elements if e.name == "Axis break"]
+    assert len(breaks) == 1
+    goddard = next(e for n, e in shapes.items() if n.startswith("Marker: Goddard"))
+    others = [e for n, e in shapes.items() if n.startswith("Marker: ") and e is not goddard]
+    assert goddard.box.right <= breaks[0].box.x < min(e.box.x for e in others)
+    # the axis says the year on each side of the break, and no label covers it
+    labels = [tb for tb in text_boxes(first) if tb.name.startswith(("Year: ", "Date: "))]
+    assert labels[0].name == "Year: 1926" and labels[0].box.right < breaks[0].box.x
+    assert all(tb.box.x > breaks[0].box.right for tb in labels[1:])
+    assert "1957" in labels[1].text

@@ -14,6 +14,7 @@ from deckgen.layout.handout.layout import (
     format_date,
     layout_handout,
 )
+from deckgen.layout.handout.model import Statement
 from deckgen.layout.handout.style import PAPERS, TARGET_CHARS
 from deckgen.outline.model import Date, Run, Text
 
@@ -144,12 +145,21 @@ def test_a_section_of_explicit_slides_only_gets_content_from_them():
     outline = type(outline)(**{**outline.__dict__, "sections": (only,)})
     plan = layout_handout(outline, sample.theme(), {"speaker_notes": True})
     block = plan.blocks[1]
-    assert [p.plain for p in block.summary] == ["One big sentence."]
-    assert [p.text.plain for p in block.points] == ["first", "second", "Left", "r1"]
-    assert [t.plain for t in block.points[2].points] == ["l1"]
-    assert block.quote.text.plain == "Said."
+    assert not block.prose and not block.key_points  # each thing once: from the slides
+    assert [s.layout for s in block.slides] == ["statement", "bullets", "two-column", "quote"]
+    statement, bullets, columns, quote = (s.parts for s in block.slides)
+    assert [type(p) for p in statement] == [Statement]
+    assert [_words(p) for p in bullets[0].items] == ["first", "second"]
+    left, right = columns[0].columns
+    assert _words(left.heading) == "Left" and right.heading is None
+    assert [_words(p) for p in left.items + right.items] == ["l1", "r1"]
+    assert _words(quote[0].text) == "Said." and _words(quote[0].by) == "—\u00a0Someone"
+    assert [b.heading and _words(b.heading) for b in block.slides] == [None, "B", "C", None]
     assert [t.plain for t in block.speaker_notes] == ["Slide notes."]
-    assert block.prose and block.key_points
+
+
+def _words(para) -> str:
+    return " ".join("".join(r.text for r in w) for ln in para.lines for w in ln.words)
 
 
 def test_spans_share_what_their_ends_share():
