@@ -121,7 +121,8 @@ class _Bench:
 
         outline = load(write_outline(self.folder, self.slides))
         self.backend = PptxBackend()
-        self.job = Job(outline, resolve(outline), {"aspect": "16:9", "template": None})
+        self.outline, self.theme = outline, resolve(outline)
+        self.job = Job(outline, self.theme, {})
         self.deck = self.backend.layout(self.job)
 
     def render(self) -> bytes:
@@ -129,8 +130,11 @@ class _Bench:
         return out.data
 
     def layout_and_render(self) -> bytes:
-        deck = self.backend.layout(self.job)
-        (out,) = self.backend.render(deck, self.job)
+        from deckgen.backends.base import Job
+
+        job = Job(self.outline, self.theme, {})  # a new talk: its deck is laid out afresh
+        deck = self.backend.layout(job)
+        (out,) = self.backend.render(deck, job)
         return out.data
 
     def pandoc(self) -> list[str]:

@@ -23,7 +23,9 @@ class Case:
     seconds, `target_mb` its peak-memory limit, if any; `source` says where
     the target comes from. `peer` returns the command line of a peer tool
     doing the same job (e.g. pandoc), prepared untimed; it is only called
-    when `peer_tool` is installed.
+    when `peer_tool` is installed. `clock` says what `target` limits: 'wall'
+    (the best elapsed time) or 'cpu' (the best CPU time of the process and
+    the programs it ran: a fair figure on a machine busy with other work).
     """
 
     name: str
@@ -35,3 +37,4 @@ class Case:
     repeat: int = 3
     peer_tool: str = "pandoc"
     peer: Callable[[], Sequence[str]] | None = None
+    clock: str = "wall"  # or 'cpu'

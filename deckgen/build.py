@@ -5,11 +5,14 @@ are the model). Per outline:
 
 1. `deckgen.outline.load(path, sets)`;
 2. `deckgen.theme.resolve(outline, override=theme)`;
-3. for each backend: check `outputs.<name>:` options against its OptionSpecs,
-   then `backend.layout(job)`, collecting the plan's diagnostics;
-4. unless checking only, and only when steps 1-3 found no error (nor, with
+3. plan the talk once (`Talk`: look, words, dates, and the deck shaped by
+   `outputs.pptx:`, laid out when first asked for), shared by every backend;
+4. for each backend: check `outputs.<name>:` options against its OptionSpecs
+   (each once per outline), make its typed settings, then `backend.layout(job)`,
+   collecting the plan's diagnostics;
+5. unless checking only, and only when steps 1-4 found no error (nor, with
    `strict`, any warning): `backend.render(plan, job)` for every backend;
-5. only when every backend rendered: write all the outline's files atomically.
+6. only when every backend rendered: write all the outline's files atomically.
 
 A problem in one outline never stops the others; it keeps every file of its
 own outline untouched. Problems come back as data in the `BuildReport`;
@@ -30,11 +33,12 @@ from typing import Any
 import deckgen.outline
 import deckgen.theme
 from deckgen.backends import registry
-from deckgen.backends.base import Job, Output
-from deckgen.backends.options import validate
+from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.options import settings_for, validate
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
-from deckgen.layout.common.plan import plan_talk
+from deckgen.outline.model import Outline
 from deckgen.suggest import did_you_mean
+from deckgen.templates import PPTX_OPTIONS, talk_of
 from deckgen.writer import check_names, has_control_characters, write_outputs
 
 __all__ = [
@@ -225,16 +229,19 @@ def _build_one(
         result.add(exc.diagnostics)
         return
 
-    result.add(_other_outputs(outline, others))
-    talk = plan_talk(outline, theme)  # once per outline, shared by every backend
+    checked = _Checked(outline)
+    # Once per outline, shared by every backend; its deck is shaped by
+    # `outputs.pptx:` whichever backends run.
+    talk = talk_of(outline, theme, checked("pptx", PPTX_OPTIONS))
+    result.add(_other_outputs(outline, others, checked))
     planned: list[tuple[str, Any, Job]] = []
     for name, backend in backends.items():
-        given = outline.outputs.get(name, {})
-        options, problems = validate(name, backend.options, given, outline.folder)
+        options, problems = checked(name, backend.options)
         if problems:
             result.add(problems)
             continue
-        job = Job(outline, theme, types.MappingProxyType(options), talk)
+        settings = settings_for(backend, options)
+        job = Job(outline, theme, types.MappingProxyType(options), talk, settings)
         try:
             with step("layout", name):
                 plan = backend.layout(job)
@@ -266,6 +273,30 @@ def _build_one(
         result.add(exc.diagnostics)
 
 
+class _Checked:
+    """Each backend's `outputs.<name>:` options checked once per outline:
+    (values with defaults filled in, problems)."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self._done: dict[str, tuple[dict[str, Any], list[Diagnostic]]] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._done
+
+    def problems(self, name: str) -> list[Diagnostic]:
+        """What checking `outputs.<name>:` found (it must have been checked)."""
+        return self._done[name][1]
+
+    def __call__(
+        self, name: str, specs: Sequence[OptionSpec]
+    ) -> tuple[dict[str, Any], list[Diagnostic]]:
+        if name not in self._done:
+            given = self.outline.outputs.get(name, {})
+            self._done[name] = validate(name, specs, given, self.outline.folder)
+        return self._done[name]
+
+
 class _OtherBackends:
     """Installed backends that are not part of this build, loaded only when an
     outline gives options for one of them (so that those are checked too)."""
@@ -285,7 +316,7 @@ class _OtherBackends:
         return self._loaded[name]
 
 
-def _other_outputs(outline: Any, others: _OtherBackends) -> list[Diagnostic]:
+def _other_outputs(outline: Any, others: _OtherBackends, checked: _Checked) -> list[Diagnostic]:
     """Check `outputs:` entries for backends this build does not run.
 
     Their options are checked like any others (an outline is valid or not,
@@ -295,9 +326,12 @@ def _other_outputs(outline: Any, others: _OtherBackends) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     installed = others.installed
-    for name, given in outline.outputs.items():
+    for name in outline.outputs:
         if name in others.building:
             continue  # checked when its job is made
+        if name in checked:  # outputs.pptx, checked already for the deck
+            found.extend(checked.problems(name))
+            continue
         where = outline.outputs_locations.get(name, outline.location)
         if name not in installed:
             found.append(
@@ -318,8 +352,7 @@ def _other_outputs(outline: Any, others: _OtherBackends) -> list[Diagnostic]:
                 )
             )
             continue
-        _, problems = validate(name, backend.options, given, outline.folder)
-        found.extend(problems)
+        found.extend(checked(name, backend.options)[1])
     return found
 
 

@@ -10,6 +10,12 @@ RGB/grey; every other picture is used byte for byte, as before.
 
 `pixel_size` is the size as drawn (after the EXIF rotation), which is what the
 layout must fit.
+
+Each picture is read once per build, whichever outputs and layouts ask (the
+cache is keyed by the file, its size and time, not by who asks), and a PNG's
+pixels are not decoded just to learn that it carries no EXIF orientation.
+An ordinary PNG (8-bit grey or RGB, no transparency) goes into a PDF with its
+own compressed pixels (`png_pixels`): neither decoded nor compressed again.
 """
 
 from __future__ import annotations
@@ -17,11 +23,25 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import sha1
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.errors import Location, RenderError
 
-__all__ = ["MAX_PIXELS", "Normalised", "data", "for_reportlab", "normalise", "pixel_size"]
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = [
+    "MAX_PIXELS",
+    "Normalised",
+    "PngPixels",
+    "data",
+    "for_reportlab",
+    "normalise",
+    "pixel_size",
+    "png_pixels",
+]
 
 # The same bound as the loader's: larger pictures gain nothing on a page.
 MAX_PIXELS = 50_000_000
@@ -49,7 +69,10 @@ def normalise(path: Path, location: Location | None = None) -> Normalised:
         raise RenderError(
             f"cannot read picture {Path(path).name}: {err.strerror}", location
         ) from None
-    return _normalise(Path(path), stat.st_mtime_ns, stat.st_size, location)
+    try:
+        return _normalise(Path(path), stat.st_mtime_ns, stat.st_size)
+    except _Unusable as problem:
+        raise RenderError(str(problem), location) from None
 
 
 def pixel_size(path: Path, location: Location | None = None) -> tuple[int, int]:
@@ -74,6 +97,53 @@ def for_reportlab(path: Path, location: Location | None = None):
     return _reader(n.data)
 
 
+@dataclass(frozen=True)
+class PngPixels:
+    """A PNG's pixels as a PDF embeds them without decoding: the zlib stream of
+    its IDAT chunks, whose PNG row filters PDF's FlateDecode undoes itself
+    (/DecodeParms /Predictor 15)."""
+
+    width: int
+    height: int
+    colors: int  # 1: grey, 3: RGB; 8 bits each
+    stream: bytes
+    digest: str  # names the picture by its content (the same from any folder)
+
+
+def png_pixels(path: Path, location: Location | None = None) -> PngPixels | None:
+    """The picture's PNG pixels when a PDF can take them as they are (an upright,
+    non-interlaced, 8-bit grey or RGB PNG without transparency), else None."""
+    n = normalise(path, location)
+    return None if n.changed else _png_pixels(n.data)
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@lru_cache(maxsize=16)
+def _png_pixels(data: bytes) -> PngPixels | None:
+    if not data.startswith(_PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    depth, kind, interlace = data[24], data[25], data[28]
+    if depth != 8 or kind not in (0, 2) or interlace != 0:
+        return None  # palette, alpha, 16-bit or interlaced: drawn decoded
+    idat: list[bytes] = []
+    at = 8
+    while at + 8 <= len(data):
+        length, chunk = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
+        if chunk == b"tRNS":
+            return None  # a transparent colour: reportlab masks it
+        if chunk == b"IDAT":
+            idat.append(data[at + 8 : at + 8 + length])
+        if chunk == b"IEND":
+            break
+        at += 12 + length
+    if not idat:
+        return None
+    return PngPixels(width, height, 3 if kind == 2 else 1, b"".join(idat), sha1(data).hexdigest())
+
+
 @lru_cache(maxsize=8)  # a reader keeps its decoded pixels: a few pictures at most
 def _reader(data: bytes):
     from reportlab.lib.utils import ImageReader
@@ -81,19 +151,23 @@ def _reader(data: bytes):
     return ImageReader(io.BytesIO(data))
 
 
+class _Unusable(Exception):
+    """What is wrong with a picture; the caller adds its location."""
+
+
 @lru_cache(maxsize=64)
-def _normalise(path: Path, mtime_ns: int, size: int, location: Location | None) -> Normalised:
+def _normalise(path: Path, mtime_ns: int, size: int) -> Normalised:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     name = path.name
     try:
         with Image.open(path) as img:
             if img.format not in _FORMATS:
-                raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location)
+                raise _Unusable(f"{name} is not a PNG, JPEG, GIF or BMP picture")
             w, h = img.size
             if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
-                raise RenderError(f"{name} is {w}x{h} pixels: empty or too large", location)
-            orientation = img.getexif().get(_EXIF_ORIENTATION, 1)
+                raise _Unusable(f"{name} is {w}x{h} pixels: empty or too large")
+            orientation = _exif(img, path).get(_EXIF_ORIENTATION, 1)
             upright = orientation in (1, None) or not 2 <= orientation <= 8
             if upright and img.mode in _DRAWN_AS_IS:
                 return Normalised(w, h, path.read_bytes(), changed=False)
@@ -107,16 +181,48 @@ def _normalise(path: Path, mtime_ns: int, size: int, location: Location | None) 
             else:
                 fixed.save(out, "PNG", optimize=False)
             return Normalised(fixed.width, fixed.height, out.getvalue(), changed=True)
-    except RenderError:
+    except _Unusable:
         raise
     except Image.DecompressionBombError:
-        raise RenderError(f"{name} is too large to decode safely", location) from None
+        raise _Unusable(f"{name} is too large to decode safely") from None
     except UnidentifiedImageError:
-        raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location) from None
+        raise _Unusable(f"{name} is not a PNG, JPEG, GIF or BMP picture") from None
     except (OSError, SyntaxError, ValueError) as err:
-        raise RenderError(
-            f"{name} is damaged or truncated and cannot be read ({err})", location
-        ) from None
+        raise _Unusable(f"{name} is damaged or truncated and cannot be read ({err})") from None
+
+
+# PNG chunks Pillow reads EXIF from; after the pixels (IDAT) it finds them only
+# by decoding the whole picture.
+_PNG_EXIF_CHUNKS = {b"eXIf", b"tEXt", b"zTXt", b"iTXt"}
+
+
+def _exif(img: Image.Image, path: Path) -> Image.Exif:
+    """The picture's EXIF. A PNG's is read without decoding its pixels when no
+    metadata chunk follows them (the usual case), which Pillow cannot tell."""
+    from PIL import Image as PIL_Image
+
+    if img.format == "PNG" and not _png_metadata_after_pixels(path):
+        return PIL_Image.Image.getexif(img)  # what was read up to the first IDAT
+    return img.getexif()
+
+
+def _png_metadata_after_pixels(path: Path) -> bool:
+    """Whether an EXIF or text chunk follows the PNG's first IDAT chunk (or the
+    file cannot be walked, when Pillow is left to find out)."""
+    with open(path, "rb") as f:
+        f.seek(8)  # the signature
+        seen_pixels = False
+        while True:
+            head = f.read(8)
+            if len(head) < 8:
+                return True  # truncated: let Pillow decide
+            length, kind = int.from_bytes(head[:4], "big"), head[4:]
+            if kind == b"IEND":
+                return False
+            seen_pixels = seen_pixels or kind == b"IDAT"
+            if seen_pixels and kind in _PNG_EXIF_CHUNKS:
+                return True
+            f.seek(length + 4, 1)  # the data and its CRC
 
 
 def _eight_bit(img):

@@ -79,3 +79,27 @@ def test_duck_typed_cases_and_broken_modules_still_make_one_table(tmp_path):
     rows = {line.split("  ")[0]: line for line in table.splitlines()[2:]}
     assert rows["duck"].split()[1:3] == ["≤", "1"] and rows["duck"].endswith("ok")
     assert "FAILED: ModuleNotFoundError" in rows["bench_broken: cases()"]
+
+
+CPU = """
+import time
+from harness import Case
+
+def cases():
+    return [
+        # 0.3 s of waiting, no work: within a 0.1 s CPU target, far over a 0.1 s wall one
+        Case(name="waits cpu", target=0.1, clock="cpu", run=lambda: time.sleep(0.3), repeat=1),
+        Case(name="waits wall", target=0.1, run=lambda: time.sleep(0.3), repeat=1),
+    ]
+"""
+
+
+def test_a_cpu_target_is_judged_by_cpu_time(tmp_path):
+    (tmp_path / "bench_cpu.py").write_text(textwrap.dedent(CPU))
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--dir", str(tmp_path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("  ")[0]: line for line in done.stdout.split("\n\n")[0].splitlines()[2:]}
+    assert "≤ 0.1 s cpu" in rows["waits cpu"] and rows["waits cpu"].endswith("ok")
+    assert "≤ 0.1 s cpu" not in rows["waits wall"] and rows["waits wall"].endswith("MISS")

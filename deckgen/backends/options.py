@@ -2,7 +2,9 @@
 
 Backends declare their options as data; this one place turns the raw values
 into typed ones (defaults filled in) and reports every problem with the
-option's own line, so no backend re-implements option parsing.
+option's own line, so no backend re-implements option parsing. A backend
+with a `settings` class (every built-in one) gets them once more as one
+frozen object (`settings_for`), which is what it reads.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from deckgen.errors import Diagnostic
 from deckgen.outline.model import Option
 from deckgen.suggest import did_you_mean
 
-__all__ = ["KINDS", "validate"]
+__all__ = ["KINDS", "settings_for", "validate"]
 
 KINDS = ("text", "bool", "int", "number", "path")
 
@@ -57,6 +59,13 @@ def validate(
         except ValueError as exc:
             errors.append(Diagnostic("error", f"{where}: {exc}", option.location))
     return values, errors
+
+
+def settings_for(backend: object, values: Mapping[str, Any]) -> object:
+    """The backend's typed options made from validated `values`, or None for a
+    backend without a `settings` class (a plugin reads `job.options`)."""
+    kind = getattr(backend, "settings", None)
+    return None if kind is None else kind.from_values(values)
 
 
 def _convert(spec: OptionSpec, raw: Any, folder: Path) -> Any:

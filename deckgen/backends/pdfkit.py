@@ -12,6 +12,8 @@
 - `color`, `mix`, `luminance`: colour helpers for '#RRGGBB' strings.
 - `draw_marker`: a timeline group's marker shape, the one drawing of it every
   PDF output uses (so a group's mark is the same shape on paper and wall).
+- `draw_picture`: a picture, embedded once per PDF; an ordinary PNG with its
+  own compressed pixels (neither decoded nor compressed again).
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import _digester
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from deckgen import images
 from deckgen.outline.model import Run
 
 __all__ = [
@@ -37,6 +43,7 @@ __all__ = [
     "color",
     "doc_kwargs",
     "draw_marker",
+    "draw_picture",
     "draw_runs",
     "escape",
     "markup",
@@ -311,3 +318,61 @@ def draw_marker(
         path.circle(x, y, r)
     canvas.drawPath(path, stroke=1, fill=1)
     canvas.restoreState()
+
+
+# ---------------------------------------------------------------- pictures
+
+
+def draw_picture(canvas: Canvas, src: Path, x: float, y: float, w: float, h: float) -> None:
+    """The picture at `src` (upright, 8-bit) in the box with its lower left at (x, y).
+
+    Embedded once per PDF however often drawn, named by its content. A PNG a
+    PDF can take as it is (`images.png_pixels`) keeps its compressed pixels;
+    any other picture is decoded by reportlab (its transparency kept).
+    """
+    png = images.png_pixels(src)
+    if png is None:
+        canvas.drawImage(images.for_reportlab(src), x, y, w, h, mask="auto")
+        return
+    # drawImage names a picture given by name after that name and its mask;
+    # registered here under the same name, it is drawn and never looked up.
+    key = f"deckgen-png-{png.digest}"
+    name = _digester(f"{key}None")
+    doc = canvas._doc
+    ref = doc.getXObjectName(name)
+    if doc.idToObject.get(ref) is None:
+        xobject = _PngXObject(name, png)
+        canvas._setXObjects(xobject)
+        doc.Reference(xobject, ref)
+        doc.addForm(name, xobject)
+    canvas.drawImage(key, x, y, w, h)
+
+
+class _PngXObject(PDFImageXObject):
+    """An image XObject holding a PNG's own zlib stream: PDF's FlateDecode with
+    the PNG predictors (/Predictor 15) undoes the row filters itself."""
+
+    def __init__(self, name: str, png: images.PngPixels) -> None:
+        super().__init__(name)
+        self.width, self.height = png.width, png.height
+        self.bitsPerComponent = 8
+        self.colorSpace = "DeviceRGB" if png.colors == 3 else "DeviceGray"
+        self._filters = ("FlateDecode",)
+        self.streamContent = png.stream
+        self._colors = png.colors
+
+    def format(self, document):
+        stream = PDFStream(content=self.streamContent)
+        d = stream.dictionary
+        d["Type"] = PDFName("XObject")
+        d["Subtype"] = PDFName("Image")
+        d["Width"] = self.width
+        d["Height"] = self.height
+        d["BitsPerComponent"] = 8
+        d["ColorSpace"] = PDFName(self.colorSpace)
+        d["Filter"] = PDFName("FlateDecode")
+        d["DecodeParms"] = PDFDictionary(
+            {"Predictor": 15, "Colors": self._colors, "BitsPerComponent": 8, "Columns": self.width}
+        )
+        d["Length"] = len(self.streamContent)
+        return stream.format(document)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from deckgen.errors import Location
 
-__all__ = ["Colors", "Fonts", "SlideStyle", "Theme"]
+__all__ = ["Colors", "Fonts", "MediumStyle", "SlideStyle", "Theme"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,24 @@ class SlideStyle:
 
 
 @dataclass(frozen=True)
+class MediumStyle:
+    """The type of one printed medium (`handout:` / `poster:` in a theme).
+
+    PDFs embed any font, while a .pptx should name one the lecturer's Office
+    has, so the handout and the poster have fonts of their own (see the print
+    theme); a theme that sets none gets its slide fonts here.
+    """
+
+    heading_font: str
+    body_font: str
+    body_size: float | None = None  # points; None: the medium sizes its text itself
+
+    @property
+    def fonts(self) -> Fonts:
+        return Fonts(heading=self.heading_font, body=self.body_font)
+
+
+@dataclass(frozen=True)
 class Theme:
     name: str
     colors: Colors
@@ -49,10 +66,19 @@ class Theme:
     slide: SlideStyle
     logo: Path | None = None
     footer: str | None = None
-    # The whole merged mapping, for keys a backend adds (handout.*, poster.*).
-    raw: Mapping[str, Any] = field(default_factory=dict)
     location: Location = Location("<theme>")
     description: str = ""
+    # None (a theme made in code): the slide fonts, see __post_init__.
+    handout: MediumStyle = field(default=None)  # type: ignore[assignment]
+    poster: MediumStyle = field(default=None)  # type: ignore[assignment]
+    ink_saving: bool = False  # layouts avoid large solid fills (the print theme)
+
+    def __post_init__(self) -> None:
+        heading, body = self.fonts.heading, self.fonts.body
+        if self.handout is None:
+            object.__setattr__(self, "handout", MediumStyle(heading, body))
+        if self.poster is None:
+            object.__setattr__(self, "poster", MediumStyle(heading, body))
 
     def group_color(self, group_id: str | None, index: int) -> str:
         """Colour of a timeline group: the theme's `colors.groups` entry, else
@@ -64,22 +90,10 @@ class Theme:
         return self.colors.accent
 
     def fonts_for(self, output: str) -> Fonts:
-        """The fonts one output sets its text in.
-
-        'handout' and 'poster' have their own `handout.body_font` /
-        `heading_font` (and `poster.*`) keys, since PDFs embed any font while
-        a .pptx should name one the lecturer's Office has (see the print
-        theme); anything else gets the slide fonts, `fonts`.
-        """
-        part = self.raw.get(output) if output in ("handout", "poster") else None
-        if not isinstance(part, Mapping):
-            return self.fonts
-        return Fonts(
-            heading=part.get("heading_font") or self.fonts.heading,
-            body=part.get("body_font") or self.fonts.body,
-        )
-
-    @property
-    def ink_saving(self) -> bool:
-        """Layouts should avoid large solid fills (the print theme)."""
-        return bool(self.raw.get("ink_saving", False))
+        """The fonts one output sets its text in: 'handout' and 'poster' their
+        own (`MediumStyle`), anything else the slide fonts, `fonts`."""
+        if output == "handout":
+            return self.handout.fonts
+        if output == "poster":
+            return self.poster.fonts
+        return self.fonts

@@ -16,8 +16,8 @@ from deckgen import fonts
 from deckgen._yaml import Node, NodeValueError, as_bool, as_text, unknown_key_message
 from deckgen.color import contrast, luminance, mix
 from deckgen.errors import Diagnostic, FontError, Location, ThemeError
-from deckgen.outline.paths import check_picture, resolve_inside
-from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
+from deckgen.outline.paths import resolve_inside, verify_picture
+from deckgen.theme.model import Colors, Fonts, MediumStyle, SlideStyle, Theme
 
 __all__ = ["SCHEMA", "build_theme", "contrast"]
 
@@ -76,6 +76,7 @@ REQUIRED = (
 )
 # Keys that may be set to nothing (`logo: ~`) to switch off a parent's value.
 NULLABLE = ("logo", "footer", "description")
+HANDOUT_BODY_SIZE = 10.5  # points, when a theme sets no `handout.body_size`
 
 # For groups no theme or outline colours, readable on light / dark grounds.
 FALLBACK_PALETTE_LIGHT = ("#1D4ED8", "#C8102E", "#0F766E", "#7C3AED", "#B45309")
@@ -218,7 +219,7 @@ class _Checker:
             if file not in self.override_files:
                 message = message.replace("the outline's folder", "the theme file's folder")
             raise NodeValueError(node, message) from None
-        problem = check_picture(target, ref)
+        problem = verify_picture(target, ref)  # decoded once: backends draw it undecoded
         if problem:
             raise NodeValueError(node, problem)
         return target
@@ -295,20 +296,7 @@ def build_theme(
     c.setdefault("groups", {})
     c.setdefault("palette", FALLBACK_PALETTE_DARK if dark else FALLBACK_PALETTE_LIGHT)
     f = values["fonts"]
-    slide.setdefault("numbers", True)
-    for part in ("handout", "poster"):
-        section = values.setdefault(part, {})
-        section.setdefault("body_font", f["body"])
-        section.setdefault("heading_font", f["heading"])
-    values["handout"].setdefault("body_size", 10.5)
-    values.setdefault("ink_saving", False)
-    values.setdefault("logo", None)
-    values.setdefault("footer", None)
-    values.setdefault("description", "")
-
-    raw = dict(values)
-    raw["colors"] = {**c, "palette": list(c["palette"]), "groups": dict(c["groups"])}
-    raw["logo"] = str(values["logo"]) if values["logo"] else None
+    handout, poster = values.get("handout", {}), values.get("poster", {})
     return Theme(
         name=name,
         colors=Colors(
@@ -326,11 +314,19 @@ def build_theme(
             title_size=slide["title_size"],
             body_size=slide["body_size"],
             min_body_size=slide["min_body_size"],
-            numbers=slide["numbers"],
+            numbers=slide.get("numbers", True),
         ),
-        logo=values["logo"],
-        footer=values["footer"] or None,
-        raw=raw,
+        logo=values.get("logo"),
+        footer=values.get("footer") or None,
         location=location,
-        description=values["description"] or "",
+        description=values.get("description") or "",
+        handout=MediumStyle(
+            handout.get("heading_font") or f["heading"],
+            handout.get("body_font") or f["body"],
+            handout.get("body_size", HANDOUT_BODY_SIZE),
+        ),
+        poster=MediumStyle(
+            poster.get("heading_font") or f["heading"], poster.get("body_font") or f["body"]
+        ),
+        ink_saving=values.get("ink_saving", False),
     )

@@ -96,3 +96,78 @@ def test_path_options_stay_inside_the_outline_folder(tmp_path):
 def test_every_problem_is_reported(tmp_path):
     _, errors = check(tmp_path, size="B5", per_page="x", colour="red")
     assert [e.split(":")[0] for e in errors] == ["1", "2", "3"]
+
+
+# --- typed settings: made once from the validated values --------------------
+
+
+def builtin(name: str):
+    from deckgen.backends import registry
+
+    return registry.load(name)
+
+
+def typed(name: str, folder: Path, **given):
+    from deckgen.backends.options import settings_for
+
+    backend = builtin(name)
+    options = {k: Option(v, Location("t.yaml", n, 3)) for n, (k, v) in enumerate(given.items(), 1)}
+    values, errors = validate(name, backend.options, options, folder)
+    assert errors == []
+    return settings_for(backend, values)
+
+
+def test_defaults_make_the_default_settings(tmp_path):
+    from deckgen.layout.handout.options import HandoutOptions
+    from deckgen.layout.poster.model import PosterOptions
+
+    assert typed("handout", tmp_path) == HandoutOptions()
+    assert typed("poster", tmp_path) == PosterOptions()
+
+
+def test_settings_carry_the_validated_values_typed(tmp_path):
+    from deckgen.layout.handout.options import HandoutOptions
+    from deckgen.layout.poster.model import PosterOptions
+
+    poster = typed("poster", tmp_path, size="24x36in", orientation="Portrait", tile="none")
+    assert poster == PosterOptions(size="ARCH-D", orientation="portrait", tile=None)
+    assert typed("poster", tmp_path, tile="letter", bleed="yes").tile == "Letter"
+    handout = typed("handout", tmp_path, mode="Slides", slides_per_page="4", paper="letter")
+    assert handout == HandoutOptions(paper="Letter", mode="slides", slides_per_page=4)
+
+
+def test_the_deck_options_are_typed_for_the_talk(tmp_path):
+    from deckgen.layout.deck.options import DeckOptions
+    from deckgen.templates import PPTX_OPTIONS
+
+    (tmp_path / "uni.potx").write_bytes(b"x")
+    given = {"aspect": Option("4:3"), "template": Option("uni.potx")}
+    values, errors = validate("pptx", PPTX_OPTIONS, given, tmp_path)
+    assert errors == [] and builtin("pptx").options == PPTX_OPTIONS
+    assert DeckOptions.from_values(values) == DeckOptions("4:3", (tmp_path / "uni.potx").resolve())
+    assert DeckOptions.from_values({}) == DeckOptions("16:9", None)
+
+
+def test_a_backend_without_settings_reads_its_options_mapping():
+    from deckgen.backends.options import settings_for
+
+    class Plugin:
+        options = SPECS
+
+    assert settings_for(Plugin(), {"size": "A3"}) is None
+
+
+def test_a_bad_value_for_an_output_not_built_is_still_reported_at_its_line(tmp_path):
+    from deckgen.build import build
+
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(
+        "title: T\nsections:\n  - title: S\n    points: [p]\n"
+        "outputs:\n  handout:\n    slides_per_page: 5\n",
+        encoding="utf-8",
+    )
+    report = build([talk], formats="poster", out_dir=tmp_path / "out")
+    [error] = report.errors
+    assert (error.location.line, error.location.column) == (7, 22)
+    assert error.message.startswith("outputs.handout.slides_per_page: 5 is not one of")
+    assert report.written == []

@@ -49,10 +49,14 @@ def test_each_theme_has_its_character(tmp_path, make_outline):
     # Slides in Arimo everywhere: written as Arial, so PowerPoint keeps our breaks.
     for theme in (default, midnight, printed):
         assert theme.fonts.body == theme.fonts.heading == "Arimo"
-    for part in ("handout", "poster"):
-        assert printed.raw[part]["body_font"] == "PT Serif"
-        assert printed.raw[part]["heading_font"] == "PT Sans"
-    assert printed.raw["ink_saving"] is True and default.raw["ink_saving"] is False
+    for part in (printed.handout, printed.poster):
+        assert (part.body_font, part.heading_font) == ("PT Serif", "PT Sans")
+    assert printed.ink_saving is True and default.ink_saving is False
+    assert (printed.handout.body_size, default.handout.body_size, printed.poster.body_size) == (
+        10.0,
+        10.5,
+        None,
+    )
 
     def lum(color):
         return sum(int(color[i : i + 2], 16) for i in (1, 3, 5)) / 3

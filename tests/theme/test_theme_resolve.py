@@ -7,7 +7,19 @@ import pytest
 from deckgen.errors import Location, ThemeError
 from deckgen.theme import resolve
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+
+def _png() -> bytes:
+    """A whole 1x1 PNG: a theme's logo is decoded once when the theme is checked."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (1, 1), "#C8102E").save(buf, "PNG")
+    return buf.getvalue()
+
+
+PNG = _png()
 
 
 def test_unknown_theme_in_outline_points_at_its_line(tmp_path, make_outline):
@@ -31,7 +43,7 @@ def test_override_path_is_relative_to_the_working_folder(tmp_path, write, in_tmp
     write("looks/mine.yaml", "extends: print\n")
     outline = make_outline(tmp_path / "talks", "midnight")
     theme = resolve(outline, override="looks/mine.yaml")
-    assert theme.name == "mine" and theme.raw["handout"]["body_font"] == "PT Serif"
+    assert theme.name == "mine" and theme.handout.body_font == "PT Serif"
 
 
 def test_outline_theme_path_is_relative_to_the_outline(tmp_path, write, in_tmp, make_outline):
@@ -56,7 +68,6 @@ def test_overrides_from_the_outline_yaml(tmp_path, make_outline, overrides_from_
     assert theme.colors.accent == "#C8102E"
     assert theme.colors.background == "#0F1724"  # deep merge keeps the rest
     assert theme.slide.body_size == 26 and theme.footer == "Physics 101 · Week 3"
-    assert theme.raw["slide"]["body_size"] == 26
 
 
 def test_overrides_as_a_plain_dict_as_from_set(tmp_path, make_outline):
@@ -146,8 +157,8 @@ def test_font_names_are_canonical(tmp_path, make_outline):
     )
     assert (theme.fonts.body, theme.fonts.heading) == ("PT Serif", "Arimo")
     # Handout and poster fonts default to the (overridden) theme fonts.
-    assert theme.raw["handout"]["body_font"] == "PT Serif"
-    assert theme.raw["poster"]["heading_font"] == "Arimo"
+    assert theme.handout.body_font == "PT Serif"
+    assert theme.poster.heading_font == "Arimo"
 
 
 @pytest.mark.parametrize(
@@ -188,7 +199,6 @@ def test_logo_relative_to_theme_file_and_confined(tmp_path, write, make_outline)
     write("brand/t.yaml", "extends: default\nlogo: logo.png\n")
     theme = resolve(make_outline(tmp_path, "brand/t.yaml"))
     assert theme.logo == (tmp_path / "brand" / "logo.png").resolve()
-    assert theme.raw["logo"] == str(theme.logo)
 
     write("brand/bad.yaml", "extends: default\nlogo: ../outside.png\n")
     (tmp_path / "outside.png").write_bytes(PNG)

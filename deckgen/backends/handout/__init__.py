@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.base import Job, OptionSpec, Output, settings_of
 from deckgen.layout.handout.layout import Handout, layout_handout
+from deckgen.layout.handout.options import HandoutOptions
 
 __all__ = ["HandoutBackend"]
-
-
-def _choice(value, choices):
-    """The choice as spelled in the spec, whatever case the user wrote."""
-    for c in choices:
-        if str(c).lower() == str(value).lower():
-            return c
-    return value
 
 
 class HandoutBackend:
@@ -49,27 +42,15 @@ class HandoutBackend:
             "after each section (article mode)",
         ),
     )
-
-    def _options(self, job: Job) -> dict:
-        opts = {spec.name: job.options.get(spec.name, spec.default) for spec in self.options}
-        for spec in self.options:
-            if opts[spec.name] is None:
-                opts[spec.name] = spec.default
-            if spec.choices:
-                opts[spec.name] = _choice(opts[spec.name], spec.choices)
-        if opts["mode"] == "slides":
-            opts["slides_per_page"] = int(opts["slides_per_page"])
-        return opts
+    settings: ClassVar[type[HandoutOptions]] = HandoutOptions
 
     def layout(self, job: Job) -> Handout:
-        options = self._options(job)
+        options = settings_of(job, HandoutOptions)
         plan = layout_handout(job.outline, job.theme, options, job.talk)
         if plan.mode == "slides":
-            from deckgen.backends.slides_pdf import deck_for
             from deckgen.layout.handout.slides import layout_slide_pages
 
-            deck = deck_for(job.outline, job.theme)
-            plan = layout_slide_pages(plan, deck, options)
+            plan = layout_slide_pages(plan, job.talk.deck, options)
         return plan
 
     def render(self, plan: Handout, job: Job) -> list[Output]:

@@ -25,7 +25,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout.keydates import Strip
@@ -251,8 +250,7 @@ class Picture(Flowable):
         return self.width, self.height
 
     def draw(self):
-        picture = images.for_reportlab(self.fig.src)  # upright, 8-bit
-        self.canv.drawImage(picture, 0, 0, self.width, self.height, mask="auto")
+        pdfkit.draw_picture(self.canv, self.fig.src, 0, 0, self.width, self.height)
 
 
 class _Doc(BaseDocTemplate):
@@ -269,8 +267,7 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     logo = handout.logo
     if logo is None:
         return 0.0
-    picture = images.for_reportlab(logo.src)
-    canvas.drawImage(picture, x, baseline - 3, logo.width, logo.height, mask="auto")
+    pdfkit.draw_picture(canvas, logo.src, x, baseline - 3, logo.width, logo.height)
     return logo.width + 8
 
 

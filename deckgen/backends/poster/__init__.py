@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.base import Job, OptionSpec, Output, settings_of
 from deckgen.backends.poster.draw import draw_poster, draw_tiles
 from deckgen.layout.poster.layout import PAGE_SIZES, Poster, PosterOptions, layout_poster
 
@@ -46,9 +46,10 @@ class PosterBackend:
         OptionSpec("bleed", kind="bool", default=False, help="3 mm bleed for a print shop"),
         OptionSpec("crop_marks", kind="bool", default=False, help="crop marks at the trim"),
     )
+    settings: ClassVar[type[PosterOptions]] = PosterOptions
 
     def layout(self, job: Job) -> Poster:
-        return layout_poster(job.outline, job.theme, PosterOptions.of(job.options), job.talk)
+        return layout_poster(job.outline, job.theme, settings_of(job, PosterOptions), job.talk)
 
     def render(self, plan: Poster, job: Job) -> list[Output]:
         stem = job.outline.stem

@@ -14,7 +14,6 @@ import io
 
 from reportlab.pdfgen.canvas import Canvas
 
-from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.layout.common.words import words
 from deckgen.layout.poster.model import (
@@ -106,9 +105,7 @@ class _Pen:
 
     def picture(self, pic: Picture) -> None:
         b = pic.box
-        self.c.drawImage(
-            images.for_reportlab(pic.src), self.x(b.x), self.y(b.bottom), b.w, b.h, mask="auto"
-        )
+        pdfkit.draw_picture(self.c, pic.src, self.x(b.x), self.y(b.bottom), b.w, b.h)
 
     def text(self, tb: TextBlock) -> None:
         names = self.fonts[tb.font]

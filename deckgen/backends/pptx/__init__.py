@@ -1,33 +1,26 @@
-"""The PowerPoint backend: draws the laid-out `Deck` as an editable .pptx.
+"""The PowerPoint backend: draws the talk's laid-out `Deck` as an editable .pptx.
 
-`layout(job)` reads the geometry (slide size; with a user's `template`, the
-placeholder boxes of the layouts it will use) and calls the pure
-`deckgen.layout.deck.layout.layout_deck`; `render(deck, job)` draws that deck.
+The deck is the talk's (`job.talk.deck`: laid out once per build from
+`outputs.pptx:`, see `deckgen.templates`), the same that slides-pdf and the
+handout's slides mode draw; `layout(job)` only adds what concerns a .pptx
+(fonts PowerPoint may lack), and `render(deck, job)` draws it into deckgen's
+base presentation or the user's template.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
-from deckgen.backends.pptx.template import (
-    LayoutPicker,
-    TemplateError,
-    base_presentation,
-    user_presentation,
-)
+from deckgen.backends.pptx.template import base_presentation, open_template
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
-from deckgen.errors import BackendError, Diagnostic, Location
+from deckgen.errors import Diagnostic
 from deckgen.fonts import family
-from deckgen.layout.deck.geometry import ASPECTS, DeckGeometry
-from deckgen.layout.deck.layout import layout_deck
 from deckgen.layout.deck.model import Deck
+from deckgen.templates import PPTX_OPTIONS, template_location, template_path
 
 __all__ = ["PptxBackend"]
-
-_EMU_PER_PT = 12700
 
 
 class PptxBackend:
@@ -35,45 +28,23 @@ class PptxBackend:
     description: ClassVar[str] = (
         "PowerPoint deck (.pptx): editable, real placeholders, speaker notes, alt text"
     )
-    options: ClassVar[tuple[OptionSpec, ...]] = (
-        OptionSpec(
-            "aspect",
-            default="16:9",
-            choices=tuple(ASPECTS),
-            help="slide shape: 16:9 (960 x 540 pt) or 4:3 (720 x 540 pt)",
-        ),
-        OptionSpec(
-            "template",
-            kind="path",
-            default=None,
-            help="a .pptx or .potx whose masters and layouts are used (its slide "
-            "size wins over `aspect`); relative to the outline's folder",
-        ),
-    )
+    # The deck's own options: the driver gives them, typed, as `job.talk.deck_options`.
+    options: ClassVar[tuple[OptionSpec, ...]] = PPTX_OPTIONS
 
     def layout(self, job: Job) -> Deck:
-        template = self._template_path(job)
-        checks: list[Diagnostic] = []
-        if template is None:
-            geometry = DeckGeometry.for_aspect(job.options.get("aspect") or "16:9")
-        else:
-            prs = self._open_user(template, job)
-            width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
-            geometry = LayoutPicker(prs).geometry(width, height)
-            checks += self._aspect_check(job, geometry)
-        deck = layout_deck(job.outline, job.theme, geometry, job.talk)
-        checks += self._font_check(deck, job)
+        deck = job.talk.deck
+        checks = self._font_check(deck, job)
         if not checks:
             return deck
         return replace(deck, diagnostics=(*deck.diagnostics, *checks))
 
     def render(self, deck: Deck, job: Job) -> list[Output]:
-        template = self._template_path(job)
+        outline, options = job.outline, job.talk.deck_options
+        template = template_path(outline, options)
         if template is None:
-            prs = base_presentation(job.options.get("aspect") or "16:9", job.theme)
+            prs = base_presentation(options.aspect, job.theme)
         else:
-            prs = self._open_user(template, job)
-        outline = job.outline
+            prs = open_template(template, template_location(outline))
         info = DocumentInfo(
             title=outline.title.plain,
             author=outline.author.plain if outline.author else "",
@@ -84,27 +55,6 @@ class PptxBackend:
         # base master carries that colour, a user's master its own design.
         data = write_deck(deck, prs, info, template_background=job.theme.colors.background)
         return [Output(f"{outline.stem}.pptx", data)]
-
-    # --- the template option ---------------------------------------------------
-
-    @staticmethod
-    def _where(job: Job) -> Location:
-        option = job.outline.outputs.get("pptx", {}).get("template")
-        return option.location if option is not None else job.outline.location
-
-    def _template_path(self, job: Job) -> Path | None:
-        value = job.options.get("template")
-        if not value:
-            return None
-        path = Path(value)
-        if not path.is_absolute():  # the driver resolves it; a direct caller may not
-            path = job.outline.folder / path
-        if path.suffix.lower() not in (".pptx", ".potx"):
-            raise BackendError(
-                f"outputs.pptx.template: {path.name!r} is not a .pptx or .potx file",
-                self._where(job),
-            )
-        return path
 
     @staticmethod
     def _font_check(deck: Deck, job: Job) -> list[Diagnostic]:
@@ -125,26 +75,3 @@ class PptxBackend:
                     )
                 )
         return found
-
-    def _aspect_check(self, job: Job, geometry: DeckGeometry) -> list[Diagnostic]:
-        """A template's own slide size wins; say so when `aspect` asked for another."""
-        given = job.outline.outputs.get("pptx", {}).get("aspect")
-        if given is None:
-            return []
-        width, height = ASPECTS[job.options["aspect"]]
-        if abs(geometry.aspect - width / height) < 0.01:
-            return []
-        return [
-            Diagnostic(
-                "warning",
-                f"outputs.pptx.aspect: the template's slides are {geometry.width:g} x "
-                f"{geometry.height:g} pt, so its size is used, not {job.options['aspect']}",
-                given.location,
-            )
-        ]
-
-    def _open_user(self, path: Path, job: Job):
-        try:
-            return user_presentation(path)
-        except TemplateError as exc:
-            raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None

@@ -10,6 +10,10 @@
 - `LayoutPicker`: which slide layout each slide kind uses — by the names in
   `deckgen.layout.deck.geometry.TEMPLATE_LAYOUT_NAMES`, else by placeholder types;
   never by index, since templates order their layouts freely.
+- `open_template(path, where)` and `template_geometry(path, where)`: the same,
+  a problem reported as a BackendError at the outline's `template` line;
+  `deckgen.templates` reads the deck's geometry with the latter, no backend
+  needed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,6 +30,7 @@ from pptx.opc.package import Part
 from pptx.util import Emu
 
 from deckgen.backends.pptx import _oxml
+from deckgen.errors import BackendError, Location
 from deckgen.fonts import family
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.geometry import (
@@ -36,11 +42,16 @@ from deckgen.layout.deck.geometry import (
 from deckgen.layout.deck.model import SlideKind
 from deckgen.theme.model import Theme
 
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationFile
+
 __all__ = [
     "Layout",
     "LayoutPicker",
     "TemplateError",
     "base_presentation",
+    "open_template",
+    "template_geometry",
     "user_presentation",
 ]
 
@@ -112,6 +123,27 @@ def user_presentation(path: Path):
     if not prs.slide_masters:
         raise TemplateError(f"{path.name} has no slide master")
     return prs
+
+
+def open_template(path: Path, where: Location) -> PresentationFile:
+    """`user_presentation`; a file that cannot be used is a BackendError at `where`."""
+    try:
+        return user_presentation(path)
+    except TemplateError as exc:
+        raise BackendError(f"outputs.pptx.template: {exc}", where) from None
+
+
+def template_geometry(path: Path, where: Location) -> DeckGeometry:
+    """The template's slide size and the placeholder boxes of the layouts each
+    slide kind will use, for the layout engine."""
+    prs = open_template(path, where)
+    if prs.slide_width is None or prs.slide_height is None:  # no <p:sldSz>
+        raise BackendError("outputs.pptx.template: the file gives no slide size", where)
+    width, height = prs.slide_width / _oxml.EMU_PER_PT, prs.slide_height / _oxml.EMU_PER_PT
+    try:
+        return LayoutPicker(prs).geometry(width, height)
+    except TemplateError as exc:
+        raise BackendError(f"outputs.pptx.template: {exc}", where) from None
 
 
 def _as_presentation(data: bytes) -> bytes:

@@ -1,7 +1,8 @@
 """`slides-pdf`: the deck as a PDF, one slide a page, for rooms without
-PowerPoint. The same laid-out deck as the .pptx (same `outputs.pptx` options:
-aspect and template geometry), drawn as vector graphics by `draw.draw_slide`.
-Output: `<stem>-slides.pdf`. Opt-in: `deckgen build -f slides-pdf`.
+PowerPoint. The talk's deck (`job.talk.deck`, the very one the .pptx draws:
+laid out once, shaped by the `outputs.pptx` options), drawn as vector
+graphics by `draw.draw_slide`. Output: `<stem>-slides.pdf`. Opt-in:
+`deckgen build -f slides-pdf`.
 """
 
 from __future__ import annotations
@@ -12,28 +13,11 @@ from typing import ClassVar
 from deckgen.backends import pdfkit
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
-from deckgen.errors import BackendError
-from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.words import words
 from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Outline
-from deckgen.theme.model import Theme
 
-__all__ = ["SlidesPdfBackend", "deck_for", "slide_label"]
-
-
-def deck_for(outline: Outline, theme: Theme, talk: Talk | None = None) -> Deck:
-    """The deck exactly as the pptx backend lays it out (its options included),
-    from the build's plan of the talk when given."""
-    from deckgen.backends.options import validate
-    from deckgen.backends.pptx import PptxBackend
-
-    pptx = PptxBackend()
-    given = outline.outputs.get("pptx", {})
-    options, problems = validate("pptx", pptx.options, given, outline.folder)
-    if problems:
-        raise BackendError(diagnostics=problems)
-    return pptx.layout(Job(outline, theme, options, talk or plan_talk(outline, theme)))
+__all__ = ["SlidesPdfBackend", "slide_label"]
 
 
 # The word for a slide without a title, by kind ('slide' for any other).
@@ -74,7 +58,7 @@ class SlidesPdfBackend:
     options: ClassVar[tuple[OptionSpec, ...]] = ()
 
     def layout(self, job: Job) -> Deck:
-        return deck_for(job.outline, job.theme, job.talk)
+        return job.talk.deck
 
     def render(self, plan: Deck, job: Job) -> list[Output]:
         fonts = register_deck_fonts(plan)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import fonts as deckfonts
-from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 
@@ -122,8 +121,7 @@ def _picture(canvas: Canvas, p: Picture, h: float) -> None:
     img_x = b.x - left * full_w
     img_top = b.y - top * full_h
     # named by content: embedded once however often drawn, the same from any folder
-    picture = images.for_reportlab(p.src)
-    canvas.drawImage(picture, img_x, h - (img_top + full_h), full_w, full_h, mask="auto")
+    pdfkit.draw_picture(canvas, p.src, img_x, h - (img_top + full_h), full_w, full_h)
     canvas.restoreState()
 
 

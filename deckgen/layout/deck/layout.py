@@ -93,7 +93,7 @@ def _chrome(number: int, st: DeckStyle) -> list[Element]:
         lh = lw * px_h / px_w
         els.append(Picture(Box(right - lw, y + (h - lh) / 2, lw, lh), logo, "Logo", name="Logo"))
         right -= lw + 14
-    if getattr(st.theme.slide, "numbers", True):
+    if st.theme.slide.numbers:
         num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
         num = str(number)
         # Room for five digits at 11 pt without measuring each number.

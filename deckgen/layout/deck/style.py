@@ -80,7 +80,7 @@ class DeckStyle:
         on_accent = readable_on(c.accent, c.on_accent or "", bg, text, minimum=4.5)
         surface = c.surface or mix(bg, c.accent, 0.10)
         # `ink_saving` themes (print) trade solid accent blocks for light panels.
-        panel = surface if theme.raw.get("ink_saving") else c.accent
+        panel = surface if theme.ink_saving else c.accent
         on_panel = on_accent if panel == c.accent else readable_on(panel, text, minimum=4.5)
         return cls(
             theme=theme,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from deckgen import fonts
 from deckgen.fonts.wrap import text_width
@@ -38,6 +39,7 @@ from deckgen.layout.handout.model import (
     References,
     SectionBlock,
 )
+from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.style import (
     Styles,
     hyphenation_language,
@@ -86,19 +88,8 @@ def _logo(theme: Theme) -> Figure | None:
 def handout_type(theme: Theme) -> tuple[float, str, str]:
     """(body size, heading family, body family): the theme's `handout:` keys,
     else the theme's fonts at `BODY_SIZE`."""
-    raw = theme.raw.get("handout") if isinstance(theme.raw, Mapping) else None
-    raw = raw if isinstance(raw, Mapping) else {}
-    size = float(raw.get("body_size") or BODY_SIZE)
-    return (
-        size,
-        raw.get("heading_font") or theme.fonts.heading,
-        raw.get("body_font") or theme.fonts.body,
-    )
-
-
-def _option(options, name: str, default):
-    value = options.get(name, default) if options else default
-    return default if value is None else value
+    style = theme.handout
+    return (style.body_size or BODY_SIZE, style.heading_font, style.body_font)
 
 
 def _source_runs(outline: Outline) -> tuple[Run, ...]:
@@ -160,15 +151,18 @@ def _plain(text: Text | None) -> str:
 
 
 def layout_handout(
-    outline: Outline, theme: Theme, options=None, talk: Talk | None = None
+    outline: Outline,
+    theme: Theme,
+    options: HandoutOptions | Mapping[str, Any] | None = None,
+    talk: Talk | None = None,
 ) -> Handout:
-    """See the module docstring. `options`: the validated handout options;
+    """See the module docstring. `options`: the handout's typed options;
     `talk`: the plan every output shares (planned here when not given)."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    paper = _option(options, "paper", "A4")
-    mode = _option(options, "mode", "article")
-    with_notes = bool(_option(options, "notes_lines", False))
-    with_speaker = bool(_option(options, "speaker_notes", False)) and mode == "article"
+    opts = options if isinstance(options, HandoutOptions) else None
+    opts = opts or HandoutOptions.from_values(options or {})  # e.g. a test's {}
+    paper, mode, with_notes = opts.paper, opts.mode, opts.notes_lines
+    with_speaker = opts.speaker_notes and mode == "article"
 
     body_size, head_font, body_font = handout_type(theme)
     body_face = fonts.family(body_font).face()

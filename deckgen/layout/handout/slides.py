@@ -22,6 +22,7 @@ from deckgen.fonts.wrap import Line, wrap
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.model import Deck
 from deckgen.layout.handout.glyphs import GlyphCheck
+from deckgen.layout.handout.options import HandoutOptions
 from deckgen.outline.model import Run, Text
 
 __all__ = ["NotesBlock", "SlidePage", "SlideSlot", "layout_slide_pages", "PER_PAGE"]
@@ -108,10 +109,9 @@ def _rules(x1: float, x2: float, top: float, bottom: float, pitch: float):
     return tuple(out)
 
 
-def layout_slide_pages(handout, deck: Deck, options) -> object:
+def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
     """Return `handout` with its slides-mode pages decided (see module docstring)."""
-    per_page = int((options or {}).get("slides_per_page") or 3)
-    speaker = bool((options or {}).get("speaker_notes"))
+    per_page, speaker = options.slides_per_page, options.speaker_notes
     g = handout.geometry
     st = handout.styles
     pal = handout.palette

@@ -109,18 +109,19 @@ DENSE_EVENTS = 40  # above this, the banner gives up height to the timeline
 def layout_poster(
     outline: Outline,
     theme: Theme,
-    options: Mapping[str, Any] | PosterOptions | None = None,
+    options: PosterOptions | Mapping[str, Any] | None = None,
     talk: Talk | None = None,
 ) -> Poster:
     """`talk`: the plan every output shares (the driver's); planned here when
     not given, so the poster is also laid out on its own."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    opts = PosterOptions.of(options)
+    opts = options if isinstance(options, PosterOptions) else None
+    opts = opts or PosterOptions.from_values(options or {})  # e.g. a test's {}
     if opts.orientation not in ("landscape", "portrait"):
         raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
     W, H = page_size(opts.size, opts.orientation)
     k = type_scale(W, H)
-    fonts_ = theme.fonts_for("poster") if hasattr(theme, "fonts_for") else theme.fonts
+    fonts_ = theme.poster.fonts
     ts = Typesetter(fonts_.heading, fonts_.body)
     diags: list[Diagnostic] = []
     el: list[Element] = []
@@ -321,7 +322,7 @@ def _shortened(what: str, location: Location) -> Diagnostic:
 def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
-    light = bool(getattr(theme, "ink_saving", False))
+    light = theme.ink_saving
     fill = c.background if light else c.accent
     ink = c.text if light else (c.on_accent or ("#FFFFFF" if luminance(fill) < 0.4 else "#000000"))
     pad = margin * (0.5 if dense else 0.7)

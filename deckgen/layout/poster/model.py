@@ -149,21 +149,16 @@ class PosterOptions:
     crop_marks: bool = False
 
     @classmethod
-    def of(cls, options: Mapping[str, Any] | PosterOptions | None) -> PosterOptions:
-        if isinstance(options, PosterOptions):
-            return options
-        o = dict(options or {})
-        size = str(o.get("size") or "A2").upper()
-        if size in ("24X36IN", "24X36"):
-            size = "ARCH-D"
-        tile = o.get("tile")
-        tile = None if tile in (None, False, "") or str(tile).lower() == "none" else str(tile)
+    def from_values(cls, values: Mapping[str, Any]) -> PosterOptions:
+        """From `outputs.poster:` as validated against the backend's OptionSpecs
+        (a key left out keeps its default)."""
+        tile = values.get("tile", "none")
         return cls(
-            size=size,
-            orientation=str(o.get("orientation") or "landscape").lower(),
-            tile=tile,
-            bleed=bool(o.get("bleed", False)),
-            crop_marks=bool(o.get("crop_marks", False)),
+            size=values.get("size", cls.size),
+            orientation=values.get("orientation", cls.orientation),
+            tile=None if tile == "none" else tile,
+            bleed=values.get("bleed", cls.bleed),
+            crop_marks=values.get("crop_marks", cls.crop_marks),
         )
 
 

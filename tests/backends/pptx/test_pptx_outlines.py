@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import deckgen.theme
 from deckgen.backends.base import Job
 from deckgen.backends.pptx import PptxBackend
 from deckgen.layout.deck.model import Picture
+from deckgen.outline.model import Option
 
 ROOT = Path(__file__).resolve().parents[3]
 SPACE_RACE = ROOT / "content" / "space_race.yaml"
@@ -25,7 +27,9 @@ AUDITED = {("cyrillic", "4:3"), ("dense-timeline", "16:9"), ("greek-accents", "1
 
 def build(path: Path, theme: str | None = None, aspect: str = "16:9"):
     outline = deckgen.outline.load(path)
-    job = Job(outline, deckgen.theme.resolve(outline, override=theme), {"aspect": aspect})
+    # The deck's options are the outline's `outputs.pptx:` (the talk lays it out).
+    outline = replace(outline, outputs={"pptx": {"aspect": Option(aspect)}})
+    job = Job(outline, deckgen.theme.resolve(outline, override=theme), {})
     backend = PptxBackend()
     deck = backend.layout(job)
     (out,) = backend.render(deck, job)

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Pt
 from pptx_support import assert_clean_package, audit, make_theme, open_pptx, png_file, sample_deck
 
-import deckgen.backends.pptx as pptx_backend
+import deckgen.layout.deck.layout as deck_layout
 from deckgen.backends.base import Job
 from deckgen.backends.pptx import PptxBackend
 from deckgen.backends.pptx.template import LayoutPicker, user_presentation
@@ -150,7 +150,7 @@ def test_backend_layout_passes_the_template_geometry(tmp_path, monkeypatch):
         seen["geometry"] = geometry
         return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
-    monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
+    monkeypatch.setattr(deck_layout, "layout_deck", fake_layout)
     template = make_template(tmp_path)
     PptxBackend().layout(_job(tmp_path, template, Location("talk.yaml", 3, 5)))
     assert seen["geometry"].from_template and seen["geometry"].width == 800.0
@@ -158,27 +158,32 @@ def test_backend_layout_passes_the_template_geometry(tmp_path, monkeypatch):
     assert (seen["geometry"].width, seen["geometry"].from_template) == (720.0, False)
 
 
-def _job(folder: Path, template: Path | None, where: Location, aspect: str = "16:9") -> Job:
-    outputs = {"pptx": {"template": Option(str(template), where)}} if template else {}
+def _job(folder: Path, template: Path | None, where: Location, aspect: str | None = None) -> Job:
+    """A job whose outline gives `outputs.pptx:` (the deck's options) at `where`."""
+    pptx = {}
+    if template is not None:
+        pptx["template"] = Option(str(template.relative_to(folder)), where)
+    if aspect is not None:
+        pptx["aspect"] = Option(aspect, where)
     outline = Outline(
         path=folder / "talk.yaml",
         title=Text.of("Talk"),
         sections=(Section("one", Text.of("One"), summary=(Text.of("x"),)),),
-        outputs=outputs,
+        outputs={"pptx": pptx} if pptx else {},
     )
-    return Job(outline, make_theme(), {"aspect": aspect, "template": template})
+    return Job(outline, make_theme(), {})
 
 
 def test_an_aspect_the_template_cannot_honour_is_a_warning(tmp_path, monkeypatch):
     def fake_layout(outline, theme, geometry, talk=None):
         return Deck(geometry.width, geometry.height, (), "Arimo", "Arimo")
 
-    monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
+    monkeypatch.setattr(deck_layout, "layout_deck", fake_layout)
     job = _job(tmp_path, make_template(tmp_path), Location("talk.yaml", 3, 5))
     where = Location("talk.yaml", 4, 13)
     pptx = {**job.outline.outputs["pptx"], "aspect": Option("16:9", where)}
     outline = replace(job.outline, outputs={"pptx": pptx})
-    deck = PptxBackend().layout(replace(job, outline=outline))
+    deck = PptxBackend().layout(Job(outline, job.theme, {}))
     [warning] = deck.diagnostics
     assert warning.severity == "warning" and warning.location == where
     assert "800 x 600 pt" in warning.message
@@ -188,7 +193,7 @@ def test_fonts_powerpoint_may_lack_are_a_warning(tmp_path, monkeypatch):
     def fake_layout(outline, theme, geometry, talk=None):
         return Deck(geometry.width, geometry.height, (), "Arimo", "PT Serif")
 
-    monkeypatch.setattr(pptx_backend, "layout_deck", fake_layout)
+    monkeypatch.setattr(deck_layout, "layout_deck", fake_layout)
     deck = PptxBackend().layout(_job(tmp_path, None, Location("talk.yaml", 1, 1)))
     [warning] = deck.diagnostics
     assert warning.severity == "warning" and "'PT Serif'" in warning.message

@@ -21,7 +21,6 @@ from deckgen.layout.poster.layout import (
     A2_AREA,
     PAGE_SIZES,
     TITLE_FLOOR,
-    PosterOptions,
     TextBlock,
     layout_poster,
     page_size,
@@ -117,11 +116,6 @@ def test_lone_outlier_gets_a_scale_break():
     check_poster(p)
     assert not p.unplaced
     assert p.scale.breaks, "an empty stretch of 80 years should be compressed"
-
-
-def test_options_parse_aliases_and_none():
-    o = PosterOptions.of({"size": "24x36in", "tile": "none", "orientation": "Portrait"})
-    assert o == PosterOptions(size="ARCH-D", orientation="portrait", tile=None)
 
 
 def test_bleed_and_tiling_in_the_model():

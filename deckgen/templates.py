@@ -1,0 +1,127 @@
+"""The deck's options and shape, for every output that shows the slides.
+
+`outputs.pptx:` shapes the one deck that pptx, slides-pdf and the handout's
+slides mode draw: `aspect`, or a user's `template` whose slide size and
+placeholder boxes win. The options are declared here (the pptx backend lists
+them as its own), and `read_deck_frame` reads a template's geometry without
+any backend, for the driver to hand to the talk's plan (`Talk.deck` lays the
+deck out once). python-pptx is imported only when there is a template to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from deckgen.backends.base import OptionSpec
+from deckgen.errors import BackendError, Diagnostic, Location
+from deckgen.layout.common.plan import DeckFrame, Talk, plan_talk
+from deckgen.layout.deck.geometry import ASPECTS, DeckGeometry
+from deckgen.layout.deck.options import DeckOptions
+from deckgen.outline.model import Outline
+from deckgen.theme.model import Theme
+
+__all__ = [
+    "PPTX_OPTIONS",
+    "read_deck_frame",
+    "talk_of",
+    "template_location",
+    "template_path",
+]
+
+PPTX_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec(
+        "aspect",
+        default="16:9",
+        choices=tuple(ASPECTS),
+        help="slide shape: 16:9 (960 x 540 pt) or 4:3 (720 x 540 pt)",
+    ),
+    OptionSpec(
+        "template",
+        kind="path",
+        default=None,
+        help="a .pptx or .potx whose masters and layouts are used (its slide "
+        "size wins over `aspect`); relative to the outline's folder",
+    ),
+)
+
+
+def talk_of(
+    outline: Outline,
+    theme: Theme,
+    checked: tuple[Mapping[str, Any], Sequence[Diagnostic]] | None = None,
+) -> Talk:
+    """The talk's plan, its deck shaped by `outputs.pptx:`.
+
+    `checked`: those options as the driver validated them (values, problems);
+    None (a job made in code) validates them here. With problems the deck
+    cannot be laid out, and says why to every output that asks for it.
+    """
+    if checked is None:
+        from deckgen.backends.options import validate
+
+        given = outline.outputs.get("pptx", {})
+        checked = validate("pptx", PPTX_OPTIONS, given, outline.folder)
+    values, problems = checked
+    if problems:
+        refused = list(problems)
+
+        def refuse(outline: Outline, options: DeckOptions) -> DeckFrame:
+            raise BackendError(diagnostics=refused)
+
+        return plan_talk(outline, theme, read_frame=refuse)
+    return plan_talk(outline, theme, DeckOptions.from_values(values), read_deck_frame)
+
+
+def read_deck_frame(outline: Outline, options: DeckOptions) -> DeckFrame:
+    """The deck's geometry (slide size; a template's placeholder boxes) and what
+    reading it found; BackendError for a template that cannot be used."""
+    path = template_path(outline, options)
+    if path is None:
+        return DeckGeometry.for_aspect(options.aspect), ()
+    from deckgen.backends.pptx.template import template_geometry
+
+    geometry = template_geometry(path, template_location(outline))
+    return geometry, _aspect_check(outline, options, geometry)
+
+
+def template_location(outline: Outline) -> Location:
+    """Where the outline names its template (problems with the file point there)."""
+    option = outline.outputs.get("pptx", {}).get("template")
+    return option.location if option is not None else outline.location
+
+
+def template_path(outline: Outline, options: DeckOptions) -> Path | None:
+    """The template file, or None; BackendError unless it is a .pptx or .potx."""
+    path = options.template
+    if path is None:
+        return None
+    if not path.is_absolute():  # the driver resolves it; a caller in code may not
+        path = outline.folder / path
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        raise BackendError(
+            f"outputs.pptx.template: {path.name!r} is not a .pptx or .potx file",
+            template_location(outline),
+        )
+    return path
+
+
+def _aspect_check(
+    outline: Outline, options: DeckOptions, geometry: DeckGeometry
+) -> tuple[Diagnostic, ...]:
+    """A template's own slide size wins; say so when `aspect` asked for another."""
+    given = outline.outputs.get("pptx", {}).get("aspect")
+    if given is None:
+        return ()
+    width, height = ASPECTS[options.aspect]
+    if abs(geometry.aspect - width / height) < 0.01:
+        return ()
+    return (
+        Diagnostic(
+            "warning",
+            f"outputs.pptx.aspect: the template's slides are {geometry.width:g} x "
+            f"{geometry.height:g} pt, so its size is used, not {options.aspect}",
+            given.location,
+        ),
+    )
