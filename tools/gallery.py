@@ -26,7 +26,10 @@ from pathlib import Path
 from PIL import Image
 
 import deckgen
-from deckgen.backends.slides_pdf import deck_for
+import deckgen.outline
+from deckgen.backends import registry
+from deckgen.backends.base import Job
+from deckgen.layout.deck.model import Deck
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "content" / "gallery.yaml"
@@ -56,6 +59,7 @@ class Gallery:
 
     def run(self) -> None:
         self.layouts()
+        self.custom_theme()
         self.handouts()
         self.posters()
         self.sample()
@@ -86,13 +90,13 @@ class Gallery:
         return [Image.open(f).convert("RGB") for f in files]
 
     def slides(self, outline: Path, theme: str) -> dict[str, Image.Image]:
-        """The first slide of each kind (title, bullets, ...) in `theme`."""
+        """The last slide of each kind (title, bullets, ...) in `theme`: the
+        gallery's explicit slides come after the ones deckgen makes itself."""
         [pdf] = self.build(outline, "slides-pdf", theme)
-        loaded = deckgen.load(outline)
-        deck = deck_for(loaded, deckgen.resolve_theme(loaded, theme))
+        deck = slide_plan(outline, theme)
         kinds: dict[str, Image.Image] = {}
         for slide, image in zip(deck.slides, self.pages(pdf, width=400), strict=True):
-            kinds.setdefault(slide.kind, image)
+            kinds[slide.kind] = image
         return kinds
 
     # ------------------------------------------------------------ pictures
@@ -106,6 +110,20 @@ class Gallery:
         shown = ("title", "bullets", "two-column", "timeline")
         rows = [row([by_theme[t][k] for k in shown]) for t in THEMES]
         self.save(column(rows), "themes.png")
+
+    def custom_theme(self) -> None:
+        """theme-ocean.png: the theme file of docs/themes.md, as overrides."""
+        ocean = {
+            "colors.accent": "#0E7490",
+            "slide.title_size": "44",
+            "footer": "Marine Biology 2 · Week 5",
+            "logo": "images/iss.png",
+        }
+        sets = [f"theme_overrides.{key}={value}" for key, value in ocean.items()]
+        [pdf] = self.build(GALLERY, "slides-pdf", sets=sets)
+        deck = slide_plan(GALLERY, sets=sets)
+        pages = dict(zip((s.kind for s in deck.slides), self.pages(pdf, width=480), strict=False))
+        self.save(row([pages["title"], pages["two-column"]]), "theme-ocean.png")
 
     def handouts(self) -> None:
         [article] = self.build(GALLERY, "handout")
@@ -129,14 +147,16 @@ class Gallery:
         self.save(row(shots), "poster-sizes.png")
         files = self.build(GALLERY, "poster", sets=["outputs.poster.tile=A4"])
         [tiled] = [f for f in files if "tiled" in f.name]
-        self.save(row(self.pages(tiled, height=300)), "poster-tiled-a4.png")
+        sheets = self.pages(tiled, height=300)
+        # Laid out as they are taped together: sheets A1..A4 above B1..B4.
+        half = (len(sheets) + 1) // 2
+        self.save(column([row(sheets[:half]), row(sheets[half:])]), "poster-tiled-a4.png")
 
     def sample(self) -> None:
         """The README's pictures of content/space_race.yaml."""
         kinds = ("title", "section", "image", "bullets", "two-column", "quote", "timeline")
         [pdf] = self.build(SAMPLE, "slides-pdf")
-        loaded = deckgen.load(SAMPLE)
-        deck = deck_for(loaded, deckgen.resolve_theme(loaded))
+        deck = slide_plan(SAMPLE)
         pages = self.pages(pdf, width=480)
         chosen: dict[str, Image.Image] = {}
         timelines = []
@@ -166,6 +186,13 @@ class Gallery:
         )
         small.save(self.out / name, optimize=True)
         print(self.out / name)
+
+
+def slide_plan(outline: Path, theme: str | None = None, sets: Sequence[str] = ()) -> Deck:
+    """The deck slides-pdf draws (its slides' `kind`s name the pages)."""
+    loaded = deckgen.outline.load(outline, sets)
+    job = Job(loaded, deckgen.resolve_theme(loaded, theme), {})
+    return registry.load("slides-pdf").layout(job)
 
 
 def page_with(pdf: Path, text: str) -> int:
