@@ -17,6 +17,7 @@ a key is in the schema and not in the prose, or the other way round.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -332,7 +333,8 @@ def theme_keys_md() -> str:
         if isinstance(kind, tuple):
             kind = f"size, {kind[1]:g}–{kind[2]:g} pt"
         value = defaults.get(key)
-        shown = f"`{value}`" if value not in (None, {}, []) else ref[key].get("default", "none")
+        written = value if isinstance(value, str) else json.dumps(value)  # YAML's spelling
+        shown = f"`{written}`" if value not in (None, {}, []) else ref[key].get("default", "none")
         if key in REQUIRED:
             shown += " (required)"
         rows.append(f"| `{key}` | {kind} | {_cell(shown)} | {_cell(ref[key]['meaning'])} |")
