@@ -210,11 +210,14 @@ def _layouts_md(ref: Mapping[str, Any]) -> str:
         may = ", ".join(
             f"`{k}`" for k in sorted(LAYOUT_KEYS[name] - {"layout", *LAYOUT_REQUIRED[name]})
         )
+        about = ref["layouts"][name]
         text += [
             f"### `{name}`\n",
-            _cell(ref["layouts"][name]),
-            f"Needs {needs}; may have {may}.\n",
+            _cell(about["about"]) + f" Needs {needs}; may have {may}.\n",
             f"![The {name} layout in three themes](images/layout-{name}.png)\n",
+            "```yaml",
+            about["example"].rstrip(),
+            "```\n",
         ]
     text.append("### Slides deckgen makes itself\n")
     for name, about in ref["generated"].items():
