@@ -160,16 +160,18 @@ class Gallery:
         pages = self.pages(pdf, width=480)
         chosen: dict[str, Image.Image] = {}
         timelines = []
-        for slide, image in zip(deck.slides, pages, strict=True):
+        for number, (slide, image) in enumerate(zip(deck.slides, pages, strict=True), 1):
             chosen.setdefault(slide.kind, image)
             if slide.kind == "timeline":
-                timelines.append(image)
+                timelines.append(number)
         picked = [chosen[k] for k in kinds if k in chosen] + [pages[-1]]
         self.save(column([row(picked[:4]), row(picked[4:8])]), "space_race-deck.png")
-        self.save(
-            column([row(timelines[i : i + 3]) for i in range(0, len(timelines), 3)]),
-            "space_race-timeline.png",
-        )
+        # The first two timeline slides (a section's, the whole talk's) and
+        # the last two, larger: the years on the axis must be legible.
+        shown = sorted({*timelines[:2], *timelines[-2:]})
+        large = [self.pages(pdf, width=720, page=n)[0] for n in shown]
+        rows = [row(large[i : i + 2]) for i in range(0, len(large), 2)]
+        self.save(column(rows), "space_race-timeline.png")
 
         [handout] = self.build(SAMPLE, "handout")
         article = self.pages(handout, height=680)
