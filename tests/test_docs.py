@@ -179,11 +179,11 @@ def check_fragment(body: str, folder: Path) -> None:
     assert report.errors == [], f"{body}\n" + "\n".join(str(d) for d in report.errors)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_examples_run(page, tmp_path, monkeypatch):
     shutil.copytree(ROOT / "content" / "images", tmp_path / "images")
     shutil.copy(ROOT / "content" / "gallery.yaml", tmp_path / "talk.yaml")
-    if page.name != "README.md":
+    if page != ROOT / "README.md":
         shutil.copy(ROOT / "content" / "space_race.yaml", tmp_path)
     Presentation().save(tmp_path / "brand.pptx")  # a template, for the `template` examples
     monkeypatch.chdir(tmp_path)
@@ -205,7 +205,7 @@ def test_examples_run(page, tmp_path, monkeypatch):
         else:
             continue
         ran += 1
-    if page.name == "README.md":
+    if page == ROOT / "README.md":
         # Its usage lines run on its own outline, alone in a folder (`*.yaml`).
         usage = tmp_path / "usage"
         shutil.copytree(tmp_path / "images", usage / "images")
@@ -259,7 +259,7 @@ def anchors(page: Path) -> set[str]:
     return {docs_tool.anchor(h) for h in re.findall(r"^#+ (.*)$", text, re.M)}
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_links_stay_in_the_repository(page):
     for target in links(page.read_text(encoding="utf-8")):
         if target.startswith("https://"):
