@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Reinstalled whenever pyproject.toml changes (new dependency, new backend).
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test fuzz bench lint clean
+.PHONY: build test fuzz bench lint clean docs
 
 build: $(STAMP)
 	$(BIN)/deckgen build content/space_race.yaml -o build
@@ -27,6 +27,13 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The generated pages of docs/ (outline.md, cli.md, tables) and every picture
+# of docs/images/ (needs poppler's pdftoppm); byte-stable, so unchanged
+# pictures stay unchanged in git.
+docs: $(STAMP)
+	$(BIN)/python tools/docs.py
+	$(BIN)/python tools/gallery.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

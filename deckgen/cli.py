@@ -51,6 +51,19 @@ examples:
   deckgen <command> --help             the options of one command
 """
 
+# One example per command, shown at the end of its --help, then the docs.
+_EXAMPLE = {
+    "build": "deckgen build talk.yaml -f pptx,handout -t midnight -o slides",
+    "check": "deckgen check talk.yaml --strict",
+    "themes": "deckgen themes",
+    "backends": "deckgen backends -v",
+    "schema": "deckgen schema > outline.schema.json",
+}
+_DOCS = (
+    "docs: docs/ in the deckgen source: cli.md (this command), outline.md (the\n"
+    "outline, key by key), outputs.md, themes.md, messages.md, plugins.md"
+)
+
 _EPILOG = (
     "exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme or "
     "content has errors, 2 wrong command-line usage, 70 internal error (a bug: rerun with -v "
@@ -119,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="deckgen",
         description="Turn one YAML outline of a talk into a PowerPoint deck,\n"
         "a PDF handout and a timeline poster.",
-        epilog=_EXAMPLES + "\n" + textwrap.fill(_EPILOG, 79),
+        epilog=_EXAMPLES + "\n" + textwrap.fill(_EPILOG, 79) + "\n\n" + _DOCS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"deckgen {deckgen.__version__}")
@@ -164,7 +177,8 @@ def _parser() -> argparse.ArgumentParser:
         help="build the outputs of one or more outlines",
         description="Build the outputs of each OUTLINE into the output folder. "
         "talk.yaml gives talk.pptx, talk-handout.pdf, talk-poster.pdf, ...",
-        epilog=_EPILOG,
+        epilog=_epilog("build", _EPILOG),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument(
         "-o",
@@ -182,7 +196,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Load, validate and lay out each OUTLINE like `build` would, "
         "and report every problem (text shrunk or split, unknown options, ...). "
         "Writes nothing.",
-        epilog=_EPILOG,
+        epilog=_epilog("check", _EPILOG),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.set_defaults(run=_cmd_check, command="check")
 
@@ -195,9 +210,22 @@ def _parser() -> argparse.ArgumentParser:
         ),
         ("schema", _cmd_schema, "print the JSON Schema of the outline format"),
     ):
-        sub = commands.add_parser(name, parents=[chatter], help=text, description=text)
+        sub = commands.add_parser(
+            name,
+            parents=[chatter],
+            help=text,
+            description=text,
+            epilog=_epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(run=run, command=name)
     return parser
+
+
+def _epilog(command: str, note: str = "") -> str:
+    """The end of a command's --help: a note, one example, the docs."""
+    note = textwrap.fill(note, 79) + "\n\n" if note else ""
+    return f"{note}example:\n  {_EXAMPLE[command]}\n\n{_DOCS}"
 
 
 def _key_value(text: str) -> str:
