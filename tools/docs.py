@@ -129,15 +129,7 @@ def outline_md() -> str:
             out.append(f"- [{obj['title']}](#{anchor(obj['title'])})")
     out.append("- [Slide layouts, with pictures](#slide-layouts-with-pictures)")
     out.append("- [Planned (format version 2)](#planned-format-version-2)\n")
-    out.append("## Values\n")
-    out.append("| type | what it is |\n|---|---|")
-    defs = objects["outline"]["$defs"]
-    for name, shown in _TYPES.items():
-        if name in defs and "description" in defs[name]:
-            text = re.sub(
-                r"(\*\*\w+\*\*|\*\w+\*|\[\w+\]\(\S+?\))", r"`\1`", defs[name]["description"]
-            )
-            out.append(f"| {shown} | {_cell(text)} |")
+    out += _values_md(objects)
     out.append("")
     planned_objects = []
     for obj in ref["outline"]:
@@ -148,6 +140,26 @@ def outline_md() -> str:
         out.append(_object_md(obj, objects[name]))
         if name == "slide":
             out.append(_layouts_md(ref))
+    out += _planned_md(ref, planned_objects)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _values_md(objects: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    out.append("## Values\n")
+    out.append("| type | what it is |\n|---|---|")
+    defs = objects["outline"]["$defs"]
+    for name, shown in _TYPES.items():
+        if name in defs and "description" in defs[name]:
+            text = re.sub(
+                r"(\*\*\w+\*\*|\*\w+\*|\[\w+\]\(\S+?\))", r"`\1`", defs[name]["description"]
+            )
+            out.append(f"| {shown} | {_cell(text)} |")
+    return out
+
+
+def _planned_md(ref: Mapping[str, Any], planned_objects: list[Any]) -> list[str]:
+    out: list[str] = []
     out.append("## Planned (format version 2)\n")
     out.append(
         "The format's version 2 adds the keys below. Today's loader does not read them:\n"
@@ -167,7 +179,7 @@ def outline_md() -> str:
     later = [name for name in ref["layouts"] if name not in SLIDE_LAYOUTS]
     if later:
         out.append("- Slide layouts " + ", ".join(f"`{n}`" for n in later) + ".")
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 def _object_md(obj: Mapping[str, Any], schema: Mapping[str, Any]) -> str:
