@@ -36,6 +36,7 @@ from deckgen.backends import registry
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.options import settings_for, validate
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.layout.common.plan import Talk
 from deckgen.outline.model import Outline
 from deckgen.suggest import did_you_mean
 from deckgen.templates import PPTX_OPTIONS, talk_of
@@ -142,9 +143,13 @@ def check(
     sets: Sequence[str] = (),
     strict: bool = False,
     progress: Progress | None = None,
+    a11y: bool = False,
 ) -> BuildReport:
-    """Load, validate and lay out like `build`, but render and write nothing."""
-    return _run(outline_paths, formats, theme, None, sets, strict, progress)
+    """Load, validate and lay out like `build`, but render and write nothing.
+
+    `a11y`: report accessibility problems of the outputs (`deckgen.a11y`)
+    instead of the layouts' warnings (errors are reported either way)."""
+    return _run(outline_paths, formats, theme, None, sets, strict, progress, a11y)
 
 
 def parse_formats(formats: Sequence[str] | str | None) -> list[str]:
@@ -166,6 +171,7 @@ def _run(
     sets: Sequence[str],
     strict: bool,
     progress: Progress | None,
+    a11y: bool = False,
 ) -> BuildReport:
     backends = {name: registry.load(name) for name in parse_formats(formats)}
     others = _OtherBackends(backends)
@@ -183,7 +189,7 @@ def _run(
         if out_dir is not None and has_control_characters(result.path.stem):
             result.add([_unprintable_name(result.path)])
             continue
-        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
+        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress, a11y)
     return report
 
 
@@ -214,6 +220,7 @@ def _build_one(
     sets: tuple[str, ...],
     strict: bool,
     progress: Progress | None,
+    a11y: bool = False,
 ) -> None:
     def step(stage: str, backend: str | None = None) -> _Timer:
         if progress is not None:
@@ -250,6 +257,9 @@ def _build_one(
             continue
         result.add(getattr(plan, "diagnostics", ()) or ())
         planned.append((name, plan, job))
+    if a11y:
+        _audit(result, talk, [plan for _, plan, _ in planned])
+        return
 
     if out_dir is None or result.errors or (strict and result.warnings):
         return
@@ -271,6 +281,22 @@ def _build_one(
             result.written = write_outputs(out_dir, outputs)
     except DeckgenError as exc:
         result.add(exc.diagnostics)
+
+
+def _audit(result: OutlineReport, talk: Talk, plans: list[Any]) -> None:
+    """The accessibility report in place of the layouts' warnings."""
+    from deckgen.a11y import audit
+    from deckgen.layout.handout.layout import Handout
+    from deckgen.layout.poster.model import Poster
+
+    result.diagnostics = result.errors
+    try:
+        deck = talk.deck
+    except DeckgenError:
+        deck = None  # its error is reported by the backends that draw it
+    handout = next((p for p in plans if isinstance(p, Handout)), None)
+    poster = next((p for p in plans if isinstance(p, Poster)), None)
+    result.add(audit(talk.outline, deck, handout, poster, talk.look))
 
 
 class _Checked:

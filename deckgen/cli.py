@@ -199,6 +199,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_epilog("check", _EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    check.add_argument(
+        "--a11y",
+        action="store_true",
+        help="report accessibility problems of every output instead of the layout's "
+        "warnings: slide titles, alt text, text size, contrast, colour alone, "
+        "reading order, bare URLs as link text (with --strict: exit 1 if any)",
+    )
     check.set_defaults(run=_cmd_check, command="check")
 
     for name, run, text in (
@@ -276,7 +283,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from deckgen.build import check
 
-    report = _run_and_report(args, check)
+    report = _run_and_report(args, check, a11y=args.a11y)
     if not args.quiet:
         for outline in report.outlines:
             if outline.errors or (args.strict and outline.warnings):

@@ -47,7 +47,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from deckgen.color import luminance, mix
+from deckgen.color import luminance, mix, readable_on
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import pixel_size
 from deckgen.layout.common.look import Look
@@ -391,7 +391,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
             x0,
             y,
             avail,
-            mix(ink, fill, 0.15),
+            readable_on(fill, mix(ink, fill, 0.15), ink),  # softer where legible
             max_lines=2,
             role="byline",
         )
@@ -413,7 +413,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
                 px,
                 0,
                 box_w,
-                mix(ink, fill, 0.25),
+                readable_on(fill, mix(ink, fill, 0.25), ink),
                 max_lines=2,
                 role="credit",
                 align="right",

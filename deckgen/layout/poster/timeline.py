@@ -127,6 +127,7 @@ def timeline(
                     outline.language,
                     theme.colors.text,
                     theme.colors.muted,
+                    surface=surface,
                 )
             if max(t.height for t in texts) > side_h:
                 continue
