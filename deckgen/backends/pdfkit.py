@@ -19,8 +19,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
@@ -34,7 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
-from deckgen.backends.tagging import TaggedCanvas, foreign_language, tagger_of
+from deckgen.backends.tagging import Node, TaggedCanvas, Tagger, foreign_language, tagger_of
 from deckgen.outline.model import Run
 
 __all__ = [
@@ -194,16 +193,11 @@ def new_canvas(
 
 
 def finish(canvas: Canvas, buf: io.BytesIO, saved: bool = False) -> bytes:
-    """Save the canvas (unless `saved`); the PDF's bytes, with its structure
-    tree when tagged."""
+    """Save the canvas (unless `saved`): the PDF's bytes (a TaggedCanvas adds
+    its structure tree as it saves)."""
     if not saved:
         canvas.save()
-    data = buf.getvalue()
-    if isinstance(canvas, TaggedCanvas):
-        from deckgen.backends.tagging.writer import finish as write_structure
-
-        data = write_structure(data, canvas.tagger)
-    return data
+    return buf.getvalue()
 
 
 def apply_metadata(canvas: Canvas, meta: Metadata) -> None:
@@ -271,20 +265,29 @@ def draw_runs(
     cursor = x
     tagger = tagger_of(canvas)
     for run in runs:
-        lang = foreign_language(run.text, tagger.language) if tagger.enabled else None
-        node = tagger.inner("Link") if run.link else None
-        if lang:
-            node = tagger.inner("Span", lang=lang) if node is None else node
-            if node is not None:
-                node.lang = lang
-        with tagger.mark(node) if node is not None else _nothing():
+        node = None
+        if tagger.enabled and (run.link or not run.text.isascii()):
+            node = _run_node(tagger, run)
+        if node is None:
+            cursor += _draw_run(canvas, cursor, y, run, names, size, fill, bold, italic, link_color)
+            continue
+        with tagger.mark(node):
             cursor += _draw_run(canvas, cursor, y, run, names, size, fill, bold, italic, link_color)
     return cursor - x
 
 
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield None
+def _run_node(tagger: Tagger, run: Run) -> Node | None:
+    """A link's Link, or a Span with the language of text in another script."""
+    lang = foreign_language(run.text, tagger.language)
+    if run.link:
+        node = tagger.inner("Link")
+    elif lang:
+        node = tagger.inner("Span")
+    else:
+        return None
+    if node is not None and lang:
+        node.lang = lang
+    return node
 
 
 def _draw_run(

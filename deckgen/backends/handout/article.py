@@ -336,7 +336,8 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
                         closed=False,
                     )
                 self._furniture(number, total, running)
-                self._code.append("EMC")
+                if self.tagger.active:
+                    self._code.append("EMC")  # the page's artifact, opened at its start
                 Canvas.showPage(self)
             TaggedCanvas.save(self)
 

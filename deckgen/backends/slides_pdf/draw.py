@@ -176,20 +176,21 @@ def _text_box(
         to_baseline = (para.line_height - em) / 2 + face.ascent * para.size
         left = inner_x + para.indent
         avail = inner_w - para.indent
-        for i, line in enumerate(para.lines):
-            baseline = top + to_baseline
-            if para.align == "center":
-                lx = left + (avail - line.width) / 2
-            elif para.align == "right":
-                lx = left + avail - line.width
-            else:
-                lx = left
-            if i == 0 and para.bullet:
-                with tagger.mark(tag.label):
-                    canvas.setFillColor(pdfkit.color(para.color))
-                    canvas.setFont(names.face(para.bold, False), para.size)
-                    canvas.drawString(left - para.hanging, h - baseline, para.bullet)
-            with tagger.mark(tag.body):
+        if para.bullet and para.lines:
+            with tagger.mark(tag.label):
+                canvas.setFillColor(pdfkit.color(para.color))
+                canvas.setFont(names.face(para.bold, False), para.size)
+                canvas.drawString(left - para.hanging, h - (top + to_baseline), para.bullet)
+        # one marked sequence a paragraph (its lines read as one)
+        with tagger.mark(tag.body):
+            for line in para.lines:
+                baseline = top + to_baseline
+                if para.align == "center":
+                    lx = left + (avail - line.width) / 2
+                elif para.align == "right":
+                    lx = left + avail - line.width
+                else:
+                    lx = left
                 pdfkit.draw_runs(
                     canvas,
                     lx,
@@ -201,4 +202,4 @@ def _text_box(
                     bold=para.bold,
                     italic=para.italic,
                 )
-            top += para.line_height
+                top += para.line_height

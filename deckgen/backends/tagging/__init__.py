@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 __all__ = [
@@ -32,30 +34,39 @@ __all__ = [
     "Tagger",
     "foreign_language",
     "tagger_of",
+    "untagged",
 ]
 
 _ARTIFACT_OPEN = "/Artifact BMC"
 _EMC = "EMC"
+_ACTIVE = [True]  # off only to measure what tagging costs (bench/bench_tagging.py)
 
 
-@dataclass(frozen=True)
-class MCRef:
+@contextmanager
+def untagged() -> Iterator[None]:
+    """PDFs made meanwhile carry no tags (for measuring tagging's cost)."""
+    _ACTIVE[0] = False
+    try:
+        yield
+    finally:
+        _ACTIVE[0] = True
+
+
+class MCRef(NamedTuple):
     """A marked-content sequence: MCID `mcid` on page `page` (0-based)."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class AnnotRef:
-    """The `index`-th link annotation the tagger saw on page `page`."""
+class AnnotRef(NamedTuple):
+    """A link annotation on page `page`: reportlab's object number `number`."""
 
     page: int
-    index: int
-    contents: str
+    number: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A structure element: a standard role and its attributes."""
 
@@ -73,12 +84,15 @@ class Node:
         self.kids.append(node)
         return node
 
-    def nodes(self) -> Iterator[Node]:
+    def nodes(self) -> list[Node]:
         """This node and every node under it, in reading order."""
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Node):
-                yield from kid.nodes()
+        out: list[Node] = []
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(k for k in reversed(node.kids) if isinstance(k, Node))
+        return out
 
 
 class Tagger:
@@ -89,9 +103,11 @@ class Tagger:
         self.language = language
         self.root = Node("Document")
         self.page = 0
-        self.enabled = True  # off while drawing a form (its content is tagged by its use)
+        self.active = _ACTIVE[0]  # False: an untagged PDF (see `untagged`)
+        self.enabled = self.active  # off while drawing a form (its content is tagged by its use)
         self._mcid = 0
-        self._annots = 0
+        # link annotations: their /StructParent keys (0, 1, ...) and Link nodes
+        self.annot_parents: list[tuple[int, Node]] = []
         self._marked: list[Node] = []  # nodes whose content is being drawn, innermost last
         self._groups: list[Node] = [self.root]  # the container new nodes go in
         self.memo: dict[object, Node] = {}  # a backend's nodes by key (a table over pages)
@@ -124,27 +140,32 @@ class Tagger:
 
     def _open(self, node: Node | None) -> None:
         if node is None:
-            self._code(_ARTIFACT_OPEN)
+            self.canvas._code.append(_ARTIFACT_OPEN)
             return
-        node.kids.append(MCRef(self.page, self._mcid))
-        self._code(f"/{node.role} <</MCID {self._mcid}>> BDC")
-        self._mcid += 1
+        mcid = self._mcid
+        node.kids.append(MCRef(self.page, mcid))
+        self.canvas._code.append(f"/{node.role} <</MCID {mcid}>> BDC")
+        self._mcid = mcid + 1
 
-    @contextmanager
-    def mark(self, node: Node | None) -> Iterator[Node | None]:
-        """Draw calls inside belong to `node` (None: an artifact)."""
-        if not self.enabled:
-            yield node
-            return
-        self._code(_EMC)
-        self._marked.append(node)  # type: ignore[arg-type]
+    def mark(self, node: Node | None) -> _Mark:
+        """Draw calls inside (`with tagger.mark(node):`) belong to `node`
+        (None: an artifact)."""
+        return _Mark(self, node)
+
+    def _enter(self, node: Node | None) -> bool:
+        """Open `node`'s marked content; False when nothing was opened (not
+        tagging, or an artifact inside the page's artifact)."""
+        if not self.enabled or (node is None and not self._marked):
+            return False
+        self.canvas._code.append(_EMC)
+        self._marked.append(node)
         self._open(node)
-        try:
-            yield node
-        finally:
-            self._code(_EMC)
-            self._marked.pop()
-            self._open(self._marked[-1] if self._marked else None)
+        return True
+
+    def _exit(self) -> None:
+        self.canvas._code.append(_EMC)
+        self._marked.pop()
+        self._open(self._marked[-1] if self._marked else None)
 
     @contextmanager
     def leaf(self, role: str, **attrs: str | None) -> Iterator[Node | None]:
@@ -179,15 +200,20 @@ class Tagger:
             ys.append(b * px + d * py + f)
         node.bbox = (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
 
-    def annotation(self, contents: str) -> None:
-        """A link annotation was just added to this page: tie it to a Link node."""
+    @property
+    def annot_count(self) -> int:
+        return len(self.annot_parents)
+
+    def link(self) -> tuple[Node, int] | None:
+        """The Link node of an annotation about to be made, and its
+        /StructParent key (None when not tagging)."""
         if not self.enabled:
-            return
+            return None
         link = self.current if self.current is not None and self.current.role == "Link" else None
         if link is None:
             link = (self.current or self.container).add("Link")
-        link.kids.append(AnnotRef(self.page, self._annots, contents))
-        self._annots += 1
+        self.annot_parents.append((self.annot_count, link))
+        return link, self.annot_count - 1
 
     def snapshot(self) -> int:
         return self._mcid
@@ -213,16 +239,35 @@ class Tagger:
     # ------------------------------------------------------------ pages
 
     def page_started(self) -> None:
-        self._code(_ARTIFACT_OPEN)
+        if self.active:
+            self._code(_ARTIFACT_OPEN)
 
     def page_ended(self) -> None:
-        self._code(_EMC)
+        if self.active:
+            self._code(_EMC)
         self.next_page()
 
     def next_page(self) -> None:
         self.page += 1
         self._mcid = 0
-        self._annots = 0
+
+
+class _Mark:
+    """`with tagger.mark(node):` (a class: cheaper than a generator, and marks
+    are made for every paragraph drawn)."""
+
+    __slots__ = ("node", "opened", "tagger")
+
+    def __init__(self, tagger: Tagger, node: Node | None) -> None:
+        self.tagger, self.node, self.opened = tagger, node, False
+
+    def __enter__(self) -> Node | None:
+        self.opened = self.tagger._enter(self.node)
+        return self.node
+
+    def __exit__(self, *exc: object) -> None:
+        if self.opened:
+            self.tagger._exit()
 
 
 class TaggedCanvas(Canvas):
@@ -246,12 +291,21 @@ class TaggedCanvas(Canvas):
         if self._code == [_ARTIFACT_OPEN]:
             self._code = []
 
-    def save(self) -> None:
+    def _close(self) -> None:
         self._drop_empty_page()
+        if self._code:
+            self.showPage()
+        if self.tagger.active:
+            from deckgen.backends.tagging.writer import write_structure
+
+            write_structure(self, self.tagger)
+
+    def save(self) -> None:
+        self._close()
         super().save()
 
     def getpdfdata(self) -> bytes:
-        self._drop_empty_page()
+        self._close()
         return super().getpdfdata()
 
     def beginForm(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -260,14 +314,23 @@ class TaggedCanvas(Canvas):
 
     def endForm(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().endForm(**kwargs)
-        self.tagger.enabled = True
+        self.tagger.enabled = self.tagger.active
 
     def linkURL(
         self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw
     ):  # type: ignore[no-untyped-def]  # noqa: E501
         text = kw.pop("text", None)
+        link = self.tagger.link()
+        if link is None:
+            super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
+            return
+        node, key = link
+        about = f"{text.strip()}: {url}" if text and text.strip() != url else url
+        kw.update(StructParent=key, Contents=PDFString(about))
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
-        self.tagger.annotation(f"{text}: {url}" if text and text.strip() != url else url)
+        name = self._doc.annotationName(f"NUMBER{self._annotationCount}")
+        number = self._doc.idToObjectNumberAndVersion[name][0]
+        node.kids.append(AnnotRef(self.tagger.page, number))
 
 
 class _NullTagger(Tagger):
@@ -277,7 +340,8 @@ class _NullTagger(Tagger):
         self.root = Node("Document")
         self._groups = [self.root]
         self._marked = []
-        self.enabled = False
+        self.enabled = self.active = False
+        self.memo = {}
         self.language = ""
 
     def add(self, role: str, **attrs: str | None) -> Node:
@@ -327,6 +391,8 @@ _WRITES = {
 def foreign_language(text: str, language: str) -> str | None:
     """The language of `text` when its letters are in a script the document's
     `language` does not write (else None)."""
+    if text.isascii():
+        return None
     own = _WRITES.get(language.split("-")[0].lower())
     for ch in text:
         o = ord(ch)

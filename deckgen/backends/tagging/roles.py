@@ -72,8 +72,8 @@ def _rank(slide: Slide, i: int) -> tuple[float, float, float]:
     return (rank, b.x, b.y) if role in ("body", "column-heading") else (rank, b.y, b.x)
 
 
-def _is_event(el: TextBox) -> bool:
-    return el.name.startswith("Event:")
+def _is_event(el: TextBox | Picture) -> bool:
+    return isinstance(el, TextBox) and el.name.startswith("Event:")
 
 
 def _is_artifact(el: TextBox) -> bool:
@@ -85,22 +85,21 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
     reading order: the title first, timeline events as one list in date
     order (date as label, title and text as body), bullets as lists."""
     tags: SlideTags = {}
-    order = sorted(
-        (i for i, el in enumerate(slide.elements) if isinstance(el, TextBox | Picture)),
-        key=lambda i: _rank(slide, i),
+    ranked = sorted(
+        (_rank(slide, i), i)
+        for i, el in enumerate(slide.elements)
+        if isinstance(el, TextBox | Picture)
     )
-    events = sorted(
-        (i for i in order if _is_event(slide.elements[i])),  # type: ignore[arg-type]
-        key=lambda i: slide.elements[i].box.x,
-    )
+    order = [i for _, i in ranked]
+    events = [i for i in order if _is_event(slide.elements[i])]  # type: ignore[arg-type]
     if events:
-        # the list goes where its first event would read
-        order = [i for i in order if i not in events]
+        events.sort(key=lambda i: slide.elements[i].box.x)
+        # the list reads where its first event would, among the labels
         first_label = next(
-            (k for k, i in enumerate(order) if _rank(slide, i)[0] >= _DECK_RANK["label"]),
-            len(order),
+            (k for k, (r, i) in enumerate(ranked) if r[0] >= _DECK_RANK["label"]), len(order)
         )
-        order[first_label:first_label] = [-1]
+        order = [i for i in order[:first_label] if i not in events] + [-1]
+        order += [i for _, i in ranked[first_label:] if i not in events]
     for i in order:
         if i == -1:
             with tagger.group("L"):
@@ -135,10 +134,8 @@ def _paragraphs(tagger: Tagger, el: TextBox) -> list[ParaTags]:
         if para.bullet:
             if items is None:
                 items = tagger.add("L")
-            li = items.add("LI")
-            out.append(ParaTags(li.add("LBody"), li.add("Lbl")))
-            # Lbl reads before LBody
-            li.kids.reverse()
+            # the bullet glyph is an artifact: the list item says it all
+            out.append(ParaTags(items.add("LI").add("LBody")))
         else:
             items = None
             out.append(ParaTags(tagger.add(role)))

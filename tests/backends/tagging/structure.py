@@ -31,7 +31,8 @@ def tree(pdf: pikepdf.Pdf) -> Elem:
     """The structure tree from the StructTreeRoot's single Document element."""
     pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
     root = pdf.Root.StructTreeRoot
-    (doc,) = list(root.K)
+    kids = list(root.K) if isinstance(root.K, pikepdf.Array) else [root.K]
+    (doc,) = kids
     return _elem(doc, pages)
 
 
