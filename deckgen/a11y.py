@@ -285,7 +285,7 @@ def _poster(poster: Poster, here: Location) -> list[Diagnostic]:
         where = _card_location(poster, el).or_else(here)
         if el.size < MIN_PRINT_PT - 0.05:
             found.append(_warn(f"poster: {el.role} text is {el.size:g} pt, under 9 pt", where))
-        ground = _poster_ground(poster, i)
+        ground = _poster_ground(poster, i, el)
         ratio = contrast(el.color, ground)
         if ratio < MIN_CONTRAST:
             found.append(
@@ -305,8 +305,7 @@ def _card_location(poster: Poster, el: TextBlock) -> Location:
     return Location("<poster>")
 
 
-def _poster_ground(poster: Poster, index: int) -> str:
-    el = poster.elements[index]
+def _poster_ground(poster: Poster, index: int, el: TextBlock) -> str:
     cx, cy = el.box.x + el.box.w / 2, el.box.y + el.box.h / 2
     for other in reversed(poster.elements[:index]):
         if isinstance(other, Rect) and other.fill:

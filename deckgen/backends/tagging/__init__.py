@@ -108,7 +108,7 @@ class Tagger:
         self._mcid = 0
         # link annotations: their /StructParent keys (0, 1, ...) and Link nodes
         self.annot_parents: list[tuple[int, Node]] = []
-        self._marked: list[Node] = []  # nodes whose content is being drawn, innermost last
+        self._marked: list[Node | None] = []  # nodes whose content is being drawn, innermost last
         self._groups: list[Node] = [self.root]  # the container new nodes go in
         self.memo: dict[object, Node] = {}  # a backend's nodes by key (a table over pages)
 
@@ -273,7 +273,7 @@ class _Mark:
 class TaggedCanvas(Canvas):
     """A reportlab canvas whose pages are always inside marked content."""
 
-    def __init__(self, *args, language: str = "en", **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, language: str = "en", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.tagger = Tagger(self, language)
         self.tagger.page_started()
@@ -289,7 +289,7 @@ class TaggedCanvas(Canvas):
     def _drop_empty_page(self) -> None:
         # the artifact opened for a page that never came
         if self._code == [_ARTIFACT_OPEN]:
-            self._code = []
+            del self._code[:]
 
     def _close(self) -> None:
         self._drop_empty_page()
@@ -308,17 +308,17 @@ class TaggedCanvas(Canvas):
         self._close()
         return super().getpdfdata()
 
-    def beginForm(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def beginForm(self, *args, **kwargs) -> None:
         super().beginForm(*args, **kwargs)
         self.tagger.enabled = False
 
-    def endForm(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def endForm(self, **kwargs) -> None:
         super().endForm(**kwargs)
         self.tagger.enabled = self.tagger.active
 
     def linkURL(
         self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw
-    ):  # type: ignore[no-untyped-def]  # noqa: E501
+    ):  # noqa: E501
         text = kw.pop("text", None)
         link = self.tagger.link()
         if link is None:

@@ -88,7 +88,7 @@ def draw_part(part: Flowable, canv, x: float, y: float) -> None:
 
 
 class TaggedFrame(Frame):
-    def add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:  # type: ignore[no-untyped-def]
+    def add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:
         # Frame.add draws only when the flowable fits: measure first (the
         # same checks Frame.add makes), so no empty element is left behind.
         with _when_drawn(canv, flowable):
@@ -123,7 +123,7 @@ class TaggedTable(Table):
     tag_role = GROUP
     continued = False
 
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+    def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         key = getattr(self, "tag_key", None) or self
         for i, part in enumerate(parts):
@@ -144,7 +144,7 @@ class TaggedTable(Table):
         self._tag_rows: dict[int, Node] = {}
         super().draw()
 
-    def _drawCell(self, cellval, cellstyle, pos, size):  # type: ignore[no-untyped-def]
+    def _drawCell(self, cellval, cellstyle, pos, size):
         tagger = tagger_of(self.canv)
         table = getattr(self, "_tag_table", None)
         if table is None or not tagger.enabled:

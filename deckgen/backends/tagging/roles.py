@@ -109,6 +109,8 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
         el = slide.elements[i]
         if isinstance(el, Picture):
             tags[i] = [ParaTags(tagger.add("Figure", alt=el.alt or el.name))]
+        elif not isinstance(el, TextBox):
+            continue  # shapes are artifacts
         elif _is_artifact(el):
             tags[i] = [ParaTags(None) for _ in el.paragraphs]
         elif el.role == "title":
@@ -221,7 +223,7 @@ def _poster_events(
             if not members:
                 continue
             with tagger.group("LI"):
-                dates = [i for i in members if poster.elements[i].role == "event-date"]  # type: ignore[union-attr]
+                dates = [i for i in members if poster.elements[i].role == "event-date"]
                 label = tagger.add("Lbl") if dates else None
                 body = tagger.add("LBody")
                 for i in members:

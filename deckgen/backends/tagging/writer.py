@@ -37,7 +37,7 @@ class _Raw(PDFObject):
     def __init__(self) -> None:
         self.text = b"null"
 
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
+    def format(self, document) -> bytes:
         return self.text
 
 
@@ -82,7 +82,7 @@ def write_structure(canvas: Canvas, tagger: Tagger) -> None:
     cat.Metadata = doc.Reference(_xmp(doc, tagger.language))
 
 
-def _register(doc, count: int) -> list[tuple[_Raw, int]]:  # type: ignore[no-untyped-def]
+def _register(doc, count: int) -> list[tuple[_Raw, int]]:
     """`count` new objects with their object numbers: what reportlab's
     `Reference` does for one, done in bulk (it costs a tenth)."""
     first = doc.objectcounter + 1
@@ -110,7 +110,7 @@ def _element(
     number_of: dict[int, int],
     pages: list[str],
     parents: dict[int, dict[int, int]],
-    doc,  # type: ignore[no-untyped-def]
+    doc,
 ) -> str:
     """The element's PDF text; notes its MCIDs in `parents` (page -> MCID -> number)."""
     me = number_of[id(node)]
@@ -138,11 +138,11 @@ def _element(
     return out + " >>"
 
 
-def _text(text: str, doc) -> str:  # type: ignore[no-untyped-def]
+def _text(text: str, doc) -> str:
     return PDFString(text).format(doc).decode("latin-1")
 
 
-def _attributes(node: Node, doc) -> str:  # type: ignore[no-untyped-def]
+def _attributes(node: Node, doc) -> str:
     out = ""
     if node.alt is not None:
         out += f" /Alt {_text(node.alt, doc)}"
@@ -158,7 +158,7 @@ def _attributes(node: Node, doc) -> str:  # type: ignore[no-untyped-def]
     return out
 
 
-def _xmp(doc, language: str) -> PDFStream:  # type: ignore[no-untyped-def]
+def _xmp(doc, language: str) -> PDFStream:
     info = doc.info
 
     author = escape(info.author or "")

@@ -73,7 +73,7 @@ def test_every_drawing_is_marked_and_every_mark_is_in_the_tree(pdfs, kind):
         # the parent tree finds each MCID's element
         nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
         parents = dict(zip(nums[::2], nums[1::2], strict=True))
-        for i, page in enumerate(pdf.pages):
+        for page in pdf.pages:
             marks = mcids_on(page)
             if marks:
                 row = parents[int(page.StructParents)]
