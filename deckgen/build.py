@@ -32,10 +32,12 @@ import deckgen.theme
 from deckgen.backends import registry
 from deckgen.backends.base import Job, Output
 from deckgen.backends.options import validate
+from deckgen.epoch import source_date_epoch
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.inputs import inputs_of
 from deckgen.layout.common.plan import plan_talk
 from deckgen.suggest import did_you_mean
-from deckgen.writer import check_names, has_control_characters, write_outputs
+from deckgen.writer import OverwritesInput, check_names, has_control_characters, write_outputs
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -126,7 +128,9 @@ def build(
     `formats` defaults to DEFAULT_FORMATS; `theme` overrides each outline's
     theme (a name, or a path relative to the working folder); `sets` are
     "dotted.key=VALUE" overrides applied before validation. Raises
-    BackendError when a backend is unknown, clashes or cannot be loaded.
+    BackendError when a backend is unknown, clashes or cannot be loaded,
+    EpochError for an unusable SOURCE_DATE_EPOCH, and OverwritesInput when
+    an output would replace one of the build's inputs.
     """
     return _run(outline_paths, formats, theme, Path(out_dir), sets, strict, progress)
 
@@ -163,6 +167,7 @@ def _run(
     strict: bool,
     progress: Progress | None,
 ) -> BuildReport:
+    source_date_epoch()  # an unusable value stops every output alike (EpochError)
     backends = {name: registry.load(name) for name in parse_formats(formats)}
     others = _OtherBackends(backends)
     report = BuildReport([], strict=strict)
@@ -259,9 +264,12 @@ def _build_one(
         outputs.extend(rendered)
     if result.errors:
         return  # every file of this outline stays as it was
+    inputs = [p for _, _, job in planned for p in inputs_of(outline, theme, job.options)]
     try:
         with step("write"):
-            result.written = write_outputs(out_dir, outputs)
+            result.written = write_outputs(out_dir, outputs, inputs)
+    except OverwritesInput:
+        raise  # the command line is wrong (-o), not this outline
     except DeckgenError as exc:
         result.add(exc.diagnostics)
 

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import deckgen
+from deckgen.epoch import source_date_epoch
 from deckgen.errors import DeckgenError, Diagnostic
+from deckgen.writer import OverwritesInput
 
 if TYPE_CHECKING:
     from deckgen.backends.base import OptionSpec
@@ -81,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.run(args)
     except _UsageError as exc:
         print(f"deckgen {args.command}: error: {_printable(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except OverwritesInput as exc:
+        _print_diagnostics(exc.diagnostics, strict=False, quiet=False)
         return EXIT_USAGE
     except DeckgenError as exc:
         _print_diagnostics(exc.diagnostics, strict=False, quiet=False)
@@ -257,6 +262,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _run_and_report(args: argparse.Namespace, run, **extra):
     """Run `build` or `check` with progress, set the exit status, print diagnostics."""
     formats = _backend_names(args)
+    try:
+        source_date_epoch()
+    except DeckgenError as exc:
+        raise _UsageError(exc.diagnostics[0].message) from None
     with _Progress(enabled=not args.quiet) as progress:
         report = run(
             args.outlines,
