@@ -92,7 +92,10 @@ def resolve(outline: Outline, override: str | None = None) -> Theme:
         path, name = src.path, ref
         label = ref
 
-    chain = load_chain(path, label, themes)
+    # A path given on the command line is the user's own choice; one written
+    # in the outline stays inside the outline's folder, and so do their parents.
+    roots = [outline.folder] if confined else [outline.folder, path.parent]
+    chain = load_chain(path, label, themes, roots)
     tree = chain.tree
     overrides = _overrides(outline)
     override_files = frozenset()

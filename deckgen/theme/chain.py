@@ -9,6 +9,7 @@ or through others, is an error naming the whole chain.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,9 +83,21 @@ def _without(node: Node, key: str) -> Node:
     return copy
 
 
-def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = None) -> Chain:
-    """Read `path` and every theme it extends; `label` names it in a cycle."""
+def load_chain(
+    path: Path,
+    label: str,
+    themes: dict[str, ThemeSource] | None = None,
+    roots: Sequence[Path] | None = None,
+) -> Chain:
+    """Read `path` and every theme it extends; `label` names it in a cycle.
+
+    With `roots`, a theme file named by `extends:` must lie inside one of
+    them (symbolic links resolved) or beside a theme of the catalog: an
+    outline shared with colleagues cannot pull in files from elsewhere on
+    their machine through its theme.
+    """
     themes = catalog() if themes is None else themes
+    allowed = None if roots is None else _allowed_folders(roots, themes)
     chain = Chain(Node({}, Location.of_file(display_path(path)), "map", keys={}))
     seen: list[tuple[str, Path]] = []
     trees: list[Node] = []
@@ -110,13 +123,15 @@ def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = N
         ref = as_text_or_error(parent)
         where = parent.location
         if is_path(ref):
-            nxt = (current.parent / ref) if not Path(ref).is_absolute() else Path(ref)
             if "://" in ref:
                 raise ThemeError(
                     f"extends: '{ref}' is a URL; nothing is fetched from a "
                     "network, give a theme name or a file path",
                     where,
                 )
+            nxt = (current.parent / ref) if not Path(ref).is_absolute() else Path(ref)
+            if allowed is not None:
+                _check_inside(nxt, ref, allowed, where)
             if not nxt.is_file():
                 raise ThemeError(
                     f"extends: theme file '{ref}' not found (looked for "
@@ -131,6 +146,31 @@ def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = N
         merged = deep_merge(merged, tree)
     chain.tree = merged
     return chain
+
+
+def _allowed_folders(roots: Sequence[Path], themes: dict[str, ThemeSource]) -> list[Path]:
+    folders = [*roots, *(src.path.parent for src in themes.values() if src.path is not None)]
+    return list(dict.fromkeys(_resolved(f) for f in folders))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        return path.absolute()
+
+
+def _check_inside(path: Path, ref: str, allowed: list[Path], where: Location) -> None:
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise ThemeError(f"extends: '{ref}' cannot be resolved: {exc}", where) from None
+    if not any(target.is_relative_to(folder) for folder in allowed):
+        raise ThemeError(
+            f"extends: '{ref}' leads out of the outline's folder (to {target}); a theme "
+            "may extend a theme by name, or a theme file inside the outline's folder",
+            where,
+        )
 
 
 def as_text_or_error(node: Node) -> str:

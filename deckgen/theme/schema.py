@@ -16,7 +16,7 @@ from deckgen import fonts
 from deckgen._yaml import Node, NodeValueError, as_bool, as_text, unknown_key_message
 from deckgen.color import contrast, luminance, mix
 from deckgen.errors import Diagnostic, FontError, Location, ThemeError
-from deckgen.outline.paths import check_picture, resolve_inside
+from deckgen.outline.paths import resolve_inside, verify_picture
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
 
 __all__ = ["SCHEMA", "build_theme", "contrast"]
@@ -218,7 +218,7 @@ class _Checker:
             if file not in self.override_files:
                 message = message.replace("the outline's folder", "the theme file's folder")
             raise NodeValueError(node, message) from None
-        problem = check_picture(target, ref)
+        problem = verify_picture(target, ref)  # decoded: a truncated or huge logo is refused here
         if problem:
             raise NodeValueError(node, problem)
         return target
