@@ -15,11 +15,13 @@ layout must fit.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from deckgen.errors import Location, RenderError
+from deckgen.safeio import read_file
 
 __all__ = ["MAX_PIXELS", "Normalised", "data", "for_reportlab", "normalise", "pixel_size"]
 
@@ -83,30 +85,18 @@ def _reader(data: bytes):
 
 @lru_cache(maxsize=64)
 def _normalise(path: Path, mtime_ns: int, size: int, location: Location | None) -> Normalised:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     name = path.name
     try:
-        with Image.open(path) as img:
-            if img.format not in _FORMATS:
-                raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location)
-            w, h = img.size
-            if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
-                raise RenderError(f"{name} is {w}x{h} pixels: empty or too large", location)
-            orientation = img.getexif().get(_EXIF_ORIENTATION, 1)
-            upright = orientation in (1, None) or not 2 <= orientation <= 8
-            if upright and img.mode in _DRAWN_AS_IS:
-                return Normalised(w, h, path.read_bytes(), changed=False)
-            img.load()
-            fixed = ImageOps.exif_transpose(img) if not upright else img
-            fixed = _eight_bit(fixed)
-            out = io.BytesIO()
-            if img.format == "JPEG" and fixed.mode in ("RGB", "L"):
-                # no EXIF written back: the pixels are upright now
-                fixed.save(out, "JPEG", quality=92, optimize=False, progressive=False)
-            else:
-                fixed.save(out, "PNG", optimize=False)
-            return Normalised(fixed.width, fixed.height, out.getvalue(), changed=True)
+        raw = read_file(path)  # once, not through a link out of the folder
+    except OSError as err:
+        raise RenderError(f"cannot read picture {name}: {err.strerror or err}", location) from None
+    try:
+        with warnings.catch_warnings():
+            # reported as diagnostics when the outline is loaded (picture_warnings)
+            warnings.simplefilter("ignore")
+            return _decoded(raw, name, location)
     except RenderError:
         raise
     except Image.DecompressionBombError:
@@ -117,6 +107,42 @@ def _normalise(path: Path, mtime_ns: int, size: int, location: Location | None) 
         raise RenderError(
             f"{name} is damaged or truncated and cannot be read ({err})", location
         ) from None
+
+
+def _orientation(img) -> int:
+    """EXIF orientation 1-8; 1 (as stored) when missing, malformed or not a number."""
+    try:
+        value = img.getexif().get(_EXIF_ORIENTATION, 1)
+    except Exception:  # EXIF parsing raises anything from struct.error to KeyError
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
+        return 1
+    return value
+
+
+def _decoded(raw: bytes, name: str, location: Location | None) -> Normalised:
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(raw)) as img:
+        if img.format not in _FORMATS:
+            raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location)
+        w, h = img.size
+        if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
+            raise RenderError(f"{name} is {w}x{h} pixels: empty or too large", location)
+        orientation = _orientation(img)
+        upright = orientation == 1
+        if upright and img.mode in _DRAWN_AS_IS:
+            return Normalised(w, h, raw, changed=False)
+        img.load()
+        fixed = ImageOps.exif_transpose(img) if not upright else img
+        fixed = _eight_bit(fixed)
+        out = io.BytesIO()
+        if img.format == "JPEG" and fixed.mode in ("RGB", "L"):
+            # no EXIF written back: the pixels are upright now
+            fixed.save(out, "JPEG", quality=92, optimize=False, progressive=False)
+        else:
+            fixed.save(out, "PNG", optimize=False)
+        return Normalised(fixed.width, fixed.height, out.getvalue(), changed=True)
 
 
 def _eight_bit(img):

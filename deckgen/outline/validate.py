@@ -38,7 +38,7 @@ from deckgen.outline.model import (
     Text,
     Timeline,
 )
-from deckgen.outline.paths import resolve_inside, verify_picture
+from deckgen.outline.paths import picture_warnings, resolve_inside, verify_picture
 
 __all__ = ["KEYS", "LAYOUT_KEYS", "build_outline", "slugify"]
 
@@ -303,6 +303,10 @@ class _Builder:
                 if problem:
                     self.error(src_node.location, _join(where, "src"), problem)
                     src = None
+                else:
+                    for note in picture_warnings(src, written):
+                        message = f"{_join(where, 'src')}: {note}"
+                        self.diagnostics.append(Diagnostic("warning", message, src_node.location))
         if src is None or not alt:
             return None
         return Image(src, alt, caption, credit, node.location)

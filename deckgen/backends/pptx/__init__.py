@@ -11,7 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from pptx.exc import PythonPptxError
+
 from deckgen.backends.base import Job, OptionSpec, Output
+from deckgen.backends.pptx.archive import CheckedTemplate, TemplateProblem, read_template
 from deckgen.backends.pptx.template import (
     LayoutPicker,
     TemplateError,
@@ -59,8 +62,14 @@ class PptxBackend:
         else:
             prs = self._open_user(template, job)
             width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
-            geometry = LayoutPicker(prs).geometry(width, height)
+            try:
+                geometry = LayoutPicker(prs).geometry(width, height)
+            except TemplateError as exc:
+                raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None
             checks += self._aspect_check(job, geometry)
+            checks += [
+                Diagnostic("warning", w, self._where(job)) for w in self._checked(job).warnings
+            ]
         deck = layout_deck(job.outline, job.theme, geometry)
         checks += self._font_check(deck, job)
         if not checks:
@@ -143,8 +152,27 @@ class PptxBackend:
             )
         ]
 
-    def _open_user(self, path: Path, job: Job):
+    def _checked(self, job: Job) -> CheckedTemplate:
+        """The template's bytes, read once (not through a link out of the
+        outline's folder) and checked as an untrusted archive."""
+        path = self._template_path(job)
+        assert path is not None
         try:
-            return user_presentation(path)
-        except TemplateError as exc:
-            raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None
+            return read_template(path)
+        except (OSError, TemplateProblem) as exc:
+            what = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise BackendError(
+                f"outputs.pptx.template: {path.name} cannot be used as a template: {what}",
+                self._where(job),
+            ) from None
+
+    def _open_user(self, path: Path, job: Job):
+        data = self._checked(job).data
+        try:
+            return user_presentation(path, data)
+        except (TemplateError, PythonPptxError, KeyError, ValueError, TypeError) as exc:
+            # the archive checks passed, yet python-pptx finds it unusable
+            raise BackendError(
+                f"outputs.pptx.template: {path.name} cannot be used as a template: {exc}",
+                self._where(job),
+            ) from None

@@ -95,9 +95,10 @@ def _scheme(theme: Theme) -> dict[str, str]:
     return scheme
 
 
-def user_presentation(path: Path):
+def user_presentation(path: Path, data: bytes | None = None):
+    """`data` (default: the file at `path`) opened; `path` names it in messages."""
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
         data = _as_presentation(data)
         prs = Presentation(io.BytesIO(data))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
