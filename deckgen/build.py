@@ -29,12 +29,13 @@ from typing import Any
 
 import deckgen.outline
 import deckgen.theme
+from deckgen import safeio
 from deckgen.backends import registry
 from deckgen.backends.base import Job, Output
 from deckgen.backends.options import validate
 from deckgen.epoch import source_date_epoch
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
-from deckgen.inputs import inputs_of
+from deckgen.inputs import inputs_of, readable_folders
 from deckgen.layout.common.plan import plan_talk
 from deckgen.suggest import did_you_mean
 from deckgen.writer import OverwritesInput, check_names, has_control_characters, write_outputs
@@ -184,7 +185,8 @@ def _run(
         if out_dir is not None and has_control_characters(result.path.stem):
             result.add([_unprintable_name(result.path)])
             continue
-        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
+        with safeio.confined_to():  # each outline reads inside its own folders
+            _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
     return report
 
 
@@ -230,6 +232,7 @@ def _build_one(
         result.add(exc.diagnostics)
         return
 
+    safeio.confine(readable_folders(outline, theme))
     result.add(_other_outputs(outline, others))
     talk = plan_talk(outline, theme)  # once per outline, shared by every backend
     planned: list[tuple[str, Any, Job]] = []

@@ -1,4 +1,5 @@
-"""Every file a build of one outline reads: what its outputs must never replace."""
+"""The files a build of one outline reads: where they may lie, and what its
+outputs must never replace."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from deckgen.outline.model import Outline
+from deckgen.theme.catalog import catalog
 from deckgen.theme.model import Theme
 
-__all__ = ["inputs_of"]
+__all__ = ["inputs_of", "readable_folders"]
 
 
 def inputs_of(outline: Outline, theme: Theme, options: Mapping[str, object] = {}) -> list[Path]:
@@ -28,6 +30,19 @@ def inputs_of(outline: Outline, theme: Theme, options: Mapping[str, object] = {}
                 candidate = outline.folder / candidate
             found.append(candidate)
     return list(dict.fromkeys(found))
+
+
+def readable_folders(outline: Outline, theme: Theme) -> list[Path]:
+    """The outline's folder, the installed themes' folders, and the folders of
+    the theme file and logo in use (checked when the theme was read; a
+    --theme file may lie anywhere the user chose)."""
+    folders = [outline.folder]
+    folders += [src.path.parent for src in catalog().values() if src.path is not None]
+    if not theme.location.file.startswith("<"):
+        folders.append(Path(theme.location.file).parent)
+    if theme.logo is not None:
+        folders.append(Path(theme.logo).parent)
+    return folders
 
 
 def _paths(value: object, depth: int) -> Iterator[Path]:

@@ -8,9 +8,9 @@ component at a time (`openat`, O_NOFOLLOW): a link is followed by hand and
 only while it stays inside; the file is read from the descriptor it ends
 on, and those bytes are what every backend uses.
 
-The folders come from `confined_to(...)`, which the build driver sets per
-outline; outside it (a library caller, a test) a file is read in the same
-way, confined to the folder it lies in.
+The folders are set by the build driver per outline (`confine`, within a
+`confined_to` block); outside one (a library caller, a test) a file is read
+in the same way, confined to the folder it lies in.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["MAX_FILE_SIZE", "ReadRefused", "confined_to", "read_file"]
+__all__ = ["MAX_FILE_SIZE", "ReadRefused", "confine", "confined_to", "read_file"]
 
 MAX_FILE_SIZE = 512 * 1024 * 1024  # bytes: a picture or template larger is refused
 _MAX_LINKS = 40  # as the kernel's own limit on links in one path
@@ -39,14 +39,19 @@ class ReadRefused(OSError):
 
 
 @contextlib.contextmanager
-def confined_to(folders: Sequence[Path]) -> Iterator[None]:
-    """Within the block, `read_file` reads only inside `folders`."""
-    roots = tuple(dict.fromkeys(_real(f) for f in folders))
-    token = _ROOTS.set(roots)
+def confined_to(folders: Sequence[Path] = ()) -> Iterator[None]:
+    """Within the block, `read_file` reads only inside `folders` (or those
+    `confine` sets inside the block)."""
+    token = _ROOTS.set(tuple(dict.fromkeys(_real(f) for f in folders)))
     try:
         yield
     finally:
         _ROOTS.reset(token)
+
+
+def confine(folders: Sequence[Path]) -> None:
+    """From now on (until the enclosing `confined_to` ends), read only inside `folders`."""
+    _ROOTS.set(tuple(dict.fromkeys(_real(f) for f in folders)))
 
 
 def read_file(path: Path) -> bytes:

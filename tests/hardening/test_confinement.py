@@ -79,3 +79,75 @@ def test_a_broken_logo_is_a_located_error(tmp_path, capsys, how):
     assert status == 1, err
     assert "mine.yaml:3:7: error:" in err, err
     assert snapshot(out) == {}
+
+
+# --- check, then use: a file swapped for a link after the outline was loaded -------
+
+
+def _secret(tmp_path):
+    """A picture outside the outline's folder, recognisable by its colour."""
+    import io
+
+    from PIL import Image
+
+    secret = tmp_path / "elsewhere" / "secret.png"
+    secret.parent.mkdir(exist_ok=True)
+    out = io.BytesIO()
+    Image.new("RGB", (37, 23), (1, 2, 3)).save(out, "PNG")
+    secret.write_bytes(out.getvalue())
+    return secret
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_picture_swapped_for_a_link_out_after_loading_is_not_read(tmp_path, what):
+    import deckgen.build
+    from deckgen import images
+
+    images._normalise.cache_clear()
+    folder = tmp_path / "talk"
+    outline = talk(folder)
+    secret = _secret(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "talk.pptx").write_bytes(b"earlier")
+
+    def swap(step):
+        if step.stage == "layout" and not (folder / "moved").exists():
+            (folder / "images").rename(folder / "moved")
+            if what == "file":
+                (folder / "images").mkdir()
+                (folder / "images" / "leaf.png").symlink_to(secret)
+            else:
+                (folder / "images").symlink_to(secret.parent, target_is_directory=True)
+                (secret.parent / "leaf.png").write_bytes(secret.read_bytes())
+
+    report = deckgen.build.build([outline], formats=["pptx", "handout"], out_dir=out, progress=swap)
+    assert not report.ok
+    assert any("the outline's folder" in d.message for d in report.errors), [
+        str(d) for d in report.errors
+    ]
+    assert snapshot(out) == {"talk.pptx": b"earlier"}
+
+
+def test_a_template_swapped_for_a_link_out_after_loading_is_not_read(tmp_path, capsys):
+    import deckgen.build
+
+    folder = tmp_path / "talk"
+    outline = talk(folder)
+    status, _ = run(capsys, "build", outline, "-o", tmp_path / "first", "-f", "pptx")
+    assert status == 0
+    outline.write_text(TALK + "outputs:\n  pptx: {template: t.pptx}\n")
+    shutil.copy(tmp_path / "first" / "talk.pptx", folder / "t.pptx")
+    shutil.copy(folder / "t.pptx", tmp_path / "elsewhere.pptx")
+
+    def swap(step):
+        if step.stage == "layout":
+            (folder / "t.pptx").unlink()
+            (folder / "t.pptx").symlink_to(tmp_path / "elsewhere.pptx")
+
+    report = deckgen.build.build(
+        [outline], formats=["pptx"], out_dir=tmp_path / "out", progress=swap
+    )
+    assert not report.ok
+    assert report.errors[0].location.line == 7
+    assert "the outline's folder" in report.errors[0].message
