@@ -23,7 +23,15 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["MAX_FILE_SIZE", "ReadRefused", "confine", "confined_to", "read_file"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "ReadRefused",
+    "confine",
+    "confined_to",
+    "is_file",
+    "read_file",
+    "unusable_name",
+]
 
 MAX_FILE_SIZE = 512 * 1024 * 1024  # bytes: a picture or template larger is refused
 _MAX_LINKS = 40  # as the kernel's own limit on links in one path
@@ -71,6 +79,30 @@ def read_file(path: Path) -> bytes:
     if not _NOFOLLOW or not hasattr(os, "readlink") or os.open not in os.supports_dir_fd:
         return _read_fd(os.open(target, _FILE_FLAGS))  # no openat here: the plain read
     return _read_fd(_open_inside(root, target.relative_to(root).parts))
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file, False instead of an OSError (a name too long, a loop...)."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def unusable_name(path: Path) -> str | None:
+    """Why the file system cannot even look `path` up (a name in it over the
+    length limit, a NUL), or None."""
+    text = os.fspath(path)
+    if "\0" in text:
+        return "it contains a NUL character"
+    try:
+        limit = os.pathconf(".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    for part in Path(path).parts:
+        if len(os.fsencode(part)) > limit:
+            return f"a name in it is {len(os.fsencode(part))} bytes long, over the limit of {limit}"
+    return None
 
 
 def _real(path: Path) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from deckgen._yaml import Node, as_text, deep_merge, did_you_mean, read_yaml
 from deckgen.errors import Location, ThemeError
+from deckgen.safeio import is_file, unusable_name
 from deckgen.theme.catalog import ThemeSource, catalog
 
 __all__ = ["Chain", "display_path", "is_path", "load_chain", "unknown_theme_message"]
@@ -132,7 +133,12 @@ def load_chain(
             nxt = (current.parent / ref) if not Path(ref).is_absolute() else Path(ref)
             if allowed is not None:
                 _check_inside(nxt, ref, allowed, where)
-            if not nxt.is_file():
+            problem = unusable_name(nxt)
+            if problem:
+                raise ThemeError(
+                    f"extends: '{ref[:60]}...' cannot be a theme file: {problem}", where
+                )
+            if not is_file(nxt):
                 raise ThemeError(
                     f"extends: theme file '{ref}' not found (looked for "
                     f"{display_path(nxt)}; themes by name: {', '.join(themes)})",
