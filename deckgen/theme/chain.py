@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen import safeio
 from deckgen._yaml import Node, as_text, deep_merge, did_you_mean, read_yaml
 from deckgen.errors import Location, ThemeError
 from deckgen.safeio import is_file, unusable_name
@@ -65,9 +66,18 @@ def _source_of(name: str, where: Location, themes: dict[str, ThemeSource], key: 
     return src.path
 
 
-def _read(path: Path) -> tuple[Node, str]:
+def _read(path: Path, allowed: list[Path] | None) -> tuple[Node, str]:
     shown = display_path(path)
-    root = read_yaml(path, shown, error=ThemeError)
+    source: Path | bytes = path
+    if allowed is not None:  # read once, not through a link out of the allowed folders
+        try:
+            with safeio.confined_to(allowed):
+                source = safeio.read_file(path)
+        except OSError as exc:
+            raise ThemeError(
+                f"cannot read the theme file: {exc.strerror or exc}", Location.of_file(shown)
+            ) from None
+    root = read_yaml(source, shown, error=ThemeError)
     if not root.is_mapping:
         raise ThemeError(
             f"theme: expected a mapping of theme keys (colors, fonts, slide, ...), got {root.kind}",
@@ -114,7 +124,7 @@ def load_chain(
                 where or Location.of_file(display_path(current)),
             )
         seen.append((name, key))
-        tree, shown = _read(current)
+        tree, shown = _read(current, allowed)
         chain.names.append(name)
         chain.folders[shown] = current.parent
         parent = tree.get("extends")

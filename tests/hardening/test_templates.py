@@ -17,6 +17,7 @@ import zlib
 import pytest
 from pptx import Presentation
 
+from tests.backends.pptx.pptx_support import audit
 from tests.hardening.hostile import TALK, run, snapshot, talk
 
 TEMPLATE_LINE = 8  # the outline's `template:` line, column 15
@@ -230,6 +231,15 @@ def test_external_links_are_dropped_with_a_warning_and_hyperlinks_kept(tmp_path,
         info,
         rels.replace(b"</Relationships>", extra.encode() + b"</Relationships>"),
     )
+    # a picture on the layout, drawn from the linked file
+    info, layout = members[LAYOUT]
+    picture = (
+        '<p:pic><p:nvPicPr><p:cNvPr id="90" name="linked"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+        '<p:blipFill><a:blip r:link="rId90"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
+    members[LAYOUT] = (info, layout.replace(b"</p:spTree>", picture.encode() + b"</p:spTree>"))
     folder = tmp_path / "talk"
     outline = talk(folder, OUTLINE)
     (folder / "t.pptx").write_bytes(_zip(members))
@@ -241,6 +251,12 @@ def test_external_links_are_dropped_with_a_warning_and_hyperlinks_kept(tmp_path,
     with zipfile.ZipFile(out / "talk.pptx") as z:
         every = b"".join(z.read(n) for n in z.namelist() if n.endswith(".rels"))
     assert b"file:///etc/passwd" not in every and b"tracker.example" not in every
+    with zipfile.ZipFile(folder / "t.pptx") as z:
+        assert b'r:link="rId90"' in z.read(LAYOUT)
+    with zipfile.ZipFile(out / "talk.pptx") as z:
+        layouts = b"".join(z.read(n) for n in z.namelist() if "slideLayouts/slideLayout" in n)
+    assert b'name="linked"' in layouts and b'r:link="rId90"' not in layouts  # nothing dangles
+    assert audit((out / "talk.pptx").read_bytes(), tmp_path) == ""
     Presentation(str(out / "talk.pptx"))  # still opens
 
 

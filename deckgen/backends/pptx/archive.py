@@ -47,6 +47,7 @@ _CHUNK = 1024 * 1024
 
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _LAYOUT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
 _NS = {
@@ -99,12 +100,17 @@ def check_template(data: bytes) -> CheckedTemplate:
         _check_numbers(name, root)
     warnings: list[str] = []
     changed: dict[str, bytes] = {}
-    for name, root in parsed.items():
-        if name.endswith(".rels"):
-            dropped = _drop_external(root)
-            if dropped:
-                warnings += [f"{name}: external link to {t!r} dropped ({k})" for k, t in dropped]
-                changed[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    for name, root in list(parsed.items()):
+        if not name.endswith(".rels"):
+            continue
+        dropped = _drop_external(root)
+        if not dropped:
+            continue
+        warnings += [f"{name}: external link to {t!r} dropped ({k})" for _, k, t in dropped]
+        changed[name] = _xml(root)
+        source = _source_part(name)
+        if source in parsed and _unlink(parsed[source], {rid for rid, _, _ in dropped}):
+            changed[source] = _xml(parsed[source])
     if not changed:
         return CheckedTemplate(data)
     return CheckedTemplate(_rebuilt(data, changed), tuple(warnings))
@@ -247,13 +253,35 @@ def _number(name: str, el: etree._Element, attr: str, low: int, high: int, what:
         )
 
 
-def _drop_external(rels: etree._Element) -> list[tuple[str, str]]:
-    """External targets other than hyperlinks, removed: (kind, target) of each."""
+def _drop_external(rels: etree._Element) -> list[tuple[str, str, str]]:
+    """External targets other than hyperlinks, removed: (id, kind, target) of each."""
     dropped = []
     for rel in list(rels.iter(f"{{{_PKG_REL}}}Relationship")):
         if rel.get("TargetMode") != "External" or rel.get("Type") == _HYPERLINK:
             continue
         kind = (rel.get("Type") or "").rsplit("/", 1)[-1] or "unknown"
-        dropped.append((kind, rel.get("Target") or ""))
+        dropped.append((rel.get("Id") or "", kind, rel.get("Target") or ""))
         rels.remove(rel)
     return dropped
+
+
+def _source_part(rels_name: str) -> str:
+    """'ppt/slides/_rels/slide1.xml.rels' -> 'ppt/slides/slide1.xml'."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file.removesuffix(".rels")
+
+
+def _unlink(root: etree._Element, ids: set[str]) -> bool:
+    """Remove the part's references (r:link, r:embed, r:id ...) to the dropped
+    relationships, so that no reference is left dangling."""
+    found = False
+    for el in root.iter(etree.Element):
+        for attr in [a for a in el.attrib if etree.QName(a).namespace == _OFFICE_REL]:
+            if el.get(attr) in ids:
+                del el.attrib[attr]
+                found = True
+    return found
+
+
+def _xml(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
