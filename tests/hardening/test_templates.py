@@ -285,3 +285,64 @@ def test_a_zip_bomb_is_refused_within_a_memory_limit(tmp_path):
     assert done.returncode == 1, done.stderr
     assert "zip bomb" in done.stderr and "Traceback" not in done.stderr
     assert snapshot(out) == {}
+
+
+STRUCTURE = {
+    # found by mutating python-pptx's default template attribute by attribute
+    "rels-in-another-namespace": (
+        "ppt/slideLayouts/_rels/slideLayout9.xml.rels",
+        r'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"',
+        'xmlns="urn:x"',
+    ),
+    "layout-without-its-master": (
+        "ppt/slideLayouts/_rels/slideLayout6.xml.rels",
+        r"relationships/slideMaster\"",
+        'relationships/image"',
+    ),
+    "master-relationship-renamed": ("ppt/_rels/presentation.xml.rels", r'Id="rId1"', 'Id="rId77"'),
+    "extent-without-height": (LAYOUT, r' cy="\d+"', ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STRUCTURE))
+def test_a_template_of_odd_structure_is_a_located_error(tmp_path, capsys, case):
+    part, pattern, repl = STRUCTURE[case]
+    folder = tmp_path / "talk"
+    outline = talk(folder, OUTLINE)
+    (folder / "t.pptx").write_bytes(_edited(part, _sub(pattern, repl)))
+    status, err = run(capsys, "build", outline, "-o", tmp_path / "out", "-f", "pptx")
+    assert status in (0, 1), err
+    if status == 1:
+        assert f"talk.yaml:{TEMPLATE_LINE}:15: error: outputs.pptx.template: t.pptx" in err, err
+    else:
+        Presentation(str(tmp_path / "out" / "talk.pptx"))
+
+
+ODD_VALUES = ["", "-1", "abc", "1e9", "9" * 20, " 5", "0", "rId999", "../../x", "/etc/passwd"]
+
+
+def test_templates_with_odd_attribute_values_never_crash(tmp_path):
+    import random
+
+    import deckgen.build
+
+    base = _base()
+    parts = [n for n in base if n.endswith((".xml", ".rels"))]
+    rng = random.Random(14)
+    folder = tmp_path / "talk"
+    outline = talk(folder, OUTLINE)
+    for _ in range(30):
+        members = dict(base)
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(parts)
+            info, blob = members[name]
+            text = blob.decode("utf-8")
+            found = rng.choice(list(re.finditer(r'\s[\w:]+="([^"]*)"', text)))
+            text = text[: found.start(1)] + rng.choice(ODD_VALUES) + text[found.end(1) :]
+            members[name] = (info, text.encode("utf-8"))
+        (folder / "t.pptx").write_bytes(_zip(members))
+        report = deckgen.build.build([outline], formats=["pptx"], out_dir=tmp_path / "out")
+        if report.ok:
+            Presentation(str(tmp_path / "out" / "talk.pptx"))
+        else:
+            assert report.errors[0].location.line == TEMPLATE_LINE, str(report.errors[0])

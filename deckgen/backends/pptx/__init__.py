@@ -7,6 +7,8 @@ placeholder boxes of the layouts it will use) and calls the pure
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -61,11 +63,9 @@ class PptxBackend:
             geometry = DeckGeometry.for_aspect(job.options.get("aspect") or "16:9")
         else:
             prs = self._open_user(template, job)
-            width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
-            try:
+            with self._template_errors(template, job):
+                width, height = prs.slide_width / _EMU_PER_PT, prs.slide_height / _EMU_PER_PT
                 geometry = LayoutPicker(prs).geometry(width, height)
-            except TemplateError as exc:
-                raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None
             checks += self._aspect_check(job, geometry)
             checks += [
                 Diagnostic("warning", w, self._where(job)) for w in self._checked(job).warnings
@@ -91,7 +91,12 @@ class PptxBackend:
         )
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
-        data = write_deck(deck, prs, info, template_background=job.theme.colors.background)
+        background = job.theme.colors.background
+        if template is None:
+            data = write_deck(deck, prs, info, template_background=background)
+        else:
+            with self._template_errors(template, job):
+                data = write_deck(deck, prs, info, template_background=background)
         return [Output(f"{outline.stem}.pptx", data)]
 
     # --- the template option ---------------------------------------------------
@@ -168,11 +173,21 @@ class PptxBackend:
 
     def _open_user(self, path: Path, job: Job):
         data = self._checked(job).data
-        try:
+        with self._template_errors(path, job):
             return user_presentation(path, data)
-        except (TemplateError, PythonPptxError, KeyError, ValueError, TypeError) as exc:
-            # the archive checks passed, yet python-pptx finds it unusable
+
+    @contextlib.contextmanager
+    def _template_errors(self, path: Path, job: Job) -> Iterator[None]:
+        """A template that passed the archive checks may still have a structure
+        python-pptx cannot follow (a part of the wrong kind, a relationship or
+        attribute missing): it is the file's fault, said at the template line."""
+        try:
+            yield
+        except TemplateError as exc:
+            raise BackendError(f"outputs.pptx.template: {exc}", self._where(job)) from None
+        except (PythonPptxError, LookupError, ValueError, TypeError, AttributeError) as exc:
             raise BackendError(
-                f"outputs.pptx.template: {path.name} cannot be used as a template: {exc}",
+                f"outputs.pptx.template: {path.name} cannot be used as a template: its "
+                f"structure is not one PowerPoint writes ({type(exc).__name__}: {exc})",
                 self._where(job),
             ) from None
