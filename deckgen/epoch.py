@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 
 from deckgen.errors import DeckgenError, Location
 
@@ -28,7 +29,7 @@ class EpochError(DeckgenError):
     """SOURCE_DATE_EPOCH is set to something that is not a usable time."""
 
 
-def source_date_epoch(environ: os._Environ[str] | dict[str, str] | None = None) -> int | None:
+def source_date_epoch(environ: Mapping[str, str] | None = None) -> int | None:
     """The variable's value, None when unset or empty; EpochError when unusable."""
     env = os.environ if environ is None else environ
     raw = env.get("SOURCE_DATE_EPOCH")

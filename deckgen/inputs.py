@@ -14,7 +14,9 @@ from deckgen.theme.model import Theme
 __all__ = ["inputs_of", "readable_folders"]
 
 
-def inputs_of(outline: Outline, theme: Theme, options: Mapping[str, object] = {}) -> list[Path]:
+def inputs_of(
+    outline: Outline, theme: Theme, options: Mapping[str, object] | None = None
+) -> list[Path]:
     """The outline, its theme file and logo, its pictures and any option naming a file."""
     found = [outline.path]
     theme_file = Path(theme.location.file)
@@ -23,7 +25,7 @@ def inputs_of(outline: Outline, theme: Theme, options: Mapping[str, object] = {}
     if theme.logo is not None:
         found.append(theme.logo)
     found.extend(_paths(outline, depth=0))
-    for value in options.values():
+    for value in (options or {}).values():
         if isinstance(value, str | Path) and str(value):
             candidate = Path(value)
             if not candidate.is_absolute():
