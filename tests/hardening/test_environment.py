@@ -172,3 +172,11 @@ def test_a_full_or_closed_stdout_keeps_the_status_of_a_build_that_wrote(tmp_path
     assert done.returncode == 0, err
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert {p.name for p in out.iterdir()} == {"talk.pptx", "talk-handout.pdf", "talk-poster.pdf"}
+
+
+@pytest.mark.parametrize("value", [LONG, "/dev/null/cache", "/proc/cache"])
+def test_an_unusable_font_cache_folder_still_builds(tmp_path, capsys, monkeypatch, value):
+    outline = talk(tmp_path / "talk")
+    monkeypatch.setenv("DECKGEN_CACHE", value)
+    status, err = run(capsys, "build", outline, "-o", tmp_path / "out", "-f", "pptx,handout")
+    assert status == 0, err
