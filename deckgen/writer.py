@@ -158,7 +158,7 @@ def _check_destinations(folder: Path, outputs: Sequence[Output], inputs: Sequenc
 def _keep_old(folder: Path, final: Path) -> Path | None:
     """A second name for the file `final` replaces (None when there is none),
     so that it can be put back."""
-    if not final.exists():
+    if not os.path.lexists(final):  # a dangling link is kept too
         return None
     prefix = f".{final.name}.{os.getpid()}."
     name = tempfile.mktemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
