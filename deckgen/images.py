@@ -85,18 +85,34 @@ def _reader(data: bytes):
 
 @lru_cache(maxsize=64)
 def _normalise(path: Path, mtime_ns: int, size: int, location: Location | None) -> Normalised:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     name = path.name
     try:
-        raw = read_file(path)  # once, not through a link out of the folder
+        raw = read_file(path)  # once, and not through a link out of the folder
     except OSError as err:
         raise RenderError(f"cannot read picture {name}: {err.strerror or err}", location) from None
     try:
-        with warnings.catch_warnings():
-            # reported as diagnostics when the outline is loaded (picture_warnings)
-            warnings.simplefilter("ignore")
-            return _decoded(raw, name, location)
+        # the decoder's warnings are diagnostics when the outline is loaded
+        with warnings.catch_warnings(action="ignore"), Image.open(io.BytesIO(raw)) as img:
+            if img.format not in _FORMATS:
+                raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location)
+            w, h = img.size
+            if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
+                raise RenderError(f"{name} is {w}x{h} pixels: empty or too large", location)
+            upright = _orientation(img) == 1
+            if upright and img.mode in _DRAWN_AS_IS:
+                return Normalised(w, h, raw, changed=False)
+            img.load()
+            fixed = ImageOps.exif_transpose(img) if not upright else img
+            fixed = _eight_bit(fixed)
+            out = io.BytesIO()
+            if img.format == "JPEG" and fixed.mode in ("RGB", "L"):
+                # no EXIF written back: the pixels are upright now
+                fixed.save(out, "JPEG", quality=92, optimize=False, progressive=False)
+            else:
+                fixed.save(out, "PNG", optimize=False)
+            return Normalised(fixed.width, fixed.height, out.getvalue(), changed=True)
     except RenderError:
         raise
     except Image.DecompressionBombError:
@@ -118,31 +134,6 @@ def _orientation(img) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
         return 1
     return value
-
-
-def _decoded(raw: bytes, name: str, location: Location | None) -> Normalised:
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(raw)) as img:
-        if img.format not in _FORMATS:
-            raise RenderError(f"{name} is not a PNG, JPEG, GIF or BMP picture", location)
-        w, h = img.size
-        if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
-            raise RenderError(f"{name} is {w}x{h} pixels: empty or too large", location)
-        orientation = _orientation(img)
-        upright = orientation == 1
-        if upright and img.mode in _DRAWN_AS_IS:
-            return Normalised(w, h, raw, changed=False)
-        img.load()
-        fixed = ImageOps.exif_transpose(img) if not upright else img
-        fixed = _eight_bit(fixed)
-        out = io.BytesIO()
-        if img.format == "JPEG" and fixed.mode in ("RGB", "L"):
-            # no EXIF written back: the pixels are upright now
-            fixed.save(out, "JPEG", quality=92, optimize=False, progressive=False)
-        else:
-            fixed.save(out, "PNG", optimize=False)
-        return Normalised(fixed.width, fixed.height, out.getvalue(), changed=True)
 
 
 def _eight_bit(img):
