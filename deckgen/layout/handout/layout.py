@@ -159,8 +159,10 @@ def layout_handout(
     """See the module docstring. `options`: the handout's typed options;
     `talk`: the plan every output shares (planned here when not given)."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    opts = options if isinstance(options, HandoutOptions) else None
-    opts = opts or HandoutOptions.from_values(options or {})  # e.g. a test's {}
+    if isinstance(options, HandoutOptions):
+        opts = options
+    else:
+        opts = HandoutOptions.from_values(options or {})  # e.g. a test's {}
     paper, mode, with_notes = opts.paper, opts.mode, opts.notes_lines
     with_speaker = opts.speaker_notes and mode == "article"
 
@@ -242,7 +244,7 @@ def layout_handout(
             style = talk.look.group(event.group)
             check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
             check.text(event.text, body_font, f"timeline.events[{i}].text")
-            if label:
+            if group is not None and label:
                 check.plain(label, body_font, group.location, f"timeline.groups.{group.id}")
             rows.append(
                 DateRow(

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from deckgen.color import luminance, mix
@@ -115,8 +116,10 @@ def layout_poster(
     """`talk`: the plan every output shares (the driver's); planned here when
     not given, so the poster is also laid out on its own."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    opts = options if isinstance(options, PosterOptions) else None
-    opts = opts or PosterOptions.from_values(options or {})  # e.g. a test's {}
+    if isinstance(options, PosterOptions):
+        opts = options
+    else:
+        opts = PosterOptions.from_values(options or {})  # e.g. a test's {}
     if opts.orientation not in ("landscape", "portrait"):
         raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
     W, H = page_size(opts.size, opts.orientation)
@@ -152,7 +155,9 @@ def layout_poster(
     )
 
     w = words(outline.language)
-    poster_kwargs = dict(
+    # The fields both returns share; mypy checks the partial's arguments.
+    poster = partial(
+        Poster,
         width=W,
         height=H,
         bleed=bleed,
@@ -179,7 +184,7 @@ def layout_poster(
         )
         region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
         _overview(outline, theme, ts, region, k, surface, el, labels, diags)
-        return Poster(
+        return poster(
             elements=tuple(el),
             cards=(),
             labels=tuple(labels),
@@ -187,13 +192,12 @@ def layout_poster(
             title_size=TITLE_FLOOR * k,
             level=0,
             diagnostics=tuple(diags),
-            **poster_kwargs,
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
     result = timeline(outline, theme, ts, look, frame, k, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
-    return Poster(
+    return poster(
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
@@ -203,7 +207,6 @@ def layout_poster(
         level=level,
         unplaced=tuple(unplaced),
         diagnostics=tuple(diags),
-        **poster_kwargs,
     )
 
 
