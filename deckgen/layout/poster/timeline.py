@@ -7,6 +7,7 @@ every card's place, then appends the drawing elements.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.color import mix
@@ -14,12 +15,13 @@ from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
-from deckgen.layout.common.timescale import end_ordinal, ticks
-from deckgen.layout.poster.cards import LEVELS, card_texts, min_card_area
+from deckgen.layout.common.timescale import TimeScale, end_ordinal, ticks
+from deckgen.layout.poster.cards import LEVELS, CardText, card_texts, min_card_area
 from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
-from deckgen.layout.poster.model import Card, Label, Marker, Rect, Stroke, TextBlock
-from deckgen.layout.poster.text import bold
-from deckgen.outline.model import Run
+from deckgen.layout.poster.model import Card, Element, Label, Marker, Rect, Stroke, TextBlock
+from deckgen.layout.poster.text import Typesetter, bold
+from deckgen.outline.model import Event, Outline, Run, Timeline
+from deckgen.theme.model import Theme
 
 # Axis rows tried at each card style: one, else the story cut in two or three
 # stretches, one axis above the other (read like lines of text; a tall page
@@ -62,112 +64,58 @@ def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     return out
 
 
+@dataclass(frozen=True)
+class _Try:
+    """One layout worth trying: a card style on one, two or three axis rows."""
+
+    li: int  # index into LEVELS
+    geo: Geometry
+    n_rows: int
+    tops: list[float]
+    row_h: float
+    side_h: float  # depth each side of an axis gets for cards
+    capacity: float  # the area cards can fill at most (~80% of both sides)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    missing: int  # events left without a card
+    li: int
+    texts: list[CardText]
+    rows: list[Row]
+    side_h: float
+    geo: Geometry
+
+
 def timeline(
-    outline, theme, ts, look: Look, frame: Frame, k, surface, el, labels, diags, size_name
-):
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    frame: Frame,
+    k: float,
+    surface: str,
+    el: list[Element],
+    labels: list[Label],
+    diags: list[Diagnostic],
+    size_name: str,
+) -> tuple[int, tuple[TimeScale, ...], list[Card], list[int]]:
+    """Lay out and draw the timeline in `frame`; returns the card style's
+    index into LEVELS, each row's scale, the cards and the events left out."""
     tl = outline.timeline
+    assert tl is not None  # the poster draws a timeline only when there is one
     events = tl.events
     starts = [ev.date.ordinal for ev in events]
     ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
-    # The axis shows at least a few units of the coarsest precision used.
-    if any(ev.date.month is None for ev in events):
-        min_span = 3.0
-    elif any(ev.date.day is None for ev in events):
-        min_span = 0.5
-    else:
-        min_span = 1 / 12
-
-    def points_of(idx):
-        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
-
-    def span_times_of(idx):
-        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
-
-    era_size = 20 * k
-    span_h = 7 * k
-    # Spans on one side share tracks; reserve for the worst case.
-    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
-    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
-    geo = Geometry(
-        era_size=era_size,
-        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
-        axis_h=30 * k,  # the axis band with its tick labels inside
-        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
-        span_h=span_h,
-        gap=12 * k,
-        stem_inset=14 * k,
-        break_w=44 * k,
-        row_gap=frame.margin * 0.6,
-        lane_gap=9 * k,
-    )
-    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
-    chosen = None
-    last = len(LEVELS) - 1
-    base_geo = geo
-    for li, level in enumerate(LEVELS):
-        texts = None
-        # Compact cards stand a little closer: more of them fit a side.
-        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
-        for n_rows in ROWS:
-            if n_rows > 1 and len(events) < MIN_EVENTS_PER_ROW * n_rows:
-                continue
-            tops, row_h, side_h = rows_geometry(frame, geo, n_rows)
-            # Hopeless by area alone (cards cannot fill more than ~80% of both
-            # sides): skip straight to smaller cards, unless nothing is left.
-            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
-            if li < last and len(events) * min_card_area(level, k, geo.gap) > capacity:
-                continue
-            if texts is None:
-                texts = card_texts(
-                    outline,
-                    ts,
-                    look,
-                    level,
-                    k,
-                    outline.language,
-                    theme.colors.text,
-                    theme.colors.muted,
-                )
-            if max(t.height for t in texts) > side_h:
-                continue
-            area = sum((t.width + geo.gap) * (t.height + geo.gap) for t in texts)
-            if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
-                continue
-            groups = split(starts, n_rows)
-            if not groups:
-                continue
-            rows = []
-            for r, idx in enumerate(groups):
-                row = Row(idx, tops[r], tops[r] + row_h, events=[events[i] for i in idx])
-                row.scale, row.xs, row.slots, row.missing = fit_row(
-                    row,
-                    starts,
-                    points_of,
-                    span_times_of,
-                    texts,
-                    level,
-                    geo,
-                    frame,
-                    side_h,
-                    k,
-                    big,
-                    li == last,
-                    min_span,
-                )
-                rows.append(row)
-            missing = sum(len(row.missing) for row in rows)
-            if chosen is None or missing < chosen[0]:
-                chosen = (missing, li, texts, rows, side_h, geo)
-            if not missing:
-                break
-        if chosen is not None and not chosen[0]:
-            break
+    base_geo = _geometry(tl, ts, k, frame, starts, ends)
+    chosen = _choose(outline, theme, ts, look, frame, k, base_geo, starts, ends)
     if chosen is None:
         raise RenderError(
             "poster: the page is too small for even one event card at the legible size",
             tl.location,
         )
-    _, li, texts, rows, side_h, geo = chosen
+    li, texts, rows, side_h, geo = chosen.li, chosen.texts, chosen.rows, chosen.side_h, chosen.geo
+    big = len(events) > 300
     for row in rows:
         spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
     cards: list[Card] = []
@@ -198,7 +146,155 @@ def timeline(
             diags.append(d)
     unplaced = sorted(i for row in rows for i in row.missing)
     _report_unplaced(tl, unplaced, size_name, diags)
-    return li, tuple(row.scale for row in rows), cards, unplaced
+    scales = []
+    for row in rows:
+        assert row.scale is not None  # fit_row gave every row its scale
+        scales.append(row.scale)
+    return li, tuple(scales), cards, unplaced
+
+
+def _geometry(
+    tl: Timeline,
+    ts: Typesetter,
+    k: float,
+    frame: Frame,
+    starts: list[float],
+    ends: list[float | None],
+) -> Geometry:
+    """The sizes every axis row shares, at the roomiest card style."""
+    era_size = 20 * k
+    span_h = 7 * k
+    # Spans on one side share tracks; reserve for the worst case.
+    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
+    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
+    return Geometry(
+        era_size=era_size,
+        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
+        axis_h=30 * k,  # the axis band with its tick labels inside
+        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
+        span_h=span_h,
+        gap=12 * k,
+        stem_inset=14 * k,
+        break_w=44 * k,
+        row_gap=frame.margin * 0.6,
+        lane_gap=9 * k,
+    )
+
+
+def _min_span(events: Sequence[Event]) -> float:
+    """The axis shows at least a few units of the coarsest precision used."""
+    if any(ev.date.month is None for ev in events):
+        return 3.0
+    if any(ev.date.day is None for ev in events):
+        return 0.5
+    return 1 / 12
+
+
+def _tries(n_events: int, frame: Frame, base_geo: Geometry, k: float) -> Iterator[_Try]:
+    """The layouts worth trying, roomy card styles first, at each style one
+    axis, then two or three; those hopeless by area alone are skipped (except
+    at the last style: something must be drawn)."""
+    last = len(LEVELS) - 1
+    for li, level in enumerate(LEVELS):
+        # Compact cards stand a little closer: more of them fit a side.
+        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
+        for n_rows in ROWS:
+            if n_rows > 1 and n_events < MIN_EVENTS_PER_ROW * n_rows:
+                continue
+            tops, row_h, side_h = rows_geometry(frame, geo, n_rows)
+            # Hopeless by area alone (cards cannot fill more than ~80% of both
+            # sides): skip straight to smaller cards, unless nothing is left.
+            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
+            if li < last and n_events * min_card_area(level, k, geo.gap) > capacity:
+                continue
+            yield _Try(li, geo, n_rows, tops, row_h, side_h, capacity)
+
+
+def _choose(
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    frame: Frame,
+    k: float,
+    base_geo: Geometry,
+    starts: list[float],
+    ends: list[float | None],
+) -> _Choice | None:
+    """The first try that places every event, else the one that placed most."""
+    assert outline.timeline is not None
+    events = outline.timeline.events
+    min_span = _min_span(events)
+    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
+    last = len(LEVELS) - 1
+
+    texts_at: dict[int, list[CardText]] = {}  # by level, measured on first use
+    chosen: _Choice | None = None
+    for t in _tries(len(events), frame, base_geo, k):
+        level = LEVELS[t.li]
+        if t.li not in texts_at:
+            c = theme.colors
+            texts_at[t.li] = card_texts(
+                outline, ts, look, level, k, outline.language, c.text, c.muted
+            )
+        texts = texts_at[t.li]
+        if max(x.height for x in texts) > t.side_h:
+            continue
+        area = sum((x.width + t.geo.gap) * (x.height + t.geo.gap) for x in texts)
+        if t.li < last and area > t.capacity * (1.0 if len(events) > 150 else 1.6):
+            continue
+        groups = split(starts, t.n_rows)
+        if not groups:
+            continue
+        rows = _fit_rows(events, groups, t, starts, ends, texts, frame, k, big, min_span)
+        missing = sum(len(row.missing) for row in rows)
+        if chosen is None or missing < chosen.missing:
+            chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
+        if not missing:
+            break
+    return chosen
+
+
+def _fit_rows(
+    events: Sequence[Event],
+    groups: list[list[int]],
+    t: _Try,
+    starts: list[float],
+    ends: list[float | None],
+    texts: list[CardText],
+    frame: Frame,
+    k: float,
+    big: bool,
+    min_span: float,
+) -> list[Row]:
+    """Each row's best axis and placement of its events' cards (`fit_row`)."""
+
+    def points_of(idx):
+        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
+
+    def span_times_of(idx):
+        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
+
+    rows = []
+    for r, idx in enumerate(groups):
+        row = Row(idx, t.tops[r], t.tops[r] + t.row_h, events=[events[i] for i in idx])
+        row.scale, row.xs, row.slots, row.missing = fit_row(
+            row,
+            starts,
+            points_of,
+            span_times_of,
+            texts,
+            LEVELS[t.li],
+            t.geo,
+            frame,
+            t.side_h,
+            k,
+            big,
+            t.li == len(LEVELS) - 1,
+            min_span,
+        )
+        rows.append(row)
+    return rows
 
 
 def _report_unplaced(tl, unplaced, size_name, diags):
