@@ -286,6 +286,12 @@ class TaggedCanvas(Canvas):
         self.tagger.page_ended()
         super().showPage()
 
+    def close_artifact(self) -> None:
+        """End the page's artifact, for a canvas that draws a page's furniture
+        after its content (and calls `Canvas.showPage` itself)."""
+        if self.tagger.active:
+            self._code.append(_EMC)
+
     def _drop_empty_page(self) -> None:
         # the artifact opened for a page that never came
         if self._code == [_ARTIFACT_OPEN]:
