@@ -9,10 +9,11 @@ drawn as a paragraph (text) or an artifact (shapes), never left untagged.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from deckgen.backends.tagging import Node, Tagger
-from deckgen.layout.deck.model import Picture, Slide, TextBox
+from deckgen.layout.deck.model import Box, Picture, Slide, TextBox
 from deckgen.layout.poster.model import Card, TextBlock
 from deckgen.layout.poster.model import Picture as PosterPicture
 from deckgen.layout.poster.model import Poster as PosterPlan
@@ -178,6 +179,7 @@ def poster_structure(tagger: Tagger, poster: PosterPlan) -> dict[int, Node | Non
     Shapes and tick labels are artifacts (absent from the mapping)."""
     nodes: dict[int, Node | None] = {}
     cards = sorted(poster.cards, key=lambda c: c.index)  # events are sorted by date
+    lefts = sorted((c.box.x, k) for k, c in enumerate(cards))
     card_of: dict[int, int] = {}
     texts: list[tuple[int, int, str]] = []  # (rank, element index, role)
     for i, el in enumerate(poster.elements):
@@ -185,7 +187,7 @@ def poster_structure(tagger: Tagger, poster: PosterPlan) -> dict[int, Node | Non
         if not isinstance(el, TextBlock | PosterPicture) or role in _POSTER_ARTIFACTS:
             continue
         if role.startswith("event-"):
-            home = next((k for k, c in enumerate(cards) if c.box.contains(el.box, 1.0)), None)
+            home = _card_holding(cards, lefts, el.box)
             if home is not None:
                 card_of[i] = home
                 continue
@@ -206,6 +208,16 @@ def poster_structure(tagger: Tagger, poster: PosterPlan) -> dict[int, Node | Non
     if not done:
         _poster_events(tagger, poster, cards, card_of, nodes)
     return nodes
+
+
+def _card_holding(cards: list[Card], lefts: list[tuple[float, int]], box: Box) -> int | None:
+    """The card whose box holds `box` (cards by their left edges: only those
+    starting left of it can)."""
+    end = bisect.bisect_right(lefts, (box.x + 1.0, len(cards)))
+    for _, k in reversed(lefts[:end]):
+        if cards[k].box.contains(box, 1.0):
+            return k
+    return None
 
 
 def _poster_events(
