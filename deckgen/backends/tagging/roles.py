@@ -78,7 +78,12 @@ def _is_event(el: TextBox | Picture) -> bool:
 
 
 def _is_artifact(el: TextBox) -> bool:
-    return el.role in _DECK_ARTIFACTS or el.name in ("Quote mark",) or el.name.startswith("Tick")
+    # the axis' years and ticks: each event's label already says its date
+    return (
+        el.role in _DECK_ARTIFACTS
+        or el.name == "Quote mark"
+        or el.name.startswith(("Tick", "Year"))
+    )
 
 
 def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
