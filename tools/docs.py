@@ -282,7 +282,8 @@ def cli_md() -> str:
     for name, sub in commands.choices.items():
         out.append(f"## deckgen {name}\n")
         out.append(f"    {_usage(sub)}\n")
-        out.append(_cell(sub.description or "") + "\n")
+        about = sub.description or ""
+        out.append(_cell(about[:1].upper() + about[1:]) + "\n")  # a sentence, not a help line
         out.append(_options(sub))
         out.append("Example:\n\n```sh\n" + cli._EXAMPLE[name] + "\n```\n")
     out.append("## Exit status\n")
