@@ -126,20 +126,24 @@ def code(b: _Builder, node: Node | None, where: str) -> Code | None:
                 b.error(lang.location, f"{where}.language", f"unknown language {name!r}{hint}")
             else:
                 language = name
-    lines = set()
+    lines = _highlight(b, node.get("highlight"), f"{where}.highlight", text)
+    if text is None:
+        return None
+    return Code(text, language, lines, node.location)
+
+
+def _highlight(b: _Builder, node: Node | None, where: str, text: str | None) -> frozenset[int]:
+    lines: set[int] = set()
     count = len(text.split("\n")) if text else 0
-    for w, item in b.items(node.get("highlight"), f"{where}.highlight", "lines"):
+    for w, item in b.items(node, where, "lines"):
         m = _RANGE.fullmatch(str(item.value).strip()) if item.is_scalar else None
         first, last = (int(m.group(1)), int(m.group(2) or m.group(1))) if m else (0, 0)
         if not m or first < 1 or last < first or (count and last > count):
-            b.error(
-                item.location, w, f"expected a line (1-{count}) or 'FROM-TO', got {item.value!r}"
-            )
+            what = f"expected a line (1-{count}) or 'FROM-TO', got {item.value!r}"
+            b.error(item.location, w, what)
             continue
         lines.update(range(first, last + 1))
-    if text is None:
-        return None
-    return Code(text, language, frozenset(lines), node.location)
+    return frozenset(lines)
 
 
 def chart(b: _Builder, node: Node | None, where: str) -> Chart | None:  # noqa: C901 - one check per key
