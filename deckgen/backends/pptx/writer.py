@@ -19,10 +19,11 @@ from urllib.parse import quote
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deckgen.backends.pptx import _oxml
+from deckgen.backends.pptx import _oxml, blocks
 from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
 from deckgen.fonts import family
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
@@ -98,12 +99,20 @@ class _SlideWriter:
         self.images: dict[int, str] = {}
         self.free = list(layout.placeholders)
 
-    def write(self, slide: Slide, template_background: str | None) -> None:
-        shapes = [self._element(e) for e in slide.elements]
+    def write(self, slide: Slide, template_background: str | None, reveal: bool = False) -> None:
+        shapes = []
+        steps: list[tuple[int, list[int]]] = []
+        for e in slide.elements:
+            if (slide.reveal or reveal) and isinstance(e, TextBox) and e.role == "body":
+                steps += _steps(self.next_id, e)
+            shapes.append(self._element(e))
         background: str | None = slide.background
         if template_background and slide.background.upper() == template_background.upper():
             background = None
-        self.part.blob = _oxml.slide_xml(background, shapes)
+        blob = _oxml.slide_xml(background, shapes)
+        if steps:
+            blob = blob.replace(b"</p:sld>", blocks.timing_xml(steps).encode() + b"</p:sld>")
+        self.part.blob = blob
         if slide.notes:
             self._notes(slide.notes)
 
@@ -118,6 +127,18 @@ class _SlideWriter:
             return self._picture(element)
         if isinstance(element, Shape):
             return self._shape(element)
+        if isinstance(element, TableBlock):
+            return blocks.table_xml(self._id(), element, self._paragraph)
+        if isinstance(element, CodeBlock):
+            return "".join(
+                blocks.code_xml(self._id, element, self.lang, _office_name(element.font))
+            )
+        if isinstance(element, ChartBlock):
+            part = blocks.chart_part(element, self.package.package, _office_name(element.font))
+            rid = self.package.relate(self.part, part, RT.CHART)
+            return blocks.chart_xml(self._id(), element, rid)
+        if isinstance(element, MathBlock):
+            return blocks.math_xml(self._id(), element, self.lang)
         raise TypeError(f"cannot draw {type(element).__name__}")
 
     def _placeholder_for(self, kind: str | None) -> dict[str, str] | None:
@@ -234,6 +255,17 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _steps(sid: int, tb: TextBox) -> list[tuple[int, list[int]]]:
+    """One build step per top-level paragraph (a point), its sub-points with it."""
+    steps: list[tuple[int, list[int]]] = []
+    for i, p in enumerate(tb.paragraphs):
+        if p.level == 0 or not steps:
+            steps.append((sid, [i]))
+        else:
+            steps[-1][1].append(i)
+    return steps
 
 
 def _default_name(role: str, sid: int, placeholder: bool) -> str:
