@@ -19,6 +19,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from deckgen.backends import pdfkit
@@ -31,7 +32,7 @@ from deckgen.layout.common.blocks import (
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.outline.model import Run
 
-__all__ = ["block_fonts", "draw_block", "math_drawing"]
+__all__ = ["BlockFlowable", "block_fonts", "draw_block", "math_drawing"]
 
 Block = TableBlock | CodeBlock | ChartBlock | MathBlock
 
@@ -54,6 +55,26 @@ def draw_block(canvas: Canvas, block: Block, h: float, fonts: dict[str, pdfkit.F
         _chart(canvas, block, h, fonts)
     else:
         _math(canvas, block, h)
+
+
+class BlockFlowable(Flowable):
+    """A laid-out block in a platypus story (the handout): drawn at its box size."""
+
+    def __init__(self, block: Block) -> None:
+        super().__init__()
+        self.block = block
+        self.width, self.height = block.box.w, block.box.h
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        fonts = {f: pdfkit.register_family(f) for f in sorted(block_fonts(self.block))}
+        b = self.block.box
+        self.canv.saveState()
+        self.canv.translate(-b.x, 0)  # the box's top-left at the flowable's
+        draw_block(self.canv, self.block, self.height + b.y, fonts)
+        self.canv.restoreState()
 
 
 def _rect(canvas: Canvas, x: float, top: float, w: float, hh: float, fill: str, h: float) -> None:

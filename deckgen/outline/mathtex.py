@@ -18,7 +18,7 @@ __all__ = ["check", "mathml", "to_unicode"]
 
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 _SUP = dict(zip("0123456789+-=()niaeox", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵃᵉᵒˣ", strict=True))
-_SUB = dict(zip("0123456789+-=()aeoxijnmrs", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓᵢⱼₙₘᵣₛ", strict=True))
+_SUB = dict(zip("0123456789+-=()aeoxijnmrshklpt", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓᵢⱼₙₘᵣₛₕₖₗₚₜ", strict=True))
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "chart_alt",
     "layout_code",
     "layout_table",
+    "math_size",
 ]
 
 CODE_FONT = "JetBrains Mono"  # monospace, Latin + Greek + Cyrillic, from fontpkg
@@ -412,6 +413,15 @@ class MathBlock:
     color: str
     alt: str  # the LaTeX source
     name: str = "Equation"
+
+
+@lru_cache(maxsize=256)
+def math_size(latex: str, size: float) -> tuple[float, float]:
+    """Width and height of a displayed equation at `size`, in points (as drawn)."""
+    import ziamath  # measuring only: it typesets with STIX Two Math's metrics
+
+    w, h = ziamath.Math.fromlatex(latex, size=size).getsize()
+    return float(w), float(h)
 
 
 def _number(v: float) -> str:
