@@ -148,8 +148,8 @@ def test_reveal_builds_one_step_per_point(prs):
     assert build.get("build") == "p"
     body = [s for s in slide.shapes if s.shape_id == int(build.get("spid"))]
     assert body and len(body[0].text_frame.paragraphs) == 3
-    # other slides have no builds
-    assert _slide(prs, "Crewed programmes")._element.find("p:timing", NS) is None
+    # without the pptx option, no other slide builds
+    assert sum(s._element.find("p:timing", NS) is not None for s in prs.slides) == 1
 
 
 @pytest.mark.parametrize("name", ["blocks-slides.pdf", "blocks-handout.pdf"])
@@ -177,3 +177,12 @@ def test_pdfs_embed_the_monospace_font(out):
             for font in page["/Resources"]["/Font"].values():
                 fonts.add(str(font.get_object()["/BaseFont"]))
         assert any("JetBrainsMono" in f for f in fonts), fonts
+
+
+def test_the_reveal_option_builds_every_bullet_slide(tmp_path):
+    report = build([OUTLINE], formats="pptx", out_dir=tmp_path, sets=("outputs.pptx.reveal=true",))
+    assert report.ok, [str(d) for d in report.errors]
+    prs = Presentation(str(tmp_path / "blocks.pptx"))
+    timed = [s for s in prs.slides if s._element.find("p:timing", NS) is not None]
+    assert len(timed) == 2  # both bullet slides; tables, code and charts never build
+    assert _slide(prs, "Numbers") in timed

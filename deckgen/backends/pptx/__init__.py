@@ -17,6 +17,7 @@ from deckgen.backends.pptx.template import base_presentation, open_template
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import Diagnostic
 from deckgen.fonts import family
+from deckgen.layout.common.blocks import CODE_FONT, CodeBlock
 from deckgen.layout.deck.model import Deck
 from deckgen.templates import PPTX_OPTIONS, template_location, template_path
 
@@ -53,7 +54,13 @@ class PptxBackend:
         )
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
-        data = write_deck(deck, prs, info, template_background=job.theme.colors.background)
+        data = write_deck(
+            deck,
+            prs,
+            info,
+            template_background=job.theme.colors.background,
+            reveal=options.reveal,
+        )
         return [Output(f"{outline.stem}.pptx", data)]
 
     @staticmethod
@@ -63,7 +70,12 @@ class PptxBackend:
         is substituted on most machines, and the measured line breaks no longer
         hold there."""
         found = []
-        for font in dict.fromkeys((deck.heading_font, deck.body_font)):
+        code = (
+            [CODE_FONT]
+            if any(isinstance(e, CodeBlock) for s in deck.slides for e in s.elements)
+            else []
+        )
+        for font in dict.fromkeys((deck.heading_font, deck.body_font, *code)):
             if family(font).office_name == font:
                 found.append(
                     Diagnostic(

@@ -66,7 +66,9 @@ def _office_name(font: str) -> str:
     return family(font).office_name
 
 
-def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str | None) -> bytes:
+def write_deck(
+    deck: Deck, prs, info: DocumentInfo, *, template_background: str | None, reveal: bool = False
+) -> bytes:
     """Draw `deck` into `prs` (a base or user presentation, still without slides).
 
     `template_background` is the theme's ordinary background colour: slides
@@ -80,7 +82,8 @@ def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str 
         for slide in deck.slides:
             layout = picker.for_kind(slide.kind)
             writer = _SlideWriter(package, layout, deck.language, _office_name(deck.body_font))
-            writer.write(slide, template_background)
+            builds = reveal and slide.kind in ("bullets", "two-column")
+            writer.write(slide, template_background, builds)
         _set_core_properties(prs, info)
         _set_app_properties(prs, package, deck)
         return package.save(zip_date_time(build_epoch()))
