@@ -148,18 +148,16 @@ def _defs() -> dict[str, Any]:
             ("text",),
             "A code listing.",
         ),
+        "series": _object(
+            {"name": _ref("text"), "values": _list({"type": ["number", "string"]})},
+            ("name", "values"),
+            "One series of a chart: its name and one number per category.",
+        ),
         "chart": _object(
             {
                 "type": {"enum": ["bar", "column", "line", "pie"]},
                 "categories": _list(_ref("text"), min_items=1),
-                "series": _list(
-                    _object(
-                        {"name": _ref("text"), "values": _list({"type": ["number", "string"]})},
-                        ("name", "values"),
-                    ),
-                    "One value per category; pie takes one series.",
-                    1,
-                ),
+                "series": _list(_ref("series"), "One value per category; pie takes one series.", 1),
                 "unit": _ref("text"),
             },
             ("type", "categories", "series"),

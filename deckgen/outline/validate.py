@@ -77,6 +77,7 @@ KEYS: dict[str, frozenset[str]] = {
     "group": frozenset({"label", "color"}),
     "reference": frozenset({"text", "url"}),
     "source": frozenset({"title", "publisher", "url"}),
+    **blocks.BLOCK_KEYS,
 }
 
 # Keys each slide layout uses, and those it needs.

@@ -15,6 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from deckgen.build import build
+from deckgen.fonts import family
 from deckgen.layout.common.blocks import CODE_FONT
 from deckgen.outline import load
 
@@ -93,7 +94,8 @@ def test_highlighted_code_runs_in_the_monospace_font(prs, outline):
     assert len(boxes) == 1
     paragraphs = boxes[0].text_frame.paragraphs
     runs = [r for p in paragraphs for r in p.runs]
-    assert {r.font.name for r in runs} == {CODE_FONT}
+    # JetBrains Mono, written as its Office twin (every glyph 0.6 em wide)
+    assert {r.font.name for r in runs} == {family(CODE_FONT).office_name} == {"Courier New"}
     assert len({str(r.font.color.rgb) for r in runs}) >= 4  # highlighted by token
     lines = [p.text for p in paragraphs]
     assert lines[1] == '    """Speed of a circular orbit (km/s)."""'  # whitespace exact

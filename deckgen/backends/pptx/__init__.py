@@ -70,12 +70,7 @@ class PptxBackend:
         is substituted on most machines, and the measured line breaks no longer
         hold there."""
         found = []
-        code = (
-            [CODE_FONT]
-            if any(isinstance(e, CodeBlock) for s in deck.slides for e in s.elements)
-            else []
-        )
-        for font in dict.fromkeys((deck.heading_font, deck.body_font, *code)):
+        for font in dict.fromkeys((deck.heading_font, deck.body_font)):
             if family(font).office_name == font:
                 found.append(
                     Diagnostic(
@@ -86,4 +81,17 @@ class PptxBackend:
                         job.theme.location,
                     )
                 )
+        code = [e for s in deck.slides for e in s.elements if isinstance(e, CodeBlock)]
+        if code and family(CODE_FONT).office_name == CODE_FONT:
+            # No monospace family with an Office twin (Cousine for Courier New)
+            # is packaged on PyPI; a substitute monospace keeps the columns.
+            found.append(
+                Diagnostic(
+                    "warning",
+                    f"pptx: code uses {CODE_FONT!r}, which PowerPoint has only where it is "
+                    "installed; elsewhere another monospace font draws it, a little wider "
+                    "or narrower (the PDFs embed it)",
+                    job.theme.location,
+                )
+            )
         return found

@@ -17,7 +17,7 @@ from pygments.styles import get_style_by_name
 from pygments.token import Token, _TokenType
 
 from deckgen import fonts
-from deckgen.color import contrast, luminance, mix
+from deckgen.color import contrast, luminance, mix, rgb
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
@@ -72,7 +72,14 @@ class BlockColors:
         palette: tuple[str, ...],
     ) -> BlockColors:
         code_bg = mix(background, text, 0.07)
-        series = tuple(dict.fromkeys((accent, *palette))) or (accent,)
+        series: list[str] = []
+        for color in dict.fromkeys((accent, *palette)):
+            # a series must stand apart from those before it (print's greys)
+            for _ in range(3):
+                if all(_apart(color, other) for other in series):
+                    break
+                color = mix(color, background, 0.4)
+            series.append(color)
         return cls(
             background=background,
             text=text,
@@ -84,8 +91,14 @@ class BlockColors:
             stripe=mix(background, text, 0.05),
             code_background=code_bg,
             code_highlight=mix(code_bg, accent, 0.2),
-            series=series,
+            series=tuple(series),
         )
+
+
+def _apart(a: str, b: str) -> bool:
+    """Two series colours tell apart: different hues, or (greys) different lightness."""
+    grey = all(max(rgb(c)) - min(rgb(c)) < 48 for c in (a, b))
+    return not grey or contrast(a, b) >= 1.6
 
 
 # -- tables -------------------------------------------------------------------
