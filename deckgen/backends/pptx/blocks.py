@@ -81,8 +81,8 @@ def table_xml(sid: int, t: TableBlock, paragraph: ParagraphWriter) -> str:
     tbl = (
         f'<a:tbl><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}</a:tbl>'
     )
-    head = ", ".join(t.cells[0]) if t.header else ""
-    descr = f"Table, {len(t.rows) - t.header} rows" + (f"; columns: {head}" if head else "")
+    names = ", ".join(t.cells[0]) if t.header else ""
+    descr = f"Table, {len(t.rows) - t.header} rows" + (f"; columns: {names}" if names else "")
     uri = "http://schemas.openxmlformats.org/drawingml/2006/table"
     return _frame(sid, t.name, descr, t.box, uri, tbl)
 
@@ -190,7 +190,7 @@ def chart_part(block: ChartBlock, package, font: str) -> Part:
     data.categories = list(chart.categories)
     for s in chart.series:
         data.add_series(s.name or (chart.unit or "Series"), list(s.values))
-    part = ChartPart.new(_CHART_TYPES[chart.type], data, package)
+    part = ChartPart.new(_CHART_TYPES[chart.type], data, package)  # type: ignore[arg-type]
     # python-pptx's workbook carries the time it was made: rewrite it with a
     # fixed one so that the same outline gives the same bytes.
     part.chart_workbook.xlsx_part.blob = _workbook(data)
