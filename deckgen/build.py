@@ -32,14 +32,17 @@ from typing import Any
 
 import deckgen.outline
 import deckgen.theme
+from deckgen import safeio
 from deckgen.backends import registry
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.options import settings_for, validate
+from deckgen.epoch import source_date_epoch
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.inputs import inputs_of, readable_folders
 from deckgen.outline.model import Outline
 from deckgen.suggest import did_you_mean
 from deckgen.templates import PPTX_OPTIONS, talk_of
-from deckgen.writer import check_names, has_control_characters, write_outputs
+from deckgen.writer import OverwritesInput, check_names, has_control_characters, write_outputs
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -130,7 +133,9 @@ def build(
     `formats` defaults to DEFAULT_FORMATS; `theme` overrides each outline's
     theme (a name, or a path relative to the working folder); `sets` are
     "dotted.key=VALUE" overrides applied before validation. Raises
-    BackendError when a backend is unknown, clashes or cannot be loaded.
+    BackendError when a backend is unknown, clashes or cannot be loaded,
+    EpochError for an unusable SOURCE_DATE_EPOCH, and OverwritesInput when
+    an output would replace one of the build's inputs.
     """
     return _run(outline_paths, formats, theme, Path(out_dir), sets, strict, progress)
 
@@ -167,6 +172,7 @@ def _run(
     strict: bool,
     progress: Progress | None,
 ) -> BuildReport:
+    source_date_epoch()  # an unusable value stops every output alike (EpochError)
     backends = {name: registry.load(name) for name in parse_formats(formats)}
     others = _OtherBackends(backends)
     report = BuildReport([], strict=strict)
@@ -183,7 +189,8 @@ def _run(
         if out_dir is not None and has_control_characters(result.path.stem):
             result.add([_unprintable_name(result.path)])
             continue
-        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
+        with safeio.confined_to():  # each outline reads inside its own folders
+            _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
     return report
 
 
@@ -229,6 +236,7 @@ def _build_one(
         result.add(exc.diagnostics)
         return
 
+    safeio.confine(readable_folders(outline, theme))
     checked = _Checked(outline)
     # Once per outline, shared by every backend; its deck is shaped by
     # `outputs.pptx:` whichever backends run.
@@ -266,9 +274,12 @@ def _build_one(
         outputs.extend(rendered)
     if result.errors:
         return  # every file of this outline stays as it was
+    inputs = [p for _, _, job in planned for p in inputs_of(outline, theme, job.options)]
     try:
         with step("write"):
-            result.written = write_outputs(out_dir, outputs)
+            result.written = write_outputs(out_dir, outputs, inputs)
+    except OverwritesInput:
+        raise  # the command line is wrong (-o), not this outline
     except DeckgenError as exc:
         result.add(exc.diagnostics)
 

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from deckgen.backends import pdfkit
+from deckgen.backends.handout.chunks import pieces
 from deckgen.backends.handout.settext import SetText
 from deckgen.backends.pdfblocks import BlockFlowable
 from deckgen.layout.handout.keydates import Strip
@@ -224,6 +225,16 @@ class Block(Flowable):
         self.width, self.height = aw, y
         return aw, y
 
+    def split(self, aw, ah):
+        # Kept together when it fits on a page of its own: move it there. A
+        # block taller than a whole page (a long note or quote) flows part by
+        # part instead, each paragraph splitting across pages.
+        frame = getattr(self, "_frame", None)
+        self.wrap(aw, ah)
+        if frame is not None and not frame._atTop and self.height <= _full_height(frame):
+            return []
+        return list(self.parts)
+
     def getSpaceBefore(self):
         return self.parts[0].getSpaceBefore() if self.parts else 0
 
@@ -237,6 +248,10 @@ class Block(Flowable):
     def draw(self):
         for part, y, h in self._placed:
             part.drawOn(self.canv, 0, self.height - y - h)
+
+
+def _full_height(frame) -> float:
+    return frame._height - frame._topPadding - frame._bottomPadding
 
 
 class Picture(Flowable):
@@ -443,13 +458,27 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(pts[2:])
     if block.speaker_notes:
         label = ts.para((Run(ts.handout.words.speaker_notes),), st.notes_label, "notes-label")
-        paras = [ts.para(p, st.speaker_notes, "speaker-notes") for p in block.speaker_notes]
+        paras = [q for p in block.speaker_notes for q in _long_para(p, st.speaker_notes, ts)]
         body.append(Block([label, paras[0]]))
         body.extend(paras[1:])
     if block.notes_lines:
         label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
     return _keep_heading(heading, body, ts)
+
+
+def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
+    """Paragraphs of any length, in pieces reportlab paginates quickly."""
+    cut = pieces(text.runs)
+    if len(cut) == 1:
+        return [ts.para(text, style, "speaker-notes")]
+    inner = replace(style, space_before=0, space_after=0)
+    first, last = (
+        replace(inner, space_before=style.space_before),
+        replace(inner, space_after=style.space_after),
+    )
+    styles = [first, *[inner] * (len(cut) - 2), last]
+    return [ts.para(runs, s, "speaker-notes") for runs, s in zip(cut, styles, strict=True)]
 
 
 def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:

@@ -9,11 +9,13 @@ base presentation or the user's template.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
-from deckgen.backends.pptx.template import base_presentation, open_template
+from deckgen.backends.pptx.template import base_presentation, open_template, template_errors
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import Diagnostic
 from deckgen.fonts import family
@@ -54,13 +56,13 @@ class PptxBackend:
         )
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
-        data = write_deck(
-            deck,
-            prs,
-            info,
-            template_background=job.theme.colors.background,
-            reveal=options.reveal,
-        )
+        background = job.theme.colors.background
+        reveal = options.reveal
+        if template is None:
+            data = write_deck(deck, prs, info, template_background=background, reveal=reveal)
+        else:
+            with self._template_errors(job):
+                data = write_deck(deck, prs, info, template_background=background, reveal=reveal)
         return [Output(f"{outline.stem}.pptx", data)]
 
     @staticmethod
@@ -83,8 +85,8 @@ class PptxBackend:
                 )
         code = [e for s in deck.slides for e in s.elements if isinstance(e, CodeBlock)]
         if code and family(CODE_FONT).office_name == CODE_FONT:
-            # No monospace family with an Office twin (Cousine for Courier New)
-            # is packaged on PyPI; a substitute monospace keeps the columns.
+            # Today's code font is written as Courier New (same advance); a
+            # code font without an Office twin would be substituted.
             found.append(
                 Diagnostic(
                     "warning",
@@ -95,3 +97,12 @@ class PptxBackend:
                 )
             )
         return found
+
+    @contextlib.contextmanager
+    def _template_errors(self, job: Job) -> Iterator[None]:
+        """Drawing into a template that passed the checks may still meet a
+        structure python-pptx cannot follow: the file's fault, said at its line."""
+        with template_errors(
+            template_path(job.outline, job.talk.deck_options), template_location(job.outline)
+        ):
+            yield
