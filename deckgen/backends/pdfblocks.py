@@ -54,22 +54,25 @@ def draw_block(canvas: Canvas, block: Block, h: float, fonts: dict[str, pdfkit.F
     elif isinstance(block, ChartBlock):
         _chart(canvas, block, h, fonts)
     else:
-        _math(canvas, block, h)
+        # the first font drawn is the drawing's initial one: ours, never Helvetica
+        _math(canvas, block, h, next(iter(fonts.values())).regular if fonts else None)
 
 
 class BlockFlowable(Flowable):
     """A laid-out block in a platypus story (the handout): drawn at its box size."""
 
-    def __init__(self, block: Block) -> None:
+    def __init__(self, block: Block, font: str) -> None:
         super().__init__()
         self.block = block
+        self.font = font  # the text's family: a drawing starts in it
         self.width, self.height = block.box.w, block.box.h
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        fonts = {f: pdfkit.register_family(f) for f in sorted(block_fonts(self.block))}
+        families = [self.font, *sorted(block_fonts(self.block) - {self.font})]
+        fonts = {f: pdfkit.register_family(f) for f in families}
         b = self.block.box
         self.canv.saveState()
         self.canv.translate(-b.x, 0)  # the box's top-left at the flowable's
@@ -163,6 +166,7 @@ def chart_drawing(block: ChartBlock, font: str) -> Drawing:  # noqa: C901 - one 
     b, ch, c = block.box, block.chart, block.colors
     size = block.size
     d = Drawing(b.w, b.h)
+    d.initialFontName = font  # renderPDF would start with Helvetica, unembedded
     colors = [
         pdfkit.color(c.series[i % len(c.series)])
         for i in range(max(len(ch.series), len(ch.categories)))
@@ -268,8 +272,10 @@ def math_drawing(latex: str, size: float, color: str) -> Drawing:
     return drawing
 
 
-def _math(canvas: Canvas, m: MathBlock, h: float) -> None:
+def _math(canvas: Canvas, m: MathBlock, h: float, font: str | None) -> None:
     d = math_drawing(m.latex, m.size, m.color)
+    if font:
+        d.initialFontName = font  # renderPDF would set (and embed a reference to) Helvetica
     b = m.box
     scale = min(1.0, b.w / max(d.width, 1), b.h / max(d.height, 1))
     w, hh = d.width * scale, d.height * scale

@@ -172,12 +172,14 @@ def test_handout_ignores_reveal_and_shows_every_point(out):
         assert point in text
 
 
-def test_pdfs_embed_the_monospace_font(out):
+def test_pdfs_embed_every_font_and_the_monospace_one(out):
     for name in ("blocks-slides.pdf", "blocks-handout.pdf"):
         fonts = set()
         for page in PdfReader(out / name).pages:
             for font in page["/Resources"]["/Font"].values():
                 fonts.add(str(font.get_object()["/BaseFont"]))
+                # charts and equations never leave an unembedded Helvetica behind
+                assert "/FontDescriptor" in font.get_object(), font.get_object()
         assert any("JetBrainsMono" in f for f in fonts), fonts
 
 

@@ -616,7 +616,7 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
 def _block(part: BlockPart, ts: Typesetter) -> list[Flowable]:
     """Each piece (a table's pages, a listing's pages) a flowable; the caption under the last."""
     st = ts.handout.styles
-    out: list[Flowable] = [BlockFlowable(piece) for piece in part.pieces]
+    out: list[Flowable] = [BlockFlowable(piece, st.body.font) for piece in part.pieces]
     if part.caption is not None:
         out.append(_set(part.caption, ts))
     else:

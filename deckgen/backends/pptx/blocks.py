@@ -177,6 +177,7 @@ _CHART_TYPES = {
     "pie": XL_CHART_TYPE.PIE,
 }
 _EPOCH = dt.datetime(2000, 1, 1)
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
 def _rgb(color: str) -> RGBColor:
@@ -195,6 +196,10 @@ def chart_part(block: ChartBlock, package, font: str) -> Part:
     # fixed one so that the same outline gives the same bytes.
     part.chart_workbook.xlsx_part.blob = _workbook(data)
     _style(part.chart, block, font)
+    # python-pptx's templates number the axes negative; the schema wants an
+    # unsignedInt (PowerPoint may repair the file otherwise)
+    for node in part._element.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        node.set("val", str(abs(int(node.get("val")))))
     return part
 
 
