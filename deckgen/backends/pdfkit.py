@@ -33,6 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
+from deckgen.outline.mathtex import SCRIPT_SIZE
 from deckgen.outline.model import Run
 
 __all__ = [
@@ -228,7 +229,12 @@ def markup(runs: Iterable[Run], link_color: str | None = None) -> str:
 def runs_width(
     runs: Sequence[Run], names: FontNames, size: float, bold: bool = False, italic: bool = False
 ) -> float:
-    return sum(pdfmetrics.stringWidth(r.text, run_font(r, names, bold, italic), size) for r in runs)
+    return sum(
+        pdfmetrics.stringWidth(
+            r.text, run_font(r, names, bold, italic), size * SCRIPT_SIZE if r.rise else size
+        )
+        for r in runs
+    )
 
 
 def draw_runs(
@@ -252,11 +258,13 @@ def draw_runs(
     cursor = x
     for run in runs:
         font = run_font(run, names, bold, italic)
-        width = pdfmetrics.stringWidth(run.text, font, size)
+        # inline math's scripts: smaller, raised or lowered
+        run_size = size * SCRIPT_SIZE if run.rise else size
+        width = pdfmetrics.stringWidth(run.text, font, run_size)
         ink = link_color if (run.link and link_color) else fill
         canvas.setFillColor(color(ink))
-        canvas.setFont(font, size)
-        canvas.drawString(cursor, y, run.text)
+        canvas.setFont(font, run_size)
+        canvas.drawString(cursor, y + run.rise * size, run.text)
         if run.link:
             canvas.saveState()
             canvas.setStrokeColor(color(ink))

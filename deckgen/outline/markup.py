@@ -243,7 +243,8 @@ def _runs(items: list[object], bold: int, italic: int, link: str | None, out: li
         elif isinstance(item, _Link):
             _runs(item.label, bold, italic, item.url, out)
         elif isinstance(item, _Math):
-            out.append(Run(mathtex.to_unicode(item.latex), bold > 0, italic > 0, link, item.latex))
+            for text, rise in mathtex.pieces(item.latex):
+                out.append(Run(text, bold > 0, italic > 0, link, item.latex, rise))
         else:
             assert isinstance(item, _Delim)
             for use in item.closes:

@@ -14,7 +14,10 @@ from functools import lru_cache
 
 from latex2mathml.converter import convert
 
-__all__ = ["check", "mathml", "to_unicode"]
+__all__ = ["SCRIPT_SIZE", "check", "mathml", "pieces", "to_unicode"]
+
+SCRIPT_SIZE = 0.7  # a sub- or superscript's size, as a fraction of the text's
+_SUP_RISE, _SUB_RISE = 0.35, -0.18  # baseline shifts, fractions of the text's size
 
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 _SUP = dict(zip("0123456789+-=()niaeox", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵃᵉᵒˣ", strict=True))
@@ -110,3 +113,63 @@ def to_unicode(latex: str) -> str:
     out = _flat(mathml(latex))
     out = re.sub(r"\s*([=<>≤≥≈≠±×÷→+−])\s*", r" \1 ", out.replace("-", "−"))
     return re.sub(r"^ ([+−]) ", r"\1", re.sub(r" {2,}", " ", out)).strip()
+
+
+def _parts(el: ET.Element, rise: float) -> list[tuple[str, float]]:  # noqa: C901 - one case per element
+    tag = el.tag
+    kids = list(el)
+    if tag == "mi" and el.text and len(el.text) > 1 and el.text.isalpha():
+        return [(f" {el.text} ", rise)]
+    if tag in ("mi", "mn", "mo", "mtext"):
+        return [(el.text or "", rise)]
+    if tag == "msup" and len(kids) == 2:
+        return _parts(kids[0], rise) + _parts(kids[1], rise + _SUP_RISE)
+    if tag == "msub" and len(kids) == 2:
+        return _parts(kids[0], rise) + _parts(kids[1], rise + _SUB_RISE)
+    if tag == "msubsup" and len(kids) == 3:
+        return (
+            _parts(kids[0], rise)
+            + _parts(kids[1], rise + _SUB_RISE)
+            + _parts(kids[2], rise + _SUP_RISE)
+        )
+    if tag == "mfrac" and len(kids) == 2:
+        out: list[tuple[str, float]] = []
+        for k, kid in enumerate(kids):
+            inner = _parts(kid, rise)
+            wrap = len("".join(t for t, _ in inner)) > 1
+            out += ([("(", rise)] if wrap else []) + inner + ([(")", rise)] if wrap else [])
+            if k == 0:
+                out.append(("/", rise))
+        return out
+    if tag == "msqrt":
+        inner = [p for k in kids for p in _parts(k, rise)]
+        wrap = len("".join(t for t, _ in inner)) > 1
+        return [("√" + ("(" if wrap else ""), rise), *inner] + ([(")", rise)] if wrap else [])
+    if tag == "mspace":
+        return [(" ", rise)]
+    return [p for k in kids for p in _parts(k, rise)]
+
+
+@lru_cache(maxsize=512)
+def pieces(latex: str) -> tuple[tuple[str, float], ...]:
+    """Inline math as text pieces with their baseline shift (a fraction of the
+    text's size: superscripts up, subscripts down, drawn at SCRIPT_SIZE);
+    operators on the baseline are spaced: `E = mc^2` -> ('E = mc', 0), ('2', 0.35)."""
+    out: list[tuple[str, float]] = []
+    for text, rise in _parts(mathml(latex), 0.0):
+        if rise == 0:
+            text = re.sub(r"\s*([=<>≤≥≈≠±×÷→+−])\s*", r" \1 ", text.replace("-", "−"))
+        if out and out[-1][1] == rise:
+            out[-1] = (out[-1][0] + text, rise)
+        elif text:
+            out.append((text, rise))
+    cleaned = []
+    for i, (text, rise) in enumerate(out):
+        text = re.sub(r" {2,}", " ", text)
+        if i == 0:
+            text = re.sub(r"^ ([+−]) ", r"\1", text).lstrip()
+        if i == len(out) - 1:
+            text = text.rstrip()
+        if text:
+            cleaned.append((text, rise))
+    return tuple(cleaned)

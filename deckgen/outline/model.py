@@ -74,6 +74,9 @@ class Run:
     # Inline math: the LaTeX source (alt text, OMML); `text` is its Unicode
     # rendering, so every output that draws runs shows math, never `$...$`.
     math: str | None = None
+    # Inline math's sub- and superscripts: the baseline shift as a fraction of
+    # the text's size (up > 0), drawn at mathtex.SCRIPT_SIZE of it.
+    rise: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,15 @@ def test_the_reveal_option_builds_every_bullet_slide(tmp_path):
     timed = [s for s in prs.slides if s._element.find("p:timing", NS) is not None]
     assert len(timed) == 2  # both bullet slides; tables, code and charts never build
     assert _slide(prs, "Numbers") in timed
+
+
+def test_inline_math_scripts_are_raised_and_lowered(prs, out):
+    slide = _slide(prs, "Numbers")
+    runs = [
+        r for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs for r in p.runs
+    ]
+    shifts = {r.text: r._r.rPr.get("baseline") for r in runs}
+    assert shifts["k"] == "-18000" and shifts["2"] == "35000"
+    assert shifts["E"] is None
+    text = " ".join(p.extract_text() for p in PdfReader(out / "blocks-slides.pdf").pages)
+    assert "KineticenergyEk=1/2mv2," in re.sub(r"\s+", "", text)

@@ -41,6 +41,14 @@ def test_inline_math_by_pandocs_dollar_rule():
     assert [r.math for r in maths] == [r"v = \sqrt{GM/r}"]
     assert maths[0].text == "v = √(GM/r)"
     assert "a price of $5 stays text" in summary.plain
+    # scripts are runs of their own, raised or lowered on the text's baseline
+    point = load(FIXTURE).sections[0].points[1].text
+    assert [(r.text, r.rise) for r in point.runs if r.math] == [
+        ("E", 0.0),
+        ("k", -0.18),
+        (" = 1/2mv", 0.0),
+        ("2", 0.35),
+    ]
 
 
 def test_a_row_with_the_wrong_number_of_cells(problems):

@@ -195,6 +195,7 @@ class _SlideWriter:
             base.bold or run.bold,
             base.italic or run.italic,
             base.lang,
+            int(round(run.rise * 100000)),
         )
         # The loader admits only web and mail links; a click in PowerPoint runs
         # whatever the target names, so nothing else is ever written as one.

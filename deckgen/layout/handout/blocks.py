@@ -78,7 +78,7 @@ class Setter:
         runs = text.runs if isinstance(text, Text) else text
         if style.italic:
             # emphasis inside italic text is set upright, as typographers do
-            runs = tuple(Run(r.text, r.bold, not r.italic, r.link) for r in runs)
+            runs = tuple(replace(r, italic=not r.italic) for r in runs)
             style = replace(style, italic=False)
         self.check.runs(runs, style.font, location, where, style.bold, style.italic)
         return set_paragraph(
