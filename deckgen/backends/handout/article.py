@@ -288,20 +288,66 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     return logo.width + 8
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to `width` (as it is when it fits)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_header(
+    canvas: Canvas, handout: Handout, names: pdfkit.FontNames, running: str, logo_w: float
+) -> None:
+    """The running head of a page after the first: the handout's header at the
+    left (after the logo), the section the page starts in at the right, a rule."""
+    g = handout.geometry
+    size = handout.styles.header.size
+    rw = min(pdfmetrics.stringWidth(running, names.bold, size), g.column * 0.55)
+    right = _fit(running, names.bold, size, rw)
+    left = _fit(handout.header, names.regular, size, g.column - rw - 18 - logo_w)
+    canvas.setFillColor(pdfkit.color(handout.styles.header.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawString(g.left + logo_w, g.header_y, left)
+    canvas.setFont(names.bold, size)
+    canvas.drawRightString(g.right, g.header_y, right)
+    canvas.setStrokeColor(pdfkit.color(handout.palette.rule))
+    canvas.setLineWidth(0.5)
+    canvas.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
+
+
+def _draw_footer(canvas: Canvas, handout: Handout, names: pdfkit.FontNames, page: str) -> None:
+    """The page number at the right, the handout's footer (if any) at the left."""
+    g = handout.geometry
+    size = handout.styles.footer.size
+    pw = pdfmetrics.stringWidth(page, names.regular, size)
+    canvas.setFillColor(pdfkit.color(handout.styles.footer.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawRightString(g.right, g.footer_y, page)
+    if handout.footer:
+        canvas.drawString(
+            g.left, g.footer_y, _fit(handout.footer, names.regular, size, g.column - pw - 18)
+        )
+
+
+def _bookmark(canvas: Canvas, marks: list[tuple[SectionHeading, float]]) -> None:
+    """The page's section headings as bookmarks and entries of the PDF's outline."""
+    for heading, top in marks:
+        canvas.bookmarkHorizontal(heading.bookmark_key, 0, top)
+        canvas.addOutlineEntry(
+            heading.outline_title,
+            heading.bookmark_key,
+            level=heading.outline_level,
+            closed=False,
+        )
+
+
 def _paged_canvas(handout: Handout, ts: Typesetter):
     """A canvas that draws header and footer last, once the page count is known."""
     g = handout.geometry
-    header_style = handout.styles.header
-    footer_style = handout.styles.footer
-    hnames = ts.names(header_style.font)
-    fnames = ts.names(footer_style.font)
-
-    def fit(text: str, font: str, size: float, width: float) -> str:
-        if pdfmetrics.stringWidth(text, font, size) <= width:
-            return text
-        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+    hnames = ts.names(handout.styles.header.font)
+    fnames = ts.names(handout.styles.footer.font)
 
     class PagedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -332,14 +378,7 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             self.showOutline()  # open the bookmarks panel: the handout's table of contents
             for number, (state, running, marks) in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                for heading, top in marks:
-                    self.bookmarkHorizontal(heading.bookmark_key, 0, top)
-                    self.addOutlineEntry(
-                        heading.outline_title,
-                        heading.bookmark_key,
-                        level=heading.outline_level,
-                        closed=False,
-                    )
+                _bookmark(self, marks)
                 self._furniture(number, total, running)
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -348,31 +387,8 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             self.saveState()
             logo_w = draw_logo(self, handout, g.left, g.header_y)
             if number > 1:
-                size = header_style.size
-                right = running or ""
-                rw = min(pdfmetrics.stringWidth(right, hnames.bold, size), g.column * 0.55)
-                right = fit(right, hnames.bold, size, rw)
-                left = fit(handout.header, hnames.regular, size, g.column - rw - 18 - logo_w)
-                self.setFillColor(pdfkit.color(header_style.color))
-                self.setFont(hnames.regular, size)
-                self.drawString(g.left + logo_w, g.header_y, left)
-                self.setFont(hnames.bold, size)
-                self.drawRightString(g.right, g.header_y, right)
-                self.setStrokeColor(pdfkit.color(handout.palette.rule))
-                self.setLineWidth(0.5)
-                self.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
-            size = footer_style.size
-            page = handout.words.page(number, total)
-            pw = pdfmetrics.stringWidth(page, fnames.regular, size)
-            self.setFillColor(pdfkit.color(footer_style.color))
-            self.setFont(fnames.regular, size)
-            self.drawRightString(g.right, g.footer_y, page)
-            if handout.footer:
-                self.drawString(
-                    g.left,
-                    g.footer_y,
-                    fit(handout.footer, fnames.regular, size, g.column - pw - 18),
-                )
+                _draw_header(self, handout, hnames, running or "", logo_w)
+            _draw_footer(self, handout, fnames, handout.words.page(number, total))
             self.restoreState()
 
     return PagedCanvas
