@@ -46,6 +46,7 @@ class Words(Mapping[str, str]):
     date: str  # the key-dates table's column heads
     event: str
     who: str
+    group: str  # the key-dates column of the timeline's groups, unless it names them
     page_of: str  # {n}, {total}
     slide_of: str  # {n}, {total}: the slides a handout page shows
     slides_of: str  # {first}, {last}, {total}
@@ -109,6 +110,7 @@ _WORDS: dict[str, Words] = {
         date="Date",
         event="Event",
         who="Who",
+        group="Group",
         page_of="page {n} of {total}",
         slide_of="Slide {n} of {total}",
         slides_of="Slides {first}–{last} of {total}",
@@ -143,6 +145,7 @@ _WORDS: dict[str, Words] = {
         date="Дата",
         event="Событие",
         who="Кто",
+        group="Группа",
         page_of="стр. {n} из {total}",
         slide_of="Слайд {n} из {total}",
         slides_of="Слайды {first}–{last} из {total}",
@@ -177,6 +180,7 @@ _WORDS: dict[str, Words] = {
         date="Дата",
         event="Подія",
         who="Хто",
+        group="Група",
         page_of="стор. {n} з {total}",
         slide_of="Слайд {n} з {total}",
         slides_of="Слайди {first}–{last} з {total}",
@@ -211,6 +215,7 @@ _WORDS: dict[str, Words] = {
         date="Datum",
         event="Ereignis",
         who="Wer",
+        group="Gruppe",
         page_of="Seite {n} von {total}",
         slide_of="Folie {n} von {total}",
         slides_of="Folien {first}–{last} von {total}",
@@ -245,6 +250,7 @@ _WORDS: dict[str, Words] = {
         date="Date",
         event="Événement",
         who="Qui",
+        group="Groupe",
         page_of="page {n} sur {total}",
         slide_of="Diapositive {n} sur {total}",
         slides_of="Diapositives {first} à {last} sur {total}",
@@ -279,6 +285,7 @@ _WORDS: dict[str, Words] = {
         date="Fecha",
         event="Acontecimiento",
         who="Quién",
+        group="Grupo",
         page_of="página {n} de {total}",
         slide_of="Diapositiva {n} de {total}",
         slides_of="Diapositivas {first}–{last} de {total}",

@@ -4,7 +4,9 @@
 
 3 a page (default): PowerPoint's three-slide handout, each thumbnail with
 ruled lines for notes beside it. 1 or 2 a page: big slides with ruled lines
-(or the speaker notes) below. 4 or 6: a 2-column grid. With `speaker_notes`
+(or the speaker notes) below. 4 or 6: a 2-column grid. Every count has lines
+to write on beside or under each slide (`slide_grid`), unless
+`writing_lines` is false. With `speaker_notes`
 each slide's notes are set under it, wrapped here with real metrics; notes
 too long for their space shrink to a floor, then are cut with a warning
 naming the outline's line.
@@ -23,13 +25,13 @@ from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.model import Deck
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.options import HandoutOptions
+from deckgen.layout.handout.slide_grid import cells, rules_in
 from deckgen.outline.model import Run, Text
 
 __all__ = ["NotesBlock", "SlidePage", "SlideSlot", "layout_slide_pages", "PER_PAGE"]
 
 PER_PAGE = (1, 2, 3, 4, 6)
 MARGIN = 54.0  # left/right page margin in slides mode
-GUTTER = 22.0
 NOTES_MAX = 8.5  # points: speaker notes start at this size ...
 NOTES_MIN = 6.5  # ... and shrink no further (then are cut, with a warning)
 
@@ -100,15 +102,6 @@ def _fit_notes(
     return NotesBlock(box, tuple(lines), font, size, leading, color)
 
 
-def _rules(x1: float, x2: float, top: float, bottom: float, pitch: float):
-    out = []
-    y = top + pitch
-    while y <= bottom + 0.01:
-        out.append((x1, x2, round(y, 2)))
-        y += pitch
-    return tuple(out)
-
-
 def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
     """Return `handout` with its slides-mode pages decided (see module docstring)."""
     per_page, speaker = options.slides_per_page, options.speaker_notes
@@ -117,11 +110,9 @@ def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
     pal = handout.palette
     font = st.speaker_notes.font
     aspect = deck.height / deck.width
-    left, right = MARGIN, g.width - MARGIN
     top, bottom = g.height - g.top, g.height - g.bottom  # y down from the page top
-    content_w, content_h = right - left, bottom - top
+    content_w, content_h = g.width - 2 * MARGIN, bottom - top
     pitch = st.notes_pitch
-    label_w = 16.0  # room for the slide number left of a thumbnail
     diagnostics: list[Diagnostic] = []
 
     check = GlyphCheck()
@@ -131,78 +122,31 @@ def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
                 check.text(para, font, f"slide {i + 1} notes[{j}]")
     check.raise_if_missing()
 
-    # One cell per slot: the thumbnail and the space that goes with it.
-    cells: list[tuple[Box, Box | None, str]] = []  # (thumbnail, extra space, 'beside'/'below')
-    if per_page == 3:
-        # PowerPoint's three-slide handout: slide left, lines right, rows spread
-        # evenly down the page.
-        row_h = content_h / 3
-        thumb_w = min((content_w - label_w) * 0.6, (row_h - GUTTER) / aspect)
-        thumb_h = thumb_w * aspect
-        extra_h = 0.0
-        if speaker:
-            thumb_w = min(thumb_w, (row_h - GUTTER) * 0.62 / aspect)
-            thumb_h = thumb_w * aspect
-            extra_h = row_h - GUTTER - thumb_h - 6
-        gap = (content_h - 3 * (thumb_h + extra_h + (6 if speaker else 0))) / 2
-        for r in range(3):
-            y = top + r * (thumb_h + extra_h + (6 if speaker else 0) + gap)
-            thumb = Box(left + label_w, y, thumb_w, thumb_h)
-            cells.append(
-                (
-                    thumb,
-                    Box(thumb.x, y + thumb_h + 6, thumb_w, extra_h) if speaker else None,
-                    "beside",
-                )
-            )
-    elif per_page in (1, 2):
-        share = content_h / per_page
-        thumb_w = min(content_w - label_w, (share * (0.62 if per_page == 1 else 0.66)) / aspect)
-        thumb_h = thumb_w * aspect
-        x = left + label_w + (content_w - label_w - thumb_w) / 2
-        for r in range(per_page):
-            y = top + r * share
-            below = Box(x, y + thumb_h + 10, thumb_w, share - thumb_h - 10 - GUTTER)
-            cells.append((Box(x, y, thumb_w, thumb_h), below, "below"))
-    else:  # 4 or 6: two columns
-        rows = per_page // 2
-        share = content_h / rows
-        col_w = (content_w - GUTTER) / 2
-        notes_h = share * (0.42 if speaker else 0.0)
-        thumb_w = min(col_w - label_w, (share - GUTTER - notes_h) / aspect)
-        thumb_h = thumb_w * aspect
-        for r in range(rows):
-            for c in range(2):
-                x = left + c * (col_w + GUTTER) + label_w
-                y = top + r * share
-                below = Box(x, y + thumb_h + 6, thumb_w, share - thumb_h - 6 - GUTTER)
-                cells.append((Box(x, y, thumb_w, thumb_h), below if speaker else None, "below"))
-
+    area = Box(MARGIN, top, content_w, content_h)
+    notes_share = (0.3 if per_page == 3 else 0.38) if speaker else 0.0
+    grid = cells(per_page, area, aspect, pitch, notes_share)
+    lines = options.writing_lines
     pages: list[SlidePage] = []
     n = len(deck.slides)
     for start in range(0, n, per_page):
         slots = []
         for k, index in enumerate(range(start, min(start + per_page, n))):
-            thumb, extra, where = cells[k]
+            cell = grid[k]
             slide = deck.slides[index]
             notes = None
-            rules: tuple = ()
-            if where == "beside":
-                x1 = thumb.right + GUTTER
-                bottom_of_cell = extra.bottom if extra is not None else thumb.bottom
-                rules = _rules(x1, right, thumb.y + 4, bottom_of_cell, pitch)
-            if extra is not None and speaker and slide.notes:
+            used = 0.0
+            if speaker and slide.notes:
+                box = replace(cell.below, h=cell.box.h * notes_share)
                 notes = _fit_notes(
-                    slide.notes, font, extra, pal.text, slide.location, index + 1, diagnostics
+                    slide.notes, font, box, pal.text, slide.location, index + 1, diagnostics
                 )
-                if per_page in (1, 2) and where == "below":
-                    used = len(notes.lines) * notes.leading
-                    rules = _rules(
-                        extra.x, extra.right, extra.y + used + pitch * 0.5, extra.bottom, pitch
-                    )
-            elif extra is not None and per_page in (1, 2) and where == "below":
-                rules = _rules(extra.x, extra.right, extra.y, extra.bottom, pitch)
-            slots.append(SlideSlot(index, thumb, str(index + 1), notes, rules))
+                used = len(notes.lines) * notes.leading + pitch * 0.3
+            rules = (
+                (*rules_in(cell.beside, pitch, 4.0 - pitch), *rules_in(cell.below, pitch, used))
+                if lines
+                else ()
+            )
+            slots.append(SlideSlot(index, cell.thumb, str(index + 1), notes, rules))
         pages.append(SlidePage(tuple(slots), start + 1, start + len(slots)))
 
     return replace(
