@@ -26,7 +26,7 @@ from reportlab.platypus import (
 
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.settext import SetText
-from deckgen.layout.handout.breaks import whole_dates
+from deckgen.layout.common.breaks import whole_dates
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,

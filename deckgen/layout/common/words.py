@@ -53,6 +53,7 @@ class Words(Mapping[str, str]):
     # poster
     poster: str  # in its PDF's subject: "Key dates — poster"
     sheet_note: str  # {label}, {n}, {total}, {rows}, {last_row}, {cols}
+    sheets_blank: str  # {labels}: the tiled poster's sheets left out, being blank
 
     def __getitem__(self, key: str) -> str:
         if key not in _KEYS:
@@ -119,6 +120,7 @@ _WORDS: dict[str, Words] = {
             "Sheet {label}: {n} of {total} ({rows} rows A–{last_row}, {cols} columns). "
             "Cut at the marks; glue onto the dashed strip."
         ),
+        sheets_blank="Not printed (blank): {labels}.",
     ),
     "ru": Words(
         agenda="План",
@@ -154,6 +156,7 @@ _WORDS: dict[str, Words] = {
             "Лист {label}: {n} из {total} (рядов: {rows}, A–{last_row}; столбцов: {cols}). "
             "Обрежьте по меткам и наклейте на полосу, отмеченную пунктиром."
         ),
+        sheets_blank="Не печатаются (пустые): {labels}.",
     ),
     "uk": Words(
         agenda="План",
@@ -189,6 +192,7 @@ _WORDS: dict[str, Words] = {
             "Аркуш {label}: {n} з {total} (рядів: {rows}, A–{last_row}; стовпців: {cols}). "
             "Обріжте по мітках і наклейте на смугу, позначену пунктиром."
         ),
+        sheets_blank="Не друкуються (порожні): {labels}.",
     ),
     "de": Words(
         agenda="Agenda",
@@ -224,6 +228,7 @@ _WORDS: dict[str, Words] = {
             "Blatt {label}: {n} von {total} ({rows} Reihen A–{last_row}, {cols} Spalten). "
             "An den Marken schneiden und auf den gestrichelten Streifen kleben."
         ),
+        sheets_blank="Nicht gedruckt (leer): {labels}.",
     ),
     "fr": Words(
         agenda="Sommaire",
@@ -259,6 +264,7 @@ _WORDS: dict[str, Words] = {
             "Feuille {label}\u00a0: {n} sur {total} ({rows} rangées A–{last_row}, "
             "{cols} colonnes). Découper aux repères, puis coller sur la bande en pointillés."
         ),
+        sheets_blank="Non imprimées (vides) : {labels}.",
     ),
     "es": Words(
         agenda="Índice",
@@ -294,6 +300,7 @@ _WORDS: dict[str, Words] = {
             "Hoja {label}: {n} de {total} ({rows} filas A–{last_row}, {cols} columnas). "
             "Recorte por las marcas y pegue sobre la franja discontinua."
         ),
+        sheets_blank="No se imprimen (en blanco): {labels}.",
     ),
 }
 

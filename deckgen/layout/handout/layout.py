@@ -25,6 +25,7 @@ from urllib.parse import unquote
 
 from deckgen import fonts
 from deckgen.fonts.wrap import text_width
+from deckgen.layout.common.breaks import span_parts
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
@@ -150,8 +151,7 @@ def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
 
     def need(when: str) -> float:
         # a span breaks after its dash, onto two lines, each date whole
-        parts = when.replace(" – ", " –\n").split("\n")
-        return max(text_width(part, cell.font, cell.size) for part in parts)
+        return max(text_width(part, cell.font, cell.size) for part in span_parts(when))
 
     return min(max(need(r.when) for r in rows) + CELL_PADDING, column * 0.3)
 

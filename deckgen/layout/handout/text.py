@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from deckgen import fonts
-from deckgen.layout.handout.breaks import is_runt, url_breaks
+from deckgen.layout.common.breaks import is_runt, url_breaks
 from deckgen.layout.handout.style import TextStyle
 from deckgen.outline.model import Run, Text
 
@@ -173,7 +173,7 @@ def _break_word(
 # Measures tried, as fractions of the full one, until the last line is no
 # runt: each step down sends a word or two on to the last line; the lines are
 # still justified to the full measure (a few percent wider spaces).
-RUNT_FILLS = (1.0, 0.985, 0.97, 0.955, 0.94, 0.925)
+RUNT_FILLS = (1.0, 0.985, 0.97, 0.955, 0.94, 0.925, 0.91)
 
 
 def set_paragraph(

@@ -15,8 +15,9 @@ from deckgen.fonts.wrap import line_height
 from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.common.timescale import end_ordinal, ticks
-from deckgen.layout.poster.cards import LEVELS, card_texts, min_card_area
+from deckgen.layout.poster.cards import LEVELS, card_at_width, card_texts, min_card_area
 from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
+from deckgen.layout.poster.grow import Placed, grow_cards
 from deckgen.layout.poster.model import Card, Label, Marker, Rect, Stroke, TextBlock
 from deckgen.layout.poster.text import bold
 from deckgen.outline.model import Run
@@ -107,7 +108,7 @@ def timeline(
     for li, level in enumerate(LEVELS):
         texts = None
         # Compact cards stand a little closer: more of them fit a side.
-        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
+        geo = replace(base_geo, gap=7 * k, stem_inset=10 * k) if level.compact else base_geo
         for n_rows in ROWS:
             if n_rows > 1 and len(events) < MIN_EVENTS_PER_ROW * n_rows:
                 continue
@@ -170,6 +171,10 @@ def timeline(
     _, li, texts, rows, side_h, geo = chosen
     for row in rows:
         spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
+    if not big and not LEVELS[li].inline:
+        texts = _with_descriptions(
+            outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h
+        )
     cards: list[Card] = []
     row_diags: list[Diagnostic] = []
     for row in rows:
@@ -201,6 +206,48 @@ def timeline(
     return li, tuple(row.scale for row in rows), cards, unplaced
 
 
+RICH_LINES = 12  # a description longer than this stays off its card
+
+
+def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
+    """`texts` with the cards that have room for their whole description
+    grown to hold it (`grow.grow_cards`)."""
+    events = outline.timeline.events
+    rich = replace(level, text_lines=RICH_LINES)
+    made: dict[int, object] = {}
+
+    def richer(index: int, width: float):
+        if events[index].text is None or (level.text_lines and not texts[index].cut):
+            return None
+        card = card_at_width(
+            outline,
+            ts,
+            look,
+            rich,
+            k,
+            outline.language,
+            theme.colors.text,
+            theme.colors.muted,
+            index,
+            width,
+        )
+        if abs(card.width - width) > 0.01:
+            return None
+        made[index] = card
+        return card.height, card.cut
+
+    out = list(texts)
+    for row in rows:
+        placed = [
+            Placed(i, slot, texts[i].width, texts[i].height)
+            for i, slot in zip(row.idx, row.slots, strict=True)
+            if slot is not None
+        ]
+        for i in grow_cards(placed, richer, side_h, geo.gap, 8 * k):
+            out[i] = made[i]
+    return out
+
+
 def _report_unplaced(tl, unplaced, size_name, diags):
     """A lecturer wants to know what is missing and what to do: a warning
     per event with its line, or, when there are many, one warning with the
@@ -209,8 +256,8 @@ def _report_unplaced(tl, unplaced, size_name, diags):
         return
     events = tl.events
     advice = (
-        "only their dates are marked on the axis. Type grows with the page, so a larger "
-        "size holds no more cards: leave out minor events or make two posters"
+        "only their dates are marked on the axis. Cards grow slower than the sheet, so a "
+        "larger size holds more; or leave out minor events, or make two posters"
     )
     if len(unplaced) > MAX_EVENT_WARNINGS:
         shown = unplaced[:SUMMARY_NAMES]
@@ -238,8 +285,8 @@ def _report_unplaced(tl, unplaced, size_name, diags):
                 "warning",
                 f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
                 "poster, even with the most compact cards and a compressed axis; only its date "
-                "is marked on the axis. Type grows with the page, so a larger size holds no "
-                "more cards: leave out minor events or make two posters.",
+                "is marked on the axis. Cards grow slower than the sheet, so a larger size "
+                "holds more; or leave out minor events, or make two posters.",
                 ev.location,
             )
         )

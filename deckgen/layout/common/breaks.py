@@ -1,4 +1,4 @@
-"""Where a line may break inside a URL, and what counts as a runt.
+"""Where a line may break inside a URL or a date span, and what counts as a runt.
 
 A URL breaks only after `/`, `.` or `-`, or before `?` or `#` (so a reader can
 tell the break from the address: never inside a word of it); a paragraph's last
@@ -7,7 +7,9 @@ line is a runt unless it holds a whole word of at least `RUNT_LETTERS` letters.
 
 from __future__ import annotations
 
-__all__ = ["RUNT_LETTERS", "is_runt", "url_breaks", "whole_dates"]
+import re
+
+__all__ = ["RUNT_LETTERS", "is_runt", "span_parts", "url_breaks", "whole_dates"]
 
 RUNT_LETTERS = 5
 _AFTER = "/.-"
@@ -37,7 +39,16 @@ def is_runt(last_words: list[str], tail_of_hyphenated: bool) -> bool:
     return not any(_letters(w) >= RUNT_LETTERS for w in whole)
 
 
+_SPAN_BREAK = re.compile(r"(?<=[–—]) ")  # the space after a span's dash
+
+
+def span_parts(when: str) -> list[str]:
+    """A date or span cut where it may break: after the span's dash
+    ('3 Feb 1994 –', '12 Jun 1998'); a single date is one part."""
+    return _SPAN_BREAK.split(when)
+
+
 def whole_dates(when: str) -> str:
     """A date or span with no-break spaces inside each date, so that a span
     breaks only after its dash ('3 Feb 1994 –' / '12 Jun 1998')."""
-    return " – ".join(part.replace(" ", "\u00a0") for part in when.split(" – "))
+    return " ".join(part.replace(" ", "\u00a0") for part in span_parts(when))
