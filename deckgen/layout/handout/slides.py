@@ -18,6 +18,7 @@ deck model); the backend converts.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic, Location
 from deckgen.fonts.wrap import Line, wrap
@@ -27,6 +28,9 @@ from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.slide_grid import cells, rules_in
 from deckgen.outline.model import Run, Text
+
+if TYPE_CHECKING:
+    from deckgen.layout.handout.model import Handout
 
 __all__ = ["NotesBlock", "SlidePage", "SlideSlot", "layout_slide_pages", "PER_PAGE"]
 
@@ -102,13 +106,13 @@ def _fit_notes(
     return NotesBlock(box, tuple(lines), font, size, leading, color)
 
 
-def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
+def layout_slide_pages(handout: Handout, deck: Deck, options: HandoutOptions) -> Handout:
     """Return `handout` with its slides-mode pages decided (see module docstring)."""
     per_page, speaker = options.slides_per_page, options.speaker_notes
     g = handout.geometry
     st = handout.styles
-    pal = handout.palette
     font = st.speaker_notes.font
+    pal_text = handout.palette.text
     aspect = deck.height / deck.width
     top, bottom = g.height - g.top, g.height - g.bottom  # y down from the page top
     content_w, content_h = g.width - 2 * MARGIN, bottom - top
@@ -138,7 +142,7 @@ def layout_slide_pages(handout, deck: Deck, options: HandoutOptions) -> object:
             if speaker and slide.notes:
                 box = replace(cell.below, h=cell.box.h * notes_share)
                 notes = _fit_notes(
-                    slide.notes, font, box, pal.text, slide.location, index + 1, diagnostics
+                    slide.notes, font, box, pal_text, slide.location, index + 1, diagnostics
                 )
                 used = len(notes.lines) * notes.leading + pitch * 0.3
             rules = (
