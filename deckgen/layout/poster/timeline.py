@@ -263,8 +263,58 @@ def _choose(
         if chosen is None or missing < chosen.missing:
             chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
         if not missing:
+            if not big and LEVELS[t.li].text_lines == 0 and not LEVELS[t.li].inline:
+                mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
+                chosen = mixed or chosen
             break
     return chosen
+
+
+MIXED_ROUNDS = 3  # tries at giving descriptions to some of a compact poster's cards
+
+
+def _mixed(
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    k: float,
+    t: _Try,
+    texts: list[CardText],
+    groups: list[list[int]],
+    starts: list[float],
+    ends: list[float | None],
+    frame: Frame,
+) -> _Choice | None:
+    """When every card fits only without descriptions, cards with their whole
+    description for as many events as still all fit: every event with a text
+    gets it first; those left out, and their neighbours, go back to the
+    compact card, a few rounds. None when no round places every event."""
+    assert outline.timeline is not None
+    events = outline.timeline.events
+    c = theme.colors
+    rich_level = replace(LEVELS[t.li], text_lines=RICH_LINES)
+    rich = card_texts(outline, ts, look, rich_level, k, outline.language, c.text, c.muted)
+    use = [ev.text is not None and not r.cut for ev, r in zip(events, rich, strict=True)]
+    if not any(use):
+        return None
+    min_span = _min_span(events)
+    for _ in range(MIXED_ROUNDS):
+        cards = [r if u else x for r, x, u in zip(rich, texts, use, strict=True)]
+        if max(x.height for x in cards) > t.side_h:
+            use = [u and r.height <= t.side_h for u, r in zip(use, rich, strict=True)]
+            continue
+        rows = _fit_rows(events, groups, t, starts, ends, cards, frame, k, False, min_span)
+        missing = [i for row in rows for i in row.missing]
+        if not missing:
+            return _Choice(0, t.li, cards, rows, t.side_h, t.geo)
+        for i in missing:
+            for j in (i - 2, i - 1, i, i + 1, i + 2):
+                if 0 <= j < len(use):
+                    use[j] = False
+        if not any(use):
+            return None
+    return None
 
 
 def _fit_rows(
