@@ -793,6 +793,13 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, pdfkit.color(pal.accent)),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, pdfkit.color(pal.rule)),
+                # no row alone at a page's head or foot: the first two and
+                # the last two stay together
+                *(
+                    [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, -2), (-1, -1))]
+                    if len(rows) > 4
+                    else []
+                ),
             ]
         )
     )
