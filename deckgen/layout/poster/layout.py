@@ -10,11 +10,14 @@ Coordinates: points, origin at the top-left corner of the *trim* (the
 finished poster), y growing down. Bleed lies outside (negative / beyond the
 size); the backend adds it and the crop marks around the trim.
 
-Type scale. Sizes are given for A2 and multiplied by
-``k = sqrt(area / area of A2)``. For the ISO A sizes (all of one aspect) this
-is the same as scaling with the width, one step up is x1.414; for ARCH-D it
-keeps the type as large relative to the page area. Event titles are never
-below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
+Type scale. Sizes are given for A2. The banner, legend and footer are
+multiplied by ``k = sqrt(area / area of A2)`` (one A size up is x1.414). The
+timeline (cards, axis, leaders) grows slower, by `card_scale`: x1.2 per A
+size up, so a bigger sheet holds more cards rather than the same ones larger.
+Event titles are never below ``20 pt * card_scale`` (`TITLE_FLOOR`): 20 pt at
+A2, 24 pt at A1, 28.8 pt at A0. Each card stands within 8% of the axis from
+its date (`fit.MAX_DRIFT_SHARE`); descriptions are given, whole, to the cards
+that have room (`grow`, and `timeline._mixed` for a compact poster).
 
 Fitting (`poster_timeline`, `poster_fit`). The layout tries card styles
 from roomy to compact (`poster_cards.LEVELS`: bigger type and a few lines of
