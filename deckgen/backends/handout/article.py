@@ -296,7 +296,14 @@ class FigureBlock(Block):
 
 
 class _Doc(BaseDocTemplate):
+    # where the text ended: the page and the frame's y (for `render_article`'s
+    # check of a nearly empty last page)
+    last_page = 0
+    last_y = 0.0
+
     def afterFlowable(self, flowable):
+        if self.frame is not None:
+            self.last_page, self.last_y = self.page, self.frame._y
         heading = flowable.heading() if isinstance(flowable, Block) else flowable
         if isinstance(heading, SectionHeading):
             frame = self.frame
@@ -855,7 +862,28 @@ def metadata(handout: Handout) -> pdfkit.Metadata:
     )
 
 
+SHORT_LAST_PAGE = 0.3  # of the text block: a last page filled less is run back
+# Pages: a longer document is set once (the second setting doubles the time,
+# and one page saved matters less in a book than on a handout).
+LONG_PAGE_MAX = 40
+
+
 def render_article(handout: Handout) -> bytes:
+    """The article as PDF. A last page holding only a short end (a few lines,
+    one block) is avoided when a text block one line longer (a 'long page',
+    as books run them) brings it back onto the page before."""
+    data, doc = _render(handout, 0.0)
+    g = handout.geometry
+    fill = (g.top - doc.last_y) / g.frame_height
+    if 1 < doc.last_page <= LONG_PAGE_MAX and fill < SHORT_LAST_PAGE:
+        longer, doc2 = _render(handout, handout.styles.body.leading)
+        if doc2.last_page < doc.last_page:
+            return longer
+    return data
+
+
+def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
+    """The PDF, its text block `longer` points deeper than the geometry's."""
     fonts = register_fonts(handout)
     ts = Typesetter(handout, fonts)
     g = handout.geometry
@@ -866,15 +894,15 @@ def render_article(handout: Handout) -> bytes:
         leftMargin=g.left,
         rightMargin=g.width - g.right,
         topMargin=g.height - g.top,
-        bottomMargin=g.bottom,
+        bottomMargin=g.bottom - longer,
         showBoundary=0,
         **pdfkit.doc_kwargs(metadata(handout), fonts[handout.styles.body.font].regular),
     )
     frame = Frame(
         g.left,
-        g.bottom,
+        g.bottom - longer,
         g.column,
-        g.frame_height,
+        g.frame_height + longer,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -883,4 +911,4 @@ def render_article(handout: Handout) -> bytes:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
-    return buf.getvalue()
+    return buf.getvalue(), doc

@@ -88,3 +88,24 @@ def test_key_dates_table_is_headed_by_the_group_word(sample_pages):
     assert "GROUP" in text and "WHO" not in text
     # a span's dates are never broken inside a date
     assert "Jun\n1998" not in text and "Feb\n1994" not in text
+
+
+@pytest.mark.parametrize(
+    "name,paper", [("dense-timeline", "Letter"), ("greek-accents", "A4"), ("long-text", "A4")]
+)
+def test_a_short_last_page_is_run_back(name, paper):
+    from deckgen.backends.handout import article
+
+    outline = deckgen.outline.load(ROOT / f"tests/fixtures/outlines/{name}.yaml")
+    job = Job(outline, deckgen.theme.resolve(outline), {"paper": paper})
+    backend = HandoutBackend()
+    plan = backend.layout(job)
+    g = plan.geometry
+    _, plain = article._render(plan, 0.0)
+    short = (g.top - plain.last_y) / g.frame_height < article.SHORT_LAST_PAGE
+    (out,) = backend.render(plan, job)
+    printed = len(PdfReader(io.BytesIO(out.data)).pages)
+    if name == "long-text":  # a full last page: nothing to do
+        assert not short and printed == plain.last_page
+    else:  # a few lines alone on the last page: one line more a page takes them back
+        assert short and printed == plain.last_page - 1
