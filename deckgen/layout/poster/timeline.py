@@ -364,26 +364,22 @@ RICH_LINES = 12  # a description longer than this stays off its card
 
 def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
     """`texts` with the cards that have room for their whole description
-    grown to hold it (`grow.grow_cards`)."""
+    grown to hold it (`grow.grow_cards`); a description still cut (no room
+    to grow) is left off its card: whole or not at all, never '…'."""
     events = outline.timeline.events
     rich = replace(level, text_lines=RICH_LINES)
     made: dict[int, object] = {}
 
+    def at(lv: Level, index: int, width: float) -> CardText:
+        c = theme.colors
+        return card_at_width(
+            outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width
+        )
+
     def richer(index: int, width: float):
         if events[index].text is None or (level.text_lines and not texts[index].cut):
             return None
-        card = card_at_width(
-            outline,
-            ts,
-            look,
-            rich,
-            k,
-            outline.language,
-            theme.colors.text,
-            theme.colors.muted,
-            index,
-            width,
-        )
+        card = at(rich, index, width)
         if abs(card.width - width) > 0.01:
             return None
         made[index] = card
@@ -398,6 +394,12 @@ def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, sid
         ]
         for i in grow_cards(placed, richer, side_h, geo.gap, 8 * k):
             out[i] = made[i]
+    bare = replace(level, text_lines=0)
+    for i, card in enumerate(out):
+        if card.cut and level.text_lines and events[i].text is not None:
+            plain = at(bare, i, card.width)
+            if not plain.cut and abs(plain.width - card.width) <= 0.01:
+                out[i] = plain  # shorter: it stands where the cut card stood
     return out
 
 
