@@ -70,7 +70,8 @@ _DOCS = (
 _EPILOG = (
     "exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme or "
     "content has errors, 2 wrong command-line usage, 70 internal error (a bug: rerun with -v "
-    "and report the traceback)."
+    "and report the traceback), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); no "
+    "partial file is left behind."
 )
 
 
