@@ -62,7 +62,7 @@ _EXAMPLE = {
     "themes": "deckgen themes",
     "backends": "deckgen backends -v",
     "schema": "deckgen schema > outline.schema.json",
-    "new": "deckgen new mytalk && deckgen build mytalk/talk.yaml -o mytalk/build",
+    "new": "deckgen new mytalk",
     "import": "deckgen import slides.md -o talk.yaml",
     "watch": "deckgen watch talk.yaml -f pptx,html",
     "preview": "deckgen preview talk.yaml --port 8000 --open",

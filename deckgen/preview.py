@@ -86,7 +86,8 @@ class PreviewServer:
         with self._changed:
             self._closed = True
             self._changed.notify_all()
-        self.httpd.shutdown()
+        if self._thread.is_alive():  # shutdown() waits for a loop that never ran otherwise
+            self.httpd.shutdown()
         self.httpd.server_close()
 
     def built(self, ok: bool, diagnostics: list[Diagnostic]) -> None:

@@ -33,6 +33,7 @@ __all__ = ["DECK_FORMATS", "Inputs", "Rebuild", "inputs_of", "watch"]
 DECK_FORMATS = frozenset({"pptx", "slides-pdf", "html", "handout"})
 DEBOUNCE_MS = 800  # the longest a burst of events is gathered for
 STEP_MS = 80  # quiet this long, and the burst is over
+CHECK_MS = 250  # with no event this long, compare the files' times and sizes
 
 
 @dataclass(frozen=True)
@@ -133,21 +134,38 @@ def watch(
     Runs until `stop` is set (or forever); Ctrl-C raises KeyboardInterrupt."""
     names = parse_formats(formats)
     outline = outline.resolve()
+    inputs = inputs_of(outline, theme, sets)
+    seen = _snapshot(inputs.files)  # before building: a save during the build counts
     yield _build(outline, names, out_dir, theme, sets, ())
     inputs = inputs_of(outline, theme, sets)
     while stop is None or not stop.is_set():
-        changed = _next_changes(inputs, stop)
-        if not changed:
-            continue
+        changed = _next_changes(inputs, seen, stop)
         todo = inputs.formats_for(changed, names)
+        seen = _snapshot(inputs.files)
         if not todo:
             continue
         yield _build(outline, todo, out_dir, theme, sets, tuple(sorted(changed)))
         inputs = inputs_of(outline, theme, sets)
 
 
-def _next_changes(inputs: Inputs, stop: threading.Event | None) -> set[Path]:
-    """The input files changed in the next burst of file events (empty: stopped)."""
+Snapshot = dict[Path, tuple[int, int] | None]
+
+
+def _snapshot(files: frozenset[Path]) -> Snapshot:
+    out: Snapshot = {}
+    for path in files:
+        try:
+            st = path.stat()
+            out[path] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            out[path] = None
+    return out
+
+
+def _next_changes(inputs: Inputs, seen: Snapshot, stop: threading.Event | None) -> set[Path]:
+    """The input files changed in the next burst of file events, or since
+    `seen` was taken (a save while building, or before the watcher started);
+    empty when stopped."""
     files = inputs.files
     folders = sorted({p.parent for p in files if p.parent.is_dir()})
     for batch in watchfiles.watch(
@@ -158,12 +176,15 @@ def _next_changes(inputs: Inputs, stop: threading.Event | None) -> set[Path]:
         recursive=False,
         watch_filter=lambda _change, path: Path(path).resolve() in files,
         raise_interrupt=True,
-        rust_timeout=500,
-        yield_on_timeout=stop is not None,
+        rust_timeout=CHECK_MS,
+        yield_on_timeout=True,
     ):
         if stop is not None and stop.is_set():
             return set()
         found = {Path(path).resolve() for _change, path in batch}
-        if found or stop is not None:
+        if not found:  # quiet: anything missed while no watcher ran?
+            now = _snapshot(files)
+            found = {p for p in files if now[p] != seen.get(p)}
+        if found:
             return found
     return set()

@@ -9,6 +9,7 @@ a DeckgenError naming each one.
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, Diagnostic, Location
@@ -31,9 +32,10 @@ def picture(width: int = 960, height: int = 540) -> bytes:
     for y in range(height):  # dark blue sky, lighter towards the horizon
         t = y / height
         draw.line([(0, y), (width, y)], fill=(int(10 + 30 * t), int(20 + 50 * t), int(60 + 90 * t)))
-    for i in range(90):  # stars at fixed pseudo-random places
-        x, y = (i * 7919) % width, (i * 104729) % (height * 2 // 3)
-        r = 1 + (i % 3 == 0)
+    stars = random.Random(1957)  # a fixed seed: the same sky every time
+    for i in range(120):
+        x, y = int(stars.random() * width), int(stars.random() * height * 0.7)
+        r = 1 + (i % 4 == 0)
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(235, 240, 255))
     cx, cy, radius = width // 2, height * 2, int(height * 1.55)
     draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=(30, 90, 170))
@@ -44,7 +46,7 @@ def picture(width: int = 960, height: int = 540) -> bytes:
         fill=(255, 255, 255),
         width=3,
     )
-    sx, sy = int(width * 0.72), int(height * 0.36)
+    sx, sy = int(width * 0.58), int(height * 0.3)
     draw.rectangle([sx - 14, sy - 9, sx + 14, sy + 9], fill=(220, 220, 230))
     draw.rectangle([sx - 50, sy - 5, sx - 18, sy + 5], fill=(70, 120, 200))
     draw.rectangle([sx + 18, sy - 5, sx + 50, sy + 5], fill=(70, 120, 200))

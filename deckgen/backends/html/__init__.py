@@ -16,7 +16,7 @@ from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.errors import Diagnostic
 from deckgen.layout.deck.model import Deck
 
-from .page import page
+from .page import render_page
 
 __all__ = ["HtmlBackend", "HtmlPlan"]
 
@@ -39,5 +39,5 @@ class HtmlBackend:
         return HtmlPlan(deck, list(deck.diagnostics))
 
     def render(self, plan: HtmlPlan, job: Job) -> list[Output]:
-        html = page(job.talk, plan.deck)
+        html = render_page(job.talk, plan.deck)
         return [Output(f"{job.outline.stem}.html", html.encode("utf-8"))]

@@ -27,7 +27,7 @@ from .assets import SCRIPT, STYLE
 from .svg import css_family, slide_svg
 from .timeline import ZOOMS, timeline_svg
 
-__all__ = ["page", "section_of_slides"]
+__all__ = ["render_page", "section_of_slides"]
 
 # The page's own headings, by language (English for any other).
 _PAGE_WORDS = {
@@ -47,7 +47,7 @@ def _page_words(talk: Talk) -> tuple[str, str]:
 Face = tuple[str, bool, bool]  # family, bold, italic
 
 
-def page(talk: Talk, deck: Deck) -> str:
+def render_page(talk: Talk, deck: Deck) -> str:
     """The whole page, as text."""
     outline = talk.outline
     pictures = _Pictures()

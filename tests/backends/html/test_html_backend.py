@@ -11,7 +11,7 @@ import pytest
 import deckgen
 import deckgen.theme
 from deckgen.backends import registry
-from deckgen.backends.html.page import page, section_of_slides
+from deckgen.backends.html.page import render_page, section_of_slides
 from deckgen.build import DEFAULT_FORMATS, build
 from deckgen.layout.common.plan import plan_talk
 from deckgen.layout.deck.model import Box
@@ -29,7 +29,7 @@ def talk():
 
 @pytest.fixture(scope="module")
 def html(talk) -> str:
-    return page(talk, talk.deck)
+    return render_page(talk, talk.deck)
 
 
 def test_registered_like_the_built_ins_and_opt_in():
@@ -116,7 +116,7 @@ def test_unknown_element_kinds_are_skipped(talk):
     deck = talk.deck
     slide = deck.slides[1]
     odd = replace(slide, elements=(*slide.elements, _Chart(Box(0, 0, 10, 10))))  # type: ignore[arg-type]
-    html = page(talk, replace(deck, slides=(deck.slides[0], odd, *deck.slides[2:])))
+    html = render_page(talk, replace(deck, slides=(deck.slides[0], odd, *deck.slides[2:])))
     assert html.count('<svg class="slide-svg"') == len(deck.slides)
 
 
