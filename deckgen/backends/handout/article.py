@@ -17,16 +17,17 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from deckgen.backends import pdfkit
+from deckgen.backends.handout.chunks import pieces
 from deckgen.backends.handout.settext import SetText
+from deckgen.backends.tagging import TaggedCanvas, tagger_of
+from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,
@@ -147,6 +148,8 @@ class SectionHeading(Paragraph):
 class RuledNotes(Flowable):
     """A 'Notes' label over evenly spaced hairlines to write on."""
 
+    tag_role = ARTIFACT
+
     def __init__(self, label: Paragraph, lines: int, pitch: float, colour: str) -> None:
         super().__init__()
         self.label = label
@@ -171,6 +174,8 @@ class RuledNotes(Flowable):
 
 
 class Rule(Flowable):
+    tag_role = ARTIFACT
+
     def __init__(
         self,
         colour: str,
@@ -204,6 +209,8 @@ class Block(Flowable):
     doubles the typesetting time.)
     """
 
+    tag_role = GROUP
+
     def __init__(self, parts: list[Flowable]) -> None:
         super().__init__()
         self.parts = parts
@@ -222,6 +229,16 @@ class Block(Flowable):
         self.width, self.height = aw, y
         return aw, y
 
+    def split(self, aw, ah):
+        # Kept together when it fits on a page of its own: move it there. A
+        # block taller than a whole page (a long note or quote) flows part by
+        # part instead, each paragraph splitting across pages.
+        frame = getattr(self, "_frame", None)
+        self.wrap(aw, ah)
+        if frame is not None and not frame._atTop and self.height <= _full_height(frame):
+            return []
+        return list(self.parts)
+
     def getSpaceBefore(self):
         return self.parts[0].getSpaceBefore() if self.parts else 0
 
@@ -234,22 +251,31 @@ class Block(Flowable):
 
     def draw(self):
         for part, y, h in self._placed:
-            part.drawOn(self.canv, 0, self.height - y - h)
+            draw_part(part, self.canv, 0, self.height - y - h)
+
+
+def _full_height(frame) -> float:
+    return frame._height - frame._topPadding - frame._bottomPadding
 
 
 class Picture(Flowable):
     """A picture drawn by file name: reportlab then decodes and embeds each file
     once however often it appears (platypus' Image decodes it every time)."""
 
+    tag_role = "Figure"
+
     def __init__(self, fig: Figure) -> None:
         super().__init__()
         self.fig = fig
+        self.tag_alt = fig.alt
         self.width, self.height = fig.width, fig.height
 
     def wrap(self, aw, ah):
         return self.width, self.height
 
     def draw(self):
+        tagger = tagger_of(self.canv)
+        tagger.place(tagger.current, 0, 0, self.width, self.height)
         pdfkit.draw_picture(self.canv, self.fig.src, 0, 0, self.width, self.height)
 
 
@@ -271,24 +297,70 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     return logo.width + 8
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to `width` (as it is when it fits)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_header(
+    canvas: Canvas, handout: Handout, names: pdfkit.FontNames, running: str, logo_w: float
+) -> None:
+    """The running head of a page after the first: the handout's header at the
+    left (after the logo), the section the page starts in at the right, a rule."""
+    g = handout.geometry
+    size = handout.styles.header.size
+    rw = min(pdfmetrics.stringWidth(running, names.bold, size), g.column * 0.55)
+    right = _fit(running, names.bold, size, rw)
+    left = _fit(handout.header, names.regular, size, g.column - rw - 18 - logo_w)
+    canvas.setFillColor(pdfkit.color(handout.styles.header.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawString(g.left + logo_w, g.header_y, left)
+    canvas.setFont(names.bold, size)
+    canvas.drawRightString(g.right, g.header_y, right)
+    canvas.setStrokeColor(pdfkit.color(handout.palette.rule))
+    canvas.setLineWidth(0.5)
+    canvas.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
+
+
+def _draw_footer(canvas: Canvas, handout: Handout, names: pdfkit.FontNames, page: str) -> None:
+    """The page number at the right, the handout's footer (if any) at the left."""
+    g = handout.geometry
+    size = handout.styles.footer.size
+    pw = pdfmetrics.stringWidth(page, names.regular, size)
+    canvas.setFillColor(pdfkit.color(handout.styles.footer.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawRightString(g.right, g.footer_y, page)
+    if handout.footer:
+        canvas.drawString(
+            g.left, g.footer_y, _fit(handout.footer, names.regular, size, g.column - pw - 18)
+        )
+
+
+def _bookmark(canvas: Canvas, marks: list[tuple[SectionHeading, float]]) -> None:
+    """The page's section headings as bookmarks and entries of the PDF's outline."""
+    for heading, top in marks:
+        canvas.bookmarkHorizontal(heading.bookmark_key, 0, top)
+        canvas.addOutlineEntry(
+            heading.outline_title,
+            heading.bookmark_key,
+            level=heading.outline_level,
+            closed=False,
+        )
+
+
 def _paged_canvas(handout: Handout, ts: Typesetter):
     """A canvas that draws header and footer last, once the page count is known."""
     g = handout.geometry
-    header_style = handout.styles.header
-    footer_style = handout.styles.footer
-    hnames = ts.names(header_style.font)
-    fnames = ts.names(footer_style.font)
+    hnames = ts.names(handout.styles.header.font)
+    fnames = ts.names(handout.styles.footer.font)
 
-    def fit(text: str, font: str, size: float, width: float) -> str:
-        if pdfmetrics.stringWidth(text, font, size) <= width:
-            return text
-        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
-
-    class PagedCanvas(Canvas):
+    class PagedCanvas(TaggedCanvas):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, language=handout.language, **kwargs)
             self._pages: list[tuple[dict, str | None, list]] = []
             self._running: str | None = None  # the section the page starts in
             self._first_on_page: str | None = None
@@ -305,6 +377,7 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
 
         def showPage(self):
             running = self._first_on_page or self._running
+            self.tagger.next_page()  # the page's artifact closes after its furniture
             self._pages.append((dict(self.__dict__), running, self._marks))
             self._first_on_page = None
             self._marks = []
@@ -315,47 +388,18 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             self.showOutline()  # open the bookmarks panel: the handout's table of contents
             for number, (state, running, marks) in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                for heading, top in marks:
-                    self.bookmarkHorizontal(heading.bookmark_key, 0, top)
-                    self.addOutlineEntry(
-                        heading.outline_title,
-                        heading.bookmark_key,
-                        level=heading.outline_level,
-                        closed=False,
-                    )
+                _bookmark(self, marks)
                 self._furniture(number, total, running)
+                self.close_artifact()  # the page's, opened at its start
                 Canvas.showPage(self)
-            Canvas.save(self)
+            TaggedCanvas.save(self)
 
         def _furniture(self, number: int, total: int, running: str | None) -> None:
             self.saveState()
             logo_w = draw_logo(self, handout, g.left, g.header_y)
             if number > 1:
-                size = header_style.size
-                right = running or ""
-                rw = min(pdfmetrics.stringWidth(right, hnames.bold, size), g.column * 0.55)
-                right = fit(right, hnames.bold, size, rw)
-                left = fit(handout.header, hnames.regular, size, g.column - rw - 18 - logo_w)
-                self.setFillColor(pdfkit.color(header_style.color))
-                self.setFont(hnames.regular, size)
-                self.drawString(g.left + logo_w, g.header_y, left)
-                self.setFont(hnames.bold, size)
-                self.drawRightString(g.right, g.header_y, right)
-                self.setStrokeColor(pdfkit.color(handout.palette.rule))
-                self.setLineWidth(0.5)
-                self.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
-            size = footer_style.size
-            page = handout.words.page(number, total)
-            pw = pdfmetrics.stringWidth(page, fnames.regular, size)
-            self.setFillColor(pdfkit.color(footer_style.color))
-            self.setFont(fnames.regular, size)
-            self.drawRightString(g.right, g.footer_y, page)
-            if handout.footer:
-                self.drawString(
-                    g.left,
-                    g.footer_y,
-                    fit(handout.footer, fnames.regular, size, g.column - pw - 18),
-                )
+                _draw_header(self, handout, hnames, running or "", logo_w)
+            _draw_footer(self, handout, fnames, handout.words.page(number, total))
             self.restoreState()
 
     return PagedCanvas
@@ -389,7 +433,7 @@ def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
     if fig.caption_set is not None:
-        parts.append(_set(fig.caption_set, ts))
+        parts.append(_set(fig.caption_set, ts, role="Caption"))
     elif fig.caption is not None:
         parts.append(ts.para(fig.caption, st.caption, "caption"))
     if fig.credit_set is not None:
@@ -441,7 +485,7 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(pts[2:])
     if block.speaker_notes:
         label = ts.para((Run(ts.handout.words.speaker_notes),), st.notes_label, "notes-label")
-        paras = [ts.para(p, st.speaker_notes, "speaker-notes") for p in block.speaker_notes]
+        paras = [q for p in block.speaker_notes for q in _long_para(p, st.speaker_notes, ts)]
         body.append(Block([label, paras[0]]))
         body.extend(paras[1:])
     if block.notes_lines:
@@ -450,8 +494,28 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     return _keep_heading(heading, body, ts)
 
 
-def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:
-    return SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
+    """Paragraphs of any length, in pieces reportlab paginates quickly."""
+    cut = pieces(text.runs)
+    if len(cut) == 1:
+        return [ts.para(text, style, "speaker-notes")]
+    inner = replace(style, space_before=0, space_after=0)
+    first, last = (
+        replace(inner, space_before=style.space_before),
+        replace(inner, space_after=style.space_after),
+    )
+    styles = [first, *[inner] * (len(cut) - 2), last]
+    return [ts.para(runs, s, "speaker-notes") for runs, s in zip(cut, styles, strict=True)]
+
+
+def _set(
+    para: SetParagraph, ts: Typesetter, bar: str | None = None, role: str | None = None
+) -> SetText:
+    """`role`: its role in the tagged PDF, if not a paragraph or list item."""
+    text = SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+    if role is not None:
+        text.tag_role = role
+    return text
 
 
 KEEP_WHOLE = 4  # lines: a longer paragraph sends only its first two ahead with a heading
@@ -496,7 +560,7 @@ def _list(items: tuple[SetParagraph, ...], ts: Typesetter) -> list[Flowable]:
 
 def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
     """Set apart by an accent bar; the attribution stays with the last lines."""
-    text = _set(quote.text, ts, bar=ts.handout.palette.accent)
+    text = _set(quote.text, ts, bar=ts.handout.palette.accent, role="BlockQuote")
     if quote.by is None:
         return [text]
     by = _set(quote.by, ts)
@@ -505,12 +569,15 @@ def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
     lines = text.lines
     head = SetText(text.para, text.names, text.link_color, lines[:-2], True, False, text.bar)
     tail = SetText(text.para, text.names, text.link_color, lines[-2:], False, True, text.bar)
+    head.tag_role = tail.tag_role = text.tag_role
     return [head, Block([tail, by])]
 
 
 class SideBySide(Flowable):
     """Two columns next to each other, top-aligned, a hairline between them;
     kept together (the layout sends only short pairs here)."""
+
+    tag_role = GROUP
 
     def __init__(
         self, columns: list[Flowable], width: float, gap: float, rule: str, space: float
@@ -526,7 +593,7 @@ class SideBySide(Flowable):
 
     def draw(self):
         for i, (col, h) in enumerate(zip(self.columns, self.heights, strict=True)):
-            col.drawOn(self.canv, i * (self.col_width + self.gap), self.height - h)
+            draw_part(col, self.canv, i * (self.col_width + self.gap), self.height - h)
         x = self.col_width + self.gap / 2
         self.canv.setStrokeColor(pdfkit.color(self.rule))
         self.canv.setLineWidth(0.5)
@@ -537,7 +604,7 @@ def _column(col: SetColumn, ts: Typesetter) -> list[Flowable]:
     items = _list(col.items, ts)
     if col.heading is None:
         return items
-    head = Block([_set(col.heading, ts), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
+    head = Block([_set(col.heading, ts, role="H4"), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
     return _kept(head, items)
 
 
@@ -576,7 +643,7 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
             body.append(_set(part.text, ts, bar=accent))
         elif isinstance(part, Pointer):
             body.append(_set(part.text, ts))
-    head = _set(block.heading, ts) if block.heading is not None else None
+    head = _set(block.heading, ts, role="H3") if block.heading is not None else None
     return _kept(head, body)
 
 
@@ -603,7 +670,10 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
 
 
 class TimelineStrip(Flowable):
-    """The key dates' timeline to scale, drawn as the layout placed it."""
+    """The key dates' timeline to scale, drawn as the layout placed it (an
+    artifact in the tagged PDF: the table under it says every date)."""
+
+    tag_role = ARTIFACT
 
     def __init__(self, strip: Strip, names: pdfkit.FontNames) -> None:
         super().__init__()
@@ -699,7 +769,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
     group_w = g.column * 0.21 if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
-    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
+    table = TaggedTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -783,7 +853,7 @@ def render_article(handout: Handout) -> bytes:
         showBoundary=0,
         **pdfkit.doc_kwargs(metadata(handout), fonts[handout.styles.body.font].regular),
     )
-    frame = Frame(
+    frame = TaggedFrame(
         g.left,
         g.bottom,
         g.column,
@@ -796,4 +866,4 @@ def render_article(handout: Handout) -> bytes:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
-    return buf.getvalue()
+    return pdfkit.finish(doc.canv, buf, saved=True)

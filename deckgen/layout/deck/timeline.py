@@ -13,7 +13,9 @@ joined to the marker by a leader, like a flag. Cards move for legibility
 
 Legible from the back of the room: card titles from the theme's
 `min_body_size` down to 2 pt less (never under 16 pt), dates 4 pt under it
-(never under 14 pt) -- see `label_sizes`; years 16 pt, the legend 15 pt.
+(never under 14 pt, bold) -- see `label_sizes`; years 18 pt, the legend 15 pt
+bold: no slide text under 18 pt but bold text of 14 pt and more (WCAG's large
+text; `deckgen check --a11y` reports titles shrunk under 18 pt).
 
 Cards stand in levels above and below the band, and the levels a slide uses
 spread over its whole height. Events are taken in date order and each goes to
@@ -61,7 +63,7 @@ _LEVEL_GAP = 6.0  # between levels
 _MARK = 14.0  # marker size
 _BAND = 24.0  # the time band holding the years
 _LEAD = 4.0  # between a marker and the nearest card level
-_YEAR_SIZE = 16.0
+_YEAR_SIZE = 18.0
 _CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
 _POLE = 3.0  # width of the coloured bar along a card, at its date
 _BREAK_W = 40.0  # a compressed empty stretch on the band (the cut is drawn in its middle)
@@ -88,7 +90,7 @@ def label_sizes(min_body_size: float) -> tuple[float, float, float]:
     Cards are read from the back of the room like body text, so their floor
     derives from the theme's `min_body_size` (18 pt in the built-in themes):
     titles start there and may shrink 2 pt, never below 16 pt; dates, short
-    and bold, sit 4 pt under it, never below 14 pt."""
+    and bold, sit 4 pt under it, never below 14 pt (large text, bold)."""
     floor = max(16.0, min_body_size - 2)
     return max(floor, min_body_size), floor, max(14.0, min_body_size - 4)
 
@@ -748,7 +750,7 @@ def _aligned(p: Paragraph, align: Align, color: str | None) -> Paragraph:
 # ---------------------------------------------------------------- legend
 
 _LEGEND_ROW = 24.0
-_LEGEND_SIZE = 15.0
+_LEGEND_SIZE = 15.0  # bold: large text (WCAG), like the dates
 _SWATCH = 14.0
 
 # A legend item: its group (a marker) or era fill (a swatch), and its label.
@@ -766,7 +768,7 @@ def _legend_rows(
     st: DeckStyle, items: list[_Item], width: float
 ) -> list[list[tuple[_Item, float]]]:
     """Items flowed into rows of `width` (a long legend takes several rows)."""
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
+    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15, bold=True)
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
@@ -800,7 +802,7 @@ def _legend(
     items = _legend_items(talk, groups, era_items)
     if legend_h <= 0 or not items:
         return []
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
+    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15, bold=True)
     line_h = style.line_height
     els: list[Element] = []
     y = body.bottom - legend_h
