@@ -269,7 +269,7 @@ def _loop_commands(commands, chatter: argparse.ArgumentParser) -> None:
             name,
             parents=parents,
             help=text,
-            description=text + (" " + note if note else ""),
+            description=text + (". " + note if note else ""),
             epilog=_epilog(name),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
