@@ -18,6 +18,7 @@ from fontTools import subset
 
 from deckgen import fonts as deckfonts
 from deckgen import images
+from deckgen.color import readable_on
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.words import lang
 from deckgen.layout.deck.model import Deck, Picture, Slide, TextBox
@@ -171,8 +172,10 @@ def _font_faces(faces: Sequence[Face], text: str) -> str:
 
 def _theme_css(talk: Talk) -> str:
     c, f = talk.theme.colors, talk.theme.fonts
+    # links and headings' rules in the accent where it reads on the background
+    accent = readable_on(c.background, c.accent, c.text)
     return (
-        f":root{{--bg:{c.background};--text:{c.text};--muted:{c.muted};--accent:{c.accent};"
+        f":root{{--bg:{c.background};--text:{c.text};--muted:{c.muted};--accent:{accent};"
         f'--heading:"{css_family(f.heading)}",sans-serif;'
         f'--body:"{css_family(f.body)}",sans-serif}}\n'
     )
