@@ -543,7 +543,8 @@ def _cmd_preview(args: argparse.Namespace) -> int:
         try:
             rebuilds = watch(outline, ["html"], Path(folder), args.theme, args.sets)
             for n, rebuild in enumerate(rebuilds):
-                server.built(rebuild.ok, rebuild.report.diagnostics)
+                shown = [d for d in rebuild.report.diagnostics if d.severity == "error"]
+                server.built(rebuild.ok, [f"{_where(d)}: error: {d.message}" for d in shown])
                 if n == 0:
                     server.start()
                     print(f"serving {server.url} (Ctrl-C to stop)", flush=True)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-from deckgen.errors import Diagnostic
 
 __all__ = ["HOST", "LIVE_SCRIPT", "PreviewServer"]
 
@@ -90,17 +89,15 @@ class PreviewServer:
             self.httpd.shutdown()
         self.httpd.server_close()
 
-    def built(self, ok: bool, diagnostics: list[Diagnostic]) -> None:
-        """After each build: a good one reloads every open page, a broken one
-        shows its errors there."""
+    def built(self, ok: bool, errors: Sequence[str] = ()) -> None:
+        """After each build: a good one reloads every open page; a broken one
+        shows `errors` there (located messages, one a line)."""
         with self._changed:
             if ok:
                 self._version += 1
                 self._errors = []
             else:
-                self._errors = [str(d) for d in diagnostics if d.severity == "error"] or [
-                    str(d) for d in diagnostics
-                ]
+                self._errors = list(errors) or ["the build failed"]
             self._changed.notify_all()
 
     def state(self) -> tuple[int, str]:

@@ -22,6 +22,8 @@ a{color:var(--accent)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
 white-space:nowrap}
 .defs{position:absolute;width:0;height:0}
+.skip{position:absolute;left:-100rem}
+.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.3rem .6rem;z-index:5}
 .contents ol{columns:2;column-gap:2rem}
 .contents .parts{list-style:none;padding:0;display:flex;gap:1.5rem}
 .stage{width:100%}

@@ -201,7 +201,10 @@ def inline(runs: Iterable[Run]) -> str:
 
 def _header(talk: Talk) -> str:
     o = talk.outline
-    lines = [f'<header class="page-header"><h1>{inline(o.title.runs)}</h1>']
+    lines = [
+        f'<a class="skip" href="#slides">{escape(_page_words(talk)[0])}</a>'
+        f'<header class="page-header"><h1>{inline(o.title.runs)}</h1>'
+    ]
     if o.subtitle:
         lines.append(f'<p class="subtitle">{inline(o.subtitle.runs)}</p>')
     by = [inline(o.author.runs)] if o.author else []
