@@ -18,11 +18,12 @@ from urllib.parse import quote
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deckgen.backends.pptx import _oxml
+from deckgen.backends.pptx import _oxml, blocks
 from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
 from deckgen.epoch import build_epoch
 from deckgen.fonts import family
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
@@ -56,7 +57,9 @@ def _office_name(font: str) -> str:
     return family(font).office_name
 
 
-def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str | None) -> bytes:
+def write_deck(
+    deck: Deck, prs, info: DocumentInfo, *, template_background: str | None, reveal: bool = False
+) -> bytes:
     """Draw `deck` into `prs` (a base or user presentation, still without slides).
 
     `template_background` is the theme's ordinary background colour: slides
@@ -70,7 +73,8 @@ def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str 
         for slide in deck.slides:
             layout = picker.for_kind(slide.kind)
             writer = _SlideWriter(package, layout, deck.language, _office_name(deck.body_font))
-            writer.write(slide, template_background)
+            builds = reveal and slide.kind in ("bullets", "two-column")
+            writer.write(slide, template_background, builds)
         _set_core_properties(prs, info)
         _set_app_properties(prs, package, deck)
         return package.save(zip_date_time(build_epoch()))
@@ -89,12 +93,20 @@ class _SlideWriter:
         self.images: dict[int, str] = {}
         self.free = list(layout.placeholders)
 
-    def write(self, slide: Slide, template_background: str | None) -> None:
-        shapes = [self._element(e) for e in slide.elements]
+    def write(self, slide: Slide, template_background: str | None, reveal: bool = False) -> None:
+        shapes = []
+        steps: list[tuple[int, list[int]]] = []
+        for e in slide.elements:
+            if (slide.reveal or reveal) and isinstance(e, TextBox) and e.role == "body":
+                steps += _steps(self.next_id, e)
+            shapes.append(self._element(e))
         background: str | None = slide.background
         if template_background and slide.background.upper() == template_background.upper():
             background = None
-        self.part.blob = _oxml.slide_xml(background, shapes)
+        blob = _oxml.slide_xml(background, shapes)
+        if steps:
+            blob = blob.replace(b"</p:sld>", blocks.timing_xml(steps).encode() + b"</p:sld>")
+        self.part.blob = blob
         if slide.notes:
             self._notes(slide.notes)
 
@@ -109,6 +121,18 @@ class _SlideWriter:
             return self._picture(element)
         if isinstance(element, Shape):
             return self._shape(element)
+        if isinstance(element, TableBlock):
+            return blocks.table_xml(self._id(), element, self._paragraph)
+        if isinstance(element, CodeBlock):
+            return "".join(
+                blocks.code_xml(self._id, element, self.lang, _office_name(element.font))
+            )
+        if isinstance(element, ChartBlock):
+            part = blocks.chart_part(element, self.package.package, _office_name(element.font))
+            rid = self.package.relate(self.part, part, RT.CHART)
+            return blocks.chart_xml(self._id(), element, rid)
+        if isinstance(element, MathBlock):
+            return blocks.math_xml(self._id(), element, self.lang)
         raise TypeError(f"cannot draw {type(element).__name__}")
 
     def _placeholder_for(self, kind: str | None) -> dict[str, str] | None:
@@ -171,6 +195,7 @@ class _SlideWriter:
             base.bold or run.bold,
             base.italic or run.italic,
             base.lang,
+            int(round(run.rise * 100000)),
         )
         # The loader admits only web and mail links; a click in PowerPoint runs
         # whatever the target names, so nothing else is ever written as one.
@@ -225,6 +250,17 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _steps(sid: int, tb: TextBox) -> list[tuple[int, list[int]]]:
+    """One build step per top-level paragraph (a point), its sub-points with it."""
+    steps: list[tuple[int, list[int]]] = []
+    for i, p in enumerate(tb.paragraphs):
+        if p.level == 0 or not steps:
+            steps.append((sid, [i]))
+        else:
+            steps[-1][1].append(i)
+    return steps
 
 
 def _default_name(role: str, sid: int, placeholder: bool) -> str:

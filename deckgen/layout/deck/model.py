@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.primitives import Box, Paragraph, TextLine
 from deckgen.outline.model import Text
 
@@ -95,7 +96,7 @@ class Shape:
     name: str = ""
 
 
-Element = TextBox | Picture | Shape
+Element = TextBox | Picture | Shape | TableBlock | CodeBlock | ChartBlock | MathBlock
 
 SlideKind = Literal[
     "title",
@@ -108,6 +109,10 @@ SlideKind = Literal[
     "statement",
     "timeline",
     "closing",
+    "table",
+    "code",
+    "chart",
+    "equation",
 ]
 
 
@@ -120,6 +125,7 @@ class Slide:
     notes: tuple[Text, ...] = ()  # speaker notes, paragraphs
     continued: bool = False  # a "(cont.)" slide made by splitting
     location: Location = _NOWHERE  # where in the outline it comes from
+    reveal: bool = False  # the body's paragraphs appear one at a time when presented
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class Draft:
     notes: tuple[Text, ...] = ()
     continued: bool = False
     chrome: bool = True  # footer and slide number
+    reveal: bool = False  # body paragraphs appear one at a time
 
 
 def plain(text: Text | str | tuple[Run, ...] | None) -> str:
