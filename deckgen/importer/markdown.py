@@ -182,7 +182,11 @@ class _Reader:
             return self.html(node)
         if kind == "heading":
             return [_Block("heading", line, text=self.inline(node.children[0], line))]
-        self.warn(line, f"a {_what(node)} is not mapped (the outline has no place for it)")
+        self.warn(
+            line,
+            f"a {_what(node)} is not imported (only headings, lists, paragraphs, "
+            "pictures, quotes, notes and columns are)",
+        )
         return []
 
     def quote(self, node: SyntaxTreeNode) -> _Block:

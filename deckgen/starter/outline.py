@@ -18,7 +18,7 @@ Build it with `deckgen build talk.yaml -f pptx,handout,poster,html` (files go to
 
 OUTLINE = """\
 # A starter talk from `deckgen new`: every feature of the outline, one comment each.
-format: 1  # the version of the outline format
+format: 2  # the version of the outline format (2: tables, code, charts, math)
 title: My First Talk  # the talk's title: title slide, handout, poster, web page
 subtitle: Everything an outline can hold  # shown under the title
 author: Your Name  # the speaker
@@ -67,6 +67,7 @@ sections:  # the body of the talk, in order
     slides:  # replaces the slides made from points, image and quote
       - layout: bullets  # a title and bullet points (a picture beside them is optional)
         title: Bullets
+        reveal: true  # the points appear one at a time when presented
         points:
           - One point
           - Another point
@@ -92,6 +93,35 @@ sections:  # the body of the talk, in order
         text: One idea per slide.
       - layout: timeline  # the outline's timeline (or this section's events)
         title: In Dates
+      - layout: table  # rows and columns
+        title: A Table
+        table:
+          header: [Orbit, Height]  # the header row (optional)
+          rows:  # every row as many cells as the header
+            - [Low, 400 km]
+            - [Geostationary, "35,786 km"]
+          align: [left, right]  # per column: left, center or right
+        caption: Heights above the ground.  # under a table, code, chart or equation
+      - layout: code  # a program, in a monospace font
+        title: Some Code
+        code:
+          language: python  # any language Pygments knows
+          highlight: [2]  # lines to emphasise: 3, or "2-4"
+          text: |
+            def speed(mu, r):
+                return (mu / r) ** 0.5
+      - layout: chart  # a chart: bar, column, line or pie
+        title: A Chart
+        chart:
+          type: column  # bar, column, line or pie
+          unit: launches  # what the values count
+          categories: ["1960s", "1970s"]  # one value per category in each series
+          series:
+            - {name: East, values: [15, 25]}  # a name and its values
+            - {name: West, values: [22, 9]}
+      - layout: equation  # one displayed equation, in LaTeX
+        title: An Equation
+        math: v = \\sqrt{\\frac{\\mu}{r}}  # math inline in any text: $v^2$
 
 timeline:  # dated events: timeline slides, the handout's key dates, the poster
   title: A Short History  # the timeline's title

@@ -83,8 +83,8 @@ def test_marp_deck(folder, capsys):
     lines = err.splitlines()
     assert any(":6:1: warning: front matter key 'paginate' is not mapped" in line for line in lines)
     assert any(":40:1: warning: Marp directive '_class: lead'" in line for line in lines)
-    assert any(":56:1: warning: a code block is not mapped" in line for line in lines)
-    assert any(":60:1: warning: a table is not mapped" in line for line in lines)
+    assert any(":56:1: warning: a code block is not imported" in line for line in lines)
+    assert any(":60:1: warning: a table is not imported" in line for line in lines)
     report = build([path], formats=["pptx", "html"], out_dir=folder / "build")
     assert report.ok, report.diagnostics
 

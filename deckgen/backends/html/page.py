@@ -19,6 +19,7 @@ from fontTools import subset
 from deckgen import fonts as deckfonts
 from deckgen import images
 from deckgen.color import readable_on
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, TableBlock
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.words import lang
 from deckgen.layout.deck.model import Deck, Picture, Slide, TextBox
@@ -125,6 +126,12 @@ def _faces(talk: Talk, deck: Deck) -> list[Face]:
     }
     for slide in deck.slides:
         for el in slide.elements:
+            if isinstance(el, CodeBlock):
+                found.update((el.font, r.bold, r.italic) for ln in el.lines for r in ln.runs)
+            elif isinstance(el, ChartBlock):
+                found.add((el.font, False, False))
+            elif isinstance(el, TableBlock):
+                found.update((p.font, p.bold, p.italic) for row in el.rows for p in row)
             if isinstance(el, TextBox):
                 for p in el.paragraphs:
                     found.add((p.font, p.bold, p.italic))

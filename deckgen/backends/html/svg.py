@@ -15,6 +15,7 @@ from collections.abc import Callable
 from html import escape
 
 from deckgen import fonts as deckfonts
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.deck.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run
 
@@ -50,6 +51,10 @@ def slide_svg(slide: Slide, deck: Deck, index: int, picture_id: PictureIds) -> s
             parts.append(_picture(el, f"clip-{index}-{n}", picture_id(el)))
         elif isinstance(el, TextBox):
             parts.append(_text_box(el))
+        elif isinstance(el, TableBlock | CodeBlock | ChartBlock | MathBlock):
+            from .blocks import block_svg  # only decks with blocks need their libraries
+
+            parts.append(block_svg(el))
         # anything else: a kind drawn by a later version; left out, never broken
     parts.append("</svg>")
     return "".join(parts)

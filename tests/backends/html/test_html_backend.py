@@ -124,3 +124,18 @@ def _esc(text: str) -> str:
     from html import escape
 
     return escape(text)
+
+
+def test_tables_code_charts_and_equations_are_drawn(tmp_path):
+    from deckgen.starter import write_starter
+
+    write_starter(tmp_path)
+    report = build([tmp_path / "talk.yaml"], formats=["html"], out_dir=tmp_path / "build")
+    assert report.ok and report.diagnostics == []
+    text = report.written[0].read_text(encoding="utf-8")
+    assert 'role="table"' in text and 'role="columnheader"' in text
+    assert ">Geostationary<" in text
+    assert ">def</tspan>" in text and 'font-family="dg-JetBrains-Mono"' in text
+    assert re.search(r'<svg x="[\d.]+" y="[\d.]+" role="img" aria-label="[^"]*East', text)
+    assert 'aria-label="v = \\sqrt{\\frac{\\mu}{r}}"' in text
+    assert '@font-face{font-family:"dg-JetBrains-Mono"' in text
