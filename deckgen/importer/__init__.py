@@ -170,7 +170,7 @@ class _Writer:
     def talk(self, draft: Draft) -> str:
         self.put(0, f"# Imported by `deckgen import` from {self.source.name}.")
         self.put(0, "# Check the items marked 'guessed'; `deckgen check` validates the result.")
-        self.put(0, "format: 1")
+        self.put(0, "format: 2")
         if draft.title is None:
             self.guesses(0, ["the Markdown has no title: its file name"])
         self.field(0, "title", draft.title or self.source.stem)
