@@ -4,6 +4,12 @@ Shared by every PDF (slides-pdf, the handout in both modes): vectors only.
 Boxes are in top-down coordinates; `h` is the height that flips them
 (`y_pdf = h - y`). Charts are reportlab graphics; equations are ziamath's
 STIX Two Math glyph outlines read through svglib, drawn as paths.
+
+On a tagged canvas each block tags itself (`roles.block_node` makes its element):
+a table as Table/TR/TH (scope Column, the header row)/TD, code as one Code
+element per group of lines (blank lines part them), a chart or an equation
+as a Figure with its alt text (the chart's generated description, the
+equation's LaTeX) and its box; fills and rules are artifacts.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from deckgen.backends import pdfkit
+from deckgen.backends.tagging import Node, tagger_of
+from deckgen.backends.tagging.roles import block_node
 from deckgen.layout.common.blocks import (
     ChartBlock,
     CodeBlock,
@@ -46,20 +54,38 @@ def block_fonts(block: object) -> set[str]:
     return set()
 
 
-def draw_block(canvas: Canvas, block: Block, h: float, fonts: dict[str, pdfkit.FontNames]) -> None:
+def draw_block(
+    canvas: Canvas,
+    block: Block,
+    h: float,
+    fonts: dict[str, pdfkit.FontNames],
+    node: Node | None = None,
+) -> None:
+    """Draw `block`; on a tagged canvas its content goes in `node` (made by
+    `roles.block_node`; a new one in the current container when None)."""
+    tagger = tagger_of(canvas)
+    if tagger.enabled and node is None:
+        node = block_node(tagger, block)
     if isinstance(block, TableBlock):
-        _table(canvas, block, h, fonts)
+        _table(canvas, block, h, fonts, node)
     elif isinstance(block, CodeBlock):
-        _code(canvas, block, h, fonts)
-    elif isinstance(block, ChartBlock):
-        _chart(canvas, block, h, fonts)
+        _code(canvas, block, h, fonts, node)
     else:
-        # the first font drawn is the drawing's initial one: ours, never Helvetica
-        _math(canvas, block, h, next(iter(fonts.values())).regular if fonts else None)
+        b = block.box
+        tagger.place(node, b.x, h - b.bottom, b.w, b.h)
+        with tagger.mark(node):
+            if isinstance(block, ChartBlock):
+                _chart(canvas, block, h, fonts)
+            else:
+                # the first font drawn is the drawing's initial one: ours, never Helvetica
+                _math(canvas, block, h, next(iter(fonts.values())).regular if fonts else None)
 
 
 class BlockFlowable(Flowable):
-    """A laid-out block in a platypus story (the handout): drawn at its box size."""
+    """A laid-out block in a platypus story (the handout): drawn at its box size.
+    It tags its own parts (`draw_block`), so the frame does not mark it."""
+
+    tag_role = "Group"  # tagging.flow.GROUP
 
     def __init__(self, block: Block, font: str) -> None:
         super().__init__()
@@ -115,19 +141,31 @@ def _paragraph(
         top += para.line_height
 
 
-def _table(canvas: Canvas, t: TableBlock, h: float, fonts: dict[str, pdfkit.FontNames]) -> None:
+def _table(
+    canvas: Canvas,
+    t: TableBlock,
+    h: float,
+    fonts: dict[str, pdfkit.FontNames],
+    node: Node | None,
+) -> None:
     c = t.colors
     top = t.box.y
+    tagger = tagger_of(canvas)
     for i, (row, rh) in enumerate(zip(t.rows, t.heights, strict=True)):
         head = t.header and i == 0
         fill = c.header_fill if head else (c.stripe if (i - t.header) % 2 else None)
         if fill:
             _rect(canvas, t.box.x, top, t.box.w, rh, fill, h)
+        tr = node.add("TR") if node is not None else None
         x = t.box.x
         for p, w in zip(row, t.widths, strict=True):
             inner = rh - 2 * t.pad
             dy = (inner - p.height) / 2
-            _paragraph(canvas, p, x + t.pad, top + t.pad + dy, w - 2 * t.pad, h, fonts[p.font])
+            cell = None
+            if tr is not None:
+                cell = tr.add("TH", scope="Column") if head else tr.add("TD")
+            with tagger.mark(cell):
+                _paragraph(canvas, p, x + t.pad, top + t.pad + dy, w - 2 * t.pad, h, fonts[p.font])
             x += w
         top += rh
         canvas.setStrokeColor(pdfkit.color(c.accent if head else c.rule))
@@ -135,23 +173,36 @@ def _table(canvas: Canvas, t: TableBlock, h: float, fonts: dict[str, pdfkit.Font
         canvas.line(t.box.x, h - top, t.box.x + t.box.w, h - top)
 
 
-def _code(canvas: Canvas, code: CodeBlock, h: float, fonts: dict[str, pdfkit.FontNames]) -> None:
+def _code(
+    canvas: Canvas,
+    code: CodeBlock,
+    h: float,
+    fonts: dict[str, pdfkit.FontNames],
+    node: Node | None,
+) -> None:
     c = code.colors
     b = code.box
     _rect(canvas, b.x, b.y, b.w, b.h, c.code_background, h)
     names = fonts[code.font]
     top = b.y + code.pad
     to_baseline = code.line_height * 0.5 + code.size * 0.35
+    tagger = tagger_of(canvas)
+    group: Node | None = None  # the Code element of the lines since the last blank one
     for line in code.lines:
         if line.highlighted:
             _rect(canvas, b.x, top, b.w, code.line_height, c.code_highlight, h)
             _rect(canvas, b.x, top, 4.0, code.line_height, c.accent, h)
+        if not line.text.strip():
+            group = None
+        elif node is not None and group is None:
+            group = node.add("Code")
         x = b.x + code.pad
-        for r in line.runs:
-            run = Run(r.text, r.bold, r.italic)
-            x += pdfkit.draw_runs(
-                canvas, x, h - top - to_baseline, (run,), names, code.size, r.color
-            )
+        with tagger.mark(group):
+            for r in line.runs:
+                run = Run(r.text, r.bold, r.italic)
+                x += pdfkit.draw_runs(
+                    canvas, x, h - top - to_baseline, (run,), names, code.size, r.color
+                )
         top += code.line_height
 
 

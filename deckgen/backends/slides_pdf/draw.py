@@ -75,7 +75,7 @@ def draw_slide(
         elif isinstance(el, TextBox):
             _text_box(canvas, el, h, fonts, tags.get(i), tagger)
         elif isinstance(el, TableBlock | CodeBlock | ChartBlock | MathBlock):
-            draw_block(canvas, el, h, fonts)
+            draw_block(canvas, el, h, fonts, tags[i][0].body if i in tags else None)
     canvas.restoreState()
 
 

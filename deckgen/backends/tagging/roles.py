@@ -13,12 +13,15 @@ import bisect
 from dataclasses import dataclass
 
 from deckgen.backends.tagging import Node, Tagger
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.deck.model import Box, Picture, Slide, TextBox
 from deckgen.layout.poster.model import Card, TextBlock
 from deckgen.layout.poster.model import Picture as PosterPicture
 from deckgen.layout.poster.model import Poster as PosterPlan
 
-__all__ = ["ParaTags", "poster_structure", "slide_heading_role", "slide_structure"]
+__all__ = ["ParaTags", "block_node", "poster_structure", "slide_heading_role", "slide_structure"]
+
+Block = TableBlock | CodeBlock | ChartBlock | MathBlock
 
 # Slide roles that are page furniture, not content.
 _DECK_ARTIFACTS = {"footer", "slide-number"}
@@ -65,9 +68,22 @@ def slide_heading_role(slide: Slide) -> str:
     return "H1" if slide.kind in ("title", "section") else "H2"
 
 
+def block_node(tagger: Tagger, block: Block) -> Node:
+    """A block's structure element, added to the tagger's current container
+    (its rows, cells or code groups are added as it is drawn): a Table, a Div
+    of Code elements, or a Figure with the block's alt text."""
+    if isinstance(block, TableBlock):
+        return tagger.add("Table")
+    if isinstance(block, CodeBlock):
+        return tagger.add("Div")
+    return tagger.add("Figure", alt=block.alt or block.name)
+
+
 def _rank(slide: Slide, i: int) -> tuple[float, float, float]:
     el = slide.elements[i]
-    role = el.role if isinstance(el, TextBox) else "picture"
+    role: str = "picture" if isinstance(el, Picture) else "body"  # a block reads as the body
+    if isinstance(el, TextBox):
+        role = el.role
     rank = _DECK_RANK.get(role, 5)
     b = el.box
     return (rank, b.x, b.y) if role in ("body", "column-heading") else (rank, b.y, b.x)
@@ -94,7 +110,7 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
     ranked = sorted(
         (_rank(slide, i), i)
         for i, el in enumerate(slide.elements)
-        if isinstance(el, TextBox | Picture)
+        if isinstance(el, TextBox | Picture | TableBlock | CodeBlock | ChartBlock | MathBlock)
     )
     order = [i for _, i in ranked]
     events = [i for i in order if _is_event(slide.elements[i])]  # type: ignore[arg-type]
@@ -113,7 +129,9 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
                     tags[e] = _event(tagger, slide.elements[e])  # type: ignore[arg-type]
             continue
         el = slide.elements[i]
-        if isinstance(el, Picture):
+        if isinstance(el, TableBlock | CodeBlock | ChartBlock | MathBlock):
+            tags[i] = [ParaTags(block_node(tagger, el))]
+        elif isinstance(el, Picture):
             tags[i] = [ParaTags(tagger.add("Figure", alt=el.alt or el.name))]
         elif not isinstance(el, TextBox):
             continue  # shapes are artifacts

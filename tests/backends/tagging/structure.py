@@ -109,3 +109,22 @@ def mcids_on(page: pikepdf.Page) -> list[int]:
         ):
             out.append(int(operands[1].MCID))
     return out
+
+
+def text_outside_content(page: pikepdf.Page) -> int:
+    """Text-showing operators not inside an MCID-bearing (content) sequence:
+    outside marked content, or inside an artifact."""
+    stack: list[bool] = []  # per open sequence: does it carry an MCID?
+    count = 0
+    for operands, op in pikepdf.parse_content_stream(page):
+        name = str(op)
+        if name == "BMC":
+            stack.append(False)
+        elif name == "BDC":
+            props = operands[1]
+            stack.append(isinstance(props, pikepdf.Dictionary) and "/MCID" in props)
+        elif name == "EMC":
+            stack.pop()
+        elif name in TEXT_OPS and not (stack and stack[-1]):
+            count += 1
+    return count

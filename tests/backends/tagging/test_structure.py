@@ -180,7 +180,10 @@ def test_article_headings_match_the_sections(pdfs):
 def test_key_dates_table_has_header_cells(pdfs):
     with pikepdf.open(pdfs["article"]) as pdf:
         tables = [e for e in tree(pdf).walk() if e.role == "Table"]
-    (table,) = tables  # one table, though it runs over several pages
+    # the key dates' table (its rows' first cells are row headers), not the talk's table block
+    key_dates = [t for t in tables if t.kids[-1].kids[0].attrs.get("Scope") == "Row"]
+    assert len(tables) == 2
+    (table,) = key_dates  # one table, though it runs over several pages
     head, *rows = table.kids
     assert {c.role for c in head.kids} == {"TH"}
     assert {c.attrs["Scope"] for c in head.kids} == {"Column"}
