@@ -8,7 +8,8 @@ call wrapped in `tagger.mark(node)` becomes `/Role <</MCID n>> BDC ... EMC`
 of that structure element. Marked sequences never nest: entering a node
 closes the current sequence and leaving it resumes its parent's with a new
 MCID, so a Link or a foreign-language Span inside a paragraph keeps its own
-content.
+content. An artifact opened with nothing drawn in it before the next mark is
+taken back rather than closed (consecutive marks write no empty artifacts).
 
 The structure (`Node`s) is built in reading order, apart from the drawing
 order: a backend makes the skeleton first (from the layout plan's roles, see
@@ -37,7 +38,7 @@ __all__ = [
     "untagged",
 ]
 
-_ARTIFACT_OPEN = "/Artifact BMC"
+_ARTIFACT_OPEN = "/Artifact BMC"  # compared by identity: only the tagger writes this one
 _EMC = "EMC"
 _ACTIVE = [True]  # off only to measure what tagging costs (bench/bench_tagging.py)
 
@@ -157,7 +158,13 @@ class Tagger:
         tagging, or an artifact inside the page's artifact)."""
         if not self.enabled or (node is None and not self._marked):
             return False
-        self.canvas._code.append(_EMC)
+        code = self.canvas._code
+        if code and code[-1] is _ARTIFACT_OPEN:
+            # nothing drawn since the page's artifact was (re)opened: take the
+            # opening back rather than write an empty artifact
+            code.pop()
+        else:
+            code.append(_EMC)
         self._marked.append(node)
         self._open(node)
         return True

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from reportlab.platypus import CondPageBreak, Flowable, Frame, Paragraph, Spacer, Table
 
-from deckgen.backends.tagging import Node, Tagger, tagger_of
+from deckgen.backends.tagging import _ARTIFACT_OPEN, Node, Tagger, tagger_of
 
 __all__ = ["ARTIFACT", "GROUP", "PARAGRAPH_ROLES", "TaggedFrame", "TaggedTable", "draw_part"]
 
@@ -102,13 +102,16 @@ def _when_drawn(canv, flowable: Flowable) -> Iterator[None]:
     if not tagger.enabled or role == GROUP:
         yield
         return
-    start = len(canv._code)
+    code = canv._code
+    # entering a mark may take back an artifact opened just before (see Tagger._enter)
+    last = code[-1:] if code and code[-1] is _ARTIFACT_OPEN else []
+    start = len(code) - len(last)
     before = tagger.snapshot()
     with tagged(canv, flowable) as node:
         yield
-    if all(_is_marking(op) for op in canv._code[start:]):
+    if all(_is_marking(op) for op in code[start:]):
         tagger.discard(node, before)
-        del canv._code[start:]
+        code[start:] = last
 
 
 def _is_marking(op: str) -> bool:

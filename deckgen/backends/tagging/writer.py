@@ -16,13 +16,19 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import (
+    NoEncryption,
+    PDFCrossReferenceTable,
     PDFDictionary,
+    PDFDocument,
+    PDFFile,
+    PDFIndirectObject,
     PDFName,
     PDFObject,
     PDFObjectReference,
     PDFStream,
-    PDFString,
+    PDFTrailer,
 )
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,18 +37,75 @@ from deckgen.backends.tagging import MCRef, Node, Tagger
 __all__ = ["write_structure"]
 
 
-class _Raw(PDFObject):
-    """An object whose PDF text is known (filled in once numbers are)."""
+class _TaggedDocument(PDFDocument):
+    """reportlab's document, writing the structure elements (`_elements`:
+    object number -> PDF text) straight into the file: one element is one
+    formatted string, not an object taken through reportlab's formatting."""
 
-    def __init__(self) -> None:
-        self.text = b"null"
+    _elements: dict[int, bytes]
+
+    def format(self) -> bytes:
+        plain = isinstance(self.encrypt, NoEncryption) and not getattr(self, "_digiSigs", None)
+        if not plain or (not rl_config.invariant and rl_config.pdfComments):
+            return self._format_slowly()
+        return _format(self, self._elements)
+
+    def _format_slowly(self) -> bytes:
+        for number, text in self._elements.items():
+            self.idToObject[self.numberToId[number]] = _Raw(text)
+        return super().format()
+
+
+class _Raw(PDFObject):
+    """An object whose PDF text is known."""
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
 
     def format(self, document) -> bytes:
         return self.text
 
 
-def _ref(number: int) -> str:
-    return f"{number} 0 R"
+def _format(doc: PDFDocument, elements: dict[int, bytes]) -> bytes:
+    """`PDFDocument.format` (reportlab 4) for an unencrypted document, with
+    `elements` written as they are."""
+    cat, info = doc.Catalog, doc.info
+    doc.Reference(cat)
+    doc.Reference(info)
+    counter = 0
+    ids = []
+    numbertoid = doc.numberToId
+    id_to_obj = doc.idToObject
+    offsets = doc.idToOffset
+    doc.__accum__ = file = PDFFile(doc._pdfVersion)
+    while True:
+        counter += 1
+        oid = numbertoid.get(counter)
+        if oid is None:
+            break
+        text = elements.get(counter)
+        if text is None:
+            text = PDFIndirectObject(oid, id_to_obj[oid]).format(doc)
+        else:
+            text = b"%d 0 obj\n%s\nendobj\n" % (counter, text)
+        offsets[oid] = file.add(text)
+        ids.append(oid)
+    del doc.__accum__
+    if counter - 1 != len(numbertoid):
+        raise ValueError(f"object {counter} missing of {len(numbertoid)}")
+    xref = PDFCrossReferenceTable()
+    xref.addsection(0, ids)
+    start = file.add(xref.format(doc))
+    trailer = PDFTrailer(
+        startxref=start,
+        Size=len(numbertoid) + 1,
+        Root=doc.Reference(cat),
+        Info=doc.Reference(info),
+        Encrypt=None,
+        ID=doc.ID(),
+    )
+    file.add(trailer.format(doc))
+    return file.format(doc)
 
 
 def write_structure(canvas: Canvas, tagger: Tagger) -> None:
@@ -51,52 +114,57 @@ def write_structure(canvas: Canvas, tagger: Tagger) -> None:
     numbers = doc.idToObjectNumberAndVersion
     pages = [numbers[f"Page{i + 1}"][0] for i in range(len(doc.Pages.pages))]
     nodes = tagger.root.nodes()
-    objs = _register(doc, len(nodes) + 1)
-    root, root_num = objs.pop()
-    nums = [n for _, n in objs]
-    number_of = {id(n): k for n, k in zip(nodes, nums, strict=True)}
+    first = _register(doc, len(nodes) + 1)
+    root_num = first + len(nodes)
+    number_of = {id(n): first + k for k, n in enumerate(nodes)}
+    number_of[id(None)] = root_num  # the Document's parent
     parents: dict[int, dict[int, int]] = {}  # page -> MCID -> element number
-    page_refs = [_ref(p) for p in pages]
-    for node, (obj, _) in zip(nodes, objs, strict=True):
-        parent = number_of[id(node.parent)] if node.parent is not None else root_num
-        obj.text = _element(node, parent, number_of, page_refs, parents, doc).encode("latin-1")
+    page_refs = [f"{p} 0 R" for p in pages]
+    elements = {
+        first + k: _element(node, number_of, page_refs, parents).encode("latin-1")
+        for k, node in enumerate(nodes)
+    }
     keys = _parent_tree_keys(tagger, pages)
-    entries = [f"{key} {_ref(number_of[id(elem)])}" for key, elem in tagger.annot_parents]
+    entries = [f"{key} {number_of[id(elem)]} 0 R" for key, elem in tagger.annot_parents]
     for i, page in enumerate(doc.Pages.pages):
         page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
         page.Tabs = PDFName("S")
         page.StructParents = keys[i]
         marks = parents.get(i)
         if marks:
-            row = " ".join(_ref(marks[m]) if m in marks else "null" for m in range(max(marks) + 1))
+            row = " ".join(
+                f"{marks[m]} 0 R" if m in marks else "null" for m in range(max(marks) + 1)
+            )
             entries.append(f"{keys[i]} [{row}]")
     next_key = tagger.annot_count + len(pages)
-    root.text = (
-        f"<< /Type /StructTreeRoot /K {_ref(nums[0])} "
+    elements[root_num] = (
+        f"<< /Type /StructTreeRoot /K {first} 0 R "
         f"/ParentTree << /Nums [{' '.join(entries)}] >> /ParentTreeNextKey {next_key} >>"
     ).encode("latin-1")
+    doc.__class__ = _TaggedDocument
+    doc._elements = elements
     cat = doc.Catalog
-    cat.StructTreeRoot = PDFObjectReference(root.__InternalName__)
+    cat.StructTreeRoot = PDFObjectReference(_name(root_num))
     cat.MarkInfo = PDFDictionary({"Marked": "true"})
     cat.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
     cat.Metadata = doc.Reference(_xmp(doc, tagger.language))
 
 
-def _register(doc, count: int) -> list[tuple[_Raw, int]]:
-    """`count` new objects with their object numbers: what reportlab's
-    `Reference` does for one, done in bulk (it costs a tenth)."""
+def _name(number: int) -> str:
+    return f"deckgenSE{number}"
+
+
+def _register(doc: PDFDocument, count: int) -> int:
+    """Reserve `count` object numbers for the structure (what reportlab's
+    `Reference` does for one object, done in bulk); the first one's number."""
     first = doc.objectcounter + 1
     doc.objectcounter += count
-    out = []
+    to_id = doc.numberToId
+    to_number = doc.idToObjectNumberAndVersion
     for number in range(first, first + count):
-        obj = _Raw()
-        name = f"deckgenSE{number}"
-        obj.__InternalName__ = name
-        doc.idToObjectNumberAndVersion[name] = (number, 0)
-        doc.numberToId[number] = name
-        doc.idToObject[name] = obj
-        out.append((obj, number))
-    return out
+        to_id[number] = name = _name(number)
+        to_number[name] = (number, 0)
+    return first
 
 
 def _parent_tree_keys(tagger: Tagger, pages: list[int]) -> list[int]:
@@ -106,50 +174,64 @@ def _parent_tree_keys(tagger: Tagger, pages: list[int]) -> list[int]:
 
 def _element(
     node: Node,
-    parent: int,
     number_of: dict[int, int],
     pages: list[str],
     parents: dict[int, dict[int, int]],
-    doc,
 ) -> str:
     """The element's PDF text; notes its MCIDs in `parents` (page -> MCID -> number)."""
     me = number_of[id(node)]
     home = None
     kids = []
     for kid in node.kids:
-        if isinstance(kid, Node):
-            kids.append(f"{number_of[id(kid)]} 0 R")
-        elif isinstance(kid, MCRef):
+        if isinstance(kid, MCRef):
             page, mcid = kid
-            parents.setdefault(page, {})[mcid] = me
+            marks = parents.get(page)
+            if marks is None:
+                marks = parents[page] = {}
+            marks[mcid] = me
             if home is None:
                 home = page
             if page == home:
                 kids.append(str(mcid))
             else:
                 kids.append(f"<< /Type /MCR /Pg {pages[page]} /MCID {mcid} >>")
+        elif isinstance(kid, Node):
+            kids.append(f"{number_of[id(kid)]} 0 R")
         else:  # a link annotation
             kids.append(f"<< /Type /OBJR /Obj {kid.number} 0 R /Pg {pages[kid.page]} >>")
-    out = f"<< /Type /StructElem /S /{node.role} /P {parent} 0 R /K [{' '.join(kids)}]"
+    out = (
+        f"<< /Type /StructElem /S /{node.role} /P {number_of[id(node.parent)]} 0 R "
+        f"/K [{' '.join(kids)}]"
+    )
     if home is not None:
         out += f" /Pg {pages[home]}"
     if node.alt is not None or node.lang or node.title or node.scope or node.bbox:
-        out += _attributes(node, doc)
+        out += _attributes(node)
     return out + " >>"
 
 
-def _text(text: str, doc) -> str:
-    return PDFString(text).format(doc).decode("latin-1")
+def _text(text: str) -> str:
+    """A PDF text string: PDFDocEncoding's ASCII part as it is, else UTF-16BE."""
+    if text.isascii():
+        return (
+            "("
+            + text.replace("\\", "\\\\")
+            .replace("(", "\\(")
+            .replace(")", "\\)")
+            .replace("\r", "\\r")
+            + ")"
+        )
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def _attributes(node: Node, doc) -> str:
+def _attributes(node: Node) -> str:
     out = ""
     if node.alt is not None:
-        out += f" /Alt {_text(node.alt, doc)}"
+        out += f" /Alt {_text(node.alt)}"
     if node.lang:
-        out += f" /Lang {_text(node.lang, doc)}"
+        out += f" /Lang {_text(node.lang)}"
     if node.title:
-        out += f" /T {_text(node.title, doc)}"
+        out += f" /T {_text(node.title)}"
     if node.scope:
         out += f" /A << /O /Table /Scope /{node.scope} >>"
     if node.bbox is not None:

@@ -263,3 +263,23 @@ def test_untagged_draws_no_marks_and_no_tree():
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert "/StructTreeRoot" not in pdf.Root
         assert mcids_on(pdf.pages[0]) == []
+
+
+def test_structure_written_directly_matches_reportlabs_own_formatting(monkeypatch):
+    from deckgen.backends.tagging import writer
+
+    def draw() -> bytes:
+        buf = io.BytesIO()
+        c = pdfkit.new_canvas(buf, (200, 200), pdfkit.Metadata("T"), "Helvetica")
+        with c.tagger.group("Sect", title="Über (1)"), c.tagger.leaf("H1"):
+            c.drawString(10, 10, "x")
+        fig = c.tagger.add("Figure", alt="a \\ back(slash)")
+        c.tagger.place(fig, 0, 0, 10, 10)
+        with c.tagger.mark(fig):
+            c.rect(0, 0, 10, 10)
+        c.showPage()
+        return pdfkit.finish(c, buf)
+
+    fast = draw()
+    monkeypatch.setattr(writer._TaggedDocument, "format", writer._TaggedDocument._format_slowly)
+    assert draw() == fast
