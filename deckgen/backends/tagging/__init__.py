@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFString
@@ -60,6 +61,9 @@ class MCRef(NamedTuple):
     mcid: int
 
 
+_new_tuple = tuple.__new__
+
+
 class AnnotRef(NamedTuple):
     """A link annotation on page `page`: reportlab's object number `number`."""
 
@@ -79,6 +83,7 @@ class Node:
     scope: str | None = None  # TH: 'Row' or 'Column'
     bbox: tuple[float, float, float, float] | None = None  # Figure: page coordinates
     parent: Node | None = None
+    number: int = 0  # its PDF object number (given as the tree is written)
 
     def add(self, role: str, **attrs: str | None) -> Node:
         node = Node(role, parent=self, **attrs)  # type: ignore[arg-type]
@@ -88,12 +93,15 @@ class Node:
     def nodes(self) -> list[Node]:
         """This node and every node under it, in reading order."""
         out: list[Node] = []
-        stack: list[Node] = [self]
-        while stack:
-            node = stack.pop()
-            out.append(node)
-            stack.extend(k for k in reversed(node.kids) if isinstance(k, Node))
+        _walk(self, out)
         return out
+
+
+def _walk(node: Node, out: list[Node]) -> None:
+    out.append(node)
+    for kid in node.kids:
+        if type(kid) is Node:
+            _walk(kid, out)
 
 
 class Tagger:
@@ -144,7 +152,7 @@ class Tagger:
             self.canvas._code.append(_ARTIFACT_OPEN)
             return
         mcid = self._mcid
-        node.kids.append(MCRef(self.page, mcid))
+        node.kids.append(_new_tuple(MCRef, (self.page, mcid)))  # MCRef(...), without its __new__
         self.canvas._code.append(f"/{node.role} <</MCID {mcid}>> BDC")
         self._mcid = mcid + 1
 
@@ -401,6 +409,7 @@ _WRITES = {
 }
 
 
+@lru_cache(maxsize=4096)  # the same names and labels recur on many pages
 def foreign_language(text: str, language: str) -> str | None:
     """The language of `text` when its letters are in a script the document's
     `language` does not write (else None)."""

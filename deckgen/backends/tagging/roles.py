@@ -22,6 +22,8 @@ from deckgen.layout.poster.model import Poster as PosterPlan
 __all__ = ["ParaTags", "block_node", "poster_structure", "slide_heading_role", "slide_structure"]
 
 Block = TableBlock | CodeBlock | ChartBlock | MathBlock
+_BLOCKS = (TableBlock, CodeBlock, ChartBlock, MathBlock)  # a tuple: isinstance is quicker
+_READ = (TextBox, Picture, *_BLOCKS)  # what a slide's reader reads (shapes are artifacts)
 
 # Slide roles that are page furniture, not content.
 _DECK_ARTIFACTS = {"footer", "slide-number"}
@@ -108,9 +110,7 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
     order (date as label, title and text as body), bullets as lists."""
     tags: SlideTags = {}
     ranked = sorted(
-        (_rank(slide, i), i)
-        for i, el in enumerate(slide.elements)
-        if isinstance(el, TextBox | Picture | TableBlock | CodeBlock | ChartBlock | MathBlock)
+        (_rank(slide, i), i) for i, el in enumerate(slide.elements) if isinstance(el, _READ)
     )
     order = [i for _, i in ranked]
     events = [i for i in order if _is_event(slide.elements[i])]  # type: ignore[arg-type]
@@ -129,7 +129,7 @@ def slide_structure(tagger: Tagger, slide: Slide) -> SlideTags:
                     tags[e] = _event(tagger, slide.elements[e])  # type: ignore[arg-type]
             continue
         el = slide.elements[i]
-        if isinstance(el, TableBlock | CodeBlock | ChartBlock | MathBlock):
+        if isinstance(el, _BLOCKS):
             tags[i] = [ParaTags(block_node(tagger, el))]
         elif isinstance(el, Picture):
             tags[i] = [ParaTags(tagger.add("Figure", alt=el.alt or el.name))]
@@ -252,9 +252,12 @@ def _poster_events(
 ) -> None:
     if not card_of:
         return
+    held: dict[int, list[int]] = {}  # card -> its elements, in drawing order
+    for i, home in card_of.items():
+        held.setdefault(home, []).append(i)
     with tagger.group("L"):
-        for k, _card in enumerate(cards):
-            members = [i for i, home in card_of.items() if home == k]
+        for k in range(len(cards)):
+            members = held.get(k)
             if not members:
                 continue
             with tagger.group("LI"):

@@ -116,16 +116,16 @@ def write_structure(canvas: Canvas, tagger: Tagger) -> None:
     nodes = tagger.root.nodes()
     first = _register(doc, len(nodes) + 1)
     root_num = first + len(nodes)
-    number_of = {id(n): first + k for k, n in enumerate(nodes)}
-    number_of[id(None)] = root_num  # the Document's parent
+    for number, node in enumerate(nodes, first):
+        node.number = number
     parents: dict[int, dict[int, int]] = {}  # page -> MCID -> element number
     page_refs = [f"{p} 0 R" for p in pages]
     elements = {
-        first + k: _element(node, number_of, page_refs, parents).encode("latin-1")
-        for k, node in enumerate(nodes)
+        node.number: _element(node, root_num, page_refs, parents).encode("latin-1")
+        for node in nodes
     }
     keys = _parent_tree_keys(tagger, pages)
-    entries = [f"{key} {number_of[id(elem)]} 0 R" for key, elem in tagger.annot_parents]
+    entries = [f"{key} {elem.number} 0 R" for key, elem in tagger.annot_parents]
     for i, page in enumerate(doc.Pages.pages):
         page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
         page.Tabs = PDFName("S")
@@ -144,26 +144,22 @@ def write_structure(canvas: Canvas, tagger: Tagger) -> None:
     doc.__class__ = _TaggedDocument
     doc._elements = elements
     cat = doc.Catalog
-    cat.StructTreeRoot = PDFObjectReference(_name(root_num))
+    cat.StructTreeRoot = PDFObjectReference(root_num)
     cat.MarkInfo = PDFDictionary({"Marked": "true"})
     cat.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
     cat.Metadata = doc.Reference(_xmp(doc, tagger.language))
 
 
-def _name(number: int) -> str:
-    return f"deckgenSE{number}"
-
-
 def _register(doc: PDFDocument, count: int) -> int:
     """Reserve `count` object numbers for the structure (what reportlab's
-    `Reference` does for one object, done in bulk); the first one's number."""
+    `Reference` does for one object, done in bulk); the first one's number.
+    Their ids in reportlab's tables are the numbers themselves (reportlab's
+    own ids are strings, so they never collide)."""
     first = doc.objectcounter + 1
     doc.objectcounter += count
-    to_id = doc.numberToId
-    to_number = doc.idToObjectNumberAndVersion
-    for number in range(first, first + count):
-        to_id[number] = name = _name(number)
-        to_number[name] = (number, 0)
+    numbers = range(first, first + count)
+    doc.numberToId.update(zip(numbers, numbers, strict=True))
+    doc.idToObjectNumberAndVersion.update((n, (n, 0)) for n in numbers)
     return first
 
 
@@ -174,12 +170,14 @@ def _parent_tree_keys(tagger: Tagger, pages: list[int]) -> list[int]:
 
 def _element(
     node: Node,
-    number_of: dict[int, int],
+    root: int,
     pages: list[str],
     parents: dict[int, dict[int, int]],
 ) -> str:
-    """The element's PDF text; notes its MCIDs in `parents` (page -> MCID -> number)."""
-    me = number_of[id(node)]
+    """The element's PDF text (`root`: the StructTreeRoot's number, the
+    Document's parent); notes its MCIDs in `parents` (page -> MCID -> number)."""
+    me = node.number
+    parent = node.parent.number if node.parent is not None else root
     home = None
     kids = []
     for kid in node.kids:
@@ -196,13 +194,10 @@ def _element(
             else:
                 kids.append(f"<< /Type /MCR /Pg {pages[page]} /MCID {mcid} >>")
         elif isinstance(kid, Node):
-            kids.append(f"{number_of[id(kid)]} 0 R")
+            kids.append(f"{kid.number} 0 R")
         else:  # a link annotation
             kids.append(f"<< /Type /OBJR /Obj {kid.number} 0 R /Pg {pages[kid.page]} >>")
-    out = (
-        f"<< /Type /StructElem /S /{node.role} /P {number_of[id(node.parent)]} 0 R "
-        f"/K [{' '.join(kids)}]"
-    )
+    out = f"<< /Type /StructElem /S /{node.role} /P {parent} 0 R /K [{' '.join(kids)}]"
     if home is not None:
         out += f" /Pg {pages[home]}"
     if node.alt is not None or node.lang or node.title or node.scope or node.bbox:
