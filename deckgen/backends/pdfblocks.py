@@ -70,15 +70,14 @@ def draw_block(
         _table(canvas, block, h, fonts, node)
     elif isinstance(block, CodeBlock):
         _code(canvas, block, h, fonts, node)
-    else:
+    elif isinstance(block, ChartBlock):
         b = block.box
         tagger.place(node, b.x, h - b.bottom, b.w, b.h)
         with tagger.mark(node):
-            if isinstance(block, ChartBlock):
-                _chart(canvas, block, h, fonts)
-            else:
-                # the first font drawn is the drawing's initial one: ours, never Helvetica
-                _math(canvas, block, h, next(iter(fonts.values())).regular if fonts else None)
+            _chart(canvas, block, h, fonts)
+    else:
+        # the first font drawn is the drawing's initial one: ours, never Helvetica
+        _math(canvas, block, h, next(iter(fonts.values())).regular if fonts else None, node)
 
 
 class BlockFlowable(Flowable):
@@ -323,15 +322,19 @@ def math_drawing(latex: str, size: float, color: str) -> Drawing:
     return drawing
 
 
-def _math(canvas: Canvas, m: MathBlock, h: float, font: str | None) -> None:
+def _math(canvas: Canvas, m: MathBlock, h: float, font: str | None, node: Node | None) -> None:
     d = math_drawing(m.latex, m.size, m.color)
     if font:
         d.initialFontName = font  # renderPDF would set (and embed a reference to) Helvetica
     b = m.box
     scale = min(1.0, b.w / max(d.width, 1), b.h / max(d.height, 1))
     w, hh = d.width * scale, d.height * scale
-    canvas.saveState()
-    canvas.translate(b.x + (b.w - w) / 2, h - b.y - (b.h + hh) / 2)
-    canvas.scale(scale, scale)
-    renderPDF.draw(d, canvas, 0, 0)
-    canvas.restoreState()
+    x, y = b.x + (b.w - w) / 2, h - b.y - (b.h + hh) / 2
+    tagger = tagger_of(canvas)
+    tagger.place(node, x, y, w, hh)  # the equation's own box, not its block's
+    with tagger.mark(node):
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(scale, scale)
+        renderPDF.draw(d, canvas, 0, 0)
+        canvas.restoreState()

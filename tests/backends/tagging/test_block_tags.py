@@ -88,11 +88,15 @@ def test_charts_and_equations_are_figures_with_alt_and_box(pdfs, kind):
     assert any(a.startswith("Column chart: Launches per decade.") for a in alts)
     assert any(a.startswith("Pie chart: Shares.") for a in alts)
     assert "\\Delta v = v_e \\ln \\frac{m_0}{m_f}" in alts
+    boxes = {}
     for e in elems:
         if e.role == "Figure":
             assert e.attrs["Alt"].strip() and e.mcids
             x0, y0, x1, y1 = map(float, e.attrs["BBox"].split())
             assert x1 > x0 and y1 > y0
+            boxes[e.attrs["Alt"][:6]] = x1 - x0
+    # the equation's box is the equation's, narrower than its block (the chart's)
+    assert boxes["\\Delta"] < boxes["Column"] / 2
 
 
 def test_slide_blocks_read_after_the_slide_title(pdfs):
