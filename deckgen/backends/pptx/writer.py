@@ -99,13 +99,27 @@ class _SlideWriter:
         self.free = list(layout.placeholders)
 
     def write(self, slide: Slide, template_background: str | None) -> None:
-        shapes = [self._element(e) for e in slide.elements]
+        shapes = self._shapes(slide)
         background: str | None = slide.background
         if template_background and slide.background.upper() == template_background.upper():
             background = None
         self.part.blob = _oxml.slide_xml(background, shapes)
         if slide.notes:
             self._notes(slide.notes)
+
+    def _shapes(self, slide: Slide) -> list[str]:
+        """Every element's XML, the runs of `slide.groups` each wrapped in a
+        described group (ids stay unique: the group takes the next one)."""
+        out: list[str] = []
+        i = 0
+        for group in sorted(slide.groups, key=lambda g: g.start):
+            out += [self._element(e) for e in slide.elements[i : group.start]]
+            members = slide.elements[group.start : group.stop]
+            sid = self._id()
+            children = [self._element(e) for e in members]
+            out.append(_oxml.group_xml(sid, group.name, group.alt, _bounds(members), children))
+            i = group.stop
+        return out + [self._element(e) for e in slide.elements[i:]]
 
     def _id(self) -> int:
         self.next_id += 1
@@ -148,6 +162,7 @@ class _SlideWriter:
             valign=tb.valign,
             fill=tb.fill,
             placeholder=ph,
+            shrink=ph is not None and tb.placeholder == "body",
         )
 
     def _paragraph(self, p: Paragraph, slide_number: bool = False) -> str:
@@ -222,6 +237,7 @@ class _SlideWriter:
             shape.fill,
             shape.line,
             shape.line_width,
+            decorative=shape.decorative,
         )
 
     def _notes(self, notes: Iterable[Text]) -> None:
@@ -234,6 +250,18 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _bounds(elements) -> tuple[float, float, float, float]:
+    """The box around `elements` (a line's box may run backwards)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for e in elements:
+        b = e.box
+        xs += [b.x, b.x + b.w]
+        ys += [b.y, b.y + b.h]
+    x, y = min(xs), min(ys)
+    return (x, y, max(xs) - x, max(ys) - y)
 
 
 def _default_name(role: str, sid: int, placeholder: bool) -> str:

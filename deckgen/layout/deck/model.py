@@ -26,6 +26,7 @@ __all__ = [
     "Paragraph",
     "Picture",
     "Shape",
+    "ShapeGroup",
     "ShapeKind",
     "Slide",
     "TextBox",
@@ -93,6 +94,20 @@ class Shape:
     line: str | None = None
     line_width: float = 0.0
     name: str = ""
+    # an ornament (the accent rule): screen readers skip it (PowerPoint's
+    # "Mark as decorative")
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
+class ShapeGroup:
+    """Elements `start`..`stop - 1` of a slide drawn as one group, described
+    by `alt` (a timeline: one object listing its events, not 60 loose shapes)."""
+
+    name: str
+    alt: str
+    start: int
+    stop: int
 
 
 Element = TextBox | Picture | Shape
@@ -120,6 +135,7 @@ class Slide:
     notes: tuple[Text, ...] = ()  # speaker notes, paragraphs
     continued: bool = False  # a "(cont.)" slide made by splitting
     location: Location = _NOWHERE  # where in the outline it comes from
+    groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,15 @@ from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
 from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
+from deckgen.layout.deck.model import (
+    Element,
+    Picture,
+    Role,
+    Shape,
+    ShapeGroup,
+    SlideKind,
+    TextBox,
+)
 from deckgen.layout.deck.style import DeckStyle
 from deckgen.outline.model import Column, Image, Point, Quote, Run, Text
 
@@ -35,6 +43,7 @@ class Draft:
     notes: tuple[Text, ...] = ()
     continued: bool = False
     chrome: bool = True  # footer and slide number
+    groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
 
 
 def plain(text: Text | str | tuple[Run, ...] | None) -> str:
@@ -215,6 +224,7 @@ class SlideMaker:
             Box(r.x if x is None else x, r.y if y is None else y, r.w, r.h),
             fill=st.accent,
             name="Accent rule",
+            decorative=True,
         )
 
     def body_setter(self, *, heading_color: str | None = None):
