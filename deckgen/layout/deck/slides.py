@@ -33,6 +33,11 @@ from deckgen.outline.model import Column, Image, Point, Quote, Run, Text
 
 __all__ = ["Draft", "SlideMaker"]
 
+# The fit policy of bullet and column slides: a continuation slide rather
+# than a wall of small text.
+_SHRINK_FLOOR = 24.0
+_MAX_LINES = 8
+
 
 @dataclass
 class Draft:
@@ -293,17 +298,28 @@ class SlideMaker:
     ) -> BodyFit:
         st = self.style
         start = start or st.body_size
+        policy = floor is None  # points and columns: the hall's fit policy
         floor = min(floor or st.min_body_size, start)
+        # Bullets and columns shrink only while they stay >= 24 pt and hold
+        # <= 8 lines a slide; a single item too long for that goes on down
+        # to min_body_size.
+        split_at = max(floor, min(_SHRINK_FLOOR, start)) if policy else floor
+        sizes = sizes_down(start, split_at)
+        below = [s for s in sizes_down(split_at, floor) if s < split_at]
         result = fit_body(
             regions,
             widths,
             height,
             self.body_setter(heading_color=heading_color),
-            sizes_down(start, floor),
+            sizes,
+            max_lines=_MAX_LINES if policy else None,
+            item_sizes=below,
         )
+        floor = result.size if result.size < split_at else split_at
         if result.split:
             self.warn(
-                f"slide {what!r}: text does not fit one slide even at {floor:g} pt; "
+                f"slide {what!r}: text does not fit one slide "
+                f"(at most {_MAX_LINES} lines) even at {floor:g} pt; "
                 f"split over {len(result.pages)} slides at {result.size:g} pt "
                 f"(titled {self.words['cont']!r} with their number)",
                 location,

@@ -123,13 +123,15 @@ def test_chrome_numbers_and_footer(tmp_path):
 
 def test_long_points_shrink_then_split_with_warnings(tmp_path):
     long = "A point long enough to wrap over two or three lines when the slide is full"
+    # three points of 3 lines each at 28 pt: a 9th line; at 25-27 pt 2 lines each
+    longer = long + " and then some more words again here to make it"
     outline = outline_from(
         tmp_path,
         yaml_of(
             {
                 "title": "Long points",
                 "sections": [
-                    {"title": "Shrinks", "points": [f"{long} ({c})" for c in "abcdef"]},
+                    {"title": "Shrinks", "points": [f"{longer} ({c})" for c in "abc"]},
                     {"title": "Splits", "points": [f"{long} ({i})" for i in range(1, 15)]},
                 ],
             }
@@ -143,7 +145,7 @@ def test_long_points_shrink_then_split_with_warnings(tmp_path):
     shrink = [s for s in bullets if s.title == "Shrinks"]
     assert len(shrink) == 1
     size = {p.size for tb in text_boxes(shrink[0]) if tb.role == "body" for p in tb.paragraphs}
-    assert len(size) == 1 and theme.slide.min_body_size <= size.pop() < theme.slide.body_size
+    assert len(size) == 1 and 24 <= size.pop() < theme.slide.body_size
     splits = [s for s in bullets if s.title.startswith("Splits")]
     assert len(splits) >= 2
     assert [s.continued for s in splits] == [False] + [True] * (len(splits) - 1)
@@ -162,9 +164,18 @@ def test_long_points_shrink_then_split_with_warnings(tmp_path):
     body = [p for s in splits for tb in text_boxes(s) if tb.role == "body" for p in tb.paragraphs]
     texts = ["".join(r.text for r in p.runs) for p in body]
     assert texts == [f"{long} ({i})" for i in range(1, 15)]
-    # all split slides share one size, at or above the floor
+    # all split slides share one size, >= 24 pt, and hold <= 8 lines each
     assert len({p.size for p in body}) == 1
-    assert body[0].size >= theme.slide.min_body_size
+    assert body[0].size >= 24
+    for s in splits:
+        lines = [
+            line
+            for tb in text_boxes(s)
+            if tb.role == "body"
+            for p in tb.paragraphs
+            for line in p.lines
+        ]
+        assert len(lines) <= 8, s.title
     warnings = {d.location.line: d.message for d in deck.diagnostics}
     assert "shrunk" in warnings[line_of(path, "title: Shrinks")]
     assert "split over" in warnings[line_of(path, "title: Splits")]
