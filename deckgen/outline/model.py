@@ -273,6 +273,7 @@ class Outline:
     cover: Image | None = None
     timeline: Timeline | None = None
     references: tuple[Reference, ...] = ()
+    notes: Paragraphs = ()  # speaker notes of the title slide
     # backend name -> option name -> Option (validated by the backend's spec)
     outputs: Mapping[str, Mapping[str, Option]] = field(default_factory=dict)
     outputs_locations: Mapping[str, Location] = field(default_factory=dict)

@@ -210,6 +210,7 @@ def json_schema() -> dict[str, Any]:
         "sections": _list(_ref("section"), "The body of the talk, in order.", min_items=1),
         "timeline": _ref("timeline"),
         "references": _list(_ref("reference"), "Further reading."),
+        "notes": {**_ref("longText"), "description": "Speaker notes of the title slide."},
         "outputs": {
             "type": "object",
             "description": "Options per output (backend name -> options).",

@@ -59,6 +59,7 @@ KEYS: dict[str, frozenset[str]] = {
             "sections",
             "timeline",
             "references",
+            "notes",
             "outputs",
         }
     ),
@@ -793,6 +794,7 @@ def build_outline(root: Node, path: Path, filename: str) -> tuple[Outline | None
         cover=b.image(get("cover"), "cover"),
         timeline=timeline,
         references=b.references(get("references")),
+        notes=b.long_text(get("notes"), "notes"),
         outputs=outputs,
         outputs_locations=output_locations,
         location=root.location,

@@ -244,7 +244,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     else:
         column = Box(col_x, 0.0, col_w, bottom)
         els += _stacked_title(maker, title_p, sub, meta, column, band if designed else None, foot)
-    return Draft("title", plain(outline.title), els, loc, chrome=False)
+    return Draft("title", plain(outline.title), els, loc, notes=outline.notes, chrome=False)
 
 
 def _title_backdrop(

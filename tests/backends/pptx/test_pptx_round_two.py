@@ -1,0 +1,59 @@
+"""The sample deck as PowerPoint reads it: what a lecturer editing it
+afterwards and a screen-reader user meet (issue 10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckgen.build import build
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLE = ROOT / "content" / "space_race.yaml"
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+}
+DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+
+
+@pytest.fixture(scope="module")
+def prs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample")
+    report = build([SAMPLE], formats="pptx", out_dir=out)
+    assert report.ok, [d.message for d in report.diagnostics]
+    return Presentation(str(out / "space_race.pptx"))
+
+
+def test_the_title_slide_carries_the_outlines_notes(prs):
+    slide = prs.slides[0]
+    assert slide.has_notes_slide
+    assert slide.notes_slide.notes_text_frame.text.startswith("Welcome everyone.")
+
+
+def test_body_placeholders_shrink_on_overflow_other_text_does_not(prs):
+    bodies = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            body_pr = shape._element.find("./p:txBody/a:bodyPr", NS)
+            if body_pr is None:
+                continue
+            ph = shape._element.find(".//p:ph", NS)
+            if ph is not None and ph.get("type", "body") == "body":
+                bodies += 1
+                fit = body_pr.find("a:normAutofit", NS)
+                # shrink on edit, nothing shrunk now: deckgen's text fits at 100 %
+                assert fit is not None and fit.get("fontScale") is None, slide.slide_id
+            else:
+                assert body_pr.find("a:noAutofit", NS) is not None
+    assert bodies > 10
+
+
+def test_the_accent_rule_is_marked_decorative(prs):
+    rules = [s for slide in prs.slides for s in slide.shapes if s.name == "Accent rule"]
+    assert rules
+    for rule in rules:
+        ext = rule._element.find("./p:nvSpPr/p:cNvPr/a:extLst/a:ext", NS)
+        assert ext is not None and ext.get("uri") == DECORATIVE
