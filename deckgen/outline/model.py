@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deckgen.errors import Location
 
@@ -91,6 +91,10 @@ class Image:
     caption: Text | None = None
     credit: Text | None = None
     location: Location = _NOWHERE
+    # the point kept in view when a layout crops the picture (fractions of
+    # its width and height), and whether it fills its frame or shows whole
+    focus: tuple[float, float] = (0.5, 0.5)
+    fit: Literal["cover", "contain"] = "cover"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deckgen._yaml import Node, NodeValueError, as_int, did_you_mean, unknown_key_message
 from deckgen.errors import Diagnostic, Location
@@ -65,7 +65,7 @@ KEYS: dict[str, frozenset[str]] = {
     ),
     "section": frozenset({"id", "title", "summary", "points", "notes", "image", "quote", "slides"}),
     "point": frozenset({"text", "points"}),
-    "image": frozenset({"src", "alt", "caption", "credit"}),
+    "image": frozenset({"src", "alt", "caption", "credit", "focus", "fit"}),
     "quote": frozenset({"text", "by"}),
     "column": frozenset({"heading", "points"}),
     "slide": frozenset(
@@ -304,9 +304,34 @@ class _Builder:
                 if problem:
                     self.error(src_node.location, _join(where, "src"), problem)
                     src = None
+        focus = self.focus(node.get("focus"), _join(where, "focus"))
+        fit = self.fit(node.get("fit"), _join(where, "fit"))
         if src is None or not alt:
             return None
-        return Image(src, alt, caption, credit, node.location)
+        return Image(src, alt, caption, credit, node.location, focus, fit)
+
+    def focus(self, node: Node | None, where: str) -> tuple[float, float]:
+        """`[x, y]`, fractions 0-1 of the picture's width and height."""
+        if node is None or node.is_null:
+            return (0.5, 0.5)
+        items = node.value if isinstance(node.value, list) else None
+        values = [float(item.value) for item in items or [] if item.tag in ("int", "float")]
+        if items is None or len(items) != 2 or len(values) != 2:
+            self.error(node.location, where, "expected [x, y], two numbers from 0 to 1")
+            return (0.5, 0.5)
+        if not all(0 <= v <= 1 for v in values):
+            self.error(node.location, where, "x and y must lie between 0 and 1 (0.5: the middle)")
+            return (0.5, 0.5)
+        return (float(values[0]), float(values[1]))
+
+    def fit(self, node: Node | None, where: str) -> Literal["cover", "contain"]:
+        if node is None or node.is_null:
+            return "cover"
+        if node.value == "contain":
+            return "contain"
+        if node.value != "cover":
+            self.error(node.location, where, f"expected 'cover' or 'contain', got {node.value!r}")
+        return "cover"
 
     def quote(self, node: Node | None, where: str) -> Quote | None:
         if node is None or node.is_null:

@@ -211,7 +211,7 @@ class _SlideWriter:
         return rid
 
     def _picture(self, pic: Picture) -> str:
-        image = self.package.image(pic.src)
+        image = self.package.image(pic.src, grey=pic.grey)
         rid = self.images.get(id(image))
         if rid is None:
             rid = self.images[id(image)] = self.package.relate(self.part, image, RT.IMAGE)

@@ -78,6 +78,7 @@ class Picture:
     # fractions cut from each side (l, t, r, b), to fill the box without distortion
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     name: str = ""
+    grey: bool = False  # drawn in greyscale (the ink-saving print theme)
 
 
 ShapeKind = Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]

@@ -375,13 +375,22 @@ class SlideMaker:
         below = gap + sum(p.height for _, p in parts) + 2.0 * max(0, len(parts) - 1)
         px_w, px_h = pixel_size(image.src, image.location)
         pic_area = Box(area.x, area.y, area.w, max(40.0, area.h - below))
-        pic_box, crop = fit_picture(pic_area, px_w, px_h, mode=mode, align="top")
+        if image.fit == "contain":
+            mode = "fit"
+        pic_box, crop = fit_picture(pic_area, px_w, px_h, mode=mode, align="top", focus=image.focus)
         # keep picture and caption together, placed in the area as asked
         group_h = pic_box.h + below
         dy = (area.h - group_h) / 2 if valign == "middle" else 0.0
         pic_box = Box(pic_box.x, area.y + dy, pic_box.w, pic_box.h)
         elements: list[Element] = [
-            Picture(pic_box, image.src, image.alt, crop=crop, name=f"{name}: {image.alt[:60]}")
+            Picture(
+                pic_box,
+                image.src,
+                image.alt,
+                crop=crop,
+                name=f"{name}: {image.alt[:60]}",
+                grey=st.theme.ink_saving,
+            )
         ]
         y = pic_box.bottom + gap
         for role, p in parts:

@@ -57,3 +57,38 @@ def test_the_accent_rule_is_marked_decorative(prs):
     for rule in rules:
         ext = rule._element.find("./p:nvSpPr/p:cNvPr/a:extLst/a:ext", NS)
         assert ext is not None and ext.get("uri") == DECORATIVE
+
+
+@pytest.mark.parametrize("theme", ["print", "default"])
+def test_print_pictures_are_greyscale_in_pptx_and_slides_pdf(tmp_path, theme):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    report = build([SAMPLE], formats="pptx,slides-pdf", theme=theme, out_dir=tmp_path)
+    assert report.ok
+    deck = Presentation(str(tmp_path / "space_race.pptx"))
+    modes = set()
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # a picture
+                with Image.open(io.BytesIO(shape.image.blob)) as img:
+                    modes.add(img.mode)
+    spaces = set()
+    for page in PdfReader(tmp_path / "space_race-slides.pdf").pages:
+        for image in page.images:
+            spaces.add(image.image.mode)
+    assert modes and spaces
+    if theme == "print":
+        assert modes <= {"L", "LA"} and spaces <= {"L", "LA"}, (modes, spaces)
+    else:
+        assert modes - {"L", "LA"}  # the other themes keep their colours
+
+
+def test_the_cover_is_cropped_around_its_focus(prs):
+    """The sample's cover names its satellite as focus ([0.71, 0.3]): the
+    crop keeps it well inside the title slide's picture."""
+    (pic,) = [s for s in prs.slides[0].shapes if s.name == "Cover picture"]
+    left, right = pic.crop_left, pic.crop_right
+    assert left + 0.05 < 0.71 < 1 - right - 0.05
