@@ -619,16 +619,12 @@ class SlideMaker:
                         name="Quote mark",
                     )
                 )
-            els.append(TextBox(Box(qx, y0, qw, qp.height), (qp,), role="quote", name="Quote"))
-            if by_p is not None and last:
-                els.append(
-                    TextBox(
-                        Box(qx, y0 + qp.height + 14, qw, by_p.height),
-                        (by_p,),
-                        role="attribution",
-                        name="Attribution",
-                    )
-                )
+            # The attribution is the quote's last paragraph, in its own text
+            # frame: a line more or less in a renderer moves it along rather
+            # than leaving a gap or an overlap between two boxes.
+            paras = (qp, replace(by_p, space_before=14.0)) if by_p is not None and last else (qp,)
+            box_h = sum(p.height for p in paras)
+            els.append(TextBox(Box(qx, y0, qw, box_h), paras, role="quote", name="Quote"))
             drafts.append(
                 Draft(kind, plain(kick.text), els, location, notes if i == 0 else (), i > 0)
             )

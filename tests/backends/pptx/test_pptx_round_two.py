@@ -92,3 +92,12 @@ def test_the_cover_is_cropped_around_its_focus(prs):
     (pic,) = [s for s in prs.slides[0].shapes if s.name == "Cover picture"]
     left, right = pic.crop_left, pic.crop_right
     assert left + 0.05 < 0.71 < 1 - right - 0.05
+
+
+def test_a_quotes_attribution_is_in_the_quotes_own_text_frame(prs):
+    quotes = [s for slide in prs.slides for s in slide.shapes if s.name == "Quote"]
+    assert quotes
+    for q in quotes:
+        paragraphs = q.text_frame.paragraphs
+        assert len(paragraphs) == 2 and paragraphs[1].text.startswith("— ")
+    assert not [s for slide in prs.slides for s in slide.shapes if s.name == "Attribution"]
