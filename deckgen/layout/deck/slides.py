@@ -303,7 +303,7 @@ class SlideMaker:
         # Bullets and columns shrink only while they stay >= 24 pt and hold
         # <= 8 lines a slide; a single item too long for that goes on down
         # to min_body_size.
-        split_at = max(floor, min(_SHRINK_FLOOR, start)) if policy else floor
+        split_at = max(floor, min(_SHRINK_FLOOR * st.scale, start)) if policy else floor
         sizes = sizes_down(start, split_at)
         below = [s for s in sizes_down(split_at, floor) if s < split_at]
         result = fit_body(

@@ -85,15 +85,15 @@ _KINDS: dict[str, ShapeKind] = {
 }
 
 
-def label_sizes(min_body_size: float) -> tuple[float, float, float]:
+def label_sizes(min_body_size: float, scale: float = 1.0) -> tuple[float, float, float]:
     """(title start, title floor, date size) for event cards.
 
     Cards are read from the back of the room like body text, so their floor
     derives from the theme's `min_body_size` (18 pt in the built-in themes):
     titles start there and may shrink 2 pt, never below 18 pt; dates, short
     and bold, sit 4 pt under it, never below 16 pt."""
-    floor = max(18.0, min_body_size - 2)
-    return max(floor, min_body_size), floor, max(16.0, min_body_size - 4)
+    floor = max(18.0 * scale, min_body_size - 2 * scale)
+    return max(floor, min_body_size), floor, max(16.0 * scale, min_body_size - 4 * scale)
 
 
 def marker(group: GroupStyle, box: Box, background: str, name: str) -> Shape:
@@ -148,7 +148,7 @@ def _start(ev: Event) -> float:
 def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float) -> list[_Card]:
     st = maker.style
     cards = []
-    _, _, date_size = label_sizes(st.min_body_size)
+    _, _, date_size = label_sizes(st.min_body_size, st.scale)
     date_style = TextStyle(st.body_font, date_size, st.muted, 1.05, bold=True)
     for ev in events:
         date_text = talk.span(ev.date, ev.end)
@@ -161,7 +161,7 @@ def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float)
 def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, float]:
     """Up to 2 lines down to the floor, else 3; a long title may take 4 lines at
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
-    start, floor, _ = label_sizes(st.min_body_size)
+    start, floor, _ = label_sizes(st.min_body_size, st.scale)
     wide = round(width * 1.5, 2)
     for w, max_lines, sizes in (
         (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
@@ -753,7 +753,7 @@ def _axis_labels(
     """Tick marks at both edges of the band and the labels between them: the
     years (`Year: 1961`), or months on a period too short for two years
     (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
-    style = TextStyle(st.body_font, _YEAR_SIZE, st.text, 1.15, align="center")
+    style = TextStyle(st.body_font, _YEAR_SIZE * st.scale, st.text, 1.15, align="center")
     stretches = [s for s in scale.segments if not s.compressed]
     marks: list[Element] = []
     labels: list[TextBox] = []
@@ -945,7 +945,7 @@ def _legend_rows(
     st: DeckStyle, items: list[_Item], width: float
 ) -> list[list[tuple[_Item, float]]]:
     """Items flowed into rows of `width` (a long legend takes several rows)."""
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
+    style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
@@ -979,7 +979,7 @@ def _legend(
     items = _legend_items(talk, groups, era_items)
     if legend_h <= 0 or not items:
         return []
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15)
+    style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
     line_h = style.line_height
     els: list[Element] = []
     y = body.bottom - legend_h

@@ -101,3 +101,38 @@ def test_a_quotes_attribution_is_in_the_quotes_own_text_frame(prs):
         paragraphs = q.text_frame.paragraphs
         assert len(paragraphs) == 2 and paragraphs[1].text.startswith("— ")
     assert not [s for slide in prs.slides for s in slide.shapes if s.name == "Attribution"]
+
+
+PANDOC = ROOT / "tests" / "fixtures" / "templates" / "pandoc-reference.pptx"
+
+
+def test_pandocs_reference_template_keeps_its_size_and_the_layout_scales(tmp_path):
+    """Pandoc's reference.pptx (`pandoc -o ref.pptx --print-default-data-file
+    reference.pptx`, committed): 720 x 405 pt, Google Slides' 16:9 too. The
+    sample builds on it, timeline included, every shape on the slide."""
+    import shutil
+
+    for item in (ROOT / "content").iterdir():
+        target = tmp_path / item.name
+        shutil.copytree(item, target) if item.is_dir() else shutil.copy(item, target)
+    shutil.copy(PANDOC, tmp_path / "ref.pptx")
+    out = tmp_path / "out"
+    report = build(
+        [tmp_path / "space_race.yaml"],
+        formats="pptx",
+        out_dir=out,
+        sets=["outputs.pptx.template=ref.pptx"],
+    )
+    assert report.ok, [d.message for d in report.diagnostics]
+    deck = Presentation(str(out / "space_race.pptx"))
+    template = Presentation(str(PANDOC))
+    assert (deck.slide_width, deck.slide_height) == (template.slide_width, template.slide_height)
+    assert (deck.slide_width / 12700, deck.slide_height / 12700) == (720, 405)
+    timeline = 0
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, shape.name
+            assert shape.left + shape.width <= deck.slide_width + 12700, shape.name
+            assert shape.top + shape.height <= deck.slide_height + 12700, shape.name
+            timeline += shape.name.startswith("Timeline")
+    assert timeline >= 2
