@@ -32,14 +32,19 @@ from typing import Any
 
 import deckgen.outline
 import deckgen.theme
+from deckgen import safeio
 from deckgen.backends import registry
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.options import settings_for, validate
+from deckgen.epoch import source_date_epoch
 from deckgen.errors import BackendError, DeckgenError, Diagnostic, Location
+from deckgen.inputs import inputs_of, readable_folders
+from deckgen.layout.common.plan import Talk
 from deckgen.outline.model import Outline
 from deckgen.suggest import did_you_mean
 from deckgen.templates import PPTX_OPTIONS, talk_of
-from deckgen.writer import check_names, has_control_characters, write_outputs
+from deckgen.theme.model import Theme
+from deckgen.writer import OverwritesInput, check_names, has_control_characters, write_outputs
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -130,7 +135,9 @@ def build(
     `formats` defaults to DEFAULT_FORMATS; `theme` overrides each outline's
     theme (a name, or a path relative to the working folder); `sets` are
     "dotted.key=VALUE" overrides applied before validation. Raises
-    BackendError when a backend is unknown, clashes or cannot be loaded.
+    BackendError when a backend is unknown, clashes or cannot be loaded,
+    EpochError for an unusable SOURCE_DATE_EPOCH, and OverwritesInput when
+    an output would replace one of the build's inputs.
     """
     return _run(outline_paths, formats, theme, Path(out_dir), sets, strict, progress)
 
@@ -167,6 +174,7 @@ def _run(
     strict: bool,
     progress: Progress | None,
 ) -> BuildReport:
+    source_date_epoch()  # an unusable value stops every output alike (EpochError)
     backends = {name: registry.load(name) for name in parse_formats(formats)}
     others = _OtherBackends(backends)
     report = BuildReport([], strict=strict)
@@ -183,7 +191,8 @@ def _run(
         if out_dir is not None and has_control_characters(result.path.stem):
             result.add([_unprintable_name(result.path)])
             continue
-        _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
+        with safeio.confined_to():  # each outline reads inside its own folders
+            _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
     return report
 
 
@@ -215,25 +224,59 @@ def _build_one(
     strict: bool,
     progress: Progress | None,
 ) -> None:
-    def step(stage: str, backend: str | None = None) -> _Timer:
-        if progress is not None:
-            progress(Step(result.path, stage, backend))
-        return _Timer(result, stage, backend)
-
     try:
-        with step("load"):
+        with _step(result, progress, "load"):
             outline = deckgen.outline.load(result.path, sets)
-        with step("theme"):
+        with _step(result, progress, "theme"):
             theme = deckgen.theme.resolve(outline, override=theme_override)
     except DeckgenError as exc:
         result.add(exc.diagnostics)
         return
 
+    safeio.confine(readable_folders(outline, theme))
     checked = _Checked(outline)
     # Once per outline, shared by every backend; its deck is shaped by
     # `outputs.pptx:` whichever backends run.
     talk = talk_of(outline, theme, checked("pptx", PPTX_OPTIONS))
     result.add(_other_outputs(outline, others, checked))
+    planned = _layout_all(result, backends, outline, theme, talk, checked, progress)
+
+    if out_dir is None or result.errors or (strict and result.warnings):
+        return
+
+    outputs = _render_all(result, backends, planned, progress)
+    if result.errors:
+        return  # every file of this outline stays as it was
+    inputs = [p for _, _, job in planned for p in inputs_of(outline, theme, job.options)]
+    try:
+        with _step(result, progress, "write"):
+            result.written = write_outputs(out_dir, outputs, inputs)
+    except OverwritesInput:
+        raise  # the command line is wrong (-o), not this outline
+    except DeckgenError as exc:
+        result.add(exc.diagnostics)
+
+
+def _step(
+    result: OutlineReport, progress: Progress | None, stage: str, backend: str | None = None
+) -> _Timer:
+    """Report a stage to `progress` (if any) and time it into `result`."""
+    if progress is not None:
+        progress(Step(result.path, stage, backend))
+    return _Timer(result, stage, backend)
+
+
+def _layout_all(
+    result: OutlineReport,
+    backends: Mapping[str, Any],
+    outline: Outline,
+    theme: Theme,
+    talk: Talk,
+    checked: _Checked,
+    progress: Progress | None,
+) -> list[tuple[str, Any, Job]]:
+    """Each backend's plan with its job, for those whose options are valid
+    and whose layout succeeded (the others' problems go into `result`)."""
     planned: list[tuple[str, Any, Job]] = []
     for name, backend in backends.items():
         options, problems = checked(name, backend.options)
@@ -243,34 +286,34 @@ def _build_one(
         settings = settings_for(backend, options)
         job = Job(outline, theme, types.MappingProxyType(options), talk, settings)
         try:
-            with step("layout", name):
+            with _step(result, progress, "layout", name):
                 plan = backend.layout(job)
         except DeckgenError as exc:
             result.add(exc.diagnostics)
             continue
         result.add(getattr(plan, "diagnostics", ()) or ())
         planned.append((name, plan, job))
+    return planned
 
-    if out_dir is None or result.errors or (strict and result.warnings):
-        return
 
+def _render_all(
+    result: OutlineReport,
+    backends: Mapping[str, Any],
+    planned: list[tuple[str, Any, Job]],
+    progress: Progress | None,
+) -> list[Output]:
+    """Every planned backend's files (a backend's errors go into `result`)."""
     outputs: list[Output] = []
     for name, plan, job in planned:
         try:
-            with step("render", name):
+            with _step(result, progress, "render", name):
                 rendered = list(backends[name].render(plan, job))
             check_names(rendered, name)
         except DeckgenError as exc:
             result.add(exc.diagnostics)
             continue
         outputs.extend(rendered)
-    if result.errors:
-        return  # every file of this outline stays as it was
-    try:
-        with step("write"):
-            result.written = write_outputs(out_dir, outputs)
-    except DeckgenError as exc:
-        result.add(exc.diagnostics)
+    return outputs
 
 
 class _Checked:

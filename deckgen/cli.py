@@ -3,7 +3,8 @@
 Exit status: 0 success (warnings allowed unless --strict); 1 the outline,
 theme or content has errors (or a backend cannot be used); 2 wrong
 command-line usage; 70 an internal error, i.e. a bug in deckgen or in a
-plugin (a short line, and the traceback with -v); 130 interrupted.
+plugin (a short line, and the traceback with -v); 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import deckgen
+from deckgen.epoch import source_date_epoch
 from deckgen.errors import DeckgenError, Diagnostic
+from deckgen.safeio import unusable_name
 
 if TYPE_CHECKING:
     from deckgen.backends.base import OptionSpec
@@ -77,6 +80,19 @@ class _UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (console scripts sys.exit it)."""
+    with _terminate_cleanly():
+        try:
+            return _main(argv)
+        except (KeyboardInterrupt, SystemExit) as exc:
+            # a signal outside the build itself (parsing, printing the report)
+            if isinstance(exc, SystemExit) and not _STOPPED:
+                raise
+            with contextlib.suppress(OSError, ValueError):
+                print("deckgen: interrupted", file=sys.stderr)
+            return 128 + (_STOPPED[0] if _STOPPED else signal.SIGINT)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Outlines are in any script; a non-UTF-8 terminal must not crash the report.
         if hasattr(stream, "reconfigure"):
@@ -95,26 +111,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; every way it can end becomes an exit status."""
     try:
-        with _terminate_cleanly():
-            return args.run(args)
+        status = args.run(args)
+        _flush_stdout()
+        return status
     except _UsageError as exc:
         print(f"deckgen {args.command}: error: {_printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except DeckgenError as exc:
         _print_diagnostics(exc.diagnostics, strict=False, quiet=False)
+        from deckgen.writer import OverwritesInput  # loaded by then; kept off startup
+
+        if isinstance(exc, OverwritesInput):  # -o names the folder of an input
+            return EXIT_USAGE
         if args.verbose and exc.__cause__ is not None:
             traceback.print_exception(exc.__cause__, file=sys.stderr)
         return EXIT_ERRORS
     except KeyboardInterrupt:
         print("deckgen: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return 128 + (_STOPPED[0] if _STOPPED else signal.SIGINT)
     except BrokenPipeError:
         # The reader went away (`deckgen schema | head`): not an error of ours.
-        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return getattr(args, "status", EXIT_OK)
     except Exception as exc:
+        if _STOPPED:  # a library turned our interrupt into an error of its own
+            print("deckgen: interrupted", file=sys.stderr)
+            return 128 + _STOPPED[0]
         message = _printable(f"{type(exc).__name__}: {exc}")
         print(f"deckgen: internal error: {message}", file=sys.stderr)
         if args.verbose:
@@ -253,6 +275,9 @@ def _backend_names(args: argparse.Namespace) -> list[str]:
                 f"(installed: {', '.join(installed) or 'none'})"
             )
     for outline in args.outlines:
+        problem = unusable_name(Path(outline))
+        if problem:
+            raise _UsageError(f"{outline[:60]}...: cannot be a file name: {problem}")
         if not Path(outline).exists():
             raise _UsageError(f"{outline}: no such file")
         if not Path(outline).is_file():
@@ -269,7 +294,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     report = _run_and_report(args, build, out_dir=args.out)
     if not args.quiet:
         for path in report.written:
-            print(_shown(path))
+            _say(_shown(path))
     return args.status
 
 
@@ -283,13 +308,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 continue
             count = len(outline.warnings)
             note = f" ({count} warning{'s' * (count != 1)})" if count else ""
-            print(f"{_shown(outline.path)}: ok{note}")
+            _say(f"{_shown(outline.path)}: ok{note}")
     return args.status
 
 
 def _run_and_report(args: argparse.Namespace, run, **extra):
     """Run `build` or `check` with progress, set the exit status, print diagnostics."""
     formats = _backend_names(args)
+    try:
+        source_date_epoch()
+    except DeckgenError as exc:
+        raise _UsageError(exc.diagnostics[0].message) from None
     with _Progress(enabled=not args.quiet) as progress:
         report = run(
             args.outlines,
@@ -478,18 +507,64 @@ def _columns() -> int:
         return 80
 
 
+# The signals received while running (a library may catch the exception a
+# signal raises and raise one of its own: the exit status still says why).
+_STOPPED: list[int] = []
+
+
 @contextlib.contextmanager
 def _terminate_cleanly() -> Iterator[None]:
-    """Turn SIGTERM into SystemExit while running, so temporary files are removed."""
+    """Turn SIGTERM into SystemExit and SIGINT into KeyboardInterrupt while
+    running, so temporary files are removed, and remember them (exit 143, 130)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
+        _STOPPED.append(signum)
+        if len(_STOPPED) == 1:  # a second signal must not break the clean-up of the first
+            raise SystemExit(128 + signum)
 
+    def interrupt(signum: int, frame: object) -> None:
+        _STOPPED.append(signum)
+        if len(_STOPPED) == 1:
+            raise KeyboardInterrupt
+
+    _STOPPED.clear()
     previous = signal.signal(signal.SIGTERM, stop)
+    before = signal.signal(signal.SIGINT, interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, before)
+
+
+def _say(line: str) -> None:
+    """A line of the report on stdout; a reader gone or a full disk there does
+    not change the outcome of a build whose files are written."""
+    try:
+        print(line)
+    except OSError:
+        _drop_stdout()
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        _drop_stdout()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so later writes and the interpreter's final
+    flush stay quiet (and the exit status is ours)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit

@@ -21,6 +21,7 @@ own compressed pixels (`png_pixels`): neither decoded nor compressed again.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import sha1
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import Location, RenderError
+from deckgen.safeio import read_file
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -186,16 +188,20 @@ def _normalise(path: Path, mtime_ns: int, size: int) -> Normalised:
 
     name = path.name
     try:
-        with Image.open(path) as img:
+        raw = read_file(path)  # once, and not through a link out of the folder
+    except OSError as err:
+        raise _Unusable(f"cannot read picture {name}: {err.strerror or err}") from None
+    try:
+        # the decoder's warnings are diagnostics when the outline is loaded
+        with warnings.catch_warnings(action="ignore"), Image.open(io.BytesIO(raw)) as img:
             if img.format not in _FORMATS:
                 raise _Unusable(f"{name} is not a PNG, JPEG, GIF or BMP picture")
             w, h = img.size
             if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
                 raise _Unusable(f"{name} is {w}x{h} pixels: empty or too large")
-            orientation = _exif(img, path).get(_EXIF_ORIENTATION, 1)
-            upright = orientation in (1, None) or not 2 <= orientation <= 8
+            upright = _orientation(img, raw) == 1
             if upright and img.mode in _DRAWN_AS_IS:
-                return Normalised(w, h, path.read_bytes(), changed=False)
+                return Normalised(w, h, raw, changed=False)
             img.load()
             fixed = ImageOps.exif_transpose(img) if not upright else img
             fixed = _eight_bit(fixed)
@@ -221,33 +227,43 @@ def _normalise(path: Path, mtime_ns: int, size: int) -> Normalised:
 _PNG_EXIF_CHUNKS = {b"eXIf", b"tEXt", b"zTXt", b"iTXt"}
 
 
-def _exif(img: Image.Image, path: Path) -> Image.Exif:
+def _exif(img: Image.Image, raw: bytes) -> Image.Exif:
     """The picture's EXIF. A PNG's is read without decoding its pixels when no
     metadata chunk follows them (the usual case), which Pillow cannot tell."""
     from PIL import Image as PIL_Image
 
-    if img.format == "PNG" and not _png_metadata_after_pixels(path):
+    if img.format == "PNG" and not _png_metadata_after_pixels(raw):
         return PIL_Image.Image.getexif(img)  # what was read up to the first IDAT
     return img.getexif()
 
 
-def _png_metadata_after_pixels(path: Path) -> bool:
+def _png_metadata_after_pixels(raw: bytes) -> bool:
     """Whether an EXIF or text chunk follows the PNG's first IDAT chunk (or the
     file cannot be walked, when Pillow is left to find out)."""
-    with open(path, "rb") as f:
-        f.seek(8)  # the signature
-        seen_pixels = False
-        while True:
-            head = f.read(8)
-            if len(head) < 8:
-                return True  # truncated: let Pillow decide
-            length, kind = int.from_bytes(head[:4], "big"), head[4:]
-            if kind == b"IEND":
-                return False
-            seen_pixels = seen_pixels or kind == b"IDAT"
-            if seen_pixels and kind in _PNG_EXIF_CHUNKS:
-                return True
-            f.seek(length + 4, 1)  # the data and its CRC
+    at = 8  # after the signature
+    seen_pixels = False
+    while True:
+        head = raw[at : at + 8]
+        if len(head) < 8:
+            return True  # truncated: let Pillow decide
+        length, kind = int.from_bytes(head[:4], "big"), head[4:]
+        if kind == b"IEND":
+            return False
+        seen_pixels = seen_pixels or kind == b"IDAT"
+        if seen_pixels and kind in _PNG_EXIF_CHUNKS:
+            return True
+        at += 8 + length + 4  # the head, the data and its CRC
+
+
+def _orientation(img: Image.Image, raw: bytes) -> int:
+    """EXIF orientation 1-8; 1 (as stored) when missing, malformed or not a number."""
+    try:
+        value = _exif(img, raw).get(_EXIF_ORIENTATION, 1)
+    except Exception:  # EXIF parsing raises anything from struct.error to KeyError
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
+        return 1
+    return value
 
 
 def _eight_bit(img):

@@ -80,10 +80,13 @@ def read_deck_frame(outline: Outline, options: DeckOptions) -> DeckFrame:
     path = template_path(outline, options)
     if path is None:
         return DeckGeometry.for_aspect(options.aspect), ()
-    from deckgen.backends.pptx.template import template_geometry
+    from deckgen.backends.pptx.template import checked_template, template_geometry
 
-    geometry = template_geometry(path, template_location(outline))
-    return geometry, _aspect_check(outline, options, geometry)
+    where = template_location(outline)
+    geometry = template_geometry(path, where)
+    # what the archive check changed (external links dropped), said once
+    dropped = tuple(Diagnostic("warning", w, where) for w in checked_template(path, where).warnings)
+    return geometry, _aspect_check(outline, options, geometry) + dropped
 
 
 def template_location(outline: Outline) -> Location:

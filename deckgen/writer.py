@@ -7,12 +7,20 @@ the first is renamed, so a failure while writing leaves every earlier file
 byte-identical. Temporary files are removed on any failure, including an
 interrupt; those of a process that was killed outright (SIGKILL, power loss)
 are recognised by their name and swept by the next write into that folder.
+
+Every destination is checked before the first rename (a folder or a FIFO in
+the way, an input of the build about to be overwritten), and the old files
+are kept (hard-linked, else copied) until the last rename succeeded: if one
+still fails, those already replaced are put back, so the outline's outputs
+change all together or not at all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Sequence
@@ -21,9 +29,13 @@ from pathlib import Path
 from deckgen.backends.base import Output
 from deckgen.errors import BackendError, DeckgenError, Location
 
-__all__ = ["TEMP_SUFFIX", "check_names", "write_outputs"]
+__all__ = ["TEMP_SUFFIX", "OverwritesInput", "check_names", "write_outputs"]
 
 TEMP_SUFFIX = ".deckgen-tmp"
+
+
+class OverwritesInput(DeckgenError):
+    """An output would replace one of the build's own inputs (a usage error)."""
 
 
 def has_control_characters(name: str) -> bool:
@@ -51,11 +63,14 @@ def check_names(outputs: Sequence[Output], backend: str) -> None:
             )
 
 
-def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
+def write_outputs(  # noqa: C901 - one transaction: check, stage, swap, roll back on any failure
+    folder: Path, outputs: Sequence[Output], inputs: Sequence[Path] = ()
+) -> list[Path]:
     """Write every output into `folder` (created when missing); return the paths.
 
-    Raises DeckgenError when the folder or a file cannot be written; in that
-    case no file in `folder` has changed.
+    Raises DeckgenError when the folder or a file cannot be written, and
+    OverwritesInput when a destination is one of `inputs` (the same file,
+    through any link); in either case no file in `folder` has changed.
     """
     names = [o.name for o in outputs]
     if len(set(names)) != len(names):
@@ -70,26 +85,108 @@ def write_outputs(folder: Path, outputs: Sequence[Output]) -> list[Path]:
     except OSError as exc:
         raise _error(folder, "cannot create the output folder", exc) from exc
     sweep_stale(folder)
+    _check_destinations(folder, outputs, inputs)
 
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    kept: list[tuple[Path, Path | None]] = []  # (final, its old file or None)
+    replaced = 0
     try:
         for output in outputs:
             final = folder / output.name
             staged.append((_stage(folder, output), final))
+        kept = [(final, _keep_old(folder, final)) for _, final in staged]
         for temporary, final in staged:
             try:
                 os.replace(temporary, final)
             except OSError as exc:
                 raise _error(final, "cannot replace the file", exc) from exc
+            replaced += 1
     except BaseException:
         # BaseException: an interrupt (Ctrl-C, SIGTERM turned into SystemExit)
-        # must not leave temporary files behind either.
+        # must not leave temporary files behind, nor half the outputs new.
+        _roll_back(kept[:replaced])
         for temporary, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+        for _, old in kept:
+            if old is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    old.unlink()
         raise
+    for _, old in kept:
+        if old is not None:
+            with contextlib.suppress(OSError):
+                old.unlink()
     _sync_folder(folder)
     return [final for _, final in staged]
+
+
+def _check_destinations(folder: Path, outputs: Sequence[Output], inputs: Sequence[Path]) -> None:
+    """Refuse before anything is replaced: a destination that is not a plain
+    file, or that is one of the build's inputs."""
+    sources = []
+    for path in inputs:
+        with contextlib.suppress(OSError, ValueError):
+            st = os.stat(path)
+            sources.append((st.st_dev, st.st_ino, path))
+    for output in outputs:
+        final = folder / output.name
+        try:
+            st = os.stat(final)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise _error(final, "cannot replace the file", exc) from exc
+        if stat.S_ISDIR(st.st_mode):
+            raise DeckgenError(
+                "cannot replace the file: a folder of that name is in the way", Location(str(final))
+            )
+        if not stat.S_ISREG(st.st_mode):
+            raise DeckgenError(
+                "cannot replace the file: it is not a regular file (a FIFO, socket or device)",
+                Location(str(final)),
+            )
+        for dev, ino, source in sources:
+            if (st.st_dev, st.st_ino) == (dev, ino):
+                raise OverwritesInput(
+                    f"the output {output.name} would overwrite the input {source}; "
+                    "build into another folder (-o) or rename the input",
+                    Location(str(final)),
+                )
+
+
+def _keep_old(folder: Path, final: Path) -> Path | None:
+    """A second name for the file `final` replaces (None when there is none),
+    so that it can be put back."""
+    if not os.path.lexists(final):  # a dangling link is kept too
+        return None
+    prefix = f".{final.name}.{os.getpid()}."
+    name = tempfile.mktemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
+    try:
+        for _ in range(100):  # mktemp's name may be taken by the time it is linked
+            try:
+                os.link(final, name, follow_symlinks=False)
+                break
+            except FileExistsError:
+                name = tempfile.mktemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
+    except OSError:
+        try:
+            shutil.copy2(final, name, follow_symlinks=False)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise _error(final, "cannot keep the old file while replacing it", exc) from exc
+    return Path(name)
+
+
+def _roll_back(kept: Sequence[tuple[Path, Path | None]]) -> None:
+    """Put back the old files of the outputs already replaced (newest first)."""
+    for final, old in reversed(kept):
+        with contextlib.suppress(OSError):
+            if old is None:
+                final.unlink()
+            else:
+                os.replace(old, final)
 
 
 def _stage(folder: Path, output: Output) -> Path:

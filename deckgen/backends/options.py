@@ -16,6 +16,7 @@ from typing import Any
 from deckgen.backends.base import OptionSpec
 from deckgen.errors import Diagnostic
 from deckgen.outline.model import Option
+from deckgen.safeio import is_file, unusable_name
 from deckgen.suggest import did_you_mean
 
 __all__ = ["KINDS", "settings_for", "validate"]
@@ -165,12 +166,15 @@ def _as_path(value: Any, folder: Path) -> Path:
     candidate = Path(value)
     if candidate.is_absolute():
         raise ValueError(f"{value!r} is an absolute path; give it relative to the outline's folder")
+    problem = unusable_name(candidate)
+    if problem:
+        raise ValueError(f"{value[:60]!r}... cannot be a file name: {problem}")
     root = folder.resolve()
     # resolve() follows symlinks, so a link pointing out of the folder is caught too
     resolved = (root / candidate).resolve()
     if not resolved.is_relative_to(root):
         raise ValueError(f"{value!r} leaves the outline's folder")
-    if not resolved.is_file():
+    if not is_file(resolved):
         raise ValueError(f"file {value!r} not found (relative to {folder})")
     return resolved
 

@@ -23,6 +23,8 @@ from pathlib import Path
 import fontTools
 from fontTools.ttLib import TTFont
 
+from deckgen.safeio import is_file
+
 __all__ = ["cache_dir", "static_instance"]
 
 # Bump when the way instances are made changes, so old files are not reused.
@@ -73,7 +75,7 @@ def static_instance(source: Path, family: str, weight: int, italic: bool) -> Pat
     name = f"{family.replace(' ', '')}-{style}-{key}.ttf"
     for folder in (cache_dir(), _fallback_dir()):
         target = folder / name
-        if target.is_file():
+        if is_file(target):  # False too for a folder name the system cannot look up
             return target
     with _lock:
         font = _cut(source, family, weight, italic)

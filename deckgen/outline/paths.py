@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import warnings
 from pathlib import Path
 
-__all__ = ["MAX_PIXELS", "check_picture", "resolve_inside", "verify_picture"]
+__all__ = ["MAX_PIXELS", "check_picture", "picture_warnings", "resolve_inside", "verify_picture"]
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: C: is a drive
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
@@ -95,7 +96,9 @@ def verify_picture(path: Path, written: str) -> str | None:
     if problem:
         return problem
     stat = path.stat()
-    problem = _decode_problem(str(path), stat.st_size, stat.st_mtime_ns)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # reported by picture_warnings, as diagnostics
+        problem = _decode_problem(str(path), stat.st_size, stat.st_mtime_ns)
     return problem.format(written=repr(written)) if problem else None
 
 
@@ -121,3 +124,45 @@ def _decode_problem(path: str, size: int, mtime_ns: int) -> str | None:
         reason = str(e).replace("{", "{{").replace("}", "}}")
         return f"{{written}} is damaged or truncated and cannot be read ({reason})"
     return None
+
+
+def picture_warnings(path: Path, written: str) -> list[str]:
+    """What is odd in a usable picture's metadata (EXIF), and the decoder's
+    own warnings: it is drawn as stored, and the outline's author is told."""
+    stat = path.stat()
+    notes = _metadata_notes(str(path), stat.st_size, stat.st_mtime_ns)
+    return [note.format(written=repr(written)) for note in notes]
+
+
+@functools.lru_cache(maxsize=256)
+def _metadata_notes(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
+    from PIL import Image
+
+    def braces(text: object) -> str:
+        return str(text).replace("{", "{{").replace("}", "}}")
+
+    notes = []
+    orientation = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with Image.open(path) as img:
+                orientation = img.getexif().get(0x0112)
+        except Exception as e:  # EXIF parsing raises anything from struct to KeyError
+            notes.append(
+                f"{{written}}: its EXIF metadata cannot be read ({braces(e)}); "
+                "the picture is drawn as stored"
+            )
+    if orientation is not None and (
+        not isinstance(orientation, int)
+        or isinstance(orientation, bool)
+        or not 1 <= orientation <= 8
+    ):
+        notes.append(
+            f"{{written}}: its EXIF orientation {braces(repr(orientation)[:40])} is not a number "
+            "from 1 to 8; the picture is drawn as stored"
+        )
+    for w in caught:
+        said = " ".join(str(w.message).split())
+        notes.append(f"{{written}}: the picture decoder warns: {braces(said)}")
+    return tuple(dict.fromkeys(notes))

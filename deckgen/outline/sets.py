@@ -22,6 +22,9 @@ __all__ = ["apply_sets"]
 SET_FILE = "--set"
 
 
+MAX_KEY_PARTS = 32  # far deeper than any key of the format; keeps the copy-on-write shallow
+
+
 def apply_sets(root: Node, sets: Sequence[str]) -> tuple[Node, list[Diagnostic]]:
     """`root` with every `--set` applied (nodes copied on write), and the problems."""
     problems: list[Diagnostic] = []
@@ -29,6 +32,16 @@ def apply_sets(root: Node, sets: Sequence[str]) -> tuple[Node, list[Diagnostic]]
         key, eq, text = assignment.partition("=")
         where = Location(SET_FILE, number, 1)
         parts = key.strip().split(".")
+        if len(parts) > MAX_KEY_PARTS:
+            problems.append(
+                Diagnostic(
+                    "error",
+                    f"--set: the key has {len(parts)} dotted parts; no outline or theme "
+                    f"value lies deeper than {MAX_KEY_PARTS}",
+                    where,
+                )
+            )
+            continue
         if not eq or not all(p.strip() for p in parts):
             problems.append(
                 Diagnostic(

@@ -38,7 +38,7 @@ from deckgen.outline.model import (
     Text,
     Timeline,
 )
-from deckgen.outline.paths import resolve_inside, verify_picture
+from deckgen.outline.paths import picture_warnings, resolve_inside, verify_picture
 
 __all__ = ["KEYS", "LAYOUT_KEYS", "build_outline", "slugify"]
 
@@ -291,19 +291,7 @@ class _Builder:
             self.error(alt_node.location, _join(where, "alt"), "must not be empty")
         caption = self.text(node.get("caption"), _join(where, "caption"))
         credit = self.text(node.get("credit"), _join(where, "credit"))
-        src = None
-        written = self.plain(src_node, _join(where, "src"), "a file path")
-        if written is not None:
-            assert src_node is not None
-            try:
-                src = resolve_inside(self.folder, written)
-            except ValueError as e:
-                self.error(src_node.location, _join(where, "src"), str(e))
-            else:
-                problem = verify_picture(src, written)
-                if problem:
-                    self.error(src_node.location, _join(where, "src"), problem)
-                    src = None
+        src = self.picture(src_node, _join(where, "src"))
         focus = self.focus(node.get("focus"), _join(where, "focus"))
         fit = self.fit(node.get("fit"), _join(where, "fit"))
         if src is None or not alt:
@@ -332,6 +320,26 @@ class _Builder:
         if node.value != "cover":
             self.error(node.location, where, f"expected 'cover' or 'contain', got {node.value!r}")
         return "cover"
+
+    def picture(self, src_node: Node | None, where: str) -> Path | None:
+        """An image's `src`: inside the outline's folder, a picture we can draw
+        (its decoder's warnings are warnings at its line)."""
+        written = self.plain(src_node, where, "a file path")
+        if written is None:
+            return None
+        assert src_node is not None
+        try:
+            src = resolve_inside(self.folder, written)
+        except ValueError as e:
+            self.error(src_node.location, where, str(e))
+            return None
+        problem = verify_picture(src, written)
+        if problem:
+            self.error(src_node.location, where, problem)
+            return None
+        for note in picture_warnings(src, written):
+            self.diagnostics.append(Diagnostic("warning", f"{where}: {note}", src_node.location))
+        return src
 
     def quote(self, node: Node | None, where: str) -> Quote | None:
         if node is None or node.is_null:

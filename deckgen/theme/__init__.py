@@ -24,6 +24,7 @@ from deckgen.color import contrast
 from deckgen.errors import DeckgenError, Location, ThemeError
 from deckgen.outline.model import Outline
 from deckgen.outline.paths import resolve_inside
+from deckgen.safeio import is_file, unusable_name
 from deckgen.theme.catalog import ThemeSource, catalog
 from deckgen.theme.chain import display_path, is_path, load_chain, unknown_theme_message
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
@@ -92,7 +93,10 @@ def resolve(outline: Outline, override: str | None = None) -> Theme:
         path, name = src.path, ref
         label = ref
 
-    chain = load_chain(path, label, themes)
+    # A path given on the command line is the user's own choice; one written
+    # in the outline stays inside the outline's folder, and so do their parents.
+    roots = [outline.folder] if confined else [outline.folder, path.parent]
+    chain = load_chain(path, label, themes, roots)
     tree = chain.tree
     overrides = _overrides(outline)
     override_files: frozenset[str] = frozenset()
@@ -140,7 +144,10 @@ def _theme_file(
     else:
         given = Path(ref).expanduser()
         path = given if given.is_absolute() else base / given
-    if not path.is_file():
+    problem = unusable_name(path)
+    if problem:
+        raise ThemeError(f"{key}: '{ref[:60]}...' cannot be a theme file: {problem}", where)
+    if not is_file(path):
         names = ", ".join(themes)
         raise ThemeError(
             f"{key}: theme file '{ref}' not found (looked for "

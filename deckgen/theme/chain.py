@@ -9,11 +9,14 @@ or through others, is an error naming the whole chain.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen import safeio
 from deckgen._yaml import Node, as_text, deep_merge, did_you_mean, read_yaml
 from deckgen.errors import Location, ThemeError
+from deckgen.safeio import is_file, unusable_name
 from deckgen.theme.catalog import ThemeSource, catalog
 
 __all__ = ["Chain", "display_path", "is_path", "load_chain", "unknown_theme_message"]
@@ -63,9 +66,18 @@ def _source_of(name: str, where: Location, themes: dict[str, ThemeSource], key: 
     return src.path
 
 
-def _read(path: Path) -> tuple[Node, str]:
+def _read(path: Path, allowed: list[Path] | None) -> tuple[Node, str]:
     shown = display_path(path)
-    root = read_yaml(path, shown, error=ThemeError)
+    source: Path | bytes = path
+    if allowed is not None:  # read once, not through a link out of the allowed folders
+        try:
+            with safeio.confined_to(allowed):
+                source = safeio.read_file(path)
+        except OSError as exc:
+            raise ThemeError(
+                f"cannot read the theme file: {exc.strerror or exc}", Location.of_file(shown)
+            ) from None
+    root = read_yaml(source, shown, error=ThemeError)
     if not root.is_mapping:
         raise ThemeError(
             f"theme: expected a mapping of theme keys (colors, fonts, slide, ...), got {root.kind}",
@@ -82,9 +94,21 @@ def _without(node: Node, key: str) -> Node:
     return copy
 
 
-def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = None) -> Chain:
-    """Read `path` and every theme it extends; `label` names it in a cycle."""
+def load_chain(
+    path: Path,
+    label: str,
+    themes: dict[str, ThemeSource] | None = None,
+    roots: Sequence[Path] | None = None,
+) -> Chain:
+    """Read `path` and every theme it extends; `label` names it in a cycle.
+
+    With `roots`, a theme file named by `extends:` must lie inside one of
+    them (symbolic links resolved) or beside a theme of the catalog: an
+    outline shared with colleagues cannot pull in files from elsewhere on
+    their machine through its theme.
+    """
     themes = catalog() if themes is None else themes
+    allowed = None if roots is None else _allowed_folders(roots, themes)
     chain = Chain(Node({}, Location.of_file(display_path(path)), "map", keys={}))
     seen: list[tuple[str, Path]] = []
     trees: list[Node] = []
@@ -100,7 +124,7 @@ def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = N
                 where or Location.of_file(display_path(current)),
             )
         seen.append((name, key))
-        tree, shown = _read(current)
+        tree, shown = _read(current, allowed)
         chain.names.append(name)
         chain.folders[shown] = current.parent
         parent = tree.get("extends")
@@ -110,14 +134,21 @@ def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = N
         ref = as_text_or_error(parent)
         where = parent.location
         if is_path(ref):
-            nxt = (current.parent / ref) if not Path(ref).is_absolute() else Path(ref)
             if "://" in ref:
                 raise ThemeError(
                     f"extends: '{ref}' is a URL; nothing is fetched from a "
                     "network, give a theme name or a file path",
                     where,
                 )
-            if not nxt.is_file():
+            nxt = (current.parent / ref) if not Path(ref).is_absolute() else Path(ref)
+            if allowed is not None:
+                _check_inside(nxt, ref, allowed, where)
+            problem = unusable_name(nxt)
+            if problem:
+                raise ThemeError(
+                    f"extends: '{ref[:60]}...' cannot be a theme file: {problem}", where
+                )
+            if not is_file(nxt):
                 raise ThemeError(
                     f"extends: theme file '{ref}' not found (looked for "
                     f"{display_path(nxt)}; themes by name: {', '.join(themes)})",
@@ -131,6 +162,31 @@ def load_chain(path: Path, label: str, themes: dict[str, ThemeSource] | None = N
         merged = deep_merge(merged, tree)
     chain.tree = merged
     return chain
+
+
+def _allowed_folders(roots: Sequence[Path], themes: dict[str, ThemeSource]) -> list[Path]:
+    folders = [*roots, *(src.path.parent for src in themes.values() if src.path is not None)]
+    return list(dict.fromkeys(_resolved(f) for f in folders))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        return path.absolute()
+
+
+def _check_inside(path: Path, ref: str, allowed: list[Path], where: Location) -> None:
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise ThemeError(f"extends: '{ref}' cannot be resolved: {exc}", where) from None
+    if not any(target.is_relative_to(folder) for folder in allowed):
+        raise ThemeError(
+            f"extends: '{ref}' leads out of the outline's folder (to {target}); a theme "
+            "may extend a theme by name, or a theme file inside the outline's folder",
+            where,
+        )
 
 
 def as_text_or_error(node: Node) -> str:

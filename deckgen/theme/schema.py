@@ -219,7 +219,9 @@ class _Checker:
             if file not in self.override_files:
                 message = message.replace("the outline's folder", "the theme file's folder")
             raise NodeValueError(node, message) from None
-        problem = verify_picture(target, ref)  # decoded once: backends draw it undecoded
+        problem = verify_picture(
+            target, ref
+        )  # decoded once: a truncated or huge logo is refused here
         if problem:
             raise NodeValueError(node, problem)
         return target

@@ -7,19 +7,11 @@ import pytest
 from deckgen.errors import Location, ThemeError
 from deckgen.theme import resolve
 
-
-def _png() -> bytes:
-    """A whole 1x1 PNG: a theme's logo is decoded once when the theme is checked."""
-    import io
-
-    from PIL import Image
-
-    buf = io.BytesIO()
-    Image.new("RGB", (1, 1), "#C8102E").save(buf, "PNG")
-    return buf.getvalue()
-
-
-PNG = _png()
+# A whole 1x1 PNG: a logo is decoded when the theme is read.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082"
+)
 
 
 def test_unknown_theme_in_outline_points_at_its_line(tmp_path, make_outline):

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from deckgen.backends import pdfkit
+from deckgen.backends.handout.chunks import pieces
 from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
@@ -222,6 +223,16 @@ class Block(Flowable):
         self.width, self.height = aw, y
         return aw, y
 
+    def split(self, aw, ah):
+        # Kept together when it fits on a page of its own: move it there. A
+        # block taller than a whole page (a long note or quote) flows part by
+        # part instead, each paragraph splitting across pages.
+        frame = getattr(self, "_frame", None)
+        self.wrap(aw, ah)
+        if frame is not None and not frame._atTop and self.height <= _full_height(frame):
+            return []
+        return list(self.parts)
+
     def getSpaceBefore(self):
         return self.parts[0].getSpaceBefore() if self.parts else 0
 
@@ -235,6 +246,10 @@ class Block(Flowable):
     def draw(self):
         for part, y, h in self._placed:
             part.drawOn(self.canv, 0, self.height - y - h)
+
+
+def _full_height(frame) -> float:
+    return frame._height - frame._topPadding - frame._bottomPadding
 
 
 class Picture(Flowable):
@@ -271,20 +286,66 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     return logo.width + 8
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to `width` (as it is when it fits)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_header(
+    canvas: Canvas, handout: Handout, names: pdfkit.FontNames, running: str, logo_w: float
+) -> None:
+    """The running head of a page after the first: the handout's header at the
+    left (after the logo), the section the page starts in at the right, a rule."""
+    g = handout.geometry
+    size = handout.styles.header.size
+    rw = min(pdfmetrics.stringWidth(running, names.bold, size), g.column * 0.55)
+    right = _fit(running, names.bold, size, rw)
+    left = _fit(handout.header, names.regular, size, g.column - rw - 18 - logo_w)
+    canvas.setFillColor(pdfkit.color(handout.styles.header.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawString(g.left + logo_w, g.header_y, left)
+    canvas.setFont(names.bold, size)
+    canvas.drawRightString(g.right, g.header_y, right)
+    canvas.setStrokeColor(pdfkit.color(handout.palette.rule))
+    canvas.setLineWidth(0.5)
+    canvas.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
+
+
+def _draw_footer(canvas: Canvas, handout: Handout, names: pdfkit.FontNames, page: str) -> None:
+    """The page number at the right, the handout's footer (if any) at the left."""
+    g = handout.geometry
+    size = handout.styles.footer.size
+    pw = pdfmetrics.stringWidth(page, names.regular, size)
+    canvas.setFillColor(pdfkit.color(handout.styles.footer.color))
+    canvas.setFont(names.regular, size)
+    canvas.drawRightString(g.right, g.footer_y, page)
+    if handout.footer:
+        canvas.drawString(
+            g.left, g.footer_y, _fit(handout.footer, names.regular, size, g.column - pw - 18)
+        )
+
+
+def _bookmark(canvas: Canvas, marks: list[tuple[SectionHeading, float]]) -> None:
+    """The page's section headings as bookmarks and entries of the PDF's outline."""
+    for heading, top in marks:
+        canvas.bookmarkHorizontal(heading.bookmark_key, 0, top)
+        canvas.addOutlineEntry(
+            heading.outline_title,
+            heading.bookmark_key,
+            level=heading.outline_level,
+            closed=False,
+        )
+
+
 def _paged_canvas(handout: Handout, ts: Typesetter):
     """A canvas that draws header and footer last, once the page count is known."""
     g = handout.geometry
-    header_style = handout.styles.header
-    footer_style = handout.styles.footer
-    hnames = ts.names(header_style.font)
-    fnames = ts.names(footer_style.font)
-
-    def fit(text: str, font: str, size: float, width: float) -> str:
-        if pdfmetrics.stringWidth(text, font, size) <= width:
-            return text
-        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+    hnames = ts.names(handout.styles.header.font)
+    fnames = ts.names(handout.styles.footer.font)
 
     class PagedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -315,14 +376,7 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             self.showOutline()  # open the bookmarks panel: the handout's table of contents
             for number, (state, running, marks) in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                for heading, top in marks:
-                    self.bookmarkHorizontal(heading.bookmark_key, 0, top)
-                    self.addOutlineEntry(
-                        heading.outline_title,
-                        heading.bookmark_key,
-                        level=heading.outline_level,
-                        closed=False,
-                    )
+                _bookmark(self, marks)
                 self._furniture(number, total, running)
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -331,31 +385,8 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             self.saveState()
             logo_w = draw_logo(self, handout, g.left, g.header_y)
             if number > 1:
-                size = header_style.size
-                right = running or ""
-                rw = min(pdfmetrics.stringWidth(right, hnames.bold, size), g.column * 0.55)
-                right = fit(right, hnames.bold, size, rw)
-                left = fit(handout.header, hnames.regular, size, g.column - rw - 18 - logo_w)
-                self.setFillColor(pdfkit.color(header_style.color))
-                self.setFont(hnames.regular, size)
-                self.drawString(g.left + logo_w, g.header_y, left)
-                self.setFont(hnames.bold, size)
-                self.drawRightString(g.right, g.header_y, right)
-                self.setStrokeColor(pdfkit.color(handout.palette.rule))
-                self.setLineWidth(0.5)
-                self.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
-            size = footer_style.size
-            page = handout.words.page(number, total)
-            pw = pdfmetrics.stringWidth(page, fnames.regular, size)
-            self.setFillColor(pdfkit.color(footer_style.color))
-            self.setFont(fnames.regular, size)
-            self.drawRightString(g.right, g.footer_y, page)
-            if handout.footer:
-                self.drawString(
-                    g.left,
-                    g.footer_y,
-                    fit(handout.footer, fnames.regular, size, g.column - pw - 18),
-                )
+                _draw_header(self, handout, hnames, running or "", logo_w)
+            _draw_footer(self, handout, fnames, handout.words.page(number, total))
             self.restoreState()
 
     return PagedCanvas
@@ -441,13 +472,27 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(pts[2:])
     if block.speaker_notes:
         label = ts.para((Run(ts.handout.words.speaker_notes),), st.notes_label, "notes-label")
-        paras = [ts.para(p, st.speaker_notes, "speaker-notes") for p in block.speaker_notes]
+        paras = [q for p in block.speaker_notes for q in _long_para(p, st.speaker_notes, ts)]
         body.append(Block([label, paras[0]]))
         body.extend(paras[1:])
     if block.notes_lines:
         label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
     return _keep_heading(heading, body, ts)
+
+
+def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
+    """Paragraphs of any length, in pieces reportlab paginates quickly."""
+    cut = pieces(text.runs)
+    if len(cut) == 1:
+        return [ts.para(text, style, "speaker-notes")]
+    inner = replace(style, space_before=0, space_after=0)
+    first, last = (
+        replace(inner, space_before=style.space_before),
+        replace(inner, space_after=style.space_after),
+    )
+    styles = [first, *[inner] * (len(cut) - 2), last]
+    return [ts.para(runs, s, "speaker-notes") for runs, s in zip(cut, styles, strict=True)]
 
 
 def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:

@@ -9,11 +9,13 @@ base presentation or the user's template.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
 from deckgen.backends.base import Job, OptionSpec, Output
-from deckgen.backends.pptx.template import base_presentation, open_template
+from deckgen.backends.pptx.template import base_presentation, open_template, template_errors
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import Diagnostic
 from deckgen.fonts import family
@@ -53,7 +55,12 @@ class PptxBackend:
         )
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
-        data = write_deck(deck, prs, info, template_background=job.theme.colors.background)
+        background = job.theme.colors.background
+        if template is None:
+            data = write_deck(deck, prs, info, template_background=background)
+        else:
+            with self._template_errors(job):
+                data = write_deck(deck, prs, info, template_background=background)
         return [Output(f"{outline.stem}.pptx", data)]
 
     @staticmethod
@@ -75,3 +82,12 @@ class PptxBackend:
                     )
                 )
         return found
+
+    @contextlib.contextmanager
+    def _template_errors(self, job: Job) -> Iterator[None]:
+        """Drawing into a template that passed the checks may still meet a
+        structure python-pptx cannot follow: the file's fault, said at its line."""
+        with template_errors(
+            template_path(job.outline, job.talk.deck_options), template_location(job.outline)
+        ):
+            yield

@@ -18,18 +18,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pptx import Presentation
+from pptx.exc import PythonPptxError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.util import Emu
 
 from deckgen.backends.pptx import _oxml
+from deckgen.backends.pptx.archive import CheckedTemplate, TemplateProblem, read_template
 from deckgen.errors import BackendError, Location
 from deckgen.fonts import family
 from deckgen.layout.common.primitives import Box
@@ -109,9 +113,10 @@ def _scheme(theme: Theme) -> dict[str, str]:
     return scheme
 
 
-def user_presentation(path: Path):
+def user_presentation(path: Path, data: bytes | None = None):
+    """`data` (default: the file at `path`) opened; `path` names it in messages."""
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
         data = _as_presentation(data)
         prs = Presentation(io.BytesIO(data))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -125,12 +130,41 @@ def user_presentation(path: Path):
     return prs
 
 
-def open_template(path: Path, where: Location) -> PresentationFile:
-    """`user_presentation`; a file that cannot be used is a BackendError at `where`."""
+def checked_template(path: Path, where: Location) -> CheckedTemplate:
+    """The template's bytes, read once (not through a link out of the outline's
+    folder) and checked as an untrusted archive; BackendError at `where`."""
     try:
-        return user_presentation(path)
+        return read_template(path)
+    except (OSError, TemplateProblem) as exc:
+        what = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise BackendError(
+            f"outputs.pptx.template: {path.name} cannot be used as a template: {what}", where
+        ) from None
+
+
+@contextlib.contextmanager
+def template_errors(path: Path | None, where: Location) -> Iterator[None]:
+    """A template that passed the archive checks may still have a structure
+    python-pptx cannot follow (a part of the wrong kind, a relationship or
+    attribute missing): it is the file's fault, said at the template line."""
+    try:
+        yield
     except TemplateError as exc:
         raise BackendError(f"outputs.pptx.template: {exc}", where) from None
+    except (PythonPptxError, LookupError, ValueError, TypeError, AttributeError) as exc:
+        name = path.name if path is not None else "the template"
+        raise BackendError(
+            f"outputs.pptx.template: {name} cannot be used as a template: its "
+            f"structure is not one PowerPoint writes ({type(exc).__name__}: {exc})",
+            where,
+        ) from None
+
+
+def open_template(path: Path, where: Location) -> PresentationFile:
+    """The checked template opened; a file that cannot be used is a BackendError at `where`."""
+    data = checked_template(path, where).data
+    with template_errors(path, where):
+        return user_presentation(path, data)
 
 
 def template_geometry(path: Path, where: Location) -> DeckGeometry:
@@ -140,10 +174,8 @@ def template_geometry(path: Path, where: Location) -> DeckGeometry:
     if prs.slide_width is None or prs.slide_height is None:  # no <p:sldSz>
         raise BackendError("outputs.pptx.template: the file gives no slide size", where)
     width, height = prs.slide_width / _oxml.EMU_PER_PT, prs.slide_height / _oxml.EMU_PER_PT
-    try:
+    with template_errors(path, where):
         return LayoutPicker(prs).geometry(width, height)
-    except TemplateError as exc:
-        raise BackendError(f"outputs.pptx.template: {exc}", where) from None
 
 
 def _as_presentation(data: bytes) -> bytes:

@@ -10,7 +10,6 @@ else into text boxes, native shapes and pictures.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.backends.pptx import _oxml
 from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
+from deckgen.epoch import build_epoch
 from deckgen.fonts import family
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
@@ -38,15 +38,6 @@ _RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "sd", "ug"
 _SAFE_LINK = re.compile(r"(?i)(https?://|mailto:)")
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
-
-# Without SOURCE_DATE_EPOCH, every build carries this instant (the zip format's
-# own epoch), so the same outline always gives the same bytes.
-_FIXED_EPOCH = 315532800  # 1980-01-01T00:00:00Z
-
-
-def build_epoch() -> int:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else _FIXED_EPOCH
 
 
 @dataclass(frozen=True)

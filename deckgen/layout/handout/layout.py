@@ -41,6 +41,7 @@ from deckgen.layout.handout.model import (
 )
 from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.style import (
+    Palette,
     Styles,
     hyphenation_language,
     make_geometry,
@@ -53,6 +54,7 @@ from deckgen.outline.model import (
     Run,
     Section,
     Text,
+    Timeline,
 )
 from deckgen.theme.model import Theme
 
@@ -150,6 +152,127 @@ def _plain(text: Text | None) -> str:
     return text.plain if text is not None else ""
 
 
+def _cover(
+    outline: Outline, setter: Setter, head_font: str, body_font: str
+) -> tuple[Cover, tuple[Run, ...]]:
+    """The cover block (title, subtitle, byline, source, picture) and the
+    source's runs (the footer's default)."""
+    check = setter.check
+    check.text(outline.title, head_font, "title", bold=True)
+    check.text(outline.subtitle, head_font, "subtitle")
+    byline: list[Run] = []
+    if outline.author is not None:
+        byline.extend(outline.author.runs)
+        check.text(outline.author, body_font, "author")
+    if outline.date:
+        if byline:
+            byline.append(Run(" · "))
+        byline.append(Run(outline.date))
+        check.plain(outline.date, body_font, outline.location, "date")
+    source = _source_runs(outline)
+    if outline.source is not None:
+        check.runs(source, body_font, outline.source.location, "source", italic=True)
+    cover_fig = setter.figure(outline.cover, setter.frame_height * 0.36, "cover")
+    cover = Cover(
+        outline.title, outline.subtitle, tuple(byline), source, cover_fig, outline.location
+    )
+    return cover, source
+
+
+def _section_block(
+    number: int,
+    section: Section,
+    setter: Setter,
+    head_font: str,
+    body_font: str,
+    with_notes: bool,
+    with_speaker: bool,
+) -> SectionBlock:
+    """One section: its summary as prose, its points, figure, quote and slides."""
+    styles, col, hyphen_lang, check = (
+        setter.styles,
+        setter.measure,
+        setter.hyphenation,
+        setter.check,
+    )
+    where = f"sections[{number - 1}]"
+    section = _with_slide_notes(section)
+    check.text(section.title, head_font, f"{where}.title", bold=True)
+    for i, para in enumerate(section.summary):
+        check.text(para, body_font, f"{where}.summary[{i}]")
+    content = section_content(section, setter, where)
+    block = SectionBlock(
+        id=section.id,
+        number=number,
+        title=section.title,
+        summary=section.summary,
+        points=content.points,
+        figure=content.figure,
+        quote=section.quote if content.quote is not None else None,
+        notes_lines=NOTES_LINES if with_notes else 0,
+        location=section.location,
+        speaker_notes=section.notes if with_speaker else (),
+        key_points=setter.points(content.points, f"{where}.points"),
+        quote_set=content.quote,
+        slides=content.slides,
+        prose=tuple(
+            set_paragraph(para, style, col, hyphen_lang, style.first_indent)
+            for i, para in enumerate(section.summary)
+            for style in [styles.body if i == 0 else styles.body_next]
+        ),
+    )
+    if with_speaker:
+        for i, para in enumerate(section.notes):
+            check.text(para, body_font, f"{where}.notes[{i}]")
+    return block
+
+
+def _key_dates(
+    timeline: Timeline,
+    talk: Talk,
+    setter: Setter,
+    palette: Palette,
+    language: str,
+    head_font: str,
+    body_font: str,
+    default_title: str,
+) -> KeyDates:
+    """The key dates: a table of the timeline's events (date, title, text,
+    group) with the strip of their dates drawn to scale above it."""
+    styles, col, check = setter.styles, setter.measure, setter.check
+    rows = []
+    for i, event in enumerate(timeline.events):
+        group = timeline.group(event.group)
+        label = group.label.plain if group is not None else ""
+        style = talk.look.group(event.group)
+        check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
+        check.text(event.text, body_font, f"timeline.events[{i}].text")
+        if group is not None and label:
+            check.plain(label, body_font, group.location, f"timeline.groups.{group.id}")
+        rows.append(
+            DateRow(
+                talk.span(event.date, event.end),  # the plan: as on slides and poster
+                event.title,
+                event.text,
+                label,
+                style.color,
+                style.shape,
+            )
+        )
+    title = timeline.title or Text.of(default_title)
+    check.text(timeline.title, head_font, "timeline.title", bold=True)
+    strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, language)
+    mark = round(styles.table_cell.size * ROW_MARK, 2)
+    return KeyDates(
+        title,
+        tuple(rows),
+        any(r.group for r in rows),
+        strip,
+        mark,
+        _date_width(rows, styles, col),
+    )
+
+
 def layout_handout(
     outline: Outline,
     theme: Theme,
@@ -159,8 +282,10 @@ def layout_handout(
     """See the module docstring. `options`: the handout's typed options;
     `talk`: the plan every output shares (planned here when not given)."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    opts = options if isinstance(options, HandoutOptions) else None
-    opts = opts or HandoutOptions.from_values(options or {})  # e.g. a test's {}
+    if isinstance(options, HandoutOptions):
+        opts = options
+    else:
+        opts = HandoutOptions.from_values(options or {})  # e.g. a test's {}
     paper, mode, with_notes = opts.paper, opts.mode, opts.notes_lines
     with_speaker = opts.speaker_notes and mode == "article"
 
@@ -179,93 +304,28 @@ def layout_handout(
     setter = Setter(styles, col, frame_h, col / geometry.chars_per_line, hyphen_lang, check)
 
     # ---- cover
-    check.text(outline.title, head_font, "title", bold=True)
-    check.text(outline.subtitle, head_font, "subtitle")
-    byline: list[Run] = []
-    if outline.author is not None:
-        byline.extend(outline.author.runs)
-        check.text(outline.author, body_font, "author")
-    if outline.date:
-        if byline:
-            byline.append(Run(" · "))
-        byline.append(Run(outline.date))
-        check.plain(outline.date, body_font, outline.location, "date")
-    source = _source_runs(outline)
-    if outline.source is not None:
-        check.runs(source, body_font, outline.source.location, "source", italic=True)
-    cover_fig = setter.figure(outline.cover, frame_h * 0.36, "cover")
-    blocks: list[Block] = [
-        Cover(outline.title, outline.subtitle, tuple(byline), source, cover_fig, outline.location)
-    ]
+    cover, source = _cover(outline, setter, head_font, body_font)
+    blocks: list[Block] = [cover]
 
     # ---- sections
     for number, section in enumerate(outline.sections, start=1):
-        where = f"sections[{number - 1}]"
-        section = _with_slide_notes(section)
-        check.text(section.title, head_font, f"{where}.title", bold=True)
-        for i, para in enumerate(section.summary):
-            check.text(para, body_font, f"{where}.summary[{i}]")
-        content = section_content(section, setter, where)
         blocks.append(
-            SectionBlock(
-                id=section.id,
-                number=number,
-                title=section.title,
-                summary=section.summary,
-                points=content.points,
-                figure=content.figure,
-                quote=section.quote if content.quote is not None else None,
-                notes_lines=NOTES_LINES if with_notes else 0,
-                location=section.location,
-                speaker_notes=section.notes if with_speaker else (),
-                key_points=setter.points(content.points, f"{where}.points"),
-                quote_set=content.quote,
-                slides=content.slides,
-                prose=tuple(
-                    set_paragraph(para, style, col, hyphen_lang, style.first_indent)
-                    for i, para in enumerate(section.summary)
-                    for style in [styles.body if i == 0 else styles.body_next]
-                ),
-            )
+            _section_block(number, section, setter, head_font, body_font, with_notes, with_speaker)
         )
-        if with_speaker:
-            for i, para in enumerate(section.notes):
-                check.text(para, body_font, f"{where}.notes[{i}]")
 
     # ---- key dates
     timeline = outline.timeline
     if timeline is not None and timeline.events:
-        rows = []
-        for i, event in enumerate(timeline.events):
-            group = timeline.group(event.group)
-            label = group.label.plain if group is not None else ""
-            style = talk.look.group(event.group)
-            check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
-            check.text(event.text, body_font, f"timeline.events[{i}].text")
-            if label:
-                check.plain(label, body_font, group.location, f"timeline.groups.{group.id}")
-            rows.append(
-                DateRow(
-                    talk.span(event.date, event.end),  # the plan: as on slides and poster
-                    event.title,
-                    event.text,
-                    label,
-                    style.color,
-                    style.shape,
-                )
-            )
-        title = timeline.title or Text.of(w.key_dates)
-        check.text(timeline.title, head_font, "timeline.title", bold=True)
-        strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, outline.language)
-        mark = round(styles.table_cell.size * ROW_MARK, 2)
         blocks.append(
-            KeyDates(
-                title,
-                tuple(rows),
-                any(r.group for r in rows),
-                strip,
-                mark,
-                _date_width(rows, styles, col),
+            _key_dates(
+                timeline,
+                talk,
+                setter,
+                palette,
+                outline.language,
+                head_font,
+                body_font,
+                w.key_dates,
             )
         )
 

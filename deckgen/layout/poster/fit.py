@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.layout.common.timescale import build_scale
+from deckgen.layout.common.timescale import TimeScale, build_scale
 from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
 
@@ -58,7 +58,7 @@ class Row:
     idx: list[int]
     top: float  # the row's region, era names included
     bottom: float
-    scale: object = None
+    scale: TimeScale | None = None  # set by fit_row
     xs: list[float] = field(default_factory=list)  # per idx
     slots: list = field(default_factory=list)  # per idx
     missing: list[int] = field(default_factory=list)  # timeline indexes

@@ -45,12 +45,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from deckgen.color import luminance, mix
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import pixel_size
-from deckgen.layout.common.look import Look
+from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.common.words import words
@@ -76,7 +77,7 @@ from deckgen.layout.poster.model import (
 from deckgen.layout.poster.text import Typesetter, strip_end
 from deckgen.layout.poster.tiling import tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
-from deckgen.outline.model import Outline, Run, Section
+from deckgen.outline.model import Image, Outline, Run, Section, Timeline
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -115,8 +116,10 @@ def layout_poster(
     """`talk`: the plan every output shares (the driver's); planned here when
     not given, so the poster is also laid out on its own."""
     talk = talk if talk is not None else plan_talk(outline, theme)
-    opts = options if isinstance(options, PosterOptions) else None
-    opts = opts or PosterOptions.from_values(options or {})  # e.g. a test's {}
+    if isinstance(options, PosterOptions):
+        opts = options
+    else:
+        opts = PosterOptions.from_values(options or {})  # e.g. a test's {}
     if opts.orientation not in ("landscape", "portrait"):
         raise RenderError(f"unknown orientation {opts.orientation!r}; use landscape or portrait")
     W, H = page_size(opts.size, opts.orientation)
@@ -152,7 +155,9 @@ def layout_poster(
     )
 
     w = words(outline.language)
-    poster_kwargs = dict(
+    # The fields both returns share; mypy checks the partial's arguments.
+    poster = partial(
+        Poster,
         width=W,
         height=H,
         bleed=bleed,
@@ -179,7 +184,7 @@ def layout_poster(
         )
         region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
         _overview(outline, theme, ts, region, k, surface, el, labels, diags)
-        return Poster(
+        return poster(
             elements=tuple(el),
             cards=(),
             labels=tuple(labels),
@@ -187,13 +192,12 @@ def layout_poster(
             title_size=TITLE_FLOOR * k,
             level=0,
             diagnostics=tuple(diags),
-            **poster_kwargs,
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
     result = timeline(outline, theme, ts, look, frame, k, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
-    return Poster(
+    return poster(
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
@@ -203,7 +207,6 @@ def layout_poster(
         level=level,
         unplaced=tuple(unplaced),
         diagnostics=tuple(diags),
-        **poster_kwargs,
     )
 
 
@@ -320,13 +323,14 @@ def _shortened(what: str, location: Location) -> Diagnostic:
 
 
 def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
+    """The title banner across the top: title, subtitle and byline, the cover
+    picture (if any) at the right; returns the banner's bottom."""
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = theme.ink_saving
     fill = c.background if light else c.accent
     ink = c.text if light else (c.on_accent or ("#FFFFFF" if luminance(fill) < 0.4 else "#000000"))
     pad = margin * (0.5 if dense else 0.7)
-    x0 = margin
     text_right = W - margin
     pic = None
     cover = outline.cover
@@ -336,32 +340,42 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
     if pic:
         # Reserve a quarter at most for the picture; its height follows the text.
         text_right = W - margin - min(W * 0.24, 440 * k) - margin
-    avail = text_right - x0
-    parts: list[TextBlock] = []
-    y = pad
-    # A dense timeline needs the height: a thinner banner, the title on one
-    # line if it can be, still the largest type on the page.
-    tries = ((40, 1), (36, 1), (34, 2), (32, 3)) if dense else ((54, 2), (48, 2), (42, 2), (38, 3))
-    for size, max_lines in tries:
-        tb, cut = ts.block(
-            outline.title.runs,
-            ts.heading,
-            size * k,
-            x0,
-            y,
-            avail,
-            ink,
-            bold=True,
-            max_lines=max_lines,
-            role="title",
-            spacing=1.08,
+    parts, y = _banner_text(
+        outline, ts, k, margin, text_right - margin, pad, ink, fill, diags, dense
+    )
+    bottom = y + pad
+    picture = None
+    if pic and cover is not None:
+        picture, bottom = _banner_picture(
+            cover, pic, ts, W, k, margin, pad, bottom, ink, fill, parts, labels
         )
-        if not cut:
-            break
-    if cut:
-        diags.append(_shortened("title", outline.title.location))
-    parts.append(tb)
-    y = tb.box.bottom + 12 * k
+    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
+    if light:
+        el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
+    if picture is not None:
+        el.append(picture)
+    for tb in parts:
+        el.append(tb)
+        labels.append(Label(tb.role, tb.box))
+    return bottom
+
+
+def _banner_text(
+    outline: Outline,
+    ts: Typesetter,
+    k: float,
+    x0: float,
+    avail: float,
+    pad: float,
+    ink: str,
+    fill: str,
+    diags: list[Diagnostic],
+    dense: bool,
+) -> tuple[list[TextBlock], float]:
+    """The banner's title, subtitle and byline from the top down; returns
+    them and the byline's bottom."""
+    parts = [_banner_title(outline, ts, k, x0, pad, avail, ink, diags, dense)]
+    y = parts[0].box.bottom + 12 * k
     if outline.subtitle:
         tb, cut = ts.block(
             outline.subtitle.runs,
@@ -397,82 +411,108 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
         )
         parts.append(tb)
         y = tb.box.bottom
-    bottom = y + pad
-    if pic:
-        iw, ih = pic
-        credit = cover.credit
-        credit_h = 0.0
-        credit_tb = None
-        box_w = min(W * 0.24, 440 * k)
-        px = W - margin - box_w
-        if credit:
-            credit_tb, _ = ts.block(
-                credit.runs,
-                ts.body,
-                11 * k,
-                px,
-                0,
-                box_w,
-                mix(ink, fill, 0.25),
-                max_lines=2,
-                role="credit",
-                align="right",
-            )
-            credit_h = credit_tb.box.h + 6 * k
-        avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
-        ph = min(avail_h, box_w * ih / iw)
-        pw = ph * iw / ih
-        box = Box(W - margin - pw, pad * 0.6, pw, ph)
-        picture = Picture(box, cover.src, cover.alt)
-        labels.append(Label("cover", box))
-        if credit_tb is not None:
-            credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
-            parts.append(credit_tb)
-        bottom = max(bottom, box.bottom + credit_h + pad * 0.6)
-    el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
-    if light:
-        el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
-    if pic:
-        el.append(picture)
-    for tb in parts:
-        el.append(tb)
-        labels.append(Label(tb.role, tb.box))
-    return bottom
+    return parts, y
+
+
+def _banner_title(
+    outline: Outline,
+    ts: Typesetter,
+    k: float,
+    x0: float,
+    y: float,
+    avail: float,
+    ink: str,
+    diags: list[Diagnostic],
+    dense: bool,
+) -> TextBlock:
+    """The title at the largest size that holds it uncut (cut at the last)."""
+    # A dense timeline needs the height: a thinner banner, the title on one
+    # line if it can be, still the largest type on the page.
+    tries = ((40, 1), (36, 1), (34, 2), (32, 3)) if dense else ((54, 2), (48, 2), (42, 2), (38, 3))
+    for size, max_lines in tries:
+        tb, cut = ts.block(
+            outline.title.runs,
+            ts.heading,
+            size * k,
+            x0,
+            y,
+            avail,
+            ink,
+            bold=True,
+            max_lines=max_lines,
+            role="title",
+            spacing=1.08,
+        )
+        if not cut:
+            break
+    if cut:
+        diags.append(_shortened("title", outline.title.location))
+    return tb
+
+
+def _banner_picture(
+    cover: Image,
+    pic: tuple[int, int],
+    ts: Typesetter,
+    W: float,
+    k: float,
+    margin: float,
+    pad: float,
+    bottom: float,
+    ink: str,
+    fill: str,
+    parts: list[TextBlock],
+    labels: list[Label],
+) -> tuple[Picture, float]:
+    """The cover picture at the banner's right, as tall as the text allows,
+    its credit (if any, added to `parts`) below it; returns the picture and
+    the banner's bottom."""
+    iw, ih = pic
+    credit = cover.credit
+    credit_h = 0.0
+    credit_tb = None
+    box_w = min(W * 0.24, 440 * k)
+    px = W - margin - box_w
+    if credit:
+        credit_tb, _ = ts.block(
+            credit.runs,
+            ts.body,
+            11 * k,
+            px,
+            0,
+            box_w,
+            mix(ink, fill, 0.25),
+            max_lines=2,
+            role="credit",
+            align="right",
+        )
+        credit_h = credit_tb.box.h + 6 * k
+    avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
+    ph = min(avail_h, box_w * ih / iw)
+    pw = ph * iw / ih
+    box = Box(W - margin - pw, pad * 0.6, pw, ph)
+    picture = Picture(box, cover.src, cover.alt)
+    labels.append(Label("cover", box))
+    if credit_tb is not None:
+        credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
+        parts.append(credit_tb)
+    return picture, max(bottom, box.bottom + credit_h + pad * 0.6)
 
 
 def _heading_and_legend(
     outline, ts, look: Look, W, k, margin, y, bg, muted, text, el, labels, diags
 ):
-    tl = outline.timeline
+    """The timeline's title at the left, the groups' legend at the right (below
+    the title when both do not fit one line); returns their bottom."""
     left, right = margin, W - margin
-    heading_tb = None
-    if tl and tl.title:
-        heading_tb, cut = ts.block(
-            tl.title.runs,
-            ts.heading,
-            26 * k,
-            left,
-            y,
-            right - left,
-            text,
-            bold=True,
-            max_lines=2,
-            role="timeline-title",
-        )
-        if cut:
-            diags.append(
-                Diagnostic(
-                    "warning", "poster: the timeline's title was shortened to fit", tl.location
-                )
-            )
-    items = [(st.id, st) for st in look.legend]
+    heading_tb = _timeline_heading(outline.timeline, ts, k, left, right, y, text, diags)
     size = 18 * k
     mark = size * 0.8
     entries = []
-    for gid, st in items:
+    for st in look.legend:
         w = ts.width(st.label_runs, ts.body, size)
-        entries.append((gid, st, w + mark + size * 0.5))
-    total = sum(w for *_, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
+        entries.append((st, w + mark + size * 0.5))
+    total = sum(w for _, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
     bottom = y
     legend_y = y
     if heading_tb is not None:
@@ -486,23 +526,12 @@ def _heading_and_legend(
         el.append(heading_tb)
         labels.append(Label("timeline-title", heading_tb.box))
     if entries:
-        # Right-aligned on one or more rows.
-        rows: list[list] = [[]]
-        width_row = 0.0
-        for e in entries:
-            extra = e[2] + (size * 1.4 if rows[-1] else 0)
-            if rows[-1] and width_row + extra > right - left:
-                rows.append([])
-                width_row = 0.0
-                extra = e[2]
-            rows[-1].append(e)
-            width_row += extra
         ly = legend_y
         lh = size * 1.5
-        for row in rows:
-            row_w = sum(e[2] for e in row) + size * 1.4 * (len(row) - 1)
+        for row in _legend_rows(entries, size * 1.4, right - left):
+            row_w = sum(w for _, w in row) + size * 1.4 * (len(row) - 1)
             x = right - row_w
-            for _gid, st, w in row:
+            for st, w in row:
                 tb, _ = ts.block(
                     st.label_runs,
                     ts.body,
@@ -521,6 +550,59 @@ def _heading_and_legend(
             ly += lh
         bottom = max(bottom, ly - lh + size * 1.2)
     return bottom
+
+
+def _timeline_heading(
+    tl: Timeline | None,
+    ts: Typesetter,
+    k: float,
+    left: float,
+    right: float,
+    y: float,
+    text: str,
+    diags: list[Diagnostic],
+) -> TextBlock | None:
+    """The timeline's title (if it has one), on two lines at most."""
+    if not (tl and tl.title):
+        return None
+    heading_tb, cut = ts.block(
+        tl.title.runs,
+        ts.heading,
+        26 * k,
+        left,
+        y,
+        right - left,
+        text,
+        bold=True,
+        max_lines=2,
+        role="timeline-title",
+    )
+    if cut:
+        diags.append(
+            Diagnostic("warning", "poster: the timeline's title was shortened to fit", tl.location)
+        )
+    return heading_tb
+
+
+LegendEntry = tuple[GroupStyle, float]  # a group and the width of its entry
+
+
+def _legend_rows(
+    entries: list[LegendEntry], spacing: float, width: float
+) -> list[list[LegendEntry]]:
+    """The legend's entries in rows no wider than `width` (right-aligned when
+    drawn), `spacing` between entries."""
+    rows: list[list[LegendEntry]] = [[]]
+    width_row = 0.0
+    for e in entries:
+        extra = e[1] + (spacing if rows[-1] else 0)
+        if rows[-1] and width_row + extra > width:
+            rows.append([])
+            width_row = 0.0
+            extra = e[1]
+        rows[-1].append(e)
+        width_row += extra
+    return rows
 
 
 def _short_url(url: str) -> str:

@@ -7,6 +7,7 @@ every card's place, then appends the drawing elements.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.color import mix
@@ -14,12 +15,13 @@ from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
-from deckgen.layout.common.timescale import end_ordinal, ticks
-from deckgen.layout.poster.cards import LEVELS, card_texts, min_card_area
+from deckgen.layout.common.timescale import TimeScale, end_ordinal, ticks
+from deckgen.layout.poster.cards import LEVELS, CardText, Level, card_texts, min_card_area
 from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
-from deckgen.layout.poster.model import Card, Label, Marker, Rect, Stroke, TextBlock
-from deckgen.layout.poster.text import bold
-from deckgen.outline.model import Run
+from deckgen.layout.poster.model import Card, Element, Label, Marker, Rect, Stroke, TextBlock
+from deckgen.layout.poster.text import Typesetter, bold
+from deckgen.outline.model import Event, Outline, Run, Timeline
+from deckgen.theme.model import Colors, Theme
 
 # Axis rows tried at each card style: one, else the story cut in two or three
 # stretches, one axis above the other (read like lines of text; a tall page
@@ -62,112 +64,58 @@ def _span_tracks(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     return out
 
 
+@dataclass(frozen=True)
+class _Try:
+    """One layout worth trying: a card style on one, two or three axis rows."""
+
+    li: int  # index into LEVELS
+    geo: Geometry
+    n_rows: int
+    tops: list[float]
+    row_h: float
+    side_h: float  # depth each side of an axis gets for cards
+    capacity: float  # the area cards can fill at most (~80% of both sides)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    missing: int  # events left without a card
+    li: int
+    texts: list[CardText]
+    rows: list[Row]
+    side_h: float
+    geo: Geometry
+
+
 def timeline(
-    outline, theme, ts, look: Look, frame: Frame, k, surface, el, labels, diags, size_name
-):
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    frame: Frame,
+    k: float,
+    surface: str,
+    el: list[Element],
+    labels: list[Label],
+    diags: list[Diagnostic],
+    size_name: str,
+) -> tuple[int, tuple[TimeScale, ...], list[Card], list[int]]:
+    """Lay out and draw the timeline in `frame`; returns the card style's
+    index into LEVELS, each row's scale, the cards and the events left out."""
     tl = outline.timeline
+    assert tl is not None  # the poster draws a timeline only when there is one
     events = tl.events
     starts = [ev.date.ordinal for ev in events]
     ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
-    # The axis shows at least a few units of the coarsest precision used.
-    if any(ev.date.month is None for ev in events):
-        min_span = 3.0
-    elif any(ev.date.day is None for ev in events):
-        min_span = 0.5
-    else:
-        min_span = 1 / 12
-
-    def points_of(idx):
-        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
-
-    def span_times_of(idx):
-        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
-
-    era_size = 20 * k
-    span_h = 7 * k
-    # Spans on one side share tracks; reserve for the worst case.
-    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
-    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
-    geo = Geometry(
-        era_size=era_size,
-        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
-        axis_h=30 * k,  # the axis band with its tick labels inside
-        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
-        span_h=span_h,
-        gap=12 * k,
-        stem_inset=14 * k,
-        break_w=44 * k,
-        row_gap=frame.margin * 0.6,
-        lane_gap=9 * k,
-    )
-    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
-    chosen = None
-    last = len(LEVELS) - 1
-    base_geo = geo
-    for li, level in enumerate(LEVELS):
-        texts = None
-        # Compact cards stand a little closer: more of them fit a side.
-        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
-        for n_rows in ROWS:
-            if n_rows > 1 and len(events) < MIN_EVENTS_PER_ROW * n_rows:
-                continue
-            tops, row_h, side_h = rows_geometry(frame, geo, n_rows)
-            # Hopeless by area alone (cards cannot fill more than ~80% of both
-            # sides): skip straight to smaller cards, unless nothing is left.
-            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
-            if li < last and len(events) * min_card_area(level, k, geo.gap) > capacity:
-                continue
-            if texts is None:
-                texts = card_texts(
-                    outline,
-                    ts,
-                    look,
-                    level,
-                    k,
-                    outline.language,
-                    theme.colors.text,
-                    theme.colors.muted,
-                )
-            if max(t.height for t in texts) > side_h:
-                continue
-            area = sum((t.width + geo.gap) * (t.height + geo.gap) for t in texts)
-            if li < last and area > capacity * (1.0 if len(events) > 150 else 1.6):
-                continue
-            groups = split(starts, n_rows)
-            if not groups:
-                continue
-            rows = []
-            for r, idx in enumerate(groups):
-                row = Row(idx, tops[r], tops[r] + row_h, events=[events[i] for i in idx])
-                row.scale, row.xs, row.slots, row.missing = fit_row(
-                    row,
-                    starts,
-                    points_of,
-                    span_times_of,
-                    texts,
-                    level,
-                    geo,
-                    frame,
-                    side_h,
-                    k,
-                    big,
-                    li == last,
-                    min_span,
-                )
-                rows.append(row)
-            missing = sum(len(row.missing) for row in rows)
-            if chosen is None or missing < chosen[0]:
-                chosen = (missing, li, texts, rows, side_h, geo)
-            if not missing:
-                break
-        if chosen is not None and not chosen[0]:
-            break
+    base_geo = _geometry(tl, ts, k, frame, starts, ends)
+    chosen = _choose(outline, theme, ts, look, frame, k, base_geo, starts, ends)
     if chosen is None:
         raise RenderError(
             "poster: the page is too small for even one event card at the legible size",
             tl.location,
         )
-    _, li, texts, rows, side_h, geo = chosen
+    li, texts, rows, side_h, geo = chosen.li, chosen.texts, chosen.rows, chosen.side_h, chosen.geo
+    big = len(events) > 300
     for row in rows:
         spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
     cards: list[Card] = []
@@ -198,7 +146,155 @@ def timeline(
             diags.append(d)
     unplaced = sorted(i for row in rows for i in row.missing)
     _report_unplaced(tl, unplaced, size_name, diags)
-    return li, tuple(row.scale for row in rows), cards, unplaced
+    scales = []
+    for row in rows:
+        assert row.scale is not None  # fit_row gave every row its scale
+        scales.append(row.scale)
+    return li, tuple(scales), cards, unplaced
+
+
+def _geometry(
+    tl: Timeline,
+    ts: Typesetter,
+    k: float,
+    frame: Frame,
+    starts: list[float],
+    ends: list[float | None],
+) -> Geometry:
+    """The sizes every axis row shares, at the roomiest card style."""
+    era_size = 20 * k
+    span_h = 7 * k
+    # Spans on one side share tracks; reserve for the worst case.
+    spans_pre = [(s, e, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e]
+    n_span_tracks = min(MAX_SPAN_TRACKS, max(_span_tracks(spans_pre).values(), default=-1) + 1)
+    return Geometry(
+        era_size=era_size,
+        era_strip=(line_height(ts.body, era_size) + era_size * 0.5) if tl.eras else 0.0,
+        axis_h=30 * k,  # the axis band with its tick labels inside
+        band=26 * k + n_span_tracks * (span_h + 3 * k),  # leader band, spans included
+        span_h=span_h,
+        gap=12 * k,
+        stem_inset=14 * k,
+        break_w=44 * k,
+        row_gap=frame.margin * 0.6,
+        lane_gap=9 * k,
+    )
+
+
+def _min_span(events: Sequence[Event]) -> float:
+    """The axis shows at least a few units of the coarsest precision used."""
+    if any(ev.date.month is None for ev in events):
+        return 3.0
+    if any(ev.date.day is None for ev in events):
+        return 0.5
+    return 1 / 12
+
+
+def _tries(n_events: int, frame: Frame, base_geo: Geometry, k: float) -> Iterator[_Try]:
+    """The layouts worth trying, roomy card styles first, at each style one
+    axis, then two or three; those hopeless by area alone are skipped (except
+    at the last style: something must be drawn)."""
+    last = len(LEVELS) - 1
+    for li, level in enumerate(LEVELS):
+        # Compact cards stand a little closer: more of them fit a side.
+        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
+        for n_rows in ROWS:
+            if n_rows > 1 and n_events < MIN_EVENTS_PER_ROW * n_rows:
+                continue
+            tops, row_h, side_h = rows_geometry(frame, geo, n_rows)
+            # Hopeless by area alone (cards cannot fill more than ~80% of both
+            # sides): skip straight to smaller cards, unless nothing is left.
+            capacity = 0.8 * 2 * side_h * (frame.right - frame.left) * n_rows
+            if li < last and n_events * min_card_area(level, k, geo.gap) > capacity:
+                continue
+            yield _Try(li, geo, n_rows, tops, row_h, side_h, capacity)
+
+
+def _choose(
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    frame: Frame,
+    k: float,
+    base_geo: Geometry,
+    starts: list[float],
+    ends: list[float | None],
+) -> _Choice | None:
+    """The first try that places every event, else the one that placed most."""
+    assert outline.timeline is not None
+    events = outline.timeline.events
+    min_span = _min_span(events)
+    big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
+    last = len(LEVELS) - 1
+
+    texts_at: dict[int, list[CardText]] = {}  # by level, measured on first use
+    chosen: _Choice | None = None
+    for t in _tries(len(events), frame, base_geo, k):
+        level = LEVELS[t.li]
+        if t.li not in texts_at:
+            c = theme.colors
+            texts_at[t.li] = card_texts(
+                outline, ts, look, level, k, outline.language, c.text, c.muted
+            )
+        texts = texts_at[t.li]
+        if max(x.height for x in texts) > t.side_h:
+            continue
+        area = sum((x.width + t.geo.gap) * (x.height + t.geo.gap) for x in texts)
+        if t.li < last and area > t.capacity * (1.0 if len(events) > 150 else 1.6):
+            continue
+        groups = split(starts, t.n_rows)
+        if not groups:
+            continue
+        rows = _fit_rows(events, groups, t, starts, ends, texts, frame, k, big, min_span)
+        missing = sum(len(row.missing) for row in rows)
+        if chosen is None or missing < chosen.missing:
+            chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
+        if not missing:
+            break
+    return chosen
+
+
+def _fit_rows(
+    events: Sequence[Event],
+    groups: list[list[int]],
+    t: _Try,
+    starts: list[float],
+    ends: list[float | None],
+    texts: list[CardText],
+    frame: Frame,
+    k: float,
+    big: bool,
+    min_span: float,
+) -> list[Row]:
+    """Each row's best axis and placement of its events' cards (`fit_row`)."""
+
+    def points_of(idx):
+        return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
+
+    def span_times_of(idx):
+        return [(starts[i], ends[i]) for i in idx if ends[i] is not None]
+
+    rows = []
+    for r, idx in enumerate(groups):
+        row = Row(idx, t.tops[r], t.tops[r] + t.row_h, events=[events[i] for i in idx])
+        row.scale, row.xs, row.slots, row.missing = fit_row(
+            row,
+            starts,
+            points_of,
+            span_times_of,
+            texts,
+            LEVELS[t.li],
+            t.geo,
+            frame,
+            t.side_h,
+            k,
+            big,
+            t.li == len(LEVELS) - 1,
+            min_span,
+        )
+        rows.append(row)
+    return rows
 
 
 def _report_unplaced(tl, unplaced, size_name, diags):
@@ -245,45 +341,96 @@ def _report_unplaced(tl, unplaced, size_name, diags):
         )
 
 
+@dataclass(frozen=True)
+class _Band:
+    """Where a row's axis band lies and how far its cards stand from it."""
+
+    y: float  # top edge of the axis band
+    bottom: float  # its bottom edge
+    bnd: float  # the leader band's depth on each side
+    stretch: float  # the cards' distances from the axis, multiplied
+
+
 def _draw_row(
-    outline,
-    theme,
-    ts,
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
     look: Look,
-    frame,
-    geo,
-    row,
-    all_texts,
-    level,
-    side_h,
-    all_ends,
-    k,
-    surface,
-    el,
-    labels,
-    cards,
-    diags,
-):
+    frame: Frame,
+    geo: Geometry,
+    row: Row,
+    all_texts: list[CardText],
+    level: Level,
+    side_h: float,
+    all_ends: list[float | None],
+    k: float,
+    surface: str,
+    el: list[Element],
+    labels: list[Label],
+    cards: list[Card],
+    diags: list[Diagnostic],
+) -> None:
+    """One axis row: its eras, axis band, spans, cards and date markers."""
     tl = outline.timeline
+    assert tl is not None and row.scale is not None  # a fitted row of a timeline
     c = theme.colors
-    lang = outline.language
     events = [tl.events[i] for i in row.idx]
     texts = [all_texts[i] for i in row.idx]
     ends = [all_ends[i] for i in row.idx]
     scale, xs, slots = row.scale, row.xs, row.slots
-    axis_h, band, span_h = geo.axis_h, geo.band, geo.span_h
-    plot_top = row.top + geo.era_strip
-    plot_bottom = row.bottom
-    tick_size = 15 * k
-    # -- vertical placement: stretch the cards' distances from the axis (which
-    # keeps every clearance) and centre what is used in the plot.
-    reach = [0.0, 0.0]
+    band = _vertical(slots, texts, side_h, geo, row)
+
+    # -- eras (behind everything)
+    _draw_eras(tl, ts, c, scale, geo, frame, row.top, row.bottom, el, labels, diags)
+
+    # -- the axis band, its breaks and ticks
+    axis_fill = mix(c.background, c.text, 0.12)
+    el.append(
+        Rect(
+            Box(frame.left, band.y, frame.right - frame.left, geo.axis_h),
+            fill=axis_fill,
+            role="axis",
+        )
+    )
+    _draw_breaks(scale, band, geo.axis_h, c.background, c.text, k, el)
+    _draw_ticks(
+        scale, ts, frame, band, geo.axis_h, c.text, c.muted, k, outline.language, el, labels
+    )
+
+    # -- spans as bars on the side of their card
+    _draw_spans(tl, look, events, xs, ends, slots, scale, band, geo.span_h, k, el, diags)
+
+    # -- leaders, cards, markers
+    for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
+        if slot is None:
+            continue
+        card = _draw_card(
+            ev, slot, xs[i], texts[i], look, level, band, k, surface, c.background, el
+        )
+        cards.append(
+            Card(row.idx[i], ev.title.plain, card, slot.side, slot.anchor, xs[i], ev.location)
+        )
+        if texts[i].cut:
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    f"poster: the text of event {ev.title.plain!r} was shortened to fit its card",
+                    ev.location,
+                )
+            )
+    for i, ev in enumerate(events):
+        st = look.group(ev.group)
+        side = slots[i].side if slots[i] is not None else 0
+        my = band.y if side == 0 else band.bottom
+        el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+
+
+def _vertical(slots: list, texts: list[CardText], side_h: float, geo: Geometry, row: Row) -> _Band:
+    """Vertical placement: stretch the cards' distances from the axis (which
+    keeps every clearance) and centre what is used in the plot."""
     stretch = 1.6
     for s, t in zip(slots, texts, strict=True):
-        if s is None:
-            continue
-        reach[s.side] = max(reach[s.side], s.y + t.height)
-        if s.y > 0:
+        if s is not None and s.y > 0:
             stretch = min(stretch, (side_h - t.height) / s.y)
     stretch = max(stretch, 1.0)
     reach = [0.0, 0.0]
@@ -291,22 +438,32 @@ def _draw_row(
         if s is not None:
             reach[s.side] = max(reach[s.side], s.y * stretch + t.height)
     slack = max(0.0, side_h - max(reach))
-    bnd = band + min(band * 0.8, slack * 0.3)
+    bnd = geo.band + min(geo.band * 0.8, slack * 0.3)
     block_above = max(reach) + bnd
     block_below = max(reach) + bnd
-    total = block_above + axis_h + block_below
-    top = plot_top + max(0.0, (plot_bottom - plot_top - total) / 2)
+    total = block_above + geo.axis_h + block_below
+    plot_top = row.top + geo.era_strip
+    top = plot_top + max(0.0, (row.bottom - plot_top - total) / 2)
     axis_y = top + block_above  # top edge of the axis band
-    axis_bottom = axis_y + axis_h
+    return _Band(axis_y, axis_y + geo.axis_h, bnd, stretch)
 
-    # -- eras (behind everything)
-    era_colors = []
-    for i, era in enumerate(tl.eras):
-        base = era.color or (c.accent if i % 2 == 0 else c.muted)
-        era_colors.append(mix(c.background, base, 0.10 if i % 2 == 0 else 0.14))
+
+def _draw_eras(
+    tl: Timeline,
+    ts: Typesetter,
+    c: Colors,
+    scale: TimeScale,
+    geo: Geometry,
+    frame: Frame,
+    band_top: float,
+    band_bottom: float,
+    el: list[Element],
+    labels: list[Label],
+    diags: list[Diagnostic],
+) -> None:
+    """Each era's band behind the row (the part of it on this row's axis) and
+    its name above."""
     era_boxes = []
-    band_top = row.top
-    band_bottom = plot_bottom
     for i, era in enumerate(tl.eras):
         # Each row shows the part of an era that lies on its own axis.
         t0 = max(era.start.ordinal, scale.t0)
@@ -318,45 +475,66 @@ def _draw_row(
         if x1 - x0 < 1:
             continue
         era_boxes.append((i, x0, x1))
-        el.append(
-            Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=era_colors[i], role="era")
-        )
+        base = era.color or (c.accent if i % 2 == 0 else c.muted)
+        fill = mix(c.background, base, 0.10 if i % 2 == 0 else 0.14)
+        el.append(Rect(Box(x0, band_top, x1 - x0, band_bottom - band_top), fill=fill, role="era"))
     _era_labels(tl, ts, era_boxes, geo.era_size, frame, band_top, c, el, labels, diags)
 
-    # -- the axis band, its breaks and ticks
-    axis_fill = mix(c.background, c.text, 0.12)
-    el.append(
-        Rect(Box(frame.left, axis_y, frame.right - frame.left, axis_h), fill=axis_fill, role="axis")
-    )
+
+def _draw_breaks(
+    scale: TimeScale,
+    band: _Band,
+    axis_h: float,
+    background: str,
+    ink: str,
+    k: float,
+    el: list[Element],
+) -> None:
+    """A compressed stretch: the band is cut and two slanted strokes mark it."""
     for seg in scale.breaks:
-        # A compressed stretch: the band is cut and two slanted strokes mark it.
         cx = (seg.x0 + seg.x1) / 2
         gw = min(12 * k, seg.x1 - seg.x0)
         el.append(
             Rect(
-                Box(cx - gw / 2, axis_y - 2 * k, gw, axis_h + 4 * k),
-                fill=c.background,
+                Box(cx - gw / 2, band.y - 2 * k, gw, axis_h + 4 * k),
+                fill=background,
                 role="break",
             )
         )
         for dx in (-gw / 2, gw / 2):
             el.append(
                 Stroke(
-                    ((cx + dx - 4 * k, axis_bottom + 5 * k), (cx + dx + 4 * k, axis_y - 5 * k)),
-                    c.text,
+                    ((cx + dx - 4 * k, band.bottom + 5 * k), (cx + dx + 4 * k, band.y - 5 * k)),
+                    ink,
                     1.6 * k,
                     role="break",
                 )
             )
+
+
+def _draw_ticks(
+    scale: TimeScale,
+    ts: Typesetter,
+    frame: Frame,
+    band: _Band,
+    axis_h: float,
+    ink: str,
+    muted: str,
+    k: float,
+    lang: str,
+    el: list[Element],
+    labels: list[Label],
+) -> None:
+    """The ticks, labelled ones longer, their labels inside the axis band."""
+    tick_size = 15 * k
+    axis_y = band.y
     tick_list = ticks(scale, lambda s: ts.width((Run(s),), ts.body, tick_size), 18 * k, lang)
     tick_asc = ts.ascent(ts.body, tick_size)
     for tk in tick_list:
         if tk.label is None:
-            el.append(
-                Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), c.muted, 0.8 * k, role="tick")
-            )
+            el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), muted, 0.8 * k, role="tick"))
             continue
-        el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), c.text, 1.2 * k, role="tick"))
+        el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), ink, 1.2 * k, role="tick"))
         lw = ts.width((Run(tk.label),), ts.body, tick_size)
         # Keep labels off the band's ends and out of the breaks.
         lx = min(max(tk.x - lw / 2, frame.left + 4 * k), frame.right - lw - 4 * k)
@@ -368,17 +546,33 @@ def _draw_row(
             tick_size,
             tick_size * 1.2,
             tick_asc,
-            c.text,
+            ink,
             role="tick",
         )
         el.append(tb)
         labels.append(Label("tick", tb.box))
 
-    # -- spans as bars on the side of their card
+
+def _draw_spans(
+    tl: Timeline,
+    look: Look,
+    events: list[Event],
+    xs: list[float],
+    ends: list[float | None],
+    slots: list,
+    scale: TimeScale,
+    band: _Band,
+    span_h: float,
+    k: float,
+    el: list[Element],
+    diags: list[Diagnostic],
+) -> None:
+    """Spans as bars beside the axis on their card's side, overlapping ones in
+    tracks; those beyond MAX_SPAN_TRACKS get none (reported)."""
     spans = [
-        (xs[i], scale.to_x(ends[i]), i)
-        for i in range(len(events))
-        if ends[i] is not None and slots[i] is not None
+        (xs[i], scale.to_x(end), i)
+        for i, end in enumerate(ends)
+        if end is not None and slots[i] is not None
     ]
     no_bar = 0
     for side in (0, 1):
@@ -391,7 +585,7 @@ def _draw_row(
                 no_bar += 1
                 continue
             off = 4 * k + t * (span_h + 3 * k)
-            y0 = axis_y - off - span_h if side == 0 else axis_bottom + off
+            y0 = band.y - off - span_h if side == 0 else band.bottom + off
             el.append(
                 Rect(
                     Box(x0, y0, max(x1 - x0, 3 * k), span_h),
@@ -410,85 +604,81 @@ def _draw_row(
             )
         )
 
-    # -- leaders, cards, markers
-    leader_w = 1.3 * k
+
+def _draw_card(
+    ev: Event,
+    slot,
+    x: float,
+    txt: CardText,
+    look: Look,
+    level: Level,
+    band: _Band,
+    k: float,
+    surface: str,
+    background: str,
+    el: list[Element],
+) -> Box:
+    """One event's leader, card (with its group's stripe and marker) and text;
+    returns the card's box."""
+    st = look.group(ev.group)
     stripe = 6 * k
-    for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
-        st = look.group(ev.group)
-        x = xs[i]
-        if slot is None:
-            continue
-        txt = texts[i]
-        h = txt.height
-        if slot.side == 0:
-            box = Box(slot.left, axis_y - bnd - slot.y * stretch - h, txt.width, h)
-            base_y, knee_y, out_y = axis_y, axis_y - bnd, box.bottom
-            step = -6 * k
-        else:
-            box = Box(slot.left, axis_bottom + bnd + slot.y * stretch, txt.width, h)
-            base_y, knee_y, out_y = axis_bottom, axis_bottom + bnd, box.y
-            step = 6 * k
-        pts: tuple[tuple[float, float], ...]
-        if slot.jog:
-            # Up its lane, then a jog into the card's first line.
-            jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
-            pts = (
-                (x, base_y),
-                (x, base_y + step),
-                (slot.anchor, knee_y),
-                (slot.anchor, jog_y),
-                (box.x, jog_y),
-            )
-        else:
-            pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
-        el.append(Stroke(pts, st.color, leader_w, role="leader"))
-        el.append(
-            Rect(
-                box,
-                fill=surface,
-                stroke=mix(surface, st.color, 0.55),
-                stroke_width=0.8 * k,
-                radius=4 * k,
-                role="card",
-            )
+    h = txt.height
+    if slot.side == 0:
+        box = Box(slot.left, band.y - band.bnd - slot.y * band.stretch - h, txt.width, h)
+        base_y, knee_y, out_y = band.y, band.y - band.bnd, box.bottom
+        step = -6 * k
+    else:
+        box = Box(slot.left, band.bottom + band.bnd + slot.y * band.stretch, txt.width, h)
+        base_y, knee_y, out_y = band.bottom, band.bottom + band.bnd, box.y
+        step = 6 * k
+    pts: tuple[tuple[float, float], ...]
+    if slot.jog:
+        # Up its lane, then a jog into the card's first line.
+        jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
+        pts = (
+            (x, base_y),
+            (x, base_y + step),
+            (slot.anchor, knee_y),
+            (slot.anchor, jog_y),
+            (box.x, jog_y),
         )
-        el.append(
-            Rect(
-                Box(box.x, box.y, stripe, box.h),
-                fill=st.color,
-                role="card-stripe",
-                hatch=c.background if st.hatch else None,
-            )
+    else:
+        pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
+    el.append(Stroke(pts, st.color, 1.3 * k, role="leader"))
+    el.append(
+        Rect(
+            box,
+            fill=surface,
+            stroke=mix(surface, st.color, 0.55),
+            stroke_width=0.8 * k,
+            radius=4 * k,
+            role="card",
         )
-        for tb in txt.blocks:
-            el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
-        date_tb = next(b for b in txt.blocks if b.role == "event-date")
-        mark = level.small * k * 0.75
-        el.append(
-            Marker(
-                box.x + stripe + 10 * k + mark / 2,
-                box.y + date_tb.box.y + date_tb.ascent - level.small * k * 0.35,
-                mark,
-                st.shape,
-                st.color,
-                surface,
-                role="card-marker",
-            )
+    )
+    el.append(
+        Rect(
+            Box(box.x, box.y, stripe, box.h),
+            fill=st.color,
+            role="card-stripe",
+            hatch=background if st.hatch else None,
         )
-        cards.append(Card(row.idx[i], ev.title.plain, box, slot.side, slot.anchor, x, ev.location))
-        if txt.cut:
-            diags.append(
-                Diagnostic(
-                    "warning",
-                    f"poster: the text of event {ev.title.plain!r} was shortened to fit its card",
-                    ev.location,
-                )
-            )
-    for i, ev in enumerate(events):
-        st = look.group(ev.group)
-        side = slots[i].side if slots[i] is not None else 0
-        my = axis_y if side == 0 else axis_bottom
-        el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+    )
+    for tb in txt.blocks:
+        el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
+    date_tb = next(b for b in txt.blocks if b.role == "event-date")
+    mark = level.small * k * 0.75
+    el.append(
+        Marker(
+            box.x + stripe + 10 * k + mark / 2,
+            box.y + date_tb.box.y + date_tb.ascent - level.small * k * 0.35,
+            mark,
+            st.shape,
+            st.color,
+            surface,
+            role="card-marker",
+        )
+    )
+    return box
 
 
 def _era_labels(tl, ts, era_boxes, size, frame, band_top, c, el, labels, diags):
