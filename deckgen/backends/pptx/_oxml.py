@@ -214,6 +214,11 @@ def run_xml(text: str, style: RunStyle, link_rid: str | None = None) -> str:
 _SLIDENUM_FIELD_ID = "{5C0E5D1A-0B6B-4D1E-9C43-6465636B6765}"
 
 
+def break_xml(style: RunStyle) -> str:
+    """`a:br`: a line break inside a paragraph."""
+    return f"<a:br>{_rpr('rPr', style)}</a:br>"
+
+
 def slide_number_xml(text: str, style: RunStyle) -> str:
     """The slide number as PowerPoint's own field (`a:fld type="slidenum"`), which
     shows `text` until PowerPoint renumbers it when slides are moved or deleted."""

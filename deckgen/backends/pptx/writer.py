@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import quote
 
@@ -162,6 +162,16 @@ class _SlideWriter:
         if slide_number:
             text = "".join(r.text for r in p.runs)
             runs = [_oxml.slide_number_xml(text, base)] if text else []
+        elif p.hard_breaks and len(p.lines) > 1:
+            # the layout's own breaks (a balanced title), as explicit breaks
+            runs = []
+            for k, line in enumerate(p.lines):
+                if k:
+                    runs.append(_oxml.break_xml(base))
+                # the space a line ended on is the break itself
+                *head, last = line.runs
+                line_runs = [*head, replace(last, text=last.text.rstrip(" "))]
+                runs += [self._run(r, base) for r in line_runs if r.text]
         else:
             runs = [self._run(r, base) for r in p.runs if r.text]
         return _oxml.paragraph_xml(

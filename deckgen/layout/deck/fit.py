@@ -24,7 +24,7 @@ sub-point) and the rest one by one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -356,7 +356,7 @@ def fit_title(
             p = paragraph(text, style.at(size), width)
             fits = len(p.lines) <= max_lines and p.height <= height + 1e-6
             if fits and not (whole_words and breaks_words(p)):
-                return p
+                return _balanced_lines(p, text, style.at(size), width)
     plain = "".join(r.text for r in p.runs)
     plain = plain if len(plain) <= 60 else plain[:57] + "..."
     raise RenderError(
@@ -364,3 +364,24 @@ def fit_title(
         "shorten it",
         location,
     )
+
+
+def _balanced_lines(
+    p: Paragraph, text: Text | str | tuple[Run, ...], style: TextStyle, width: float
+) -> Paragraph:
+    """A title of two or more lines broken at the narrowest width that keeps its
+    line count (lines of even length, no single word left on the last line);
+    the paragraph keeps its box, only its breaks move."""
+    if len(p.lines) < 2:
+        return p
+    lo, hi = width / 2, width
+    best = p
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        trial = paragraph(text, style, mid)
+        if len(trial.lines) == len(p.lines) and not breaks_words(trial):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    # set at the box's width with the balanced breaks
+    return replace(p, lines=best.lines, hard_breaks=True)

@@ -136,3 +136,36 @@ def test_pandocs_reference_template_keeps_its_size_and_the_layout_scales(tmp_pat
             assert shape.top + shape.height <= deck.slide_height + 12700, shape.name
             timeline += shape.name.startswith("Timeline")
     assert timeline >= 2
+
+
+def test_titles_break_the_same_in_pptx_and_slides_pdf(tmp_path):
+    """A title of several lines is balanced (no single word left on its last
+    line) and written with explicit breaks: PowerPoint and LibreOffice break it
+    where slides-pdf draws its lines (the layout's, drawn as they are)."""
+    import deckgen
+    import deckgen.outline
+    from deckgen.backends import registry
+    from deckgen.backends.base import Job
+    from deckgen.layout.deck.model import TextBox
+
+    report = build([SAMPLE], formats="pptx", out_dir=tmp_path)
+    assert report.ok
+    prs = Presentation(str(tmp_path / "space_race.pptx"))
+    outline = deckgen.outline.load(SAMPLE)
+    drawn = registry.load("slides-pdf").layout(Job(outline, deckgen.resolve_theme(outline), {}))
+    broken = 0
+    for slide, planned in zip(prs.slides, drawn.slides, strict=True):
+        title = slide.shapes.title
+        (box,) = [e for e in planned.elements if isinstance(e, TextBox) and e.role == "title"][:1]
+        pdf_lines = [
+            "".join(r.text for r in line.runs).rstrip(" ")
+            for p in box.paragraphs
+            for line in p.lines
+        ]
+        if title is None or "\v" not in title.text:
+            continue
+        broken += 1
+        lines = title.text.replace("\n", "\v").split("\v")
+        assert lines == pdf_lines
+        assert len(lines[-1].split()) >= 2, lines  # no single word alone
+    assert broken >= 3

@@ -97,7 +97,7 @@ def _drawn(shape) -> Drawn:
         y=shape.top / EMU,
         w=shape.width / EMU,
         h=shape.height / EMU,
-        text=shape.text_frame.text if shape.has_text_frame else "",
+        text=shape.text_frame.text.replace("\v", " ") if shape.has_text_frame else "",
         sizes=tuple(sizes),
         prst=_first(el, "./p:spPr/a:prstGeom/@prst"),
         fill=_first(el, "./p:spPr/a:solidFill/a:srgbClr/@val"),
