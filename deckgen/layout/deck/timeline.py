@@ -151,7 +151,10 @@ def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float)
     _, _, date_size = label_sizes(st.min_body_size, st.scale)
     date_style = TextStyle(st.body_font, date_size, st.muted, 1.05, bold=True)
     for ev in events:
-        date_text = talk.span(ev.date, ev.end)
+        # a date never breaks inside itself; a span only at its dash
+        date_text = " \u2013 ".join(
+            part.replace(" ", "\u00a0") for part in talk.span(ev.date, ev.end).split(" \u2013 ")
+        )
         title_p, w = _card_title(ev, st, width)
         date_p = paragraph(date_text, date_style, w - _CARD_PAD)
         cards.append(_Card(ev, date_p, title_p, w))
@@ -633,11 +636,16 @@ _OVERVIEW_LABELS = 8  # the most labels an overview carries
 def _overview(cards: Sequence[_Card], frame: _Frame) -> tuple[_Layout, list[Event]]:
     """The whole timeline on one scale: labels for up to `_OVERVIEW_LABELS`
     events spread over its span (first and last, then each time the event
-    farthest from those chosen), the rest as bare markers."""
+    farthest from those chosen; titles of at most two lines, no word broken),
+    the rest as bare markers."""
     scale = _scale([c.event for c in cards], frame)
     chosen: list[int] = []
     best: _Layout | None = None
-    for i in _spread_order([_start(c.event) for c in cards]):
+    order = _spread_order([_start(c.event) for c in cards])
+    # the overview labels what reads at a glance, if any card does
+    glance = [i for i in order if len(cards[i].title_p.lines) <= 2]
+    glance = [i for i in glance if not breaks_words(cards[i].title_p)] or order
+    for i in glance:
         if len(chosen) == _OVERVIEW_LABELS:
             break
         trial = sorted([*chosen, i])
