@@ -149,9 +149,13 @@ def check(
     sets: Sequence[str] = (),
     strict: bool = False,
     progress: Progress | None = None,
+    a11y: bool = False,
 ) -> BuildReport:
-    """Load, validate and lay out like `build`, but render and write nothing."""
-    return _run(outline_paths, formats, theme, None, sets, strict, progress)
+    """Load, validate and lay out like `build`, but render and write nothing.
+
+    `a11y`: report accessibility problems of the outputs (`deckgen.a11y`)
+    instead of the layouts' warnings (errors are reported either way)."""
+    return _run(outline_paths, formats, theme, None, sets, strict, progress, a11y)
 
 
 def parse_formats(formats: Sequence[str] | str | None) -> list[str]:
@@ -173,6 +177,7 @@ def _run(
     sets: Sequence[str],
     strict: bool,
     progress: Progress | None,
+    a11y: bool = False,
 ) -> BuildReport:
     source_date_epoch()  # an unusable value stops every output alike (EpochError)
     backends = {name: registry.load(name) for name in parse_formats(formats)}
@@ -192,7 +197,9 @@ def _run(
             result.add([_unprintable_name(result.path)])
             continue
         with safeio.confined_to():  # each outline reads inside its own folders
-            _build_one(result, backends, others, theme, out_dir, tuple(sets), strict, progress)
+            _build_one(
+                result, backends, others, theme, out_dir, tuple(sets), strict, progress, a11y
+            )
     return report
 
 
@@ -223,6 +230,7 @@ def _build_one(
     sets: tuple[str, ...],
     strict: bool,
     progress: Progress | None,
+    a11y: bool = False,
 ) -> None:
     try:
         with _step(result, progress, "load"):
@@ -240,6 +248,9 @@ def _build_one(
     talk = talk_of(outline, theme, checked("pptx", PPTX_OPTIONS))
     result.add(_other_outputs(outline, others, checked))
     planned = _layout_all(result, backends, outline, theme, talk, checked, progress)
+    if a11y:
+        _audit(result, talk, [plan for _, plan, _ in planned])
+        return
 
     if out_dir is None or result.errors or (strict and result.warnings):
         return
@@ -314,6 +325,22 @@ def _render_all(
             continue
         outputs.extend(rendered)
     return outputs
+
+
+def _audit(result: OutlineReport, talk: Talk, plans: list[Any]) -> None:
+    """The accessibility report in place of the layouts' warnings."""
+    from deckgen.a11y import audit
+    from deckgen.layout.handout.layout import Handout
+    from deckgen.layout.poster.model import Poster
+
+    result.diagnostics = result.errors
+    try:
+        deck = talk.deck
+    except DeckgenError:
+        deck = None  # its error is reported by the backends that draw it
+    handout = next((p for p in plans if isinstance(p, Handout)), None)
+    poster = next((p for p in plans if isinstance(p, Poster)), None)
+    result.add(audit(talk.outline, deck, handout, poster, talk.look))
 
 
 class _Checked:

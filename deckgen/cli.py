@@ -70,7 +70,8 @@ _DOCS = (
 _EPILOG = (
     "exit status: 0 success (warnings allowed unless --strict), 1 the outline, theme or "
     "content has errors, 2 wrong command-line usage, 70 internal error (a bug: rerun with -v "
-    "and report the traceback)."
+    "and report the traceback), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); no "
+    "partial file is left behind."
 )
 
 
@@ -221,6 +222,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_epilog("check", _EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    check.add_argument(
+        "--a11y",
+        action="store_true",
+        help="report accessibility problems of every output instead of the layout's "
+        "warnings: slide titles, alt text, text size, contrast, colour alone, "
+        "reading order, bare URLs as link text (with --strict: exit 1 if any)",
+    )
     check.set_defaults(run=_cmd_check, command="check")
 
     for name, run, text in (
@@ -301,7 +309,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from deckgen.build import check
 
-    report = _run_and_report(args, check)
+    report = _run_and_report(args, check, a11y=args.a11y)
     if not args.quiet:
         for outline in report.outlines:
             if outline.errors or (args.strict and outline.warnings):

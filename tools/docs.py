@@ -92,6 +92,13 @@ _TYPES = {
 }
 
 
+# Where the schema's one-word description says too little to a reader.
+_VALUES = {
+    "color": 'A colour: `#` and six hex digits, quoted (`"#C8102E"`): unquoted, YAML '
+    "reads `#` as the start of a comment.",
+}
+
+
 def _type(schema: Mapping[str, Any]) -> str:
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[1]
@@ -150,7 +157,9 @@ def _values_md(objects: Mapping[str, Any]) -> list[str]:
     out.append("| type | what it is |\n|---|---|")
     defs = objects["outline"]["$defs"]
     for name, shown in _TYPES.items():
-        if name in defs and "description" in defs[name]:
+        if name in _VALUES:
+            out.append(f"| {shown} | {_VALUES[name]} |")
+        elif name in defs and "description" in defs[name]:
             text = re.sub(
                 r"(\*\*\w+\*\*|\*\w+\*|\[\w+\]\(\S+?\))", r"`\1`", defs[name]["description"]
             )
@@ -273,11 +282,13 @@ def cli_md() -> str:
     for name, sub in commands.choices.items():
         out.append(f"## deckgen {name}\n")
         out.append(f"    {_usage(sub)}\n")
-        out.append(_cell(sub.description or "") + "\n")
+        about = sub.description or ""
+        out.append(_cell(about[:1].upper() + about[1:]) + "\n")  # a sentence, not a help line
         out.append(_options(sub))
         out.append("Example:\n\n```sh\n" + cli._EXAMPLE[name] + "\n```\n")
     out.append("## Exit status\n")
-    out.append(_cell(cli._EPILOG) + " 130: interrupted (Ctrl-C); no partial file is left behind.\n")
+    status = cli._EPILOG.removeprefix("exit status: ")
+    out.append(_cell(status[0].upper() + status[1:]) + "\n")
     out.append("Problems are printed as `FILE:LINE:COLUMN: error|warning: message`; see")
     out.append("[Messages](messages.md).\n")
     return "\n".join(out).rstrip() + "\n"
@@ -285,8 +296,15 @@ def cli_md() -> str:
 
 def _usage(parser: argparse.ArgumentParser) -> str:
     parts = [parser.prog]
+    either = {id(a): g for g in parser._mutually_exclusive_groups for a in g._group_actions}
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
+            continue
+        group = either.get(id(action))
+        if group is not None:  # `[-q | -v]`, once, at its first option
+            if action is group._group_actions[0]:
+                names = (a.option_strings[0] for a in group._group_actions)
+                parts.append("[" + " | ".join(names) + "]")
             continue
         name = action.metavar or action.dest.upper()
         if not action.option_strings:

@@ -33,6 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
+from deckgen.backends.tagging import Node, TaggedCanvas, Tagger, foreign_language, tagger_of
 from deckgen.outline.model import Run
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "draw_picture",
     "draw_runs",
     "escape",
+    "finish",
     "markup",
     "new_canvas",
     "register_family",
@@ -177,16 +179,25 @@ def new_canvas(
 
     `initial_font`: see `doc_kwargs`.
     """
-    canvas = Canvas(
+    canvas = TaggedCanvas(
         buf,
         pagesize=pagesize,
         invariant=1,
         lang=meta.language,
         pageCompression=1,
         initialFontName=initial_font,
+        language=meta.language,
     )
     apply_metadata(canvas, meta)
     return canvas
+
+
+def finish(canvas: Canvas, buf: io.BytesIO, saved: bool = False) -> bytes:
+    """Save the canvas (unless `saved`): the PDF's bytes (a TaggedCanvas adds
+    its structure tree as it saves)."""
+    if not saved:
+        canvas.save()
+    return buf.getvalue()
 
 
 def apply_metadata(canvas: Canvas, meta: Metadata) -> None:
@@ -248,29 +259,70 @@ def draw_runs(
 
     Works under any canvas transform: link rectangles are given in the current
     coordinate system (`relative=1`), so thumbnails keep clickable links.
+    On a tagged canvas, a link is a Link and text in another script a Span
+    with its /Lang, inside the element being drawn.
     """
     cursor = x
+    tagger = tagger_of(canvas)
     for run in runs:
-        font = run_font(run, names, bold, italic)
-        width = pdfmetrics.stringWidth(run.text, font, size)
-        ink = link_color if (run.link and link_color) else fill
-        canvas.setFillColor(color(ink))
-        canvas.setFont(font, size)
-        canvas.drawString(cursor, y, run.text)
-        if run.link:
-            canvas.saveState()
-            canvas.setStrokeColor(color(ink))
-            canvas.setLineWidth(max(size / 18, 0.3))
-            canvas.line(cursor, y - size * 0.12, cursor + width, y - size * 0.12)
-            canvas.restoreState()
-            canvas.linkURL(
-                run.link,
-                (cursor, y - size * 0.25, cursor + width, y + size * 0.8),
-                relative=1,
-                thickness=0,
-            )
-        cursor += width
+        node = None
+        if tagger.enabled and (run.link or not run.text.isascii()):
+            node = _run_node(tagger, run)
+        if node is None:
+            cursor += _draw_run(canvas, cursor, y, run, names, size, fill, bold, italic, link_color)
+            continue
+        with tagger.mark(node):
+            cursor += _draw_run(canvas, cursor, y, run, names, size, fill, bold, italic, link_color)
     return cursor - x
+
+
+def _run_node(tagger: Tagger, run: Run) -> Node | None:
+    """A link's Link, or a Span with the language of text in another script."""
+    lang = foreign_language(run.text, tagger.language)
+    if run.link:
+        node = tagger.inner("Link")
+    elif lang:
+        node = tagger.inner("Span")
+    else:
+        return None
+    if node is not None and lang:
+        node.lang = lang
+    return node
+
+
+def _draw_run(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    run: Run,
+    names: FontNames,
+    size: float,
+    fill: str,
+    bold: bool,
+    italic: bool,
+    link_color: str | None,
+) -> float:
+    font = run_font(run, names, bold, italic)
+    width = pdfmetrics.stringWidth(run.text, font, size)
+    ink = link_color if (run.link and link_color) else fill
+    canvas.setFillColor(color(ink))
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, run.text)
+    if run.link:
+        canvas.saveState()
+        canvas.setStrokeColor(color(ink))
+        canvas.setLineWidth(max(size / 18, 0.3))
+        canvas.line(x, y - size * 0.12, x + width, y - size * 0.12)
+        canvas.restoreState()
+        kw = {"text": run.text} if isinstance(canvas, TaggedCanvas) else {}
+        canvas.linkURL(
+            run.link,
+            (x, y - size * 0.25, x + width, y + size * 0.8),
+            relative=1,
+            thickness=0,
+            **kw,
+        )
+    return width
 
 
 # ---------------------------------------------------------------- colours

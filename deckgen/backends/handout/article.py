@@ -17,17 +17,17 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.chunks import pieces
 from deckgen.backends.handout.settext import SetText
+from deckgen.backends.tagging import TaggedCanvas, tagger_of
+from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,
@@ -148,6 +148,8 @@ class SectionHeading(Paragraph):
 class RuledNotes(Flowable):
     """A 'Notes' label over evenly spaced hairlines to write on."""
 
+    tag_role = ARTIFACT
+
     def __init__(self, label: Paragraph, lines: int, pitch: float, colour: str) -> None:
         super().__init__()
         self.label = label
@@ -172,6 +174,8 @@ class RuledNotes(Flowable):
 
 
 class Rule(Flowable):
+    tag_role = ARTIFACT
+
     def __init__(
         self,
         colour: str,
@@ -204,6 +208,8 @@ class Block(Flowable):
     again, wrapping every paragraph twice; with hundreds of sections that
     doubles the typesetting time.)
     """
+
+    tag_role = GROUP
 
     def __init__(self, parts: list[Flowable]) -> None:
         super().__init__()
@@ -245,7 +251,7 @@ class Block(Flowable):
 
     def draw(self):
         for part, y, h in self._placed:
-            part.drawOn(self.canv, 0, self.height - y - h)
+            draw_part(part, self.canv, 0, self.height - y - h)
 
 
 def _full_height(frame) -> float:
@@ -256,15 +262,20 @@ class Picture(Flowable):
     """A picture drawn by file name: reportlab then decodes and embeds each file
     once however often it appears (platypus' Image decodes it every time)."""
 
+    tag_role = "Figure"
+
     def __init__(self, fig: Figure) -> None:
         super().__init__()
         self.fig = fig
+        self.tag_alt = fig.alt
         self.width, self.height = fig.width, fig.height
 
     def wrap(self, aw, ah):
         return self.width, self.height
 
     def draw(self):
+        tagger = tagger_of(self.canv)
+        tagger.place(tagger.current, 0, 0, self.width, self.height)
         pdfkit.draw_picture(self.canv, self.fig.src, 0, 0, self.width, self.height)
 
 
@@ -347,9 +358,9 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
     hnames = ts.names(handout.styles.header.font)
     fnames = ts.names(handout.styles.footer.font)
 
-    class PagedCanvas(Canvas):
+    class PagedCanvas(TaggedCanvas):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, language=handout.language, **kwargs)
             self._pages: list[tuple[dict, str | None, list]] = []
             self._running: str | None = None  # the section the page starts in
             self._first_on_page: str | None = None
@@ -366,6 +377,7 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
 
         def showPage(self):
             running = self._first_on_page or self._running
+            self.tagger.next_page()  # the page's artifact closes after its furniture
             self._pages.append((dict(self.__dict__), running, self._marks))
             self._first_on_page = None
             self._marks = []
@@ -378,8 +390,9 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
                 self.__dict__.update(state)
                 _bookmark(self, marks)
                 self._furniture(number, total, running)
+                self.close_artifact()  # the page's, opened at its start
                 Canvas.showPage(self)
-            Canvas.save(self)
+            TaggedCanvas.save(self)
 
         def _furniture(self, number: int, total: int, running: str | None) -> None:
             self.saveState()
@@ -420,7 +433,7 @@ def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
     if fig.caption_set is not None:
-        parts.append(_set(fig.caption_set, ts))
+        parts.append(_set(fig.caption_set, ts, role="Caption"))
     elif fig.caption is not None:
         parts.append(ts.para(fig.caption, st.caption, "caption"))
     if fig.credit_set is not None:
@@ -495,8 +508,14 @@ def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
     return [ts.para(runs, s, "speaker-notes") for runs, s in zip(cut, styles, strict=True)]
 
 
-def _set(para: SetParagraph, ts: Typesetter, bar: str | None = None) -> SetText:
-    return SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+def _set(
+    para: SetParagraph, ts: Typesetter, bar: str | None = None, role: str | None = None
+) -> SetText:
+    """`role`: its role in the tagged PDF, if not a paragraph or list item."""
+    text = SetText(para, ts.names(para.style.font), ts.handout.palette.accent, bar=bar)
+    if role is not None:
+        text.tag_role = role
+    return text
 
 
 KEEP_WHOLE = 4  # lines: a longer paragraph sends only its first two ahead with a heading
@@ -541,7 +560,7 @@ def _list(items: tuple[SetParagraph, ...], ts: Typesetter) -> list[Flowable]:
 
 def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
     """Set apart by an accent bar; the attribution stays with the last lines."""
-    text = _set(quote.text, ts, bar=ts.handout.palette.accent)
+    text = _set(quote.text, ts, bar=ts.handout.palette.accent, role="BlockQuote")
     if quote.by is None:
         return [text]
     by = _set(quote.by, ts)
@@ -550,12 +569,15 @@ def _quote(quote: SetQuote, ts: Typesetter) -> list[Flowable]:
     lines = text.lines
     head = SetText(text.para, text.names, text.link_color, lines[:-2], True, False, text.bar)
     tail = SetText(text.para, text.names, text.link_color, lines[-2:], False, True, text.bar)
+    head.tag_role = tail.tag_role = text.tag_role
     return [head, Block([tail, by])]
 
 
 class SideBySide(Flowable):
     """Two columns next to each other, top-aligned, a hairline between them;
     kept together (the layout sends only short pairs here)."""
+
+    tag_role = GROUP
 
     def __init__(
         self, columns: list[Flowable], width: float, gap: float, rule: str, space: float
@@ -571,7 +593,7 @@ class SideBySide(Flowable):
 
     def draw(self):
         for i, (col, h) in enumerate(zip(self.columns, self.heights, strict=True)):
-            col.drawOn(self.canv, i * (self.col_width + self.gap), self.height - h)
+            draw_part(col, self.canv, i * (self.col_width + self.gap), self.height - h)
         x = self.col_width + self.gap / 2
         self.canv.setStrokeColor(pdfkit.color(self.rule))
         self.canv.setLineWidth(0.5)
@@ -582,7 +604,7 @@ def _column(col: SetColumn, ts: Typesetter) -> list[Flowable]:
     items = _list(col.items, ts)
     if col.heading is None:
         return items
-    head = Block([_set(col.heading, ts), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
+    head = Block([_set(col.heading, ts, role="H4"), Rule(ts.handout.palette.accent, 0.8, 0, 4)])
     return _kept(head, items)
 
 
@@ -621,7 +643,7 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
             body.append(_set(part.text, ts, bar=accent))
         elif isinstance(part, Pointer):
             body.append(_set(part.text, ts))
-    head = _set(block.heading, ts) if block.heading is not None else None
+    head = _set(block.heading, ts, role="H3") if block.heading is not None else None
     return _kept(head, body)
 
 
@@ -648,7 +670,10 @@ def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter)
 
 
 class TimelineStrip(Flowable):
-    """The key dates' timeline to scale, drawn as the layout placed it."""
+    """The key dates' timeline to scale, drawn as the layout placed it (an
+    artifact in the tagged PDF: the table under it says every date)."""
+
+    tag_role = ARTIFACT
 
     def __init__(self, strip: Strip, names: pdfkit.FontNames) -> None:
         super().__init__()
@@ -744,7 +769,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
     group_w = g.column * 0.21 if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
-    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
+    table = TaggedTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -828,7 +853,7 @@ def render_article(handout: Handout) -> bytes:
         showBoundary=0,
         **pdfkit.doc_kwargs(metadata(handout), fonts[handout.styles.body.font].regular),
     )
-    frame = Frame(
+    frame = TaggedFrame(
         g.left,
         g.bottom,
         g.column,
@@ -841,4 +866,4 @@ def render_article(handout: Handout) -> bytes:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
-    return buf.getvalue()
+    return pdfkit.finish(doc.canv, buf, saved=True)

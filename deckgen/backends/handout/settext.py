@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from deckgen.backends import pdfkit
+from deckgen.backends.tagging import TaggedCanvas
 from deckgen.layout.handout.text import SetLine, SetParagraph
 
 __all__ = ["SetText"]
@@ -35,6 +36,9 @@ class SetText(Flowable):
         self.lines = para.lines if lines is None else lines
         self.first, self.last = first, last  # holds the paragraph's start / end
         self.bar = bar  # colour of the bar beside the text, None: no bar
+        # tagged PDF: an item of a list, or a paragraph (all its parts one element)
+        self.tag_role = "LI" if para.bullet else "P"
+        self.tag_key = ("set", id(para))
         st = para.style
         self.spaceBefore = st.space_before if first else 0.0
         self.spaceAfter = st.space_after if last else 0.0
@@ -53,10 +57,13 @@ class SetText(Flowable):
         if fit < MIN_LINES:  # no orphan: never one line alone at the foot
             return []
         para, names, ink, bar = self.para, self.names, self.link_color, self.bar
-        return [
+        parts = [
             SetText(para, names, ink, self.lines[:fit], self.first, False, bar),
             SetText(para, names, ink, self.lines[fit:], False, self.last, bar),
         ]
+        for part in parts:
+            part.tag_role = self.tag_role
+        return parts
 
     def _segments(self, line: SetLine):
         """Runs of one font and colour along the line, spaces included (a
@@ -89,7 +96,7 @@ class SetText(Flowable):
         # baseline: the font's body centred in the line pitch, as reportlab does
         baseline = self.height - (leading - size) / 2 - size * 0.8
         measure = self.para.measure - st.right_indent
-        links: list[tuple[str, float, float, float]] = []  # (url, x, width, baseline)
+        links: list[tuple[str, float, float, float, str]] = []  # (url, x, width, baseline, text)
         tx = canv.beginText()
         font_now, ink_now = None, None
         for line in self.lines:
@@ -120,7 +127,7 @@ class SetText(Flowable):
                         - trailing * pdfmetrics.stringWidth(" ", font, size)
                         + (n_sp - trailing) * extra
                     )
-                    links.append((link, x, lw, baseline))
+                    links.append((link, x, lw, baseline, text.strip()))
                 x += w + extra * n_sp
             baseline -= leading
         tx.setWordSpace(0)
@@ -135,8 +142,11 @@ class SetText(Flowable):
             # in the indent, a little inside the lines' height
             canv.setFillColor(pdfkit.color(self.bar))
             canv.rect(st.left_indent * 0.45, 2, 2.2, self.height - 4, stroke=0, fill=1)
-        for url, x, w, y in links:
+        for url, x, w, y, text in links:
             canv.setStrokeColor(pdfkit.color(self.link_color))
             canv.setLineWidth(max(size / 18, 0.3))
             canv.line(x, y - size * 0.12, x + w, y - size * 0.12)
-            canv.linkURL(url, (x, y - size * 0.25, x + w, y + size * 0.8), relative=1, thickness=0)
+            kw = {"text": text} if isinstance(canv, TaggedCanvas) else {}
+            canv.linkURL(
+                url, (x, y - size * 0.25, x + w, y + size * 0.8), relative=1, thickness=0, **kw
+            )

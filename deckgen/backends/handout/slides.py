@@ -11,6 +11,7 @@ from deckgen.backends import pdfkit
 from deckgen.backends.handout.article import draw_logo
 from deckgen.backends.slides_pdf import slide_label
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
+from deckgen.backends.tagging import tagger_of
 from deckgen.layout.handout.layout import Handout
 
 __all__ = ["render_slides_handout"]
@@ -41,6 +42,7 @@ def render_slides_handout(handout: Handout) -> bytes:
     buf = io.BytesIO()
     canvas = pdfkit.new_canvas(buf, (g.width, g.height), meta, fonts[deck.body_font].regular)
     H = g.height
+    tagger = tagger_of(canvas)
     total = len(handout.slide_pages)
     left, right = 54.0, g.width - 54.0
     for number, page in enumerate(handout.slide_pages, start=1):
@@ -49,9 +51,17 @@ def render_slides_handout(handout: Handout) -> bytes:
             key = f"slide-{slot.index + 1}"
             canvas.bookmarkHorizontal(key, 0, H - b.y + 8)
             canvas.addOutlineEntry(slide_label(deck, slot.index), key, level=0)
-            draw_slide(
-                canvas, deck.slides[slot.index], deck, fonts, b.x, H - b.bottom, b.w / deck.width
-            )
+            sect = tagger.add("Sect", title=slide_label(deck, slot.index))
+            with tagger.group(sect):
+                draw_slide(
+                    canvas,
+                    deck.slides[slot.index],
+                    deck,
+                    fonts,
+                    b.x,
+                    H - b.bottom,
+                    b.w / deck.width,
+                )
             canvas.setStrokeColor(pdfkit.color(pal.rule))
             canvas.setLineWidth(0.6)
             canvas.rect(b.x, H - b.bottom, b.w, b.h, stroke=1, fill=0)
@@ -67,18 +77,20 @@ def render_slides_handout(handout: Handout) -> bytes:
                 nb = slot.notes
                 names = fonts[nb.font]
                 y = nb.box.y
+                notes = sect.add("P")
                 for line in nb.lines:
                     y += nb.leading
-                    pdfkit.draw_runs(
-                        canvas,
-                        nb.box.x,
-                        H - y + nb.leading * 0.22,
-                        line.runs,
-                        names,
-                        nb.size,
-                        nb.color,
-                        link_color=pal.accent,
-                    )
+                    with tagger.mark(notes):
+                        pdfkit.draw_runs(
+                            canvas,
+                            nb.box.x,
+                            H - y + nb.leading * 0.22,
+                            line.runs,
+                            names,
+                            nb.size,
+                            nb.color,
+                            link_color=pal.accent,
+                        )
         # running header and footer, as in the article
         canvas.setFillColor(pdfkit.color(st.header.color))
         span = handout.words.slides(page.first, page.last, len(deck.slides))
@@ -109,5 +121,4 @@ def render_slides_handout(handout: Handout) -> bytes:
             )
         canvas.showPage()
     canvas.showOutline()
-    canvas.save()
-    return buf.getvalue()
+    return pdfkit.finish(canvas, buf)

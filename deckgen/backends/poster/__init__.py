@@ -19,7 +19,7 @@ __all__ = ["PosterBackend"]
 class PosterBackend:
     name: ClassVar[str] = "poster"
     description: ClassVar[str] = (
-        "Timeline poster (PDF): A3 to A0 or 24x36 in, collision-free cards, "
+        "timeline poster (PDF): A3 to A0 or 24x36 in, collision-free cards, "
         "optional bleed, crop marks and tiling over A4/Letter"
     )
     options: ClassVar[tuple[OptionSpec, ...]] = (
@@ -34,7 +34,7 @@ class PosterBackend:
             "orientation",
             default="landscape",
             choices=("landscape", "portrait"),
-            help="landscape (default) or portrait",
+            help="which way the sheet is turned",
         ),
         OptionSpec(
             "tile",

@@ -15,6 +15,8 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen.backends import pdfkit
+from deckgen.backends.tagging import tagger_of
+from deckgen.backends.tagging.roles import poster_structure
 from deckgen.layout.common.words import words
 from deckgen.layout.poster.model import (
     CROP_MARGIN,
@@ -136,17 +138,22 @@ class _Pen:
             )
 
     def draw(self) -> None:
-        for e in self.p.elements:
-            if isinstance(e, TextBlock):
-                self.text(e)
-            elif isinstance(e, Rect):
-                self.rect(e)
-            elif isinstance(e, Stroke):
-                self.stroke(e)
-            elif isinstance(e, Marker):
-                self.marker(e)
-            elif isinstance(e, Picture):
-                self.picture(e)
+        tagger = tagger_of(self.c)
+        nodes = poster_structure(tagger, self.p) if tagger.enabled else {}
+        for i, e in enumerate(self.p.elements):
+            with tagger.mark(nodes.get(i)):
+                if isinstance(e, TextBlock):
+                    self.text(e)
+                elif isinstance(e, Rect):
+                    self.rect(e)
+                elif isinstance(e, Stroke):
+                    self.stroke(e)
+                elif isinstance(e, Marker):
+                    self.marker(e)
+                elif isinstance(e, Picture):
+                    b = e.box
+                    tagger.place(nodes.get(i), self.x(b.x), self.y(b.bottom), b.w, b.h)
+                    self.picture(e)
 
 
 def _metadata(p: Poster) -> pdfkit.Metadata:
@@ -185,8 +192,7 @@ def draw_poster(p: Poster) -> bytes:
     if p.crop_marks:
         _crop_marks(c, m, m, p.width, p.height, p.bleed)
     c.showPage()
-    c.save()
-    return buf.getvalue()
+    return pdfkit.finish(c, buf)
 
 
 def _registration(c: Canvas, x: float, y: float, r: float) -> None:
@@ -227,7 +233,13 @@ def draw_tiles(p: Poster) -> bytes:
         path.rect(m, t.sheet_h - m - vis_h, vis_w, vis_h)
         c.clipPath(path, stroke=0, fill=0)
         c.translate(m - win.x, t.sheet_h - m + win.y - p.height)
-        c.doForm(_FORM)
+        # the sheet's share of the poster, read as a picture: its text is
+        # tagged in the poster's own PDF
+        tagger = tagger_of(c)
+        sheet = tagger.add("Figure", alt=f"{p.title}: {tile.label} ({i + 1}/{n})")
+        tagger.place(sheet, win.x, p.height - win.y - vis_h, vis_w, vis_h)
+        with tagger.mark(sheet):
+            c.doForm(_FORM)
         c.restoreState()
 
         # Cut marks at the corners of this sheet's own share.
@@ -256,22 +268,23 @@ def draw_tiles(p: Poster) -> bytes:
         for rx, ry in tile.registration:
             _registration(c, rx, t.sheet_h - ry, 2.2 * MM)
         c.setFillColorRGB(0, 0, 0)
-        c.setFont(body.bold, 14)
-        c.drawString(m, m * 0.3, tile.label)
-        c.setFont(body.regular, 7.5)
-        c.drawRightString(
-            t.sheet_w - m,
-            m * 0.3,
-            words(p.language).sheet_note.format(
-                label=tile.label,
-                n=i + 1,
-                total=n,
-                rows=t.rows,
-                last_row=_row_letter(t.rows - 1),
-                cols=t.cols,
-            ),
-        )
+        with tagger.leaf("P"):
+            c.setFont(body.bold, 14)
+            c.drawString(m, m * 0.3, tile.label)
+        with tagger.leaf("P"):
+            c.setFont(body.regular, 7.5)
+            c.drawRightString(
+                t.sheet_w - m,
+                m * 0.3,
+                words(p.language).sheet_note.format(
+                    label=tile.label,
+                    n=i + 1,
+                    total=n,
+                    rows=t.rows,
+                    last_row=_row_letter(t.rows - 1),
+                    cols=t.cols,
+                ),
+            )
         c.restoreState()
         c.showPage()
-    c.save()
-    return buf.getvalue()
+    return pdfkit.finish(c, buf)

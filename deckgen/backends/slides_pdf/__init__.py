@@ -13,6 +13,7 @@ from typing import ClassVar
 from deckgen.backends import pdfkit
 from deckgen.backends.base import Job, OptionSpec, Output
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
+from deckgen.backends.tagging import tagger_of
 from deckgen.layout.common.words import words
 from deckgen.layout.deck.model import Deck
 from deckgen.outline.model import Outline
@@ -70,8 +71,8 @@ class SlidesPdfBackend:
             key = f"slide-{i + 1}"
             canvas.bookmarkPage(key)
             canvas.addOutlineEntry(slide_label(plan, i), key, level=0)
-            draw_slide(canvas, slide, plan, fonts, 0, 0, 1.0)
+            with tagger_of(canvas).group("Sect", title=slide_label(plan, i)):
+                draw_slide(canvas, slide, plan, fonts, 0, 0, 1.0)
             canvas.showPage()
         canvas.showOutline()
-        canvas.save()
-        return [Output(f"{job.outline.stem}-slides.pdf", buf.getvalue())]
+        return [Output(f"{job.outline.stem}-slides.pdf", pdfkit.finish(canvas, buf))]

@@ -16,6 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from deckgen import fonts as deckfonts
 from deckgen import images
 from deckgen.backends import pdfkit
+from deckgen.backends.tagging import Tagger, tagger_of
+from deckgen.backends.tagging.roles import ParaTags, slide_structure
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 
 __all__ = ["deck_families", "draw_slide", "register_deck_fonts"]
@@ -44,7 +46,12 @@ def draw_slide(
     y: float,
     scale: float = 1.0,
 ) -> None:
-    """Draw `slide` with its bottom-left corner at (x, y) of the page, scaled."""
+    """Draw `slide` with its bottom-left corner at (x, y) of the page, scaled.
+
+    On a tagged canvas its structure goes in the tagger's current container
+    (shapes and the background are artifacts)."""
+    tagger = tagger_of(canvas)
+    tags = slide_structure(tagger, slide) if tagger.enabled else {}
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
@@ -55,13 +62,16 @@ def draw_slide(
     canvas.clipPath(path, stroke=0, fill=0)
     canvas.setFillColor(pdfkit.color(slide.background))
     canvas.rect(0, 0, deck.width, h, stroke=0, fill=1)
-    for el in slide.elements:
+    for i, el in enumerate(slide.elements):
         if isinstance(el, Shape):
             _shape(canvas, el, h)
         elif isinstance(el, Picture):
-            _picture(canvas, el, h)
+            node = tags[i][0].body if i in tags else None
+            tagger.place(node, el.box.x, h - el.box.bottom, el.box.w, el.box.h)
+            with tagger.mark(node):
+                _picture(canvas, el, h)
         elif isinstance(el, TextBox):
-            _text_box(canvas, el, h, fonts)
+            _text_box(canvas, el, h, fonts, tags.get(i), tagger)
     canvas.restoreState()
 
 
@@ -140,7 +150,14 @@ def _face(family: str, bold: bool, italic: bool):
     return _faces[key]
 
 
-def _text_box(canvas: Canvas, tb: TextBox, h: float, fonts: dict[str, pdfkit.FontNames]) -> None:
+def _text_box(
+    canvas: Canvas,
+    tb: TextBox,
+    h: float,
+    fonts: dict[str, pdfkit.FontNames],
+    tags: list[ParaTags] | None,
+    tagger: Tagger,
+) -> None:
     b = tb.box
     if tb.fill:
         canvas.setFillColor(pdfkit.color(tb.fill))
@@ -154,7 +171,8 @@ def _text_box(canvas: Canvas, tb: TextBox, h: float, fonts: dict[str, pdfkit.Fon
         top = inner_y + inner_h - total
     else:
         top = inner_y
-    for para in tb.paragraphs:
+    for k, para in enumerate(tb.paragraphs):
+        tag = tags[k] if tags else ParaTags(None)
         top += para.space_before
         names = fonts[para.font]
         face = _face(para.font, para.bold, para.italic)
@@ -163,27 +181,30 @@ def _text_box(canvas: Canvas, tb: TextBox, h: float, fonts: dict[str, pdfkit.Fon
         to_baseline = (para.line_height - em) / 2 + face.ascent * para.size
         left = inner_x + para.indent
         avail = inner_w - para.indent
-        for i, line in enumerate(para.lines):
-            baseline = top + to_baseline
-            if para.align == "center":
-                lx = left + (avail - line.width) / 2
-            elif para.align == "right":
-                lx = left + avail - line.width
-            else:
-                lx = left
-            if i == 0 and para.bullet:
+        if para.bullet and para.lines:
+            with tagger.mark(tag.label):
                 canvas.setFillColor(pdfkit.color(para.color))
                 canvas.setFont(names.face(para.bold, False), para.size)
-                canvas.drawString(left - para.hanging, h - baseline, para.bullet)
-            pdfkit.draw_runs(
-                canvas,
-                lx,
-                h - baseline,
-                line.runs,
-                names,
-                para.size,
-                para.color,
-                bold=para.bold,
-                italic=para.italic,
-            )
-            top += para.line_height
+                canvas.drawString(left - para.hanging, h - (top + to_baseline), para.bullet)
+        # one marked sequence a paragraph (its lines read as one)
+        with tagger.mark(tag.body):
+            for line in para.lines:
+                baseline = top + to_baseline
+                if para.align == "center":
+                    lx = left + (avail - line.width) / 2
+                elif para.align == "right":
+                    lx = left + avail - line.width
+                else:
+                    lx = left
+                pdfkit.draw_runs(
+                    canvas,
+                    lx,
+                    h - baseline,
+                    line.runs,
+                    names,
+                    para.size,
+                    para.color,
+                    bold=para.bold,
+                    italic=para.italic,
+                )
+                top += para.line_height

@@ -285,8 +285,8 @@ def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Rol
     st = maker.style
     foot: list[tuple[Role, Paragraph]] = []
     cover_lines: tuple[tuple[Role, Text | None, float, bool], ...] = (
-        ("caption", cover.caption, 13.0, True),
-        ("credit", cover.credit, 11.0, False),
+        ("caption", cover.caption, 18.0, True),
+        ("credit", cover.credit, 18.0, False),
     )
     for role, text, size, italic in cover_lines:
         if text is None:

@@ -148,11 +148,12 @@ class DeckStyle:
 
     @property
     def caption_size(self) -> float:
-        return max(14.0, round(self.body_size * 0.66))
+        # 18 pt: the smallest text a slide may have (deckgen check --a11y)
+        return max(18.0, round(self.body_size * 0.66))
 
     @property
     def credit_size(self) -> float:
-        return 11.0
+        return 18.0
 
     @property
     def kicker_size(self) -> float:

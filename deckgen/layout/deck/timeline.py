@@ -14,12 +14,14 @@ the band's edge on the side of its card, in its group's colour and shape (the
 talk's look); its card (date in bold, title) stands above or below on a pole
 in the group's colour, joined to the marker by a leader, like a flag.
 
-Legible from the back of a hall: card titles and the legend >= 18 pt, dates
->= 16 pt (`label_sizes`). Cards stand in levels above and below the band;
-each event goes to the first free slot, nearest the band first; when an event
-finds no slot the slide is full and the next period begins. Slides are then
-evened out (no stub), and a day's events never straddle two slides. Every
-slide's timeline is one described group (its alt text lists the events).
+Legible from the back of a hall: card titles and the legend >= 18 pt, the
+years 18 pt, dates >= 16 pt bold (`label_sizes`): no slide text under 18 pt
+but bold text of 14 pt and more (WCAG's large text; `deckgen check --a11y`
+reports titles shrunk under 18 pt). Cards stand in levels above and below the
+band; each event goes to the first free slot, nearest the band first; when an
+event finds no slot the slide is full and the next period begins. Slides are
+then evened out (no stub), and a day's events never straddle two slides.
+Every slide's timeline is one described group (its alt text lists the events).
 """
 
 from __future__ import annotations
@@ -62,9 +64,9 @@ __all__ = ["label_sizes", "marker", "spanned_title", "timeline_slides"]
 _GAP = 12.0  # between cards in a level
 _LEVEL_GAP = 6.0  # between levels
 _MARK = 14.0  # marker size
-_BAND = 20.0  # the time band holding the years
+_BAND = 22.0  # the time band holding the years
 _LEAD = 2.0  # between a marker and the nearest card level
-_YEAR_SIZE = 16.0
+_YEAR_SIZE = 18.0
 _CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
 _POLE = 3.0  # width of the coloured bar along a card, at its date
 _BREAK_W = 40.0  # a compressed empty stretch on the band (the cut is drawn in its middle)
@@ -91,7 +93,7 @@ def label_sizes(min_body_size: float, scale: float = 1.0) -> tuple[float, float,
     Cards are read from the back of the room like body text, so their floor
     derives from the theme's `min_body_size` (18 pt in the built-in themes):
     titles start there and may shrink 2 pt, never below 18 pt; dates, short
-    and bold, sit 4 pt under it, never below 16 pt."""
+    and bold, sit 4 pt under it, never below 16 pt (large text, bold)."""
     floor = max(18.0 * scale, min_body_size - 2 * scale)
     return max(floor, min_body_size), floor, max(16.0 * scale, min_body_size - 4 * scale)
 
@@ -935,7 +937,7 @@ def _aligned(p: Paragraph, align: Align, color: str | None) -> Paragraph:
 # ---------------------------------------------------------------- legend
 
 _LEGEND_ROW = 28.0
-_LEGEND_SIZE = 18.0
+_LEGEND_SIZE = 18.0  # large text (WCAG) at its regular weight
 _SWATCH = 14.0
 
 # A legend item: its group (a marker) or era fill (a swatch), and its label.

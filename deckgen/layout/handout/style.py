@@ -36,6 +36,7 @@ PAPERS: dict[str, tuple[float, float]] = {
 
 TARGET_CHARS = 70  # characters of running text per line, within 60-80
 MIN_MARGIN = 54.0  # 3/4 in: printers' safe area with room to spare
+PRINT_FLOOR = 9.0  # points: the smallest printed text (large-print guidance, deckgen check --a11y)
 
 # Lower-case heavy English prose: its average advance approximates what a
 # line of running text costs per character (letters, spaces, punctuation).
@@ -204,6 +205,11 @@ def make_styles(
 ) -> Styles:
     s = body_size
     lead = round(s * 1.42, 2)
+
+    def small(k: float) -> float:
+        # no printed text under 9 pt (deckgen check --a11y), whatever the body size
+        return max(PRINT_FLOOR, s * k)
+
     text, muted, accent = palette.text, palette.muted, palette.accent
     base = TextStyle(body, s, lead, text)
     body_style = replace(
@@ -211,7 +217,7 @@ def make_styles(
     )
     label = TextStyle(
         head,
-        s * 0.78,
+        small(0.78),
         s * 1.1,
         accent,
         bold=True,
@@ -225,7 +231,7 @@ def make_styles(
         title=TextStyle(head, s * 2.45, s * 2.8, text, bold=True, space_after=s * 0.5),
         subtitle=TextStyle(head, s * 1.35, s * 1.75, muted, space_after=s * 0.9),
         byline=TextStyle(body, s, lead, text, space_after=s * 0.2),
-        source=TextStyle(body, s * 0.85, s * 1.2, muted, italic=True, space_after=s),
+        source=TextStyle(body, small(0.85), s * 1.2, muted, italic=True, space_after=s),
         heading=TextStyle(
             head,
             s * 1.5,
@@ -264,9 +270,13 @@ def make_styles(
             space_before=s * 0.2,
             space_after=s * 0.9,
         ),
-        caption=TextStyle(body, s * 0.85, s * 1.2, text, italic=True, space_before=s * 0.35),
-        credit=TextStyle(body, s * 0.7, s * 0.95, muted, space_after=s * 0.6),
-        table_head=TextStyle(head, s * 0.8, s * 1.1, accent, bold=True, upper=True, tracking=0.5),
+        caption=TextStyle(body, small(0.85), s * 1.2, text, italic=True, space_before=s * 0.35),
+        credit=TextStyle(
+            body, small(0.7), max(s * 0.95, PRINT_FLOOR * 1.1), muted, space_after=s * 0.6
+        ),
+        table_head=TextStyle(
+            head, small(0.8), s * 1.1, accent, bold=True, upper=True, tracking=0.5
+        ),
         table_cell=TextStyle(body, s * 0.88, s * 1.22, text),
         table_date=TextStyle(body, s * 0.88, s * 1.22, text, bold=True),
         reference=TextStyle(

@@ -8,8 +8,9 @@ A card is laid out relative to its own top-left corner; the timeline layout
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from deckgen.color import readable_on
 from deckgen.layout.common.dates import format_span
 from deckgen.layout.common.look import Look
 from deckgen.layout.poster.model import TextBlock
@@ -277,13 +278,20 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
     return widths[-2:]
 
 
-def card_texts(outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted):
+def card_texts(
+    outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted, surface=None
+):
     """Each event's card at this level, at the width that needs the least room
-    without cutting its text (or the widest, cut, when none is enough)."""
+    without cutting its text (or the widest, cut, when none is enough).
+
+    The date is in its group's colour where that reads on the card's
+    `surface` (4.5:1), else in the text colour (the marker still tells the group)."""
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
     out = []
     for ev in outline.timeline.events:
         st = look.group(ev.group)
+        if surface is not None:
+            st = replace(st, color=readable_on(surface, st.color, text_color))
         best = None
         best_score = 0.0
         sec = outline.section(ev.section) if ev.section else None

@@ -48,7 +48,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from deckgen.color import luminance, mix
+from deckgen.color import luminance, mix, readable_on
 from deckgen.errors import Diagnostic, Location, RenderError
 from deckgen.layout.common.images import pixel_size
 from deckgen.layout.common.look import GroupStyle, Look
@@ -405,7 +405,7 @@ def _banner_text(
             x0,
             y,
             avail,
-            mix(ink, fill, 0.15),
+            readable_on(fill, mix(ink, fill, 0.15), ink),  # softer where legible
             max_lines=2,
             role="byline",
         )
@@ -481,7 +481,7 @@ def _banner_picture(
             px,
             0,
             box_w,
-            mix(ink, fill, 0.25),
+            readable_on(fill, mix(ink, fill, 0.25), ink),
             max_lines=2,
             role="credit",
             align="right",

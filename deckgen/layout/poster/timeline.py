@@ -108,7 +108,7 @@ def timeline(
     starts = [ev.date.ordinal for ev in events]
     ends = [end_ordinal(ev.end) if ev.end else None for ev in events]
     base_geo = _geometry(tl, ts, k, frame, starts, ends)
-    chosen = _choose(outline, theme, ts, look, frame, k, base_geo, starts, ends)
+    chosen = _choose(outline, theme, ts, look, frame, k, base_geo, starts, ends, surface)
     if chosen is None:
         raise RenderError(
             "poster: the page is too small for even one event card at the legible size",
@@ -220,6 +220,7 @@ def _choose(
     base_geo: Geometry,
     starts: list[float],
     ends: list[float | None],
+    surface: str | None = None,
 ) -> _Choice | None:
     """The first try that places every event, else the one that placed most."""
     assert outline.timeline is not None
@@ -235,7 +236,7 @@ def _choose(
         if t.li not in texts_at:
             c = theme.colors
             texts_at[t.li] = card_texts(
-                outline, ts, look, level, k, outline.language, c.text, c.muted
+                outline, ts, look, level, k, outline.language, c.text, c.muted, surface=surface
             )
         texts = texts_at[t.li]
         if max(x.height for x in texts) > t.side_h:
