@@ -44,6 +44,13 @@ PPTX_OPTIONS: tuple[OptionSpec, ...] = (
         help="a .pptx or .potx whose masters and layouts are used (its slide "
         "size wins over `aspect`); relative to the outline's folder",
     ),
+    OptionSpec(
+        "reveal",
+        kind="bool",
+        default=False,
+        help="every bullet slide shows its points one at a time (PowerPoint builds); "
+        "a slide's own `reveal: true` does so for that slide",
+    ),
 )
 
 

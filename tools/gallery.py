@@ -112,6 +112,8 @@ class Gallery:
         shown = ("title", "bullets", "two-column", "timeline")
         rows = [row([by_theme[t][k] for k in shown]) for t in THEMES]
         self.save(column(rows), "themes.png")
+        blocks = ("table", "code", "chart", "equation")
+        self.save(column([row([by_theme[t][k] for k in blocks]) for t in THEMES]), "blocks.png")
 
     def custom_theme(self) -> None:
         """theme-ocean.png: the theme file of docs/themes.md, as overrides."""

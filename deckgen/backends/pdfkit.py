@@ -34,6 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import images
 from deckgen.backends.tagging import Node, TaggedCanvas, Tagger, foreign_language, tagger_of
+from deckgen.outline.mathtex import SCRIPT_SIZE
 from deckgen.outline.model import Run
 
 __all__ = [
@@ -239,7 +240,12 @@ def markup(runs: Iterable[Run], link_color: str | None = None) -> str:
 def runs_width(
     runs: Sequence[Run], names: FontNames, size: float, bold: bool = False, italic: bool = False
 ) -> float:
-    return sum(pdfmetrics.stringWidth(r.text, run_font(r, names, bold, italic), size) for r in runs)
+    return sum(
+        pdfmetrics.stringWidth(
+            r.text, run_font(r, names, bold, italic), size * SCRIPT_SIZE if r.rise else size
+        )
+        for r in runs
+    )
 
 
 def draw_runs(
@@ -303,11 +309,13 @@ def _draw_run(
     link_color: str | None,
 ) -> float:
     font = run_font(run, names, bold, italic)
-    width = pdfmetrics.stringWidth(run.text, font, size)
+    # inline math's scripts: smaller, raised or lowered
+    run_size = size * SCRIPT_SIZE if run.rise else size
+    width = pdfmetrics.stringWidth(run.text, font, run_size)
     ink = link_color if (run.link and link_color) else fill
     canvas.setFillColor(color(ink))
-    canvas.setFont(font, size)
-    canvas.drawString(x, y, run.text)
+    canvas.setFont(font, run_size)
+    canvas.drawString(x, y + run.rise * size, run.text)
     if run.link:
         canvas.saveState()
         canvas.setStrokeColor(color(ink))

@@ -32,6 +32,10 @@ _OFFICE_NAMES = {
     "liberation-serif": "Times New Roman",
     "cousine": "Courier New",
     "liberation-mono": "Courier New",
+    # Not designed as a twin, but every glyph of both is 0.6 em wide (Courier
+    # New 1229/2048, JetBrains Mono 600/1000): a code line keeps its columns
+    # and its wrap in PowerPoint (tests/fonts/test_fonts_metric_compat.py).
+    "jetbrains-mono": "Courier New",
     "carlito": "Calibri",
     "caladea": "Cambria",
 }

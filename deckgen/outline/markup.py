@@ -5,7 +5,10 @@ The markup is a small, predictable subset of Markdown:
 * `**bold**`, `*italic*`, and nesting: `***both***`, `**bold *and italic***`;
 * `[label](https://url)`, where the label may be bold or italic and the URL
   must be `http:`, `https:` or `mailto:`;
-* `\\` escapes `*`, `[` and `\\`;
+* `$...$` is inline LaTeX math (Pandoc's rule: the opening `$` is followed
+  by a non-space, the closing one preceded by a non-space and not followed
+  by a digit), kept as a run whose `math` is the source;
+* `\\` escapes `*`, `[`, `$` and `\\`;
 * anything else is literal text: an unmatched `*` stays a star, a `[` that
   does not start a link stays a bracket, `5 * 3` is arithmetic.
 
@@ -25,15 +28,16 @@ import re
 from dataclasses import dataclass, field
 
 from deckgen.errors import Diagnostic, Location, OutlineError
+from deckgen.outline import mathtex
 from deckgen.outline.model import Run, Text
 
 __all__ = ["check_url", "paragraphs", "parse_inline", "parse_text", "single_line"]
 
-_ESCAPABLE = "*[\\"
+_ESCAPABLE = "*[\\$"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")
-_SPECIAL = re.compile(r"[*\[\\]")
+_SPECIAL = re.compile(r"[*\[\\$]")
 _PAREN = re.compile(r"[()]")
 _SPACE = re.compile(r"\s")
 
@@ -69,6 +73,27 @@ class _Delim:
 
 
 @dataclass
+class _Math:
+    latex: str
+
+
+def _find_math(s: str, i: int, stop: int) -> int | None:
+    """For `$` at i: the index of the closing `$` by Pandoc's rule, or None."""
+    if i + 1 >= stop or s[i + 1].isspace() or s[i + 1] == "$":
+        return None
+    j = i + 1
+    while j < stop:
+        if s[j] == "\\":
+            j += 2
+            continue
+        closes = not s[j - 1].isspace() and not (j + 1 < stop and s[j + 1].isdigit())
+        if s[j] == "$" and closes:
+            return j
+        j += 1
+    return None
+
+
+@dataclass
 class _Link:
     url: str
     label: list[object]
@@ -85,7 +110,9 @@ def _star_run(s: str, i: int, start: int, stop: int) -> tuple[_Delim, int]:
     return _Delim(j - i, not after.isspace(), not before.isspace()), j
 
 
-def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens) -> list[object]:
+def _tokens(  # noqa: C901 - one branch per markup character, kept together to read
+    s: str, start: int, stop: int, problems: list[str], parens: _Parens
+) -> list[object]:
     """Text pieces (`str`), star runs (`_Delim`) and links (`_Link`) of s[start:stop]."""
     items: list[object] = []
     buf: list[str] = []
@@ -101,6 +128,18 @@ def _tokens(s: str, start: int, stop: int, problems: list[str], parens: _Parens)
                 buf = []
             delim, i = _star_run(s, i, start, stop)
             items.append(delim)
+        elif c == "$" and (close := _find_math(s, i, stop)) is not None:
+            if buf:
+                items.append("".join(buf))
+                buf = []
+            latex = s[i + 1 : close]
+            problem = mathtex.check(latex)
+            if problem:
+                problems.append(problem)
+                buf.append(s[i : close + 1])
+            else:
+                items.append(_Math(latex))
+            i = close + 1
         elif c == "[":
             link = _find_link(s, i, stop, parens)
             if link is None:
@@ -203,6 +242,9 @@ def _runs(items: list[object], bold: int, italic: int, link: str | None, out: li
             _emit(out, item, bold, italic, link)
         elif isinstance(item, _Link):
             _runs(item.label, bold, italic, item.url, out)
+        elif isinstance(item, _Math):
+            for text, rise in mathtex.pieces(item.latex):
+                out.append(Run(text, bold > 0, italic > 0, link, item.latex, rise))
         else:
             assert isinstance(item, _Delim)
             for use in item.closes:
@@ -217,7 +259,7 @@ def _emit(out: list[Run], text: str, bold: int, italic: int, link: str | None) -
     if not text:
         return
     style = (bold > 0, italic > 0, link)
-    if out and (out[-1].bold, out[-1].italic, out[-1].link) == style:
+    if out and (out[-1].bold, out[-1].italic, out[-1].link) == style and not out[-1].math:
         last = out.pop()
         out.append(Run(last.text + text, *style))
     else:

@@ -18,12 +18,17 @@ from typing import Any, Literal
 from deckgen.errors import Location
 
 __all__ = [
+    "ALIGNS",
+    "CHART_TYPES",
+    "Chart",
+    "Code",
     "Column",
     "Date",
     "Era",
     "Event",
     "Group",
     "Image",
+    "Math",
     "Option",
     "Outline",
     "Point",
@@ -31,14 +36,29 @@ __all__ = [
     "Reference",
     "Run",
     "Section",
+    "Series",
     "Slide",
     "Source",
+    "Table",
     "Text",
     "Timeline",
     "SLIDE_LAYOUTS",
 ]
 
-SLIDE_LAYOUTS = ("bullets", "two-column", "image", "quote", "statement", "timeline")
+SLIDE_LAYOUTS = (
+    "bullets",
+    "two-column",
+    "image",
+    "quote",
+    "statement",
+    "timeline",
+    "table",
+    "code",
+    "chart",
+    "equation",
+)
+CHART_TYPES = ("bar", "column", "line", "pie")
+ALIGNS = ("left", "center", "right")
 
 _NOWHERE = Location("<none>")
 
@@ -51,6 +71,12 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    # Inline math: the LaTeX source (alt text, OMML); `text` is its Unicode
+    # rendering, so every output that draws runs shows math, never `$...$`.
+    math: str | None = None
+    # Inline math's sub- and superscripts: the baseline shift as a fraction of
+    # the text's size (up > 0), drawn at mathtex.SCRIPT_SIZE of it.
+    rise: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -112,6 +138,51 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Table:
+    header: tuple[Text, ...]  # () when the table has no header row
+    rows: tuple[tuple[Text, ...], ...]
+    align: tuple[str, ...]  # one of ALIGNS per column, decided (numbers right)
+    location: Location = _NOWHERE
+
+    @property
+    def columns(self) -> int:
+        return len(self.header or self.rows[0])
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str  # exactly as written, tabs expanded, trailing newline dropped
+    language: str = "text"  # a Pygments lexer alias
+    highlight: frozenset[int] = frozenset()  # 1-based line numbers
+    location: Location = _NOWHERE
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    type: str  # one of CHART_TYPES
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str | None = None
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Math:
+    latex: str
+    location: Location = _NOWHERE
+
+
+@dataclass(frozen=True)
 class Slide:
     """An explicit slide from a section's `slides:` list."""
 
@@ -125,6 +196,12 @@ class Slide:
     text: Text | None = None
     notes: Paragraphs = ()
     location: Location = _NOWHERE
+    table: Table | None = None
+    code: Code | None = None
+    chart: Chart | None = None
+    math: Math | None = None
+    caption: Text | None = None
+    reveal: bool = False
 
 
 @dataclass(frozen=True)

@@ -131,9 +131,54 @@ def _defs() -> dict[str, Any]:
                 "quote": _ref("quote"),
                 "text": _ref("text"),
                 "notes": _ref("longText"),
+                "table": _ref("table"),
+                "code": _ref("code"),
+                "chart": _ref("chart"),
+                "math": {"type": "string", "description": "LaTeX math: one displayed equation."},
+                "caption": _ref("text"),
+                "reveal": {
+                    "type": ["boolean", "string"],
+                    "description": "Points appear one at a time.",
+                },
             },
             ("layout",),
             "An explicit slide.",
+        ),
+        "table": _object(
+            {
+                "header": _list(_ref("text"), "The header row's cells."),
+                "rows": _list(_list(_ref("text")), "Rows of cells, as many as the header.", 1),
+                "align": _list({"enum": ["left", "center", "right"]}, "Per column."),
+            },
+            ("rows",),
+            "A table (numbers are right-aligned unless align says otherwise).",
+        ),
+        "code": _object(
+            {
+                "text": {"type": "string", "description": "The code, whitespace kept."},
+                "language": {"type": "string", "description": "A Pygments language name."},
+                "highlight": _list(
+                    {"type": ["integer", "string"], "pattern": "^\\d+(-\\d+)?$"},
+                    "Lines to emphasise: 3 or '5-7'.",
+                ),
+            },
+            ("text",),
+            "A code listing.",
+        ),
+        "series": _object(
+            {"name": _ref("text"), "values": _list({"type": ["number", "string"]})},
+            ("name", "values"),
+            "One series of a chart: its name and one number per category.",
+        ),
+        "chart": _object(
+            {
+                "type": {"enum": ["bar", "column", "line", "pie"]},
+                "categories": _list(_ref("text"), min_items=1),
+                "series": _list(_ref("series"), "One value per category; pie takes one series.", 1),
+                "unit": _ref("text"),
+            },
+            ("type", "categories", "series"),
+            "A chart.",
         ),
         "section": _object(
             {
@@ -204,7 +249,7 @@ def _defs() -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dict (a fresh copy each call)."""
     properties = {
-        "format": {"enum": [1, "1"], "description": "Version of the format (1)."},
+        "format": {"enum": [1, 2, "1", "2"], "description": "Version of the format (1 or 2)."},
         "title": _ref("text"),
         "subtitle": _ref("text"),
         "author": _ref("text"),
@@ -236,7 +281,7 @@ def json_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "deckgen outline (format 1)",
+        "title": "deckgen outline (format 2)",
         "description": "One talk: deckgen makes a deck, a handout and a poster from it.",
         **_object(properties, ("title", "sections")),
         "$defs": _defs(),

@@ -15,9 +15,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
-from deckgen._yaml import Node, NodeValueError, as_int, did_you_mean, unknown_key_message
+from deckgen._yaml import Node, NodeValueError, as_bool, as_int, did_you_mean, unknown_key_message
 from deckgen.errors import Diagnostic, Location
-from deckgen.outline import markup
+from deckgen.outline import blocks, markup
 from deckgen.outline.dates import parse_date
 from deckgen.outline.model import (
     SLIDE_LAYOUTS,
@@ -70,6 +70,7 @@ KEYS: dict[str, frozenset[str]] = {
     "column": frozenset({"heading", "points"}),
     "slide": frozenset(
         {"layout", "title", "points", "left", "right", "image", "quote", "text", "notes"}
+        | {"table", "code", "chart", "math", "caption", "reveal"}
     ),
     "timeline": frozenset({"title", "events", "eras", "groups"}),
     "event": frozenset({"date", "end", "title", "text", "section", "group", "image"}),
@@ -77,16 +78,22 @@ KEYS: dict[str, frozenset[str]] = {
     "group": frozenset({"label", "color"}),
     "reference": frozenset({"text", "url"}),
     "source": frozenset({"title", "publisher", "url"}),
+    **blocks.BLOCK_KEYS,
 }
 
 # Keys each slide layout uses, and those it needs.
 LAYOUT_KEYS: dict[str, frozenset[str]] = {
-    "bullets": frozenset({"layout", "title", "points", "image", "notes"}),
-    "two-column": frozenset({"layout", "title", "left", "right", "notes"}),
+    "bullets": frozenset({"layout", "title", "points", "image", "notes", "reveal"}),
+    "two-column": frozenset({"layout", "title", "left", "right", "notes", "reveal"}),
     "image": frozenset({"layout", "title", "image", "notes"}),
     "quote": frozenset({"layout", "title", "quote", "notes"}),
     "statement": frozenset({"layout", "title", "text", "notes"}),
     "timeline": frozenset({"layout", "title", "notes"}),
+    **{
+        kind: frozenset({"layout", "title", key, "caption", "notes"})
+        for kind, key in (("table", "table"), ("code", "code"), ("chart", "chart"))
+    },
+    "equation": frozenset({"layout", "title", "math", "caption", "notes"}),
 }
 LAYOUT_REQUIRED: dict[str, tuple[str, ...]] = {
     "bullets": ("title", "points"),
@@ -95,6 +102,10 @@ LAYOUT_REQUIRED: dict[str, tuple[str, ...]] = {
     "quote": ("quote",),
     "statement": ("text",),
     "timeline": ("title",),
+    "table": ("title", "table"),
+    "code": ("title", "code"),
+    "chart": ("title", "chart"),
+    "equation": ("title", "math"),
 }
 
 _SLUG = re.compile(r"[a-z0-9-]+")
@@ -229,6 +240,15 @@ class _Builder:
             if text is not None:
                 out.append(text)
         return tuple(out)
+
+    def flag(self, node: Node | None, where: str) -> bool:
+        if node is None or node.is_null:
+            return False
+        try:
+            return as_bool(node)
+        except NodeValueError as e:
+            self.error(node.location, where, str(e))
+            return False
 
     def url(self, node: Node | None, where: str, schemes: tuple[str, ...]) -> str | None:
         s = self.plain(node, where, "a URL")
@@ -543,6 +563,12 @@ class _Builder:
             text=self.text(get("text"), _join(where, "text")),
             notes=self.long_text(get("notes"), _join(where, "notes")),
             location=node.location,
+            table=blocks.table(self, get("table"), _join(where, "table")),
+            code=blocks.code(self, get("code"), _join(where, "code")),
+            chart=blocks.chart(self, get("chart"), _join(where, "chart")),
+            math=blocks.math(self, get("math"), _join(where, "math")),
+            caption=self.text(get("caption"), _join(where, "caption")),
+            reveal=self.flag(get("reveal"), _join(where, "reveal")),
         )
         if layout == "timeline":
             self.timeline_slides.append((node.location, where))
@@ -748,10 +774,11 @@ class _Builder:
         except NodeValueError as e:
             self.error(node.location, "format", str(e))
             return 1
-        if version != 1:
-            what = f"format {version} is not supported (this deckgen reads format 1)"
+        if version not in (1, 2):
+            what = f"format {version} is not supported (this deckgen reads formats 1 and 2)"
             self.error(node.location, "format", what)
-        return 1
+            return 1
+        return version
 
     def theme_overrides(
         self, node: Node | None

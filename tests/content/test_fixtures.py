@@ -54,9 +54,12 @@ def test_no_timeline_has_no_timeline_and_no_images():
 def test_other_subject_has_every_layout():
     from deckgen.outline.model import SLIDE_LAYOUTS
 
+    blocks = {"table", "code", "chart", "equation"}  # format 2: blocks.yaml has them
     outline = load(FIXTURES / "other-subject.yaml")
     layouts = {sl.layout for s in outline.sections for sl in s.slides or ()}
-    assert layouts == set(SLIDE_LAYOUTS)
+    assert layouts == set(SLIDE_LAYOUTS) - blocks
+    every = load(FIXTURES / "blocks.yaml")
+    assert blocks <= {sl.layout for s in every.sections for sl in s.slides or ()}
     runs = [r for s in outline.sections for p in s.summary for r in p.runs]
     assert any(r.link and r.link.startswith("https://") for r in runs)
     # Unquoted 4:3 stays the text the user typed, not the sexagesimal int 243.

@@ -43,3 +43,20 @@ def test_arimo_matches_liberation_sans(bold, italic):
     # Cyrillic: within 1% (italic 'п' differs by 12/2048 em in Liberation 1.07).
     for ch in CYRILLIC:
         assert face.advance(ch) == pytest.approx(liberation[ch], rel=0.011), ch
+
+
+@pytest.mark.skipif(
+    not (LIBERATION / "LiberationMono-Regular.ttf").is_file(),
+    reason="Liberation Mono not installed (apt-get install fonts-liberation)",
+)
+@pytest.mark.parametrize(("bold", "italic"), list(STYLES))
+def test_jetbrains_mono_has_courier_news_advance(bold, italic):
+    """Code is written as 'Courier New' in .pptx files: Liberation Mono (Courier
+    New's metric twin) and JetBrains Mono give every Latin and Cyrillic
+    character the same advance, so a listing keeps its columns and wraps."""
+    liberation = _advances(LIBERATION / f"LiberationMono-{STYLES[bold, italic]}.ttf")
+    face = family("JetBrains Mono").face(bold=bold, italic=italic)
+    ours = _advances(face.path)
+    assert family("JetBrains Mono").office_name == "Courier New"
+    for ch in ASCII + CYRILLIC:
+        assert ours[ch] == pytest.approx(liberation[ch], rel=5e-4), ch

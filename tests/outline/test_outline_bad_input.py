@@ -414,7 +414,7 @@ def test_slides_layouts(problems):
 def test_misc_top_level_values(problems):
     assert problems(
         """
-        format: 2
+        format: 3
         title: A talk
         language: english
         sections:
@@ -430,7 +430,8 @@ def test_misc_top_level_values(problems):
         outputs: [pptx]
         """
     ) == [
-        "talk.yaml:1:9: error: format: format 2 is not supported (this deckgen reads format 1)",
+        "talk.yaml:1:9: error: format: format 3 is not supported "
+        "(this deckgen reads formats 1 and 2)",
         "talk.yaml:3:11: error: language: 'english' is not a language tag "
         "(BCP 47, e.g. 'en', 'en-GB', 'ru', 'de-CH')",
         "talk.yaml:11:13: error: timeline.groups.usa.color: expected a colour '#RRGGBB', got "

@@ -140,7 +140,7 @@ def test_unknown_font_family_lists_installed(tmp_path, write, in_tmp, make_outli
         resolve(make_outline(tmp_path, "t.yaml"))
     msg = str(info.value)
     assert msg.startswith("t.yaml:3:9: error: fonts.body: unknown font family 'Comic Sans'")
-    assert "'Arimo', 'PT Sans', 'PT Serif'" in msg
+    assert "'Arimo', 'JetBrains Mono', 'PT Sans', 'PT Serif'" in msg
 
 
 def test_font_names_are_canonical(tmp_path, make_outline):

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from deckgen.backends import pdfkit
 from deckgen.backends.handout.chunks import pieces
 from deckgen.backends.handout.settext import SetText
+from deckgen.backends.pdfblocks import BlockFlowable
 from deckgen.backends.tagging import TaggedCanvas, tagger_of
 from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
 from deckgen.layout.handout.keydates import Strip
@@ -38,6 +39,7 @@ from deckgen.layout.handout.layout import (
     SectionBlock,
 )
 from deckgen.layout.handout.model import (
+    BlockPart,
     Pointer,
     SetColumn,
     SetColumns,
@@ -643,8 +645,21 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
             body.append(_set(part.text, ts, bar=accent))
         elif isinstance(part, Pointer):
             body.append(_set(part.text, ts))
+        elif isinstance(part, BlockPart):
+            body.extend(_block(part, ts))
     head = _set(block.heading, ts, role="H3") if block.heading is not None else None
     return _kept(head, body)
+
+
+def _block(part: BlockPart, ts: Typesetter) -> list[Flowable]:
+    """Each piece (a table's pages, a listing's pages) a flowable; the caption under the last."""
+    st = ts.handout.styles
+    out: list[Flowable] = [BlockFlowable(piece, st.body.font) for piece in part.pieces]
+    if part.caption is not None:
+        out.append(_set(part.caption, ts))
+    else:
+        out.append(Spacer(0, st.body.size * 0.6))
+    return out
 
 
 def _keep_heading(heading: SectionHeading, body: list[Flowable], ts: Typesetter) -> list[Flowable]:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from deckgen.backends import pdfkit
 from deckgen.backends.tagging import TaggedCanvas
 from deckgen.layout.handout.text import SetLine, SetParagraph
+from deckgen.outline.mathtex import SCRIPT_SIZE
 
 __all__ = ["SetText"]
 
@@ -70,7 +71,7 @@ class SetText(Flowable):
         space takes the style of the word before it), with their widths."""
         st = self.para.style
         size = st.size
-        segs: list[list] = []  # [font, ink, text, link]
+        segs: list[list] = []  # [font, ink, text, link, rise]
         for i, word in enumerate(line.words):
             for j, piece in enumerate(word):
                 font = self.names.face(st.bold or piece.bold, st.italic or piece.italic)
@@ -83,13 +84,17 @@ class SetText(Flowable):
                     and segs[-1][0] == font
                     and segs[-1][1] == ink
                     and segs[-1][3] == piece.link
+                    and segs[-1][4] == piece.rise
                 ):
                     segs[-1][2] += text
                 else:
-                    segs.append([font, ink, text, piece.link])
-        return [(f, ink, t, link, pdfmetrics.stringWidth(t, f, size)) for f, ink, t, link in segs]
+                    segs.append([font, ink, text, piece.link, piece.rise])
+        return [
+            (f, ink, t, link, pdfmetrics.stringWidth(t, f, size * SCRIPT_SIZE if r else size), r)
+            for f, ink, t, link, r in segs
+        ]
 
-    def draw(self):
+    def draw(self):  # noqa: C901 - one loop over lines and styled segments, kept whole
         canv = self.canv
         st = self.para.style
         size, leading = st.size, st.leading
@@ -111,9 +116,14 @@ class SetText(Flowable):
             tx.setTextOrigin(line.indent, baseline)
             tx.setWordSpace(extra)
             x = line.indent
-            for font, ink, text, link, w in segs:
-                if font != font_now:
+            for font, ink, text, link, w, rise in segs:
+                if rise:  # inline math's scripts: smaller, raised or lowered
+                    tx.setFont(font, size * SCRIPT_SIZE)
+                    tx.setRise(rise * size)
+                    font_now = None
+                elif font != font_now:
                     tx.setFont(font, size)
+                    tx.setRise(0)
                     font_now = font
                 if ink != ink_now:
                     tx.setFillColor(pdfkit.color(ink))

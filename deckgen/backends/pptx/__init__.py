@@ -19,6 +19,7 @@ from deckgen.backends.pptx.template import base_presentation, open_template, tem
 from deckgen.backends.pptx.writer import DocumentInfo, write_deck
 from deckgen.errors import Diagnostic
 from deckgen.fonts import family
+from deckgen.layout.common.blocks import CODE_FONT, CodeBlock
 from deckgen.layout.deck.model import Deck
 from deckgen.templates import PPTX_OPTIONS, template_location, template_path
 
@@ -56,11 +57,12 @@ class PptxBackend:
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
         background = job.theme.colors.background
+        reveal = options.reveal
         if template is None:
-            data = write_deck(deck, prs, info, template_background=background)
+            data = write_deck(deck, prs, info, template_background=background, reveal=reveal)
         else:
             with self._template_errors(job):
-                data = write_deck(deck, prs, info, template_background=background)
+                data = write_deck(deck, prs, info, template_background=background, reveal=reveal)
         return [Output(f"{outline.stem}.pptx", data)]
 
     @staticmethod
@@ -81,6 +83,19 @@ class PptxBackend:
                         job.theme.location,
                     )
                 )
+        code = [e for s in deck.slides for e in s.elements if isinstance(e, CodeBlock)]
+        if code and family(CODE_FONT).office_name == CODE_FONT:
+            # Today's code font is written as Courier New (same advance); a
+            # code font without an Office twin would be substituted.
+            found.append(
+                Diagnostic(
+                    "warning",
+                    f"pptx: code uses {CODE_FONT!r}, which PowerPoint has only where it is "
+                    "installed; elsewhere another monospace font draws it, a little wider "
+                    "or narrower (the PDFs embed it)",
+                    job.theme.location,
+                )
+            )
         return found
 
     @contextlib.contextmanager

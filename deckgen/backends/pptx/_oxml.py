@@ -178,6 +178,7 @@ class RunStyle:
     bold: bool = False
     italic: bool = False
     lang: str = "en"
+    baseline: int = 0  # inline math's scripts: the shift in 1/1000 % of the size
 
 
 @lru_cache(maxsize=4096)
@@ -191,6 +192,8 @@ def _rpr(tag: str, style: RunStyle, link_rid: str | None = None) -> str:
         attrs += ' b="1"'
     if style.italic:
         attrs += ' i="1"'
+    if style.baseline:
+        attrs += f' baseline="{style.baseline}"'
     # Templates' list styles may set capitals or letter spacing (the stock
     # Section Header is all caps); either would widen text the layout measured.
     attrs += ' cap="none" spc="0" dirty="0"'

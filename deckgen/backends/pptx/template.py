@@ -248,6 +248,7 @@ _WANTS = {
     "statement": (True, 0, False),
     "timeline": (True, 0, False),
     "closing": (True, 1, False),
+    **{kind: (True, 0, False) for kind in ("table", "code", "chart", "equation")},
 }
 
 

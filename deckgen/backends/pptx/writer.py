@@ -18,11 +18,12 @@ from urllib.parse import quote
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deckgen.backends.pptx import _oxml
+from deckgen.backends.pptx import _oxml, blocks
 from deckgen.backends.pptx.fast import DeckPackage, no_gc_pauses, zip_date_time
 from deckgen.backends.pptx.template import Layout, LayoutPicker
 from deckgen.epoch import build_epoch
 from deckgen.fonts import family
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 from deckgen.outline.model import Run, Text
@@ -56,7 +57,9 @@ def _office_name(font: str) -> str:
     return family(font).office_name
 
 
-def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str | None) -> bytes:
+def write_deck(
+    deck: Deck, prs, info: DocumentInfo, *, template_background: str | None, reveal: bool = False
+) -> bytes:
     """Draw `deck` into `prs` (a base or user presentation, still without slides).
 
     `template_background` is the theme's ordinary background colour: slides
@@ -70,7 +73,8 @@ def write_deck(deck: Deck, prs, info: DocumentInfo, *, template_background: str 
         for slide in deck.slides:
             layout = picker.for_kind(slide.kind)
             writer = _SlideWriter(package, layout, deck.language, _office_name(deck.body_font))
-            writer.write(slide, template_background)
+            builds = reveal and slide.kind in ("bullets", "two-column")
+            writer.write(slide, template_background, builds)
         _set_core_properties(prs, info)
         _set_app_properties(prs, package, deck)
         return package.save(zip_date_time(build_epoch()))
@@ -89,28 +93,39 @@ class _SlideWriter:
         self.images: dict[int, str] = {}
         self.free = list(layout.placeholders)
 
-    def write(self, slide: Slide, template_background: str | None) -> None:
-        shapes = self._shapes(slide)
+    def write(self, slide: Slide, template_background: str | None, reveal: bool = False) -> None:
+        steps: list[tuple[int, list[int]]] = []
+        shapes = self._shapes(slide, steps if (slide.reveal or reveal) else None)
         background: str | None = slide.background
         if template_background and slide.background.upper() == template_background.upper():
             background = None
-        self.part.blob = _oxml.slide_xml(background, shapes)
+        blob = _oxml.slide_xml(background, shapes)
+        if steps:
+            blob = blob.replace(b"</p:sld>", blocks.timing_xml(steps).encode() + b"</p:sld>")
+        self.part.blob = blob
         if slide.notes:
             self._notes(slide.notes)
 
-    def _shapes(self, slide: Slide) -> list[str]:
+    def _shapes(self, slide: Slide, steps: list[tuple[int, list[int]]] | None) -> list[str]:
         """Every element's XML, the runs of `slide.groups` each wrapped in a
-        described group (ids stay unique: the group takes the next one)."""
+        described group (ids stay unique: the group takes the next one);
+        `steps` (revealing) gathers the build steps of body text boxes."""
+
+        def draw(e) -> str:
+            if steps is not None and isinstance(e, TextBox) and e.role == "body":
+                steps.extend(_steps(self.next_id, e))
+            return self._element(e)
+
         out: list[str] = []
         i = 0
         for group in sorted(slide.groups, key=lambda g: g.start):
-            out += [self._element(e) for e in slide.elements[i : group.start]]
+            out += [draw(e) for e in slide.elements[i : group.start]]
             members = slide.elements[group.start : group.stop]
             sid = self._id()
-            children = [self._element(e) for e in members]
+            children = [draw(e) for e in members]
             out.append(_oxml.group_xml(sid, group.name, group.alt, _bounds(members), children))
             i = group.stop
-        return out + [self._element(e) for e in slide.elements[i:]]
+        return out + [draw(e) for e in slide.elements[i:]]
 
     def _id(self) -> int:
         self.next_id += 1
@@ -123,6 +138,18 @@ class _SlideWriter:
             return self._picture(element)
         if isinstance(element, Shape):
             return self._shape(element)
+        if isinstance(element, TableBlock):
+            return blocks.table_xml(self._id(), element, self._paragraph)
+        if isinstance(element, CodeBlock):
+            return "".join(
+                blocks.code_xml(self._id, element, self.lang, _office_name(element.font))
+            )
+        if isinstance(element, ChartBlock):
+            part = blocks.chart_part(element, self.package.package, _office_name(element.font))
+            rid = self.package.relate(self.part, part, RT.CHART)
+            return blocks.chart_xml(self._id(), element, rid)
+        if isinstance(element, MathBlock):
+            return blocks.math_xml(self._id(), element, self.lang)
         raise TypeError(f"cannot draw {type(element).__name__}")
 
     def _placeholder_for(self, kind: str | None) -> dict[str, str] | None:
@@ -196,6 +223,7 @@ class _SlideWriter:
             base.bold or run.bold,
             base.italic or run.italic,
             base.lang,
+            int(round(run.rise * 100000)),
         )
         # The loader admits only web and mail links; a click in PowerPoint runs
         # whatever the target names, so nothing else is ever written as one.
@@ -263,6 +291,17 @@ def _bounds(elements) -> tuple[float, float, float, float]:
         ys += [b.y, b.y + b.h]
     x, y = min(xs), min(ys)
     return (x, y, max(xs) - x, max(ys) - y)
+
+
+def _steps(sid: int, tb: TextBox) -> list[tuple[int, list[int]]]:
+    """One build step per top-level paragraph (a point), its sub-points with it."""
+    steps: list[tuple[int, list[int]]] = []
+    for i, p in enumerate(tb.paragraphs):
+        if p.level == 0 or not steps:
+            steps.append((sid, [i]))
+        else:
+            steps[-1][1].append(i)
+    return steps
 
 
 def _default_name(role: str, sid: int, placeholder: bool) -> str:

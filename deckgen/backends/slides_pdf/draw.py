@@ -16,8 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 from deckgen import fonts as deckfonts
 from deckgen import images
 from deckgen.backends import pdfkit
+from deckgen.backends.pdfblocks import block_fonts, draw_block
 from deckgen.backends.tagging import Tagger, tagger_of
 from deckgen.backends.tagging.roles import ParaTags, slide_structure
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.deck.model import Deck, Picture, Shape, Slide, TextBox
 
 __all__ = ["deck_families", "draw_slide", "register_deck_fonts"]
@@ -30,6 +32,7 @@ def deck_families(deck: Deck) -> list[str]:
         for el in slide.elements:
             if isinstance(el, TextBox):
                 names.update(p.font for p in el.paragraphs)
+            names |= block_fonts(el)
     return sorted(names)
 
 
@@ -72,6 +75,8 @@ def draw_slide(
                 _picture(canvas, el, h)
         elif isinstance(el, TextBox):
             _text_box(canvas, el, h, fonts, tags.get(i), tagger)
+        elif isinstance(el, TableBlock | CodeBlock | ChartBlock | MathBlock):
+            draw_block(canvas, el, h, fonts)
     canvas.restoreState()
 
 

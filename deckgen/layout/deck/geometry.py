@@ -41,6 +41,10 @@ TEMPLATE_LAYOUT_NAMES: dict[SlideKind, tuple[str, ...]] = {
     "statement": ("Title Only",),
     "timeline": ("Title Only",),
     "closing": ("Title and Content",),
+    "table": ("Title Only", "Title and Content"),
+    "code": ("Title Only", "Title and Content"),
+    "chart": ("Title Only", "Title and Content"),
+    "equation": ("Title Only", "Title and Content"),
 }
 
 

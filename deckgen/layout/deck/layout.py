@@ -78,6 +78,7 @@ def _finish(draft: Draft, number: int, style: DeckStyle) -> Slide:
         continued=draft.continued,
         location=draft.location,
         groups=draft.groups,
+        reveal=draft.reveal,
     )
 
 

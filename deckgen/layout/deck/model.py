@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.primitives import Box, Paragraph, TextLine
 from deckgen.outline.model import Text
 
@@ -111,7 +112,7 @@ class ShapeGroup:
     stop: int
 
 
-Element = TextBox | Picture | Shape
+Element = TextBox | Picture | Shape | TableBlock | CodeBlock | ChartBlock | MathBlock
 
 SlideKind = Literal[
     "title",
@@ -124,6 +125,10 @@ SlideKind = Literal[
     "statement",
     "timeline",
     "closing",
+    "table",
+    "code",
+    "chart",
+    "equation",
 ]
 
 
@@ -137,6 +142,7 @@ class Slide:
     continued: bool = False  # a "(cont.)" slide made by splitting
     location: Location = _NOWHERE  # where in the outline it comes from
     groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
+    reveal: bool = False  # the body's paragraphs appear one at a time when presented
 
 
 @dataclass(frozen=True)

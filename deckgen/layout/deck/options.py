@@ -17,6 +17,7 @@ class DeckOptions:
     # A user's .pptx/.potx (the driver gives it resolved inside the outline's
     # folder); its slide size wins over `aspect`.
     template: Path | None = None
+    reveal: bool = False  # every bullets/two-column slide builds point by point (.pptx)
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> DeckOptions:
@@ -26,4 +27,5 @@ class DeckOptions:
         return cls(
             aspect=values.get("aspect") or cls.aspect,
             template=Path(template) if template else None,
+            reveal=bool(values.get("reveal", False)),
         )

@@ -24,6 +24,7 @@ from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph
 from deckgen.layout.common.words import Words
+from deckgen.layout.deck.blocks import block_slides
 from deckgen.layout.deck.fit import Item, Unit, fit_title, sizes_down
 from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain, point_units
@@ -111,21 +112,29 @@ def section_slides(
     return drafts, has_timeline
 
 
-def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: SlideMaker, talk: Talk):
+def explicit_slide(  # noqa: C901 - one branch per slide layout of the format
+    outline: Outline, section: Section, slide: Slide, maker: SlideMaker, talk: Talk
+):
     loc = slide.location
     title = slide.title
     notes = tuple(slide.notes)
     layout = slide.layout
     if layout == "bullets":
-        return maker.bullets(
-            title or section.title,
-            point_units(slide.points, maker.where),
-            loc,
-            notes=notes,
-            image=slide.image,
+        return _revealed(
+            maker.bullets(
+                title or section.title,
+                point_units(slide.points, maker.where),
+                loc,
+                notes=notes,
+                image=slide.image,
+            ),
+            slide.reveal,
         )
     if layout == "two-column":
-        return maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
+        drafts = maker.two_column(title or section.title, slide.left, slide.right, loc, notes=notes)
+        return _revealed(drafts, slide.reveal)
+    if layout in ("table", "code", "chart", "equation"):
+        return block_slides(maker, title or section.title, slide, loc, notes)
     if layout == "image":
         image = _required(slide.image, "an 'image' slide needs an 'image'", loc)
         return maker.image(title or section.title, image, loc, notes=notes)
@@ -149,6 +158,12 @@ def explicit_slide(outline: Outline, section: Section, slide: Slide, maker: Slid
             drafts[0].notes = notes + tuple(drafts[0].notes)
         return drafts
     raise RenderError(f"unknown slide layout {layout!r}", loc)
+
+
+def _revealed(drafts: list[Draft], reveal: bool) -> list[Draft]:
+    for d in drafts:
+        d.reveal = reveal
+    return drafts
 
 
 def _required(value: _T | None, message: str, loc: Location) -> _T:

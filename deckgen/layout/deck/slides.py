@@ -49,6 +49,7 @@ class Draft:
     continued: bool = False
     chrome: bool = True  # footer and slide number
     groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
+    reveal: bool = False  # body paragraphs appear one at a time
 
 
 def plain(text: Text | str | tuple[Run, ...] | None) -> str:

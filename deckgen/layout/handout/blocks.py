@@ -15,8 +15,20 @@ from pathlib import Path
 
 from deckgen import fonts
 from deckgen.errors import Location
+from deckgen.layout.common.blocks import (
+    BlockColors,
+    ChartBlock,
+    MathBlock,
+    chart_alt,
+    layout_code,
+    layout_table,
+    math_size,
+)
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.common.text import TextStyle as LineStyle
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.model import (
+    BlockPart,
     Figure,
     KeyDates,
     Pointer,
@@ -51,6 +63,7 @@ class Setter:
     char_width: float  # average advance of running text, points
     hyphenation: str | None
     check: GlyphCheck
+    colors: BlockColors | None = None  # tables, code and charts
 
     def set(
         self,
@@ -65,7 +78,7 @@ class Setter:
         runs = text.runs if isinstance(text, Text) else text
         if style.italic:
             # emphasis inside italic text is set upright, as typographers do
-            runs = tuple(Run(r.text, r.bold, not r.italic, r.link) for r in runs)
+            runs = tuple(replace(r, italic=not r.italic) for r in runs)
             style = replace(style, italic=False)
         self.check.runs(runs, style.font, location, where, style.bold, style.italic)
         return set_paragraph(
@@ -222,7 +235,44 @@ def _slide(
         parts.append(fig)
     if quote is not None:
         parts.append(setter.quote(quote, f"{where}.quote"))
+    block = _block(slide, setter, where)
+    if block is not None:
+        parts.append(block)
     return SlideBlock(slide.layout, heading, tuple(parts), slide.location)
+
+
+def _block(slide: Slide, setter: Setter, where: str) -> BlockPart | None:
+    """A table, listing, chart or equation at the measure, with its caption."""
+    st = setter.styles
+    colors = setter.colors or BlockColors.of(
+        "#FFFFFF", st.body.color, st.caption.color, st.heading.color, "#FFFFFF", ()
+    )
+    area = Box(0.0, 0.0, setter.measure, setter.frame_height * 0.8)
+    title = slide.title.plain if slide.title is not None else ""
+    pieces: tuple = ()
+    if slide.table is not None:
+        cell = LineStyle(st.body.font, st.body.size * 0.95, st.body.color, 1.25)
+        floor = max(7.0, cell.size * 0.8)
+        pieces = tuple(layout_table(slide.table, cell, colors, area, floor)[0])
+    elif slide.code is not None:
+        size = st.body.size * 0.85
+        pieces = tuple(layout_code(slide.code, size, max(7.0, size * 0.85), colors, area)[0])
+    elif slide.chart is not None:
+        box = Box(0.0, 0.0, setter.measure, min(setter.measure * 0.5, area.h))
+        alt = chart_alt(slide.chart, title)
+        pieces = (ChartBlock(box, slide.chart, colors, st.body.font, st.body.size * 0.85, alt),)
+    elif slide.math is not None:
+        size = st.body.size * 1.6
+        w, h = math_size(slide.math.latex, size)
+        scale = min(1.0, setter.measure / w)
+        box = Box(0.0, 0.0, setter.measure, h * scale + st.body.size)
+        pieces = (MathBlock(box, slide.math.latex, size, st.body.color, slide.math.latex),)
+    if not pieces:
+        return None
+    caption = None
+    if slide.caption is not None:
+        caption = setter.set(slide.caption, st.caption, slide.caption.location, f"{where}.caption")
+    return BlockPart(pieces, caption)
 
 
 def _told(image: Image) -> int:

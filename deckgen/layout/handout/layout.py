@@ -43,6 +43,7 @@ from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.style import (
     Palette,
     Styles,
+    handout_block_colors,
     hyphenation_language,
     make_geometry,
     make_palette,
@@ -301,7 +302,15 @@ def layout_handout(
     check = GlyphCheck()
     w = words(outline.language)  # the words the handout adds, in the outline's language
     col, frame_h = geometry.column, geometry.frame_height
-    setter = Setter(styles, col, frame_h, col / geometry.chars_per_line, hyphen_lang, check)
+    setter = Setter(
+        styles,
+        col,
+        frame_h,
+        col / geometry.chars_per_line,
+        hyphen_lang,
+        check,
+        handout_block_colors(palette, theme.colors.palette),
+    )
 
     # ---- cover
     cover, source = _cover(outline, setter, head_font, body_font)

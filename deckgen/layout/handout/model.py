@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.common.words import Words, words
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.style import PageGeometry, Palette, Styles
@@ -38,6 +39,7 @@ __all__ = [
     "SlideBlock",
     "SlidePart",
     "Statement",
+    "BlockPart",
 ]
 
 
@@ -99,7 +101,16 @@ class Pointer:
     text: SetParagraph
 
 
-SlidePart = SetList | SetColumns | Figure | SetQuote | Statement | Pointer
+@dataclass(frozen=True)
+class BlockPart:
+    """A table, code listing, chart or equation, laid out at the measure: a
+    long table or listing as several pieces (a table's header repeated)."""
+
+    pieces: tuple[TableBlock | CodeBlock | ChartBlock | MathBlock, ...]
+    caption: SetParagraph | None = None
+
+
+SlidePart = SetList | SetColumns | Figure | SetQuote | Statement | Pointer | BlockPart
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deckgen.color import contrast, luminance, mix
+from deckgen.layout.common.blocks import BlockColors
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -161,6 +162,12 @@ def make_palette(theme: Theme) -> Palette:
         rule=mix(muted, "#FFFFFF", 0.55),
         tint=mix(accent, "#FFFFFF", 0.93),
     )
+
+
+def handout_block_colors(palette: Palette, series: tuple[str, ...]) -> BlockColors:
+    """Tables, code and charts on white paper, in the palette's ink."""
+    inks = tuple(_ink(c, palette.text, 3.0) for c in series)
+    return BlockColors.of("#FFFFFF", palette.text, palette.muted, palette.accent, "#FFFFFF", inks)
 
 
 def average_char_width(body_face, size: float) -> float:

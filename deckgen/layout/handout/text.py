@@ -11,12 +11,13 @@ paragraph is set ragged.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
 from deckgen import fonts
 from deckgen.layout.handout.style import TextStyle
+from deckgen.outline.mathtex import SCRIPT_SIZE
 from deckgen.outline.model import Run, Text
 
 __all__ = ["SetLine", "SetParagraph", "set_paragraph", "widest_word"]
@@ -74,13 +75,15 @@ def _words(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
             if i:
                 words.append([])
             if part:
-                words[-1].append(Run(part, run.bold, run.italic, run.link))
+                words[-1].append(replace(run, text=part))
     return [tuple(w) for w in words if w]
 
 
 def _width(pieces, style: TextStyle) -> float:
     return sum(
-        _face(style.font, style.bold or p.bold, style.italic or p.italic).width(p.text, style.size)
+        _face(style.font, style.bold or p.bold, style.italic or p.italic).width(
+            p.text, style.size * SCRIPT_SIZE if p.rise else style.size
+        )
         for p in pieces
     )
 
@@ -148,8 +151,8 @@ def _break_word(
             rest.pop(0)
             continue
         n = _split_chars(piece, style, room - used)
-        head_pieces.append(Run(piece.text[:n], piece.bold, piece.italic, piece.link))
-        rest[0] = Run(piece.text[n:], piece.bold, piece.italic, piece.link)
+        head_pieces.append(replace(piece, text=piece.text[:n]))
+        rest[0] = replace(piece, text=piece.text[n:])
         break
     return head_pieces, rest
 
