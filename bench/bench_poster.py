@@ -114,6 +114,18 @@ def _setup(n: int = 1000) -> None:
     _OUTLINES[n] = outline(n)
 
 
+DENSE = Path(__file__).resolve().parents[1] / "tests/fixtures/outlines/dense-timeline.yaml"
+
+
+def run_dense() -> Poster:
+    """The dense fixture (73 events) at A1, as `deckgen build` lays it out."""
+    import deckgen.outline
+    import deckgen.theme
+
+    o = deckgen.outline.load(DENSE)
+    return layout_poster(o, deckgen.theme.resolve(o), {"size": "A1"})
+
+
 def cases() -> list[Case]:
     return [
         Case(
@@ -122,7 +134,13 @@ def cases() -> list[Case]:
             source="issue 5: 1,000 events lay out with zero overlaps in <= 3 s",
             setup=_setup,
             run=run,
-        )
+        ),
+        Case(
+            name="poster: the dense fixture at A1",
+            target=3.0,
+            source="issue 11: the dense poster at A1 within its earlier target (<= 3 s)",
+            run=run_dense,
+        ),
     ]
 
 

@@ -50,6 +50,10 @@ examples:
   deckgen build talk.yaml -f pptx -t midnight -o slides
   deckgen build talk.yaml --set outputs.poster.size=A1
   deckgen check talk.yaml              report problems, write nothing
+  deckgen new mytalk                   start a talk: mytalk/talk.yaml, images/
+  deckgen import talk.md               a Pandoc or Marp Markdown talk to talk.yaml
+  deckgen watch talk.yaml              rebuild on every save
+  deckgen preview talk.yaml --open     the talk in a browser, reloading on save
   deckgen backends -v                  the outputs and their options
   deckgen <command> --help             the options of one command
 """
@@ -61,6 +65,10 @@ _EXAMPLE = {
     "themes": "deckgen themes",
     "backends": "deckgen backends -v",
     "schema": "deckgen schema > outline.schema.json",
+    "new": "deckgen new mytalk",
+    "import": "deckgen import slides.md -o talk.yaml",
+    "watch": "deckgen watch talk.yaml -f pptx,html",
+    "preview": "deckgen preview talk.yaml --port 8000 --open",
 }
 _DOCS = (
     "docs: docs/ in the deckgen source: cli.md (this command), outline.md (the\n"
@@ -249,7 +257,94 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(run=run, command=name)
+    _loop_commands(commands, chatter)
     return parser
+
+
+def _loop_commands(commands, chatter: argparse.ArgumentParser) -> None:
+    """The writing loop: new, import, watch, preview."""
+
+    def add(name: str, text: str, run, parents, note: str = "") -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            parents=parents,
+            help=text,
+            description=text + (". " + note if note else ""),
+            epilog=_epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run, command=name)
+        return sub
+
+    new = add(
+        "new",
+        "start a talk: an outline showing every feature, commented, and an images/ folder",
+        _cmd_new,
+        [chatter],
+        "Writes talk.yaml, images/picture.png and README.md into FOLDER; never over "
+        "existing files (exit 1, naming them).",
+    )
+    new.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="default: here")
+
+    imp = add(
+        "import",
+        "a Markdown talk (Pandoc slide style or Marp) to an outline",
+        _cmd_import,
+        [chatter],
+        "What has no place in an outline is a warning at its Markdown line; "
+        "items whose mapping was a guess are marked by a comment.",
+    )
+    imp.add_argument("markdown", metavar="TALK.md", help="the Markdown file")
+    imp.add_argument(
+        "-o",
+        "--out",
+        metavar="OUTLINE.yaml",
+        help="the outline to write (default: TALK.yaml beside TALK.md); never overwritten",
+    )
+
+    single = argparse.ArgumentParser(add_help=False)
+    single.add_argument("outline", metavar="OUTLINE", help="the outline file (.yaml)")
+    single.add_argument(
+        "-t", "--theme", metavar="THEME", help="a theme name or theme file; overrides the outline's"
+    )
+    single.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        type=_key_value,
+        metavar="KEY=VALUE",
+        help="override one outline or theme value by dotted path (repeatable)",
+    )
+    watch = add(
+        "watch",
+        "rebuild on every save of the outline, its pictures or its theme",
+        _cmd_watch,
+        [single, chatter],
+        "One line per rebuild, with its time; a broken save prints its errors and "
+        "keeps the earlier files. Ctrl-C stops (exit 130).",
+    )
+    watch.add_argument(
+        "-f",
+        "--formats",
+        metavar="FORMATS",
+        help="comma list of backends (default: pptx,handout,poster)",
+    )
+    watch.add_argument(
+        "-o", "--out", default="build", metavar="DIR", help="output folder (default: build)"
+    )
+    preview = add(
+        "preview",
+        "a live web preview on 127.0.0.1, reloading on save",
+        _cmd_preview,
+        [single, chatter],
+        "Serves the html output on 127.0.0.1 only; a broken save shows its errors in "
+        "the page until the next good one. Ctrl-C stops (exit 130).",
+    )
+    preview.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="port (default: 8000; 0: any free)"
+    )
+    preview.add_argument("--open", action="store_true", help="open the page in a browser")
 
 
 def _epilog(command: str, note: str = "") -> str:
@@ -386,6 +481,101 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from deckgen.starter import OUTLINE_NAME, write_starter
+
+    folder = Path(args.folder)
+    written = write_starter(folder)
+    if not args.quiet:
+        for path in written:
+            print(_shown(path))
+        print(f"next: deckgen preview {_shown(folder / OUTLINE_NAME)} --open", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    import deckgen.outline
+    from deckgen.importer import import_markdown, write_new
+
+    source = Path(args.markdown)
+    if not source.is_file():
+        raise _UsageError(f"{args.markdown}: no such file")
+    target = Path(args.out) if args.out else source.with_suffix(".yaml")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise _UsageError(f"-o: {args.out}: give the outline a .yaml name")
+    imported = import_markdown(source, target)
+    written = write_new(target, imported.text)
+    _print_diagnostics(imported.diagnostics, strict=False, quiet=args.quiet)
+    if not args.quiet:
+        print(_shown(written))
+    deckgen.outline.load(written)  # what the import made must load: errors are reported
+    return EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from deckgen.watch import watch
+
+    _check_outline(args.outline)
+    args.outlines = [args.outline]
+    formats = _backend_names(args)
+    for rebuild in watch(Path(args.outline), formats, Path(args.out), args.theme, args.sets):
+        _print_rebuild(rebuild, args)
+    return EXIT_OK
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    import tempfile
+    import webbrowser
+
+    from deckgen.preview import PreviewServer
+    from deckgen.watch import watch
+
+    outline = Path(args.outline)
+    _check_outline(args.outline)
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as folder:
+        page = Path(folder) / f"{outline.stem}.html"
+        try:
+            server = PreviewServer(page, args.port)
+        except OSError as exc:
+            raise _UsageError(f"--port {args.port}: {exc.strerror}") from None
+        try:
+            rebuilds = watch(outline, ["html"], Path(folder), args.theme, args.sets)
+            for n, rebuild in enumerate(rebuilds):
+                shown = [d for d in rebuild.report.diagnostics if d.severity == "error"]
+                server.built(rebuild.ok, [f"{_where(d)}: error: {d.message}" for d in shown])
+                if n == 0:
+                    server.start()
+                    print(f"serving {server.url} (Ctrl-C to stop)", flush=True)
+                    if args.open:
+                        webbrowser.open(server.url)
+                _print_rebuild(rebuild, args)
+        finally:
+            server.close()
+    return EXIT_OK
+
+
+def _check_outline(outline: str) -> None:
+    if not Path(outline).is_file():
+        raise _UsageError(f"{outline}: no such file (give the outline's .yaml file)")
+
+
+def _print_rebuild(rebuild, args: argparse.Namespace) -> None:
+    """One line per build: when, what, how long; then its diagnostics."""
+    _print_diagnostics(rebuild.report.diagnostics, strict=False, quiet=args.quiet)
+    stamp = time.strftime("%H:%M:%S")
+    what = ",".join(rebuild.formats)
+    why = ""
+    if rebuild.changed:
+        names = ", ".join(_shown(p) for p in rebuild.changed[:3])
+        why = f" after {names}" + (" ..." if len(rebuild.changed) > 3 else "")
+    if rebuild.ok:
+        count = len(rebuild.report.written)
+        outcome = f"built {what} ({count} file{'s' * (count != 1)})"
+    else:
+        outcome = f"errors: {what} not rebuilt, earlier files kept"
+    print(f"[{stamp}] {outcome}{why} in {rebuild.seconds:.2f} s", flush=True)
 
 
 # ---------------------------------------------------------------- printing

@@ -285,7 +285,10 @@ def cli_md() -> str:
         about = sub.description or ""
         out.append(_cell(about[:1].upper() + about[1:]) + "\n")  # a sentence, not a help line
         out.append(_options(sub))
-        out.append("Example:\n\n```sh\n" + cli._EXAMPLE[name] + "\n```\n")
+        # A command that runs until Ctrl-C, or reads a file of the user's, is
+        # shown but not run by tests/test_docs.py (its own tests run it).
+        fence = "console" if name in ("watch", "preview", "import") else "sh"
+        out.append(f"Example:\n\n```{fence}\n" + cli._EXAMPLE[name] + "\n```\n")
     out.append("## Exit status\n")
     status = cli._EPILOG.removeprefix("exit status: ")
     out.append(_cell(status[0].upper() + status[1:]) + "\n")

@@ -302,6 +302,7 @@ class Timeline:
     eras: tuple[Era, ...] = ()
     groups: tuple[Group, ...] = ()
     location: Location = _NOWHERE
+    groups_label: Text | None = None  # what the groups are ("Field"); None: "Group"
 
     def group(self, group_id: str | None) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)

@@ -227,6 +227,7 @@ def _defs() -> dict[str, Any]:
                 "events": _list(_ref("event"), min_items=1),
                 "eras": _list(_ref("era")),
                 "groups": {"type": "object", "additionalProperties": _ref("group")},
+                "groups_label": _ref("text"),
             },
             ("events",),
         ),

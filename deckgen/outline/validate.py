@@ -72,7 +72,7 @@ KEYS: dict[str, frozenset[str]] = {
         {"layout", "title", "points", "left", "right", "image", "quote", "text", "notes"}
         | {"table", "code", "chart", "math", "caption", "reveal"}
     ),
-    "timeline": frozenset({"title", "events", "eras", "groups"}),
+    "timeline": frozenset({"title", "events", "eras", "groups", "groups_label"}),
     "event": frozenset({"date", "end", "title", "text", "section", "group", "image"}),
     "era": frozenset({"start", "end", "label", "color"}),
     "group": frozenset({"label", "color"}),
@@ -599,7 +599,8 @@ class _Builder:
             if (ev := self.event(item, w)) is not None
         ]
         events.sort(key=lambda e: e.date.first_day)  # stable: same-day events keep their order
-        return Timeline(tuple(events), title, eras, groups, node.location)
+        groups_label = self.text(node.get("groups_label"), "timeline.groups_label")
+        return Timeline(tuple(events), title, eras, groups, node.location, groups_label)
 
     def groups(self, node: Node | None) -> tuple[Group, ...]:
         if node is None or node.is_null:

@@ -35,6 +35,12 @@ class HandoutBackend:
             help="slides mode: thumbnails a page (3: ruled lines beside each)",
         ),
         OptionSpec(
+            "writing_lines",
+            "bool",
+            True,
+            help="slides mode: ruled lines to write on beside or under each slide",
+        ),
+        OptionSpec(
             "speaker_notes",
             "bool",
             False,

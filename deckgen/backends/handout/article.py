@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from urllib.parse import unquote
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +28,7 @@ from deckgen.backends.handout.settext import SetText
 from deckgen.backends.pdfblocks import BlockFlowable
 from deckgen.backends.tagging import TaggedCanvas, tagger_of
 from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
+from deckgen.layout.common.breaks import whole_dates
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.layout import (
     Cover,
@@ -37,6 +37,7 @@ from deckgen.layout.handout.layout import (
     KeyDates,
     References,
     SectionBlock,
+    reference_runs,
 )
 from deckgen.layout.handout.model import (
     BlockPart,
@@ -281,13 +282,48 @@ class Picture(Flowable):
         pdfkit.draw_picture(self.canv, self.fig.src, 0, 0, self.width, self.height)
 
 
+class FigureBlock(Block):
+    """A figure with its caption, kept together; when the page has less room
+    than it needs, the picture shrinks (to `MIN_SCALE` of its size at least)
+    so it stays right after the text that introduces it instead of leaving a
+    gap here and floating to the next page."""
+
+    MIN_SCALE = 0.6
+
+    def __init__(self, parts: list[Flowable], picture: Picture) -> None:
+        super().__init__(parts)
+        self.picture = picture
+        self.full = (picture.width, picture.height)
+
+    def wrap(self, aw, ah):
+        self.picture.width, self.picture.height = self.full
+        w, h = super().wrap(aw, ah)
+        if h <= ah:
+            return w, h
+        pic_h = self.full[1]
+        scale = (ah - (h - pic_h)) / pic_h if pic_h else 0.0
+        if scale < self.MIN_SCALE:
+            return w, h  # to the next page, whole
+        self.picture.width, self.picture.height = self.full[0] * scale, pic_h * scale
+        return super().wrap(aw, ah)
+
+
 class _Doc(BaseDocTemplate):
+    # where the text ended: the page and the frame's y (for `render_article`'s
+    # check of a nearly empty last page)
+    last_page = 0
+    last_y = 0.0
+
     def afterFlowable(self, flowable):
+        if self.frame is not None:
+            self.last_page, self.last_y = self.page, self.frame._y
         heading = flowable.heading() if isinstance(flowable, Block) else flowable
         if isinstance(heading, SectionHeading):
             frame = self.frame
             top = frame._y + flowable.height + heading.style.spaceBefore * 0.5
-            self.canv.mark_heading(heading, min(top, frame._y2))
+            # first on its page: nothing of the section before above it
+            at_top = frame._y + flowable.height >= frame._y2 - heading.style.spaceBefore - 1
+            self.canv.mark_heading(heading, min(top, frame._y2), at_top)
 
 
 def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
@@ -300,9 +336,16 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` cut with an ellipsis to `width` (as it is when it fits)."""
+    """`text` as it is when it fits, else as many of its whole words as fit
+    with an ellipsis (a single long word is cut)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        head = " ".join(words).rstrip(" ,;:·—–-")
+        if pdfmetrics.stringWidth(head + "…", font, size) <= width:
+            return head + "…"
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
@@ -365,22 +408,26 @@ def _paged_canvas(handout: Handout, ts: Typesetter):
             super().__init__(*args, language=handout.language, **kwargs)
             self._pages: list[tuple[dict, str | None, list]] = []
             self._running: str | None = None  # the section the page starts in
-            self._first_on_page: str | None = None
+            self._first_on_page: str | None = None  # a section starting at the page's top
+            self._page_start: str | None = None  # the section in force at the page's top
             self._marks: list[tuple[SectionHeading, float]] = []
 
-        def mark_heading(self, heading: SectionHeading, top: float) -> None:
+        def mark_heading(self, heading: SectionHeading, top: float, at_top: bool) -> None:
             # Bookmarks point at real pages, which exist only once save()
             # replays them: keep them with the page until then.
             self._marks.append((heading, top))
             if heading.running is not None:
-                if self._first_on_page is None:
+                if at_top and not self._marks[:-1]:
                     self._first_on_page = heading.running
                 self._running = heading.running
 
         def showPage(self):
-            running = self._first_on_page or self._running
+            # The section the page's top belongs to: a figure carried over to
+            # the head of a page stays under its own section's name.
+            running = self._first_on_page or self._page_start
             self.tagger.next_page()  # the page's artifact closes after its furniture
             self._pages.append((dict(self.__dict__), running, self._marks))
+            self._page_start = self._running
             self._first_on_page = None
             self._marks = []
             self._startPage()
@@ -433,7 +480,8 @@ def _cover(block: Cover, ts: Typesetter) -> list[Flowable]:
 
 def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
-    parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), Picture(fig)]
+    picture = Picture(fig)
+    parts: list[Flowable] = [Spacer(0, st.body.size * 0.6), picture]
     if fig.caption_set is not None:
         parts.append(_set(fig.caption_set, ts, role="Caption"))
     elif fig.caption is not None:
@@ -444,7 +492,7 @@ def _figure(fig: Figure, ts: Typesetter) -> list[Flowable]:
         parts.append(ts.para(fig.credit, st.credit, "credit"))
     else:
         parts.append(Spacer(0, st.credit.space_after))
-    return [Block(parts)]
+    return [FigureBlock(parts, picture)]
 
 
 def _heading(
@@ -462,11 +510,6 @@ def _heading(
     )
 
 
-def _points(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
-    names = ts.names(ts.handout.styles.point.font)
-    return [SetText(p, names, ts.handout.palette.accent) for p in block.key_points]
-
-
 def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     heading = _heading(block.title.runs, block.number, f"section-{block.id}", ts, block.title.plain)
@@ -482,9 +525,8 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(_quote(block.quote_set, ts))
     if block.points:
         label = ts.para((Run(ts.handout.words.key_points),), st.label, "label")
-        pts = _points(block, ts)
-        body.append(Block([label, *pts[:2]]))
-        body.extend(pts[2:])
+        # a short list whole, a long one split only after its first two items
+        body.extend(_kept(label, _list(block.key_points, ts)))
     if block.speaker_notes:
         label = ts.para((Run(ts.handout.words.speaker_notes),), st.notes_label, "notes-label")
         paras = [q for p in block.speaker_notes for q in _long_para(p, st.speaker_notes, ts)]
@@ -768,13 +810,13 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         ts.para((Run(w.event),), st.table_head, "th"),
     ]
     if block.show_groups:
-        head_cells.append(ts.para((Run(w.who),), st.table_head, "th"))
+        head_cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
     rows = [head_cells]
     for row in block.rows:
         cell = [ts.para(row.title, st.table_date, "td-title")]
         if row.text is not None:
             cell.append(ts.para(row.text, st.table_cell, "td"))
-        when = ts.para((Run(row.when),), st.table_cell, "td-date")
+        when = ts.para((Run(whole_dates(row.when)),), st.table_cell, "td-date")
         if block.mark_size:
             when = MarkedDate(when, block.mark_size, row.shape, row.color)
         line = [when, cell]
@@ -782,7 +824,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
             line.append(ts.para((Run(row.group),), st.table_cell, "td-group"))
         rows.append(line)
     date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
-    group_w = g.column * 0.21 if block.show_groups else 0
+    group_w = (block.group_width or g.column * 0.21) if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
     table = TaggedTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(
@@ -798,6 +840,13 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, pdfkit.color(pal.accent)),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, pdfkit.color(pal.rule)),
+                # no row alone at a page's head or foot: the first two and
+                # the last two stay together
+                *(
+                    [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, -2), (-1, -1))]
+                    if len(rows) > 4
+                    else []
+                ),
             ]
         )
     )
@@ -813,18 +862,18 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
 def _references(block: References, ts: Typesetter) -> list[Flowable]:
     st = ts.handout.styles
     heading = _heading(block.title.runs, None, "references", ts, block.title.plain)
-    items: list[Flowable] = []
-    for i, ref in enumerate(block.items, start=1):
-        runs = list(ref.text.runs)
-        if ref.url and not any(r.link for r in runs):
-            runs.append(Run(". "))
-            # printed readable ('Apollo–Soyuz', not 'Apollo%E2%80%93Soyuz'); the link keeps the URL
-            runs.append(Run(unquote(ref.url), link=ref.url))
-        items.append(
-            Paragraph(
-                ts.markup(runs, st.reference), ts.pstyle(st.reference, "ref"), bulletText=f"{i}."
+    # kept two at each end: no reference alone at a page's head or foot
+    items: list[Flowable] = _list(block.set_items, ts)
+    if not block.set_items:  # a hand-made model: let reportlab set them
+        for i, ref in enumerate(block.items, start=1):
+            runs = reference_runs(ref)
+            items.append(
+                Paragraph(
+                    ts.markup(runs, st.reference),
+                    ts.pstyle(st.reference, "ref"),
+                    bulletText=f"{i}.",
+                )
             )
-        )
     return _keep_heading(heading, items, ts)
 
 
@@ -853,7 +902,28 @@ def metadata(handout: Handout) -> pdfkit.Metadata:
     )
 
 
+SHORT_LAST_PAGE = 0.3  # of the text block: a last page filled less is run back
+# Pages: a longer document is set once (the second setting doubles the time,
+# and one page saved matters less in a book than on a handout).
+LONG_PAGE_MAX = 40
+
+
 def render_article(handout: Handout) -> bytes:
+    """The article as PDF. A last page holding only a short end (a few lines,
+    one block) is avoided when a text block one line longer (a 'long page',
+    as books run them) brings it back onto the page before."""
+    data, doc = _render(handout, 0.0)
+    g = handout.geometry
+    fill = (g.top - doc.last_y) / g.frame_height
+    if 1 < doc.last_page <= LONG_PAGE_MAX and fill < SHORT_LAST_PAGE:
+        longer, doc2 = _render(handout, handout.styles.body.leading)
+        if doc2.last_page < doc.last_page:
+            return longer
+    return data
+
+
+def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
+    """The PDF, its text block `longer` points deeper than the geometry's."""
     fonts = register_fonts(handout)
     ts = Typesetter(handout, fonts)
     g = handout.geometry
@@ -864,15 +934,15 @@ def render_article(handout: Handout) -> bytes:
         leftMargin=g.left,
         rightMargin=g.width - g.right,
         topMargin=g.height - g.top,
-        bottomMargin=g.bottom,
+        bottomMargin=g.bottom - longer,
         showBoundary=0,
         **pdfkit.doc_kwargs(metadata(handout), fonts[handout.styles.body.font].regular),
     )
     frame = TaggedFrame(
         g.left,
-        g.bottom,
+        g.bottom - longer,
         g.column,
-        g.frame_height,
+        g.frame_height + longer,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -881,4 +951,4 @@ def render_article(handout: Handout) -> bytes:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
-    return pdfkit.finish(doc.canv, buf, saved=True)
+    return pdfkit.finish(doc.canv, buf, saved=True), doc

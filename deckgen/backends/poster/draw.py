@@ -210,6 +210,25 @@ def _row_letter(i: int) -> str:
     return name
 
 
+def _sheet_map(c, t, tile, x: float, y: float) -> None:
+    """The assembly guide: the grid of sheets in miniature, this one filled,
+    the blank ones (not printed) crossed out."""
+    cell_h = min(5.0, t.margin * 0.6 / t.rows)  # within the sheet's lower margin
+    cell_w = cell_h * 1.4
+    c.saveState()
+    c.setLineWidth(0.4)
+    for other in t.tiles:
+        cx = x + other.col * cell_w
+        cy = y + (t.rows - 1 - other.row) * cell_h
+        c.setStrokeColorRGB(0.35, 0.35, 0.35)
+        c.setFillColorRGB(0, 0, 0)
+        c.rect(cx, cy, cell_w, cell_h, stroke=1, fill=1 if other is tile else 0)
+        if other.label in t.skipped:
+            c.line(cx, cy, cx + cell_w, cy + cell_h)
+            c.line(cx, cy + cell_h, cx + cell_w, cy)
+    c.restoreState()
+
+
 def draw_tiles(p: Poster) -> bytes:
     """The poster over small sheets: each shows its window of the poster
     (the same vector form), cut marks, registration marks and its label."""
@@ -221,8 +240,9 @@ def draw_tiles(p: Poster) -> bytes:
     c.beginForm(_FORM, 0, 0, p.width, p.height)
     _Pen(c, p, 0, 0, links=False).draw()
     c.endForm()
-    n = len(t.tiles)
-    for i, tile in enumerate(t.tiles):
+    printed = t.printed
+    n = len(printed)
+    for i, tile in enumerate(printed):
         win = tile.window
         m = t.margin
         c.saveState()
@@ -271,20 +291,21 @@ def draw_tiles(p: Poster) -> bytes:
         with tagger.leaf("P"):
             c.setFont(body.bold, 14)
             c.drawString(m, m * 0.3, tile.label)
+        w = words(p.language)
+        note = w.sheet_note.format(
+            label=tile.label,
+            n=i + 1,
+            total=n,
+            rows=t.rows,
+            last_row=_row_letter(t.rows - 1),
+            cols=t.cols,
+        )
+        if t.skipped:
+            note += " " + w.sheets_blank.format(labels=", ".join(t.skipped))
         with tagger.leaf("P"):
             c.setFont(body.regular, 7.5)
-            c.drawRightString(
-                t.sheet_w - m,
-                m * 0.3,
-                words(p.language).sheet_note.format(
-                    label=tile.label,
-                    n=i + 1,
-                    total=n,
-                    rows=t.rows,
-                    last_row=_row_letter(t.rows - 1),
-                    cols=t.cols,
-                ),
-            )
+            c.drawRightString(t.sheet_w - m, m * 0.3, note)
+        _sheet_map(c, t, tile, m + 30, m * 0.3 - 1)
         c.restoreState()
         c.showPage()
     return pdfkit.finish(c, buf)

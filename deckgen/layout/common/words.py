@@ -46,12 +46,14 @@ class Words(Mapping[str, str]):
     date: str  # the key-dates table's column heads
     event: str
     who: str
+    group: str  # the key-dates column of the timeline's groups, unless it names them
     page_of: str  # {n}, {total}
     slide_of: str  # {n}, {total}: the slides a handout page shows
     slides_of: str  # {first}, {last}, {total}
     # poster
     poster: str  # in its PDF's subject: "Key dates — poster"
     sheet_note: str  # {label}, {n}, {total}, {rows}, {last_row}, {cols}
+    sheets_blank: str  # {labels}: the tiled poster's sheets left out, being blank
 
     def __getitem__(self, key: str) -> str:
         if key not in _KEYS:
@@ -109,6 +111,7 @@ _WORDS: dict[str, Words] = {
         date="Date",
         event="Event",
         who="Who",
+        group="Group",
         page_of="page {n} of {total}",
         slide_of="Slide {n} of {total}",
         slides_of="Slides {first}–{last} of {total}",
@@ -117,6 +120,7 @@ _WORDS: dict[str, Words] = {
             "Sheet {label}: {n} of {total} ({rows} rows A–{last_row}, {cols} columns). "
             "Cut at the marks; glue onto the dashed strip."
         ),
+        sheets_blank="Not printed (blank): {labels}.",
     ),
     "ru": Words(
         agenda="План",
@@ -143,6 +147,7 @@ _WORDS: dict[str, Words] = {
         date="Дата",
         event="Событие",
         who="Кто",
+        group="Группа",
         page_of="стр. {n} из {total}",
         slide_of="Слайд {n} из {total}",
         slides_of="Слайды {first}–{last} из {total}",
@@ -151,6 +156,7 @@ _WORDS: dict[str, Words] = {
             "Лист {label}: {n} из {total} (рядов: {rows}, A–{last_row}; столбцов: {cols}). "
             "Обрежьте по меткам и наклейте на полосу, отмеченную пунктиром."
         ),
+        sheets_blank="Не печатаются (пустые): {labels}.",
     ),
     "uk": Words(
         agenda="План",
@@ -177,6 +183,7 @@ _WORDS: dict[str, Words] = {
         date="Дата",
         event="Подія",
         who="Хто",
+        group="Група",
         page_of="стор. {n} з {total}",
         slide_of="Слайд {n} з {total}",
         slides_of="Слайди {first}–{last} з {total}",
@@ -185,6 +192,7 @@ _WORDS: dict[str, Words] = {
             "Аркуш {label}: {n} з {total} (рядів: {rows}, A–{last_row}; стовпців: {cols}). "
             "Обріжте по мітках і наклейте на смугу, позначену пунктиром."
         ),
+        sheets_blank="Не друкуються (порожні): {labels}.",
     ),
     "de": Words(
         agenda="Agenda",
@@ -211,6 +219,7 @@ _WORDS: dict[str, Words] = {
         date="Datum",
         event="Ereignis",
         who="Wer",
+        group="Gruppe",
         page_of="Seite {n} von {total}",
         slide_of="Folie {n} von {total}",
         slides_of="Folien {first}–{last} von {total}",
@@ -219,6 +228,7 @@ _WORDS: dict[str, Words] = {
             "Blatt {label}: {n} von {total} ({rows} Reihen A–{last_row}, {cols} Spalten). "
             "An den Marken schneiden und auf den gestrichelten Streifen kleben."
         ),
+        sheets_blank="Nicht gedruckt (leer): {labels}.",
     ),
     "fr": Words(
         agenda="Sommaire",
@@ -245,6 +255,7 @@ _WORDS: dict[str, Words] = {
         date="Date",
         event="Événement",
         who="Qui",
+        group="Groupe",
         page_of="page {n} sur {total}",
         slide_of="Diapositive {n} sur {total}",
         slides_of="Diapositives {first} à {last} sur {total}",
@@ -253,6 +264,7 @@ _WORDS: dict[str, Words] = {
             "Feuille {label}\u00a0: {n} sur {total} ({rows} rangées A–{last_row}, "
             "{cols} colonnes). Découper aux repères, puis coller sur la bande en pointillés."
         ),
+        sheets_blank="Non imprimées (vides) : {labels}.",
     ),
     "es": Words(
         agenda="Índice",
@@ -279,6 +291,7 @@ _WORDS: dict[str, Words] = {
         date="Fecha",
         event="Acontecimiento",
         who="Quién",
+        group="Grupo",
         page_of="página {n} de {total}",
         slide_of="Diapositiva {n} de {total}",
         slides_of="Diapositivas {first}–{last} de {total}",
@@ -287,6 +300,7 @@ _WORDS: dict[str, Words] = {
             "Hoja {label}: {n} de {total} ({rows} filas A–{last_row}, {cols} columnas). "
             "Recorte por las marcas y pegue sobre la franja discontinua."
         ),
+        sheets_blank="No se imprimen (en blanco): {labels}.",
     ),
 }
 

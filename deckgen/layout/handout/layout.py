@@ -21,9 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import unquote
 
 from deckgen import fonts
 from deckgen.fonts.wrap import text_width
+from deckgen.layout.common.breaks import span_parts
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
@@ -52,6 +54,7 @@ from deckgen.layout.handout.style import (
 from deckgen.layout.handout.text import set_paragraph
 from deckgen.outline.model import (
     Outline,
+    Reference,
     Run,
     Section,
     Text,
@@ -119,6 +122,17 @@ def _source_runs(outline: Outline) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def reference_runs(ref: Reference) -> tuple[Run, ...]:
+    """A reference as printed: its text, then its URL decoded ('Apollo–Soyuz',
+    not 'Apollo%E2%80%93Soyuz') unless the text already links it; the link
+    keeps the URL as written."""
+    runs = list(ref.text.runs)
+    if ref.url and not any(r.link for r in runs):
+        runs.append(Run(". "))
+        runs.append(Run(unquote(ref.url), link=ref.url))
+    return tuple(runs)
+
+
 def _with_slide_notes(section: Section) -> Section:
     """A section written only as explicit `slides:` takes its speaker notes
     from them (its content is printed from the slides themselves)."""
@@ -129,14 +143,35 @@ def _with_slide_notes(section: Section) -> Section:
     return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
 
 
+CELL_PADDING = 8.0 + 1.0  # the table's right cell padding, and a point to spare
+
+
 def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
-    """The key-dates table's date column: wide enough for the widest date on
-    one line (dates are longer in some languages: '20 февр. 1962 г.'), from
-    23% to 30% of the text column; a longer date wraps."""
+    """The key-dates table's date column: as wide as the widest date on one
+    line (dates are longer in some languages: '20 февр. 1962 г.'), a span's two
+    dates one under the other; at most 30% of the text column."""
     cell = styles.table_cell
-    widest = max(text_width(r.when, cell.font, cell.size) for r in rows)
-    padding = 8.0 + 1.0  # the table's right cell padding, and a point to spare
-    return min(max(column * 0.23, widest + padding), column * 0.3)
+
+    def need(when: str) -> float:
+        # a span breaks after its dash, onto two lines, each date whole
+        return max(text_width(part, cell.font, cell.size) for part in span_parts(when))
+
+    return min(max(need(r.when) for r in rows) + CELL_PADDING, column * 0.3)
+
+
+def _group_width(rows: list[DateRow], head: str, styles: Styles, column: float) -> float:
+    """The group column: as wide as its longest label on one line, and its
+    head; at most 28% of the text column, but never narrower than the
+    longest word of a label (a label wraps between words, never inside one)."""
+    cell, th = styles.table_cell, styles.table_head
+    labels = [r.group for r in rows if r.group]
+    if not labels:
+        return 0.0
+    widest = max(text_width(label, cell.font, cell.size) for label in labels)
+    longest_word = max(text_width(w, cell.font, cell.size) for lb in labels for w in lb.split())
+    head_w = text_width((Run(head.upper(), bold=True),), th.font, th.size) + th.tracking * len(head)
+    width = min(max(widest, head_w), column * 0.28)
+    return max(width, longest_word, head_w) + CELL_PADDING
 
 
 def _running_head(title: str) -> str:
@@ -237,6 +272,7 @@ def _key_dates(
     head_font: str,
     body_font: str,
     default_title: str,
+    default_groups_label: str,
 ) -> KeyDates:
     """The key dates: a table of the timeline's events (date, title, text,
     group) with the strip of their dates drawn to scale above it."""
@@ -264,6 +300,8 @@ def _key_dates(
     check.text(timeline.title, head_font, "timeline.title", bold=True)
     strip = key_dates_strip(timeline, talk.look, col, styles.body, palette, language)
     mark = round(styles.table_cell.size * ROW_MARK, 2)
+    groups_label = timeline.groups_label.plain if timeline.groups_label else default_groups_label
+    check.text(timeline.groups_label, head_font, "timeline.groups_label", bold=True)
     return KeyDates(
         title,
         tuple(rows),
@@ -271,6 +309,8 @@ def _key_dates(
         strip,
         mark,
         _date_width(rows, styles, col),
+        _group_width(rows, groups_label, styles, col),
+        groups_label,
     )
 
 
@@ -335,6 +375,7 @@ def layout_handout(
                 head_font,
                 body_font,
                 w.key_dates,
+                w.group,
             )
         )
 
@@ -351,7 +392,11 @@ def layout_handout(
     if outline.references:
         for i, ref in enumerate(outline.references):
             check.text(ref.text, body_font, f"references[{i}].text")
-        blocks.append(References(Text.of(w.further_reading), outline.references))
+        set_refs = tuple(
+            set_paragraph(reference_runs(ref), styles.reference, col, hyphen_lang, bullet=f"{i}.")
+            for i, ref in enumerate(outline.references, start=1)
+        )
+        blocks.append(References(Text.of(w.further_reading), outline.references, set_refs))
 
     theme_footer = theme.footer or ""
     if theme_footer:

@@ -170,12 +170,17 @@ class KeyDates:
     strip: Strip | None = None  # the timeline to scale, above the table
     mark_size: float = 0.0  # a row's marker, drawn before its date
     date_width: float = 0.0  # points, the date column: its widest date on one line
+    group_width: float = 0.0  # points, the group column: its longest label; 0: a default
+    groups_label: str = ""  # the group column's head: the timeline's word, else "Group"
 
 
 @dataclass(frozen=True)
 class References:
     title: Text
     items: tuple[Reference, ...]
+    # each item set in lines ("1." hung in the indent; a URL printed decoded
+    # and broken only where `breaks.url_breaks` allows); () in hand-made models
+    set_items: tuple[SetParagraph, ...] = ()
 
 
 Block = Cover | SectionBlock | KeyDates | References

@@ -17,6 +17,7 @@ class HandoutOptions:
     notes_lines: bool = False  # article: a ruled Notes area after each section
     slides_per_page: int = 3  # slides mode: 1, 2, 3, 4 or 6
     speaker_notes: bool = False
+    writing_lines: bool = True  # slides mode: ruled lines beside or under each slide
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> HandoutOptions:
@@ -28,4 +29,5 @@ class HandoutOptions:
             notes_lines=values.get("notes_lines", cls.notes_lines),
             slides_per_page=values.get("slides_per_page", cls.slides_per_page),
             speaker_notes=values.get("speaker_notes", cls.speaker_notes),
+            writing_lines=values.get("writing_lines", cls.writing_lines),
         )

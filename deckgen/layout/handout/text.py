@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from deckgen import fonts
+from deckgen.layout.common.breaks import is_runt, url_breaks
 from deckgen.layout.handout.style import TextStyle
 from deckgen.outline.mathtex import SCRIPT_SIZE
 from deckgen.outline.model import Run, Text
@@ -134,11 +135,24 @@ def _hyphen_split(
     return None
 
 
+def _url_cut(piece: Run, style: TextStyle, room: float) -> int | None:
+    """The longest head of a URL-like `piece` ending at an allowed break
+    (`breaks.url_breaks`) that fits in `room`; None when it has no break."""
+    cuts = url_breaks(piece.text)
+    if not cuts:
+        return None
+    fitting = [
+        i for i in cuts if _width((Run(piece.text[:i], piece.bold, piece.italic),), style) <= room
+    ]
+    return fitting[-1] if fitting else cuts[0]
+
+
 def _break_word(
     word: tuple[Run, ...], room: float, style: TextStyle
 ) -> tuple[list[Run], list[Run]]:
-    """The pieces of `word` that fill `room` (split between characters, at
-    least one character) and the pieces left over."""
+    """The pieces of `word` that fill `room` and the pieces left over: a URL
+    at its allowed breaks only, anything else between characters (at least
+    one character)."""
     head_pieces: list[Run] = []
     used = 0.0
     rest = list(word)
@@ -150,11 +164,19 @@ def _break_word(
             used += pw
             rest.pop(0)
             continue
-        n = _split_chars(piece, style, room - used)
+        n = _url_cut(piece, style, room - used)
+        if n is None:
+            n = _split_chars(piece, style, room - used)
         head_pieces.append(replace(piece, text=piece.text[:n]))
         rest[0] = replace(piece, text=piece.text[n:])
         break
     return head_pieces, rest
+
+
+# Measures tried, as fractions of the full one, until the last line is no
+# runt: each step down sends a word or two on to the last line; the lines are
+# still justified to the full measure (a few percent wider spaces).
+RUNT_FILLS = (1.0, 0.985, 0.97, 0.955, 0.94, 0.925, 0.91)
 
 
 def set_paragraph(
@@ -165,7 +187,37 @@ def set_paragraph(
     first_indent: float = 0.0,
     bullet: str | None = None,
 ) -> SetParagraph:
+    """`text` broken into lines of `measure` points: see the module docstring.
+    A paragraph whose last line would be a runt (`breaks.is_runt`) is broken
+    again on a slightly shorter measure; the first try without one wins."""
     runs = text.runs if isinstance(text, Text) else tuple(text)
+    lines = _set_lines(runs, style, measure, language, first_indent, 1.0)
+    for fill in RUNT_FILLS[1:] if _has_runt(lines) else ():
+        again = _set_lines(runs, style, measure, language, first_indent, fill)
+        if not _has_runt(again):
+            lines = again
+            break
+    space = _face(style.font, style.bold, style.italic).width(" ", style.size)
+    # the bullet hangs left of the text, in the indent
+    bullet_x = max(style.left_indent - style.size * 1.1, 0.0)
+    return SetParagraph(tuple(lines), style, measure, space, bullet, bullet_x)
+
+
+def _has_runt(lines: list[SetLine]) -> bool:
+    if len(lines) < 2:
+        return False
+    last = ["".join(p.text for p in word) for word in lines[-1].words]
+    return is_runt(last, _ends_hyphen(lines[-2]))
+
+
+def _set_lines(  # noqa: C901 - the greedy line filler, one loop over the words
+    runs: tuple[Run, ...],
+    style: TextStyle,
+    measure: float,
+    language: str | None,
+    first_indent: float,
+    fill: float,
+) -> list[SetLine]:
     space = _face(style.font, style.bold, style.italic).width(" ", style.size)
     hyph = _hyphenator(language) if style.hyphenate else None
     pending = _words(runs)
@@ -175,9 +227,8 @@ def set_paragraph(
     width = 0.0
 
     def avail() -> float:
-        return (
-            measure - style.left_indent - style.right_indent - (first_indent if not lines else 0.0)
-        )
+        full = measure - style.left_indent - style.right_indent
+        return full * fill - (first_indent if not lines else 0.0)
 
     def flush(justify: bool) -> None:
         nonlocal current, width
@@ -200,9 +251,10 @@ def set_paragraph(
         # typographers' rule: never more than two hyphenated lines in a row
         ladder = len(lines) >= 2 and all(_ends_hyphen(ln) for ln in lines[-2:])
         loose = not current or width + gap < avail() * MIN_FILL
+        # never the paragraph's last word: its tail alone would end it
         split = (
             _hyphen_split(word[0], core, hyph, room, style)
-            if hyph is not None and core is not None and not ladder and loose
+            if hyph is not None and core is not None and not ladder and loose and pending
             else None
         )
         if split is not None:
@@ -228,9 +280,7 @@ def set_paragraph(
         flush(True)
     if current:
         flush(False)
-    # the bullet hangs left of the text, in the indent
-    bullet_x = max(style.left_indent - style.size * 1.1, 0.0)
-    return SetParagraph(tuple(lines), style, measure, space, bullet, bullet_x)
+    return lines
 
 
 def widest_word(runs: tuple[Run, ...], style: TextStyle) -> float:

@@ -34,7 +34,7 @@ class Level:
 
     @property
     def compact(self) -> bool:
-        return self.title <= 18 and not self.text_lines
+        return self.title <= 20 and not self.text_lines
 
 
 # Roomy to compact; the first that places every event wins.
@@ -43,11 +43,12 @@ LEVELS: tuple[Level, ...] = (
     Level(30, 19, 4, 330),
     Level(26, 17, 4, 290),
     Level(23, 16, 3, 250),
-    Level(20, 15, 3, 230),
-    Level(18, 14, 2, 210),
-    Level(18, 14, 0, 200),
-    Level(18, 14, 0, 170, section=False),
-    Level(18, 14, 0, 330, section=False, title_lines=2, inline=True),
+    Level(21, 15, 3, 230),
+    Level(20, 14, 2, 210),
+    Level(20, 14, 1, 200),
+    Level(20, 14, 0, 200),
+    Level(20, 14, 0, 170, section=False),
+    Level(20, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
 
 # ---------------------------------------------------------------- the axis and the cards
@@ -306,6 +307,16 @@ def card_texts(
                 best, best_score = card, score
         out.append(best)
     return out
+
+
+def card_at_width(
+    outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted, index, width
+) -> CardText:
+    """Event `index`'s card at this level and exactly this width."""
+    ev = outline.timeline.events[index]
+    arrow = "→ " if ts.covers(ts.body, "→") else "> "
+    st = look.group(ev.group)
+    return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
 
 
 def min_card_area(level: Level, k: float, gap: float) -> float:

@@ -25,7 +25,10 @@ GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
 # a second opinion often places the last few cards.
 STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
-BALANCES = (0.0, 0.6)  # share of axis width given by event count, not time
+# Share of axis width given by event count, not time: a dense period widens
+# (a magnified stretch of the axis) so its cards stay near their dates.
+BALANCES = (0.0, 0.6, 0.85)
+MAX_DRIFT_SHARE = 0.08  # of the axis: how far a card's stem may stand from its date
 MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
 # how far from its date a lane may stand, in card widths.
@@ -97,6 +100,9 @@ def _methods(big: bool):
 
 
 def _place(method, params, items, geo, frame, side_h, k, w):
+    # No card stands further from its date than this (a reader finds the card
+    # near the date, and the date near the card).
+    bound = MAX_DRIFT_SHARE * (frame.right - frame.left)
     if method == "sweep":
         shift, height_cost = params
         return placement.place(
@@ -106,8 +112,8 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             side_h,
             gap=geo.gap,
             stem_inset=geo.stem_inset,
-            stem_gap=8 * k,
-            max_shift=w * shift,
+            stem_gap=6 * k,
+            max_shift=min(w * shift, bound),
             height_cost=height_cost,
         )
     lean, reach = params
@@ -120,7 +126,7 @@ def _place(method, params, items, geo, frame, side_h, k, w):
         lane_gap=geo.lane_gap,
         lean=lean,
         reach=w * reach,
-        max_drift=w * COLUMN_DRIFT,
+        max_drift=min(w * COLUMN_DRIFT, bound),
     )
 
 
@@ -269,7 +275,7 @@ def _spread(best, row, texts, geo, frame, side_h, k, w, big):
     # The even choice wins when it holds as many cards, or nearly as many
     # and the sweep left a long stretch of the story without any card.
     if count < placed and (
-        count < placed * SPREAD_MIN_SHARE or _widest_gap(xs, best[2]) < 2 * _widest_gap(xs, slots)
+        count < placed * SPREAD_MIN_SHARE or _widest_gap(xs, best[2]) < 1.5 * _widest_gap(xs, slots)
     ):
         return best
     return (scale, xs, slots, [i for i, s in zip(row.idx, slots, strict=True) if s is None])

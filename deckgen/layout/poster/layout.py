@@ -10,11 +10,14 @@ Coordinates: points, origin at the top-left corner of the *trim* (the
 finished poster), y growing down. Bleed lies outside (negative / beyond the
 size); the backend adds it and the crop marks around the trim.
 
-Type scale. Sizes are given for A2 and multiplied by
-``k = sqrt(area / area of A2)``. For the ISO A sizes (all of one aspect) this
-is the same as scaling with the width, one step up is x1.414; for ARCH-D it
-keeps the type as large relative to the page area. Event titles are never
-below ``18 pt * k`` (`TITLE_FLOOR`), legible from 2 m at A2.
+Type scale. Sizes are given for A2. The banner, legend and footer are
+multiplied by ``k = sqrt(area / area of A2)`` (one A size up is x1.414). The
+timeline (cards, axis, leaders) grows slower, by `card_scale`: x1.2 per A
+size up, so a bigger sheet holds more cards rather than the same ones larger.
+Event titles are never below ``20 pt * card_scale`` (`TITLE_FLOOR`): 20 pt at
+A2, 24 pt at A1, 28.8 pt at A0. Each card stands within 8% of the axis from
+its date (`fit.MAX_DRIFT_SHARE`); descriptions are given, whole, to the cards
+that have room (`grow`, and `timeline._mixed` for a compact poster).
 
 Fitting (`poster_timeline`, `poster_fit`). The layout tries card styles
 from roomy to compact (`poster_cards.LEVELS`: bigger type and a few lines of
@@ -45,7 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from deckgen.color import luminance, mix, readable_on
@@ -71,11 +74,12 @@ from deckgen.layout.poster.model import (
     Rect,
     Stroke,
     TextBlock,
+    card_scale,
     page_size,
     type_scale,
 )
-from deckgen.layout.poster.text import Typesetter, strip_end
-from deckgen.layout.poster.tiling import tile_poster
+from deckgen.layout.poster.text import Typesetter, strip_end, url_text
+from deckgen.layout.poster.tiling import Tiling, blank_tiles, tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
 from deckgen.outline.model import Image, Outline, Run, Section, Timeline
 from deckgen.theme.model import Theme
@@ -171,7 +175,6 @@ def layout_poster(
         subject=f"{tl.title.plain if tl and tl.title else w.timeline} — {w.poster}",
         language=outline.language,
         options=opts,
-        tiling=tile_poster(W, H, opts.tile) if opts.tile else None,
     )
     if tl is None or not tl.events:
         # Nothing to draw on an axis: the sections' key points instead.
@@ -185,6 +188,7 @@ def layout_poster(
         region = Box(margin, y + margin * 0.3, W - 2 * margin, footer_top - margin * 0.6 - y)
         _overview(outline, theme, ts, region, k, surface, el, labels, diags)
         return poster(
+            tiling=_tiling(opts, W, H, el),
             elements=tuple(el),
             cards=(),
             labels=tuple(labels),
@@ -195,19 +199,42 @@ def layout_poster(
         )
 
     frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
-    result = timeline(outline, theme, ts, look, frame, k, surface, el, labels, diags, opts.size)
+    kc = card_scale(W, H)
+    result = timeline(outline, theme, ts, look, frame, kc, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
     return poster(
+        tiling=_tiling(opts, W, H, el),
         elements=tuple(el),
         cards=tuple(cards),
         labels=tuple(labels),
         scale=scales[0],
         scales=scales,
-        title_size=LEVELS[level].title * k,
+        title_size=LEVELS[level].title * kc,
         level=level,
         unplaced=tuple(unplaced),
         diagnostics=tuple(diags),
     )
+
+
+QUIET_ROLES = frozenset({"background", "era"})  # not content worth a sheet of paper
+
+
+def _extent(e: Element) -> Box:
+    if isinstance(e, Stroke):
+        xs, ys = [p[0] for p in e.points], [p[1] for p in e.points]
+        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+    if isinstance(e, Marker):
+        return Box(e.x - e.size / 2, e.y - e.size / 2, e.size, e.size)
+    return e.box
+
+
+def _tiling(opts: PosterOptions, W: float, H: float, el: list[Element]) -> Tiling | None:
+    """The sheets for home printing, the blank ones marked to be skipped."""
+    if not opts.tile:
+        return None
+    tiling = tile_poster(W, H, opts.tile)
+    content = [_extent(e) for e in el if e.role not in QUIET_ROLES]
+    return replace(tiling, skipped=blank_tiles(tiling, content))
 
 
 def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) -> None:
@@ -605,13 +632,6 @@ def _legend_rows(
     return rows
 
 
-def _short_url(url: str) -> str:
-    """A URL as printed: without the scheme and 'www.', which nobody types."""
-    for prefix in ("https://", "http://"):
-        url = url.removeprefix(prefix)
-    return url.removeprefix("www.").rstrip("/")
-
-
 def _footer_items(
     outline: Outline, theme: Theme, w: Mapping[str, str]
 ) -> list[tuple[tuple[Run, ...], str]]:
@@ -627,7 +647,7 @@ def _footer_items(
         if src.publisher:
             runs += [Run(", ")] + list(src.publisher.runs)
         if src.url:
-            runs += [Run(". "), Run(_short_url(src.url), link=src.url)]
+            runs += [Run(". "), Run(url_text(src.url), link=src.url)]
         items.append((tuple(runs), "credit"))
     if outline.cover is not None and outline.cover.credit is not None:
         items.append(((Run(f"{w['cover']}: ", bold=True), *outline.cover.credit.runs), "credit"))
@@ -639,7 +659,7 @@ def _footer_items(
     for i, ref in enumerate(outline.references):
         runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
         if ref.url:
-            runs += [Run(" "), Run(_short_url(ref.url), link=ref.url)]
+            runs += [Run(" "), Run(url_text(ref.url), link=ref.url)]
         items.append((tuple(runs), "reference"))
     return items
 
@@ -661,20 +681,31 @@ def _section_key(outline: Outline, w: Mapping[str, str]) -> tuple[Run, ...]:
 def _footer_columns(
     blocks: list[TextBlock], n_cols: int, para: float
 ) -> tuple[list[list[TextBlock]], list[float]]:
-    """The blocks in up to `n_cols` columns, filled in reading order, each
-    about as tall as the others; with each column's height (`para` after
-    every block)."""
-    total = sum(b.box.h + para for b in blocks)
-    target = max(total / n_cols, max(b.box.h for b in blocks))
-    cols: list[list[TextBlock]] = [[]]
-    heights = [0.0]
-    for b in blocks:
-        if cols[-1] and heights[-1] + b.box.h > target + 1 and len(cols) < n_cols:
-            cols.append([])
-            heights.append(0.0)
-        cols[-1].append(b)
-        heights[-1] += b.box.h + para
-    return cols, heights
+    """The blocks in up to `n_cols` columns in reading order, cut where the
+    tallest column is lowest (balanced: no column much longer than the
+    others); with each column's height (`para` after every block)."""
+    hs = [b.box.h + para for b in blocks]
+    n = len(blocks)
+
+    @cache
+    def best(i: int, cols: int) -> tuple[float, tuple[int, ...]]:
+        # (tallest column, cut points) for blocks[i:] in at most `cols` columns
+        if cols == 1 or n - i <= 1:
+            return sum(hs[i:]), ()
+        top: tuple[float, tuple[int, ...]] = (sum(hs[i:]), ())
+        run = 0.0
+        for j in range(i + 1, n):
+            run += hs[j - 1]
+            rest, cuts = best(j, cols - 1)
+            tallest = max(run, rest)
+            if tallest < top[0] - 1e-6:
+                top = (tallest, (j, *cuts))
+        return top
+
+    _, cuts = best(0, n_cols)
+    bounds = [0, *cuts, n]
+    cols = [blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return cols, [sum(hs[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:

@@ -24,6 +24,7 @@ __all__ = [
     "CROP_MARGIN",
     "PAGE_SIZES",
     "TITLE_FLOOR",
+    "card_scale",
     "Card",
     "Element",
     "Label",
@@ -47,7 +48,10 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {  # portrait width, height in poin
     "ARCH-D": (24 * 72.0, 36 * 72.0),
 }
 A2_AREA = PAGE_SIZES["A2"][0] * PAGE_SIZES["A2"][1]
-TITLE_FLOOR = 18.0  # event titles at A2, points; scaled with the page
+TITLE_FLOOR = 20.0  # event titles at A2, points; x `card_scale` on other sheets
+# Cards grow slower than the sheet: one A size up (twice the area) is x1.2,
+# not x1.414, so a bigger sheet holds more cards, not the same ones larger.
+CARD_GROWTH = 0.263  # exponent of the area ratio: 2 ** 0.263 = 1.2
 BLEED = 3 * MM
 CROP_MARGIN = 10 * MM  # room outside the bleed for the crop marks
 
@@ -207,6 +211,15 @@ def page_size(size: str, orientation: str = "landscape") -> tuple[float, float]:
         raise RenderError(f"unknown poster size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     w, h = PAGE_SIZES[key]
     return (h, w) if orientation == "landscape" else (w, h)
+
+
+def card_scale(width: float, height: float) -> float:
+    """The factor applied to every A2 size of the timeline (cards, axis,
+    leaders): 1.2 per A size up (`CARD_GROWTH`); titles 20 pt at A2, 24 pt
+    at A1, 28.8 pt at A0."""
+    ratio = width * height / A2_AREA
+    # below A2 (read from closer) the cards shrink with the sheet, as all type does
+    return float(ratio**CARD_GROWTH if ratio >= 1 else math.sqrt(ratio))
 
 
 def type_scale(width: float, height: float) -> float:

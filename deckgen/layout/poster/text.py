@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from urllib.parse import unquote
 
 from deckgen import fonts
 from deckgen.fonts.wrap import line_height, text_width, wrap
+from deckgen.layout.common.breaks import url_breaks
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.poster.model import Align, TextBlock
 from deckgen.outline.model import Run, Text
@@ -47,7 +49,8 @@ class Typesetter:
         """Wrapped lines, cut to `max_lines` with an ellipsis; and whether it was cut."""
         fam = self._fams[font]
         got = wrap(tuple(runs), fam, size, max_width)
-        out = [TextLine(ln.runs, ln.width) for ln in got]
+        # zero-width spaces mark where a URL may break (`url_text`); not drawn
+        out = [TextLine(_drawn(ln.runs), ln.width) for ln in got]
         if max_lines is None or len(out) <= max_lines:
             return out, False
         kept = out[:max_lines]
@@ -97,6 +100,28 @@ class Typesetter:
             Box(bx, y, w, h), tuple(lines), font, size, lh, asc, color, False, False, align, role
         )
         return tb, cut
+
+
+ZWSP = "\u200b"
+
+
+def _drawn(runs: Sequence[Run]) -> tuple[Run, ...]:
+    return tuple(
+        Run(r.text.replace(ZWSP, ""), r.bold, r.italic, r.link) if ZWSP in r.text else r
+        for r in runs
+    )
+
+
+def url_text(url: str) -> str:
+    """A URL as printed on the poster: decoded ('Apollo–Soyuz', not
+    'Apollo%E2%80%93Soyuz'), without the scheme and 'www.', with a
+    zero-width space wherever a line may break (after / . - or before ? #,
+    as the handout breaks them), so a long one never splits inside a word."""
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    url = unquote(url.removeprefix("www.").rstrip("/"))
+    cuts = set(url_breaks(url))
+    return "".join((ZWSP + ch if i in cuts else ch) for i, ch in enumerate(url))
 
 
 def _style(runs: list[Run]) -> tuple[bool, bool]:

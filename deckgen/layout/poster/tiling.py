@@ -5,7 +5,9 @@ Neighbouring windows overlap by `OVERLAP`, so the sheets can be trimmed on
 one side and glued: the cut marks show where to cut (the right and bottom
 edge of a sheet's own share), the registration marks (printed at the same
 poster position on both neighbours) show how to align, and a label such as
-"B3" (row B, column 3) says where the sheet goes.
+"B3" (row B, column 3) says where the sheet goes. A sheet with nothing on
+it but the background is not printed (`blank_tiles`); every printed sheet
+carries a small map of the grid marking it and the sheets left out.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from deckgen.layout.common.primitives import Box
 
-__all__ = ["OVERLAP", "SAFE_MARGIN", "SHEETS", "Tile", "Tiling", "tile_poster"]
+__all__ = ["OVERLAP", "SAFE_MARGIN", "SHEETS", "Tile", "Tiling", "blank_tiles", "tile_poster"]
 
 MM = 72 / 25.4
 SHEETS = {"A4": (210 * MM, 297 * MM), "LETTER": (612.0, 792.0)}
@@ -43,6 +45,11 @@ class Tiling:
     margin: float
     overlap: float
     tiles: tuple[Tile, ...]
+    skipped: tuple[str, ...] = ()  # labels of sheets with nothing on them: not printed
+
+    @property
+    def printed(self) -> tuple[Tile, ...]:
+        return tuple(t for t in self.tiles if t.label not in self.skipped)
 
 
 def _row_name(i: int) -> str:
@@ -109,3 +116,16 @@ def tile_poster(width: float, height: float, paper: str) -> Tiling:
             tiles.append(Tile(f"{_row_name(r)}{c + 1}", r, c, window, cut, marks))
     label = "Letter" if key == "LETTER" else "A4"
     return Tiling(label, sw, sh, rows, cols, SAFE_MARGIN, OVERLAP, tuple(tiles))
+
+
+def blank_tiles(tiling: Tiling, content: list[Box]) -> tuple[str, ...]:
+    """Labels of the sheets whose own share shows none of the `content`
+    boxes (only the background, or the edge of an era band): printing them
+    wastes paper. The sheet notes say which they are, so the wall still
+    gets assembled in the right places."""
+    out = []
+    for t in tiling.tiles:
+        share = Box(t.window.x, t.window.y, t.cut.w, t.cut.h)
+        if not any(share.overlaps(b) for b in content):
+            out.append(t.label)
+    return tuple(out)

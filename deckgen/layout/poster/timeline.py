@@ -16,8 +16,16 @@ from deckgen.fonts.wrap import line_height
 from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.common.timescale import TimeScale, end_ordinal, ticks
-from deckgen.layout.poster.cards import LEVELS, CardText, Level, card_texts, min_card_area
+from deckgen.layout.poster.cards import (
+    LEVELS,
+    CardText,
+    Level,
+    card_at_width,
+    card_texts,
+    min_card_area,
+)
 from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
+from deckgen.layout.poster.grow import Placed, grow_cards
 from deckgen.layout.poster.model import Card, Element, Label, Marker, Rect, Stroke, TextBlock
 from deckgen.layout.poster.text import Typesetter, bold
 from deckgen.outline.model import Event, Outline, Run, Timeline
@@ -118,6 +126,10 @@ def timeline(
     big = len(events) > 300
     for row in rows:
         spread_row(row, texts, LEVELS[li], geo, frame, side_h, k, big)
+    if not big and not LEVELS[li].inline:
+        texts = _with_descriptions(
+            outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h
+        )
     cards: list[Card] = []
     row_diags: list[Diagnostic] = []
     for row in rows:
@@ -197,7 +209,7 @@ def _tries(n_events: int, frame: Frame, base_geo: Geometry, k: float) -> Iterato
     last = len(LEVELS) - 1
     for li, level in enumerate(LEVELS):
         # Compact cards stand a little closer: more of them fit a side.
-        geo = replace(base_geo, gap=9 * k) if level.compact else base_geo
+        geo = replace(base_geo, gap=7 * k, stem_inset=10 * k) if level.compact else base_geo
         for n_rows in ROWS:
             if n_rows > 1 and n_events < MIN_EVENTS_PER_ROW * n_rows:
                 continue
@@ -252,8 +264,58 @@ def _choose(
         if chosen is None or missing < chosen.missing:
             chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
         if not missing:
+            if not big and LEVELS[t.li].text_lines == 0 and not LEVELS[t.li].inline:
+                mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
+                chosen = mixed or chosen
             break
     return chosen
+
+
+MIXED_ROUNDS = 3  # tries at giving descriptions to some of a compact poster's cards
+
+
+def _mixed(
+    outline: Outline,
+    theme: Theme,
+    ts: Typesetter,
+    look: Look,
+    k: float,
+    t: _Try,
+    texts: list[CardText],
+    groups: list[list[int]],
+    starts: list[float],
+    ends: list[float | None],
+    frame: Frame,
+) -> _Choice | None:
+    """When every card fits only without descriptions, cards with their whole
+    description for as many events as still all fit: every event with a text
+    gets it first; those left out, and their neighbours, go back to the
+    compact card, a few rounds. None when no round places every event."""
+    assert outline.timeline is not None
+    events = outline.timeline.events
+    c = theme.colors
+    rich_level = replace(LEVELS[t.li], text_lines=RICH_LINES)
+    rich = card_texts(outline, ts, look, rich_level, k, outline.language, c.text, c.muted)
+    use = [ev.text is not None and not r.cut for ev, r in zip(events, rich, strict=True)]
+    if not any(use):
+        return None
+    min_span = _min_span(events)
+    for _ in range(MIXED_ROUNDS):
+        cards = [r if u else x for r, x, u in zip(rich, texts, use, strict=True)]
+        if max(x.height for x in cards) > t.side_h:
+            use = [u and r.height <= t.side_h for u, r in zip(use, rich, strict=True)]
+            continue
+        rows = _fit_rows(events, groups, t, starts, ends, cards, frame, k, False, min_span)
+        missing = [i for row in rows for i in row.missing]
+        if not missing:
+            return _Choice(0, t.li, cards, rows, t.side_h, t.geo)
+        for i in missing:
+            for j in (i - 2, i - 1, i, i + 1, i + 2):
+                if 0 <= j < len(use):
+                    use[j] = False
+        if not any(use):
+            return None
+    return None
 
 
 def _fit_rows(
@@ -298,6 +360,50 @@ def _fit_rows(
     return rows
 
 
+RICH_LINES = 12  # a description longer than this stays off its card
+
+
+def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
+    """`texts` with the cards that have room for their whole description
+    grown to hold it (`grow.grow_cards`); a description still cut (no room
+    to grow) is left off its card: whole or not at all, never '…'."""
+    events = outline.timeline.events
+    rich = replace(level, text_lines=RICH_LINES)
+    made: dict[int, object] = {}
+
+    def at(lv: Level, index: int, width: float) -> CardText:
+        c = theme.colors
+        return card_at_width(
+            outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width
+        )
+
+    def richer(index: int, width: float):
+        if events[index].text is None or (level.text_lines and not texts[index].cut):
+            return None
+        card = at(rich, index, width)
+        if abs(card.width - width) > 0.01:
+            return None
+        made[index] = card
+        return card.height, card.cut
+
+    out = list(texts)
+    for row in rows:
+        placed = [
+            Placed(i, slot, texts[i].width, texts[i].height)
+            for i, slot in zip(row.idx, row.slots, strict=True)
+            if slot is not None
+        ]
+        for i in grow_cards(placed, richer, side_h, geo.gap, 8 * k):
+            out[i] = made[i]
+    bare = replace(level, text_lines=0)
+    for i, card in enumerate(out):
+        if card.cut and level.text_lines and events[i].text is not None:
+            plain = at(bare, i, card.width)
+            if not plain.cut and abs(plain.width - card.width) <= 0.01:
+                out[i] = plain  # shorter: it stands where the cut card stood
+    return out
+
+
 def _report_unplaced(tl, unplaced, size_name, diags):
     """A lecturer wants to know what is missing and what to do: a warning
     per event with its line, or, when there are many, one warning with the
@@ -306,8 +412,8 @@ def _report_unplaced(tl, unplaced, size_name, diags):
         return
     events = tl.events
     advice = (
-        "only their dates are marked on the axis. Type grows with the page, so a larger "
-        "size holds no more cards: leave out minor events or make two posters"
+        "only their dates are marked on the axis. Cards grow slower than the sheet, so a "
+        "larger size holds more; or leave out minor events, or make two posters"
     )
     if len(unplaced) > MAX_EVENT_WARNINGS:
         shown = unplaced[:SUMMARY_NAMES]
@@ -335,8 +441,8 @@ def _report_unplaced(tl, unplaced, size_name, diags):
                 "warning",
                 f"poster: no room for event {ev.title.plain!r} ({ev.date}) on the {size_name} "
                 "poster, even with the most compact cards and a compressed axis; only its date "
-                "is marked on the axis. Type grows with the page, so a larger size holds no "
-                "more cards: leave out minor events or make two posters.",
+                "is marked on the axis. Cards grow slower than the sheet, so a larger size "
+                "holds more; or leave out minor events, or make two posters.",
                 ev.location,
             )
         )

@@ -58,9 +58,39 @@ def test_pages_hold_the_asked_number_of_slides(outline, per_page):
 def test_three_a_page_has_ruled_lines_beside_each_slide(outline):
     plan, _ = build(outline)
     for slot in plan.slide_pages[0].slots:
-        assert len(slot.rules) >= 5
-        assert all(x1 > slot.box.right for x1, _, _ in slot.rules)
-        assert all(slot.box.y <= y <= slot.box.bottom + 1 for _, _, y in slot.rules)
+        beside = [r for r in slot.rules if slot.box.y <= r[2] <= slot.box.bottom + 1]
+        assert len(beside) >= 5
+        assert all(x1 > slot.box.right for x1, _, _ in beside)
+        # the rest of the row is ruled under the slide, not left blank
+        assert all(y > slot.box.bottom for _, _, y in set(slot.rules) - set(beside))
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 4, 6])
+def test_every_count_fills_the_page_with_slides_and_lines(outline, per_page):
+    plan, _ = build(outline, slides_per_page=per_page)
+    g = plan.geometry
+    page = plan.slide_pages[0]
+    assert len(page.slots) == per_page
+    text_top, text_bottom = g.height - g.top, g.height - g.bottom
+    for slot in page.slots:
+        assert len(slot.rules) >= 3, "lines to write on beside or under every slide"
+        for x1, x2, y in slot.rules:  # never across the thumbnail
+            assert not (
+                slot.box.y < y < slot.box.bottom and x1 < slot.box.right and x2 > slot.box.x
+            )
+    # balanced: the slides and their lines reach from the text block's top to its foot
+    lowest = max(max([s.box.bottom, *(y for _, _, y in s.rules)]) for s in page.slots)
+    assert min(s.box.y for s in page.slots) == pytest.approx(text_top)
+    assert text_bottom - lowest < g.height * 0.04
+    # as large as the paper allows: one or two columns of slides span the measure
+    widest = max(s.box.w for s in page.slots)
+    columns = 2 if per_page in (4, 6) else 1
+    assert widest * columns > (g.width - 2 * 54.0) * (0.58 if per_page == 3 else 0.85)
+
+
+def test_writing_lines_can_be_turned_off(outline):
+    plan, _ = build(outline, slides_per_page=6, writing_lines=False)
+    assert all(not s.rules for p in plan.slide_pages for s in p.slots)
 
 
 def test_speaker_notes_under_each_slide(outline):

@@ -22,6 +22,7 @@ from deckgen.layout.poster.layout import (
     PAGE_SIZES,
     TITLE_FLOOR,
     TextBlock,
+    card_scale,
     layout_poster,
     page_size,
     type_scale,
@@ -62,12 +63,13 @@ def test_space_race_fits_without_overlap_at_a2():
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_legibility_floor_at_every_size(size, orientation):
     p = layout_poster(space_race(), DEFAULT, {"size": size, "orientation": orientation})
-    floor = TITLE_FLOOR * type_scale(p.width, p.height)
+    floor = TITLE_FLOOR * card_scale(p.width, p.height)
     titles = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "event-title"]
     assert titles, "no event titles drawn"
     assert min(t.size for t in titles) >= floor - 1e-6
-    if size == "A2":
-        assert min(t.size for t in titles) >= 18
+    least = {"A2": 20, "A1": 24, "A0": 28.8}
+    if size in least:
+        assert min(t.size for t in titles) >= least[size] - 0.01
     check_poster(p)
 
 
@@ -97,7 +99,7 @@ def test_dense_pile_never_overlaps_and_reports_what_does_not_fit():
     assert reported_missing(p) == len(p.unplaced)
     assert len(p.cards) + len(p.unplaced) == 150
     # Still at the floor, never below.
-    assert p.title_size >= TITLE_FLOOR * type_scale(p.width, p.height) - 1e-6
+    assert p.title_size >= TITLE_FLOOR * card_scale(p.width, p.height) - 1e-6
 
 
 def test_same_day_events_all_placed():

@@ -1,0 +1,171 @@
+"""The poster on the wall: type that grows with the sheet (but slower), cards
+near their dates, descriptions wherever there is room, and the small print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from poster_helpers import DEFAULT, check_poster, outline_of, space_race
+from test_poster_dense import _uniform
+
+import deckgen.outline
+import deckgen.theme
+from deckgen.layout.poster.grow import Placed, grow_cards
+from deckgen.layout.poster.layout import layout_poster
+from deckgen.layout.poster.model import TextBlock
+from deckgen.layout.poster.placement import Slot
+from deckgen.layout.poster.tiling import blank_tiles, tile_poster
+from deckgen.outline.model import Reference, Text
+
+ROOT = Path(__file__).resolve().parents[3]
+DENSE = ROOT / "tests/fixtures/outlines/dense-timeline.yaml"
+
+
+def titles(p) -> list[TextBlock]:
+    return [e for e in p.elements if isinstance(e, TextBlock) and e.role == "event-title"]
+
+
+def axis_width(p) -> float:
+    return max(e.box.w for e in p.elements if getattr(e, "role", "") == "axis")
+
+
+def test_titles_grow_with_the_sheet_but_slower_than_it():
+    o = space_race()
+    sizes = {
+        s: min(t.size for t in titles(layout_poster(o, DEFAULT, {"size": s})))
+        for s in ("A2", "A1", "A0")
+    }
+    assert sizes["A2"] >= 20 - 1e-6 and sizes["A1"] >= 24 - 1e-6 and sizes["A0"] >= 28.8 - 1e-6
+    assert sizes["A2"] <= sizes["A1"] <= sizes["A0"]
+
+
+@pytest.mark.parametrize("size", ["A2", "A1", "A0"])
+def test_dense_fixture_cards_stay_near_their_dates(size):
+    o = deckgen.outline.load(DENSE)
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": size})
+    check_poster(p)
+    assert all(t.size >= {"A2": 20, "A1": 24, "A0": 28.8}[size] - 0.01 for t in titles(p))
+    bound = 0.08 * axis_width(p)
+    for c in p.cards:
+        assert abs(c.anchor - c.date_x) <= bound + 1e-6, (c.title, c.anchor - c.date_x)
+
+
+def test_a_bigger_sheet_holds_more_of_a_dense_timeline():
+    o = deckgen.outline.load(DENSE)
+    theme = deckgen.theme.resolve(o)
+    placed = [len(layout_poster(o, theme, {"size": s}).cards) for s in ("A2", "A1", "A0")]
+    assert placed[0] < placed[1] < placed[2] == len(o.timeline.events)
+    assert placed[1] >= 60
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the staircase placement holds 64 of the fixture's 73 events at A1 "
+    "(all at A0); denser placement (magnified inset, lanes) is still to do",
+)
+def test_every_event_of_the_dense_fixture_is_placed_at_a1():
+    o = deckgen.outline.load(DENSE)
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": "A1"})
+    assert len(p.cards) == len(o.timeline.events)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: 80 generated events on A1 place about 55")
+def test_eighty_events_are_placed_at_a1():
+    p = layout_poster(outline_of(_uniform(80, seed=7)), DEFAULT, {"size": "A1"})
+    assert not p.unplaced
+
+
+@pytest.mark.parametrize(
+    "real",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.xfail(
+                strict=False,
+                reason="issue 11: the mixed-card choice is not yet monotonic in the room "
+                "left: with the sample's 7 references it shows 11 descriptions at A2, 6 at A1",
+            ),
+        ),
+    ],
+    ids=["helpers", "content"],
+)
+def test_descriptions_where_there_is_room_and_never_cut_beside_it(real):
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml") if real else space_race()
+    theme = deckgen.theme.resolve(o) if real else DEFAULT
+    with_text = sum(1 for ev in o.timeline.events if ev.text is not None)
+    shown = {}
+    for size in ("A2", "A1", "A0"):
+        p = layout_poster(o, theme, {"size": size})
+        check_poster(p)
+        texts = [e for e in p.elements if getattr(e, "role", "") == "event-text"]
+        shown[size] = len(texts)
+        # a description is whole: never ended with an ellipsis
+        assert not any(ln.runs and ln.runs[-1].text.endswith("…") for t in texts for ln in t.lines)
+        assert not [d for d in p.diagnostics if "was shortened to fit its card" in d.message]
+    assert 0 < shown["A2"] <= shown["A1"] <= shown["A0"]
+    assert shown["A0"] >= with_text * 0.8, "the biggest sheet shows (nearly) every description"
+
+
+def test_a_card_grows_only_into_free_room():
+    a = Placed(0, Slot(0, 0.0, 0.0, 90.0), 100.0, 40.0)
+    b = Placed(1, Slot(0, 60.0, 50.0, 140.0), 100.0, 40.0)  # above a, overlapping in x
+    c = Placed(2, Slot(0, 0.0, 300.0, 390.0), 100.0, 40.0)  # alone
+    grown = grow_cards([a, b, c], lambda i, w: (120.0, False), 400.0, 10.0, 8.0)
+    assert 0 not in grown, "a would run into b"
+    assert grown.get(2) == 120.0 and grown.get(1) == 120.0
+    cut = grow_cards(
+        [Placed(3, Slot(0, 0.0, 0.0, 90.0), 100.0, 40.0)],
+        lambda i, w: (120.0, True),
+        400.0,
+        10.0,
+        8.0,
+    )
+    assert not cut, "a description that would be cut stays off"
+
+
+def test_footer_prints_decoded_urls_in_balanced_columns():
+    refs = tuple(
+        Reference(Text.of(f"Reference number {i} with a title"), url)
+        for i, url in enumerate(
+            [
+                "https://en.wikipedia.org/wiki/Apollo%E2%80%93Soyuz_Test_Project",
+                "https://www.esa.int/Science_Exploration/Human_and_Robotic_Exploration/International_Space_Station",
+                "https://www.nasa.gov/history/",
+                "https://example.org/a",
+                "https://example.org/b",
+                "https://example.org/c",
+            ]
+        )
+    )
+    o = outline_of(space_race().timeline.events, references=refs)
+    p = layout_poster(o, DEFAULT, {"size": "A2"})
+    footer = [e for e in p.elements if getattr(e, "role", "") == "reference"]
+    text = "".join("".join(r.text for r in ln.runs) for t in footer for ln in t.lines)
+    assert "%E2%80%93" not in text and "Apollo–Soyuz" in text
+    assert "\u200b" not in text, "break marks are never drawn"
+    for t in footer:  # a URL broken across lines only at its seams
+        for a, b in zip(t.lines, t.lines[1:], strict=False):
+            if a.runs and b.runs and a.runs[-1].link and b.runs[0].link:
+                end, start = a.runs[-1].text, b.runs[0].text
+                assert end[-1] in "/.-–" or start[0] in "?#" or end.endswith(" "), (end, start)
+    # balanced: the columns' bottoms differ by less than the tallest block
+    cols: dict[float, float] = {}
+    for e in p.elements:
+        if getattr(e, "role", "") in ("reference", "credit"):
+            cols[e.box.x] = max(cols.get(e.box.x, 0.0), e.box.bottom)
+    tallest = max(e.box.h for e in p.elements if getattr(e, "role", "") in ("reference", "credit"))
+    assert max(cols.values()) - min(cols.values()) <= tallest + 1
+
+
+def test_blank_tiles_are_skipped():
+    t = tile_poster(1190.0, 842.0, "A4")
+    from deckgen.layout.common.primitives import Box
+
+    labels = blank_tiles(t, [Box(10, 10, 50, 50)])  # content only in the top-left corner
+    assert t.tiles[0].label not in labels
+    assert len(labels) == len(t.tiles) - 1
+    o = outline_of(space_race().timeline.events)
+    p = layout_poster(o, DEFAULT, {"size": "A2", "tile": "A4"})
+    assert p.tiling is not None and not p.tiling.skipped  # a full poster skips none
