@@ -127,6 +127,7 @@ sections:  # the body of the talk, in order
 
 timeline:  # dated events: timeline slides, the handout's key dates, the poster
   title: A Short History  # the timeline's title
+  groups_label: Side  # what the groups are, heading their column in the key dates
   groups:  # lanes: each gets one colour and one marker shape in every output
     east: East  # id: label
     west: {label: West, color: "#C8102E"}  # or with a colour of its own
