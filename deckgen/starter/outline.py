@@ -131,7 +131,6 @@ timeline:  # dated events: timeline slides, the handout's key dates, the poster
   groups:  # lanes: each gets one colour and one marker shape in every output
     east: East  # id: label
     west: {label: West, color: "#C8102E"}  # or with a colour of its own
-  groups_label: Side  # what the groups are (the handout's column heading)
   eras:  # shaded spans behind the events
     - {start: 1957, end: 1975, label: The race}  # label, start and end required
   events:  # date and title required; any order
