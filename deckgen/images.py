@@ -40,6 +40,8 @@ __all__ = [
     "PngPixels",
     "data",
     "for_reportlab",
+    "grey",
+    "grey_reader",
     "normalise",
     "pixel_size",
     "png_pixels",
@@ -86,6 +88,29 @@ def pixel_size(path: Path, location: Location | None = None) -> tuple[int, int]:
 def data(path: Path, location: Location | None = None) -> bytes:
     """The bytes to embed (the file itself when it needs no change)."""
     return normalise(path, location).data
+
+
+def grey(path: Path, location: Location | None = None) -> bytes:
+    """The picture in greyscale, as a PNG (the `print` theme saves colour ink);
+    transparency kept."""
+    n = normalise(path, location)
+    return _grey(n.data)
+
+
+@lru_cache(maxsize=64)
+def _grey(data: bytes) -> bytes:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        alpha = img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info)
+        out = io.BytesIO()
+        img.convert("LA" if alpha else "L").save(out, "PNG", optimize=False)
+        return out.getvalue()
+
+
+def grey_reader(path: Path, location: Location | None = None):
+    """`for_reportlab` of the greyscale picture."""
+    return _reader(grey(path, location))
 
 
 def for_reportlab(path: Path, location: Location | None = None):

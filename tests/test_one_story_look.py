@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 import deckgen.outline
@@ -67,7 +68,7 @@ def deck_markers(pptx: Path) -> dict[str, list[tuple[str, str | None, str | None
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
     out: dict[str, list] = {}
     for slide in Presentation(pptx).slides:
-        for shape in slide.shapes:
+        for shape in _flat(slide.shapes):  # a timeline slide's shapes are one group
             if not shape.name.startswith("Marker: "):
                 continue
             sp = shape._element.spPr
@@ -82,6 +83,14 @@ def deck_markers(pptx: Path) -> dict[str, list[tuple[str, str | None, str | None
                 )
             )
     return out
+
+
+def _flat(shapes):
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _flat(shape.shapes)
+        else:
+            yield shape
 
 
 def test_the_sample_has_groups_to_compare(built):

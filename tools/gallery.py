@@ -32,6 +32,7 @@ from deckgen.backends.base import Job
 from deckgen.layout.deck.model import Deck
 
 ROOT = Path(__file__).resolve().parent.parent
+PANDOC_TEMPLATE = ROOT / "tests" / "fixtures" / "templates" / "pandoc-reference.pptx"
 GALLERY = ROOT / "content" / "gallery.yaml"
 SAMPLE = ROOT / "content" / "space_race.yaml"
 THEMES = ("default", "midnight", "print")
@@ -63,6 +64,7 @@ class Gallery:
         self.handouts()
         self.posters()
         self.sample()
+        self.on_pandoc_template()
 
     # ------------------------------------------------------------ building
 
@@ -182,6 +184,23 @@ class Gallery:
         self.save(row(self.pages(handout, height=1000, page=page)), "space_race-handout-slides.png")
         [poster] = self.build(SAMPLE, "poster")
         self.save(row(self.pages(poster, width=1400)), "space_race-poster.png")
+
+    def on_pandoc_template(self) -> None:
+        """space_race-pandoc-template.png: the sample on Pandoc's reference.pptx
+        (720 x 405 pt; tests/fixtures/templates), the layout scaled to it."""
+        folder = self.work / "on-template"
+        shutil.copytree(SAMPLE.parent, folder)
+        shutil.copy(PANDOC_TEMPLATE, folder / "pandoc-reference.pptx")
+        outline = folder / SAMPLE.name
+        sets = ["outputs.pptx.template=pandoc-reference.pptx"]
+        [pdf] = self.build(outline, "slides-pdf", sets=sets)
+        deck = slide_plan(outline, sets=sets)
+        pages = self.pages(pdf, width=480)
+        chosen: dict[str, Image.Image] = {}
+        for slide, image in zip(deck.slides, pages, strict=True):
+            chosen.setdefault(slide.kind, image)
+        kinds = ("title", "bullets", "quote", "timeline")
+        self.save(row([chosen[k] for k in kinds if k in chosen]), "space_race-pandoc-template.png")
 
     def save(self, image: Image.Image, name: str) -> None:
         """A palette PNG: a quarter of the size of RGB, and no time stamp."""

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deckgen.errors import Location
 
@@ -117,6 +117,10 @@ class Image:
     caption: Text | None = None
     credit: Text | None = None
     location: Location = _NOWHERE
+    # the point kept in view when a layout crops the picture (fractions of
+    # its width and height), and whether it fills its frame or shows whole
+    focus: tuple[float, float] = (0.5, 0.5)
+    fit: Literal["cover", "contain"] = "cover"
 
 
 @dataclass(frozen=True)
@@ -351,6 +355,7 @@ class Outline:
     cover: Image | None = None
     timeline: Timeline | None = None
     references: tuple[Reference, ...] = ()
+    notes: Paragraphs = ()  # speaker notes of the title slide
     # backend name -> option name -> Option (validated by the backend's spec)
     outputs: Mapping[str, Mapping[str, Option]] = field(default_factory=dict)
     outputs_locations: Mapping[str, Location] = field(default_factory=dict)

@@ -80,6 +80,23 @@ def _defs() -> dict[str, Any]:
                 },
                 "caption": _ref("text"),
                 "credit": _ref("text"),
+                "focus": {
+                    "type": "array",
+                    # a number, or its YAML text as the loader reads it
+                    "items": {
+                        "anyOf": [
+                            {"type": "number", "minimum": 0, "maximum": 1},
+                            {"type": "string", "pattern": "^(0?\\.[0-9]+|[01](\\.0*)?)$"},
+                        ]
+                    },
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "description": "[x, y]: the point kept in view when the picture is cropped.",
+                },
+                "fit": {
+                    "enum": ["cover", "contain"],
+                    "description": "cover: fill the frame, cropping around focus; contain: whole.",
+                },
             },
             ("src", "alt"),
             "A picture.",
@@ -256,6 +273,7 @@ def json_schema() -> dict[str, Any]:
         "sections": _list(_ref("section"), "The body of the talk, in order.", min_items=1),
         "timeline": _ref("timeline"),
         "references": _list(_ref("reference"), "Further reading."),
+        "notes": {**_ref("longText"), "description": "Speaker notes of the title slide."},
         "outputs": {
             "type": "object",
             "description": "Options per output (backend name -> options).",

@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deckgen._yaml import Node, NodeValueError, as_bool, as_int, did_you_mean, unknown_key_message
 from deckgen.errors import Diagnostic, Location
@@ -59,12 +59,13 @@ KEYS: dict[str, frozenset[str]] = {
             "sections",
             "timeline",
             "references",
+            "notes",
             "outputs",
         }
     ),
     "section": frozenset({"id", "title", "summary", "points", "notes", "image", "quote", "slides"}),
     "point": frozenset({"text", "points"}),
-    "image": frozenset({"src", "alt", "caption", "credit"}),
+    "image": frozenset({"src", "alt", "caption", "credit", "focus", "fit"}),
     "quote": frozenset({"text", "by"}),
     "column": frozenset({"heading", "points"}),
     "slide": frozenset(
@@ -311,9 +312,34 @@ class _Builder:
         caption = self.text(node.get("caption"), _join(where, "caption"))
         credit = self.text(node.get("credit"), _join(where, "credit"))
         src = self.picture(src_node, _join(where, "src"))
+        focus = self.focus(node.get("focus"), _join(where, "focus"))
+        fit = self.fit(node.get("fit"), _join(where, "fit"))
         if src is None or not alt:
             return None
-        return Image(src, alt, caption, credit, node.location)
+        return Image(src, alt, caption, credit, node.location, focus, fit)
+
+    def focus(self, node: Node | None, where: str) -> tuple[float, float]:
+        """`[x, y]`, fractions 0-1 of the picture's width and height."""
+        if node is None or node.is_null:
+            return (0.5, 0.5)
+        items = node.value if isinstance(node.value, list) else None
+        values = [float(item.value) for item in items or [] if item.tag in ("int", "float")]
+        if items is None or len(items) != 2 or len(values) != 2:
+            self.error(node.location, where, "expected [x, y], two numbers from 0 to 1")
+            return (0.5, 0.5)
+        if not all(0 <= v <= 1 for v in values):
+            self.error(node.location, where, "x and y must lie between 0 and 1 (0.5: the middle)")
+            return (0.5, 0.5)
+        return (float(values[0]), float(values[1]))
+
+    def fit(self, node: Node | None, where: str) -> Literal["cover", "contain"]:
+        if node is None or node.is_null:
+            return "cover"
+        if node.value == "contain":
+            return "contain"
+        if node.value != "cover":
+            self.error(node.location, where, f"expected 'cover' or 'contain', got {node.value!r}")
+        return "cover"
 
     def picture(self, src_node: Node | None, where: str) -> Path | None:
         """An image's `src`: inside the outline's folder, a picture we can draw
@@ -829,6 +855,7 @@ def build_outline(root: Node, path: Path, filename: str) -> tuple[Outline | None
         cover=b.image(get("cover"), "cover"),
         timeline=timeline,
         references=b.references(get("references")),
+        notes=b.long_text(get("notes"), "notes"),
         outputs=outputs,
         outputs_locations=output_locations,
         location=root.location,

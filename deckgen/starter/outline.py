@@ -38,6 +38,8 @@ cover:  # the picture of the title slide, the handout's cover, the poster's head
   alt: A night sky over the curve of a blue planet, with an orbit and a satellite.
   caption: A picture drawn by deckgen  # shown under the picture
   credit: "Picture: deckgen"  # shown small beside it
+  focus: [0.7, 0.3]  # [x, y] kept in view when the picture is cropped
+  fit: cover  # cover: fill the frame around focus; contain: show it whole
 
 sections:  # the body of the talk, in order
   - id: start  # a slug; events point at it (made from the title when left out)

@@ -116,6 +116,35 @@ _GROUP_HEAD = (
 )
 
 
+def group_xml(
+    shape_id: int,
+    name: str,
+    descr: str,
+    box: tuple[float, float, float, float],
+    children: Iterable[str],
+) -> str:
+    """A `p:grpSp` of `children` (placed in slide coordinates: the child frame
+    equals the group's frame), described by `descr` for screen readers."""
+    x, y, w, h = (emu(v) for v in box)
+    frame = (
+        f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+        f'<a:chOff x="{x}" y="{y}"/><a:chExt cx="{w}" cy="{h}"/></a:xfrm>'
+    )
+    return (
+        f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}" '
+        f'descr="{escape(descr)}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+        f"<p:grpSpPr>{frame}</p:grpSpPr>" + "".join(children) + "</p:grpSp>"
+    )
+
+
+# PowerPoint's "Mark as decorative": screen readers skip the shape.
+_DECORATIVE = (
+    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" '
+    'val="1"/></a:ext></a:extLst>'
+)
+
+
 def notes_xml(paragraphs: Sequence[str], first_id: int = 2) -> bytes:
     """`p:notes` with the slide-image and notes-body placeholders of the notes master."""
     body = "".join(paragraphs) or "<a:p/>"
@@ -188,6 +217,11 @@ def run_xml(text: str, style: RunStyle, link_rid: str | None = None) -> str:
 _SLIDENUM_FIELD_ID = "{5C0E5D1A-0B6B-4D1E-9C43-6465636B6765}"
 
 
+def break_xml(style: RunStyle) -> str:
+    """`a:br`: a line break inside a paragraph."""
+    return f"<a:br>{_rpr('rPr', style)}</a:br>"
+
+
 def slide_number_xml(text: str, style: RunStyle) -> str:
     """The slide number as PowerPoint's own field (`a:fld type="slidenum"`), which
     shows `text` until PowerPoint renumbers it when slides are moved or deleted."""
@@ -240,10 +274,15 @@ def paragraph_xml(
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 
 
-def _txbody(paragraphs: Sequence[str], inset: Sequence[float], valign: str) -> str:
-    """`p:txBody` whose `a:bodyPr` fixes insets, wrapping and anchoring, and turns
-    autofit OFF: the layout already guarantees the text fits (PowerPoint's
-    normAutofit would shrink text only once somebody edits it)."""
+def _txbody(
+    paragraphs: Sequence[str], inset: Sequence[float], valign: str, shrink: bool = False
+) -> str:
+    """`p:txBody` whose `a:bodyPr` fixes insets, wrapping and anchoring. The
+    layout already made the text fit at 100%; `shrink` (body placeholders)
+    turns on shrink-on-overflow (`normAutofit`, no scale: nothing is shrunk
+    now) so text a lecturer adds later in PowerPoint shrinks instead of
+    overflowing; other boxes keep autofit off."""
+    fit = "<a:normAutofit/>" if shrink else "<a:noAutofit/>"
     left, top, right, bottom = (emu(v) for v in inset)
     body = "".join(paragraphs) or "<a:p/>"
     return (
@@ -251,7 +290,7 @@ def _txbody(paragraphs: Sequence[str], inset: Sequence[float], valign: str) -> s
         # vertical text or columns, which would break the measured fit
         f'<p:txBody><a:bodyPr vert="horz" wrap="square" lIns="{left}" tIns="{top}" '
         f'rIns="{right}" bIns="{bottom}" numCol="1" rtlCol="0" '
-        f'anchor="{_ANCHOR.get(valign, "t")}" anchorCtr="0"><a:noAutofit/>'
+        f'anchor="{_ANCHOR.get(valign, "t")}" anchorCtr="0">{fit}'
         f"</a:bodyPr><a:lstStyle/>{body}</p:txBody>"
     )
 
@@ -266,6 +305,7 @@ def textbox_xml(
     valign: str = "top",
     fill: str | None = None,
     placeholder: dict[str, str] | None = None,
+    shrink: bool = False,
 ) -> str:
     """A `p:sp` holding text: a layout placeholder (`placeholder` = the layout's
     `p:ph` attributes, so the slide inherits from exactly that placeholder) or a
@@ -281,7 +321,7 @@ def textbox_xml(
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/>{nv}</p:nvSpPr>'
         f"<p:spPr>{_xfrm(*box)}{geom}{fill_xml}</p:spPr>"
-        f"{_txbody(paragraphs, inset, valign)}</p:sp>"
+        f"{_txbody(paragraphs, inset, valign, shrink)}</p:sp>"
     )
 
 
@@ -310,12 +350,15 @@ def shape_xml(
     fill: str | None,
     line: str | None,
     line_width: float,
+    decorative: bool = False,
 ) -> str:
     """A native `p:sp` (rect, roundRect, ellipse, triangle, diamond) with explicit
     fill and outline."""
     fill_xml = _solid(fill) if fill else "<a:noFill/>"
+    nv = f'<p:cNvPr id="{shape_id}" name="{escape(name)}"'
+    nv += f">{_DECORATIVE}</p:cNvPr>" if decorative else "/>"
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/><p:cNvSpPr/>'
+        f"<p:sp><p:nvSpPr>{nv}<p:cNvSpPr/>"
         f"<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(*box)}"
         f'<a:prstGeom prst="{_PRESET[kind]}"><a:avLst/></a:prstGeom>'
         f"{fill_xml}{_ln(line, line_width)}</p:spPr></p:sp>"

@@ -112,7 +112,7 @@ class DeckPackage:
         ids = [int(s.get("id")) for s in self._sld_id_lst]
         self._next_slide_id = max(ids, default=255) + 1
         self._images: dict[str, ImagePart] = {}
-        self._image_files: dict[Path, ImagePart] = {}
+        self._image_files: dict[tuple[Path, bool], ImagePart] = {}
         self.slide_count = 0
         self.notes_count = 0
 
@@ -138,12 +138,14 @@ class DeckPackage:
         self.notes_count += 1
         return part
 
-    def image(self, path: Path) -> ImagePart:
-        """One image part per distinct picture file (by content), however often used."""
-        part = self._image_files.get(path)
+    def image(self, path: Path, grey: bool = False) -> ImagePart:
+        """One image part per distinct picture file (by content), however often used;
+        `grey`: its greyscale version (the print theme)."""
+        part = self._image_files.get((path, grey))
         if part is not None:
             return part
-        blob = images.data(path)  # upright, 8-bit: PowerPoint ignores EXIF rotation
+        # upright, 8-bit: PowerPoint ignores EXIF rotation
+        blob = images.grey(path) if grey else images.data(path)
         digest = hashlib.sha1(blob).hexdigest()
         part = self._images.get(digest)
         if part is None:
@@ -151,7 +153,7 @@ class DeckPackage:
             name = self.names.next(f"/ppt/media/image%d.{ext}")
             part = ImagePart(name, content_type, self.package, blob, path.name)
             self._images[digest] = part
-        self._image_files[path] = part
+        self._image_files[(path, grey)] = part
         return part
 
     @staticmethod

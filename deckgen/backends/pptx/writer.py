@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import quote
 
@@ -94,12 +94,8 @@ class _SlideWriter:
         self.free = list(layout.placeholders)
 
     def write(self, slide: Slide, template_background: str | None, reveal: bool = False) -> None:
-        shapes = []
         steps: list[tuple[int, list[int]]] = []
-        for e in slide.elements:
-            if (slide.reveal or reveal) and isinstance(e, TextBox) and e.role == "body":
-                steps += _steps(self.next_id, e)
-            shapes.append(self._element(e))
+        shapes = self._shapes(slide, steps if (slide.reveal or reveal) else None)
         background: str | None = slide.background
         if template_background and slide.background.upper() == template_background.upper():
             background = None
@@ -109,6 +105,27 @@ class _SlideWriter:
         self.part.blob = blob
         if slide.notes:
             self._notes(slide.notes)
+
+    def _shapes(self, slide: Slide, steps: list[tuple[int, list[int]]] | None) -> list[str]:
+        """Every element's XML, the runs of `slide.groups` each wrapped in a
+        described group (ids stay unique: the group takes the next one);
+        `steps` (revealing) gathers the build steps of body text boxes."""
+
+        def draw(e) -> str:
+            if steps is not None and isinstance(e, TextBox) and e.role == "body":
+                steps.extend(_steps(self.next_id, e))
+            return self._element(e)
+
+        out: list[str] = []
+        i = 0
+        for group in sorted(slide.groups, key=lambda g: g.start):
+            out += [draw(e) for e in slide.elements[i : group.start]]
+            members = slide.elements[group.start : group.stop]
+            sid = self._id()
+            children = [draw(e) for e in members]
+            out.append(_oxml.group_xml(sid, group.name, group.alt, _bounds(members), children))
+            i = group.stop
+        return out + [draw(e) for e in slide.elements[i:]]
 
     def _id(self) -> int:
         self.next_id += 1
@@ -163,6 +180,7 @@ class _SlideWriter:
             valign=tb.valign,
             fill=tb.fill,
             placeholder=ph,
+            shrink=ph is not None and tb.placeholder == "body",
         )
 
     def _paragraph(self, p: Paragraph, slide_number: bool = False) -> str:
@@ -171,6 +189,16 @@ class _SlideWriter:
         if slide_number:
             text = "".join(r.text for r in p.runs)
             runs = [_oxml.slide_number_xml(text, base)] if text else []
+        elif p.hard_breaks and len(p.lines) > 1:
+            # the layout's own breaks (a balanced title), as explicit breaks
+            runs = []
+            for k, line in enumerate(p.lines):
+                if k:
+                    runs.append(_oxml.break_xml(base))
+                # the space a line ended on is the break itself
+                *head, last = line.runs
+                line_runs = [*head, replace(last, text=last.text.rstrip(" "))]
+                runs += [self._run(r, base) for r in line_runs if r.text]
         else:
             runs = [self._run(r, base) for r in p.runs if r.text]
         return _oxml.paragraph_xml(
@@ -212,7 +240,7 @@ class _SlideWriter:
         return rid
 
     def _picture(self, pic: Picture) -> str:
-        image = self.package.image(pic.src)
+        image = self.package.image(pic.src, grey=pic.grey)
         rid = self.images.get(id(image))
         if rid is None:
             rid = self.images[id(image)] = self.package.relate(self.part, image, RT.IMAGE)
@@ -238,6 +266,7 @@ class _SlideWriter:
             shape.fill,
             shape.line,
             shape.line_width,
+            decorative=shape.decorative,
         )
 
     def _notes(self, notes: Iterable[Text]) -> None:
@@ -250,6 +279,18 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _bounds(elements) -> tuple[float, float, float, float]:
+    """The box around `elements` (a line's box may run backwards)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for e in elements:
+        b = e.box
+        xs += [b.x, b.x + b.w]
+        ys += [b.y, b.y + b.h]
+    x, y = min(xs), min(ys)
+    return (x, y, max(xs) - x, max(ys) - y)
 
 
 def _steps(sid: int, tb: TextBox) -> list[tuple[int, list[int]]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import fonts as deckfonts
+from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.pdfblocks import block_fonts, draw_block
 from deckgen.backends.tagging import Tagger, tagger_of
@@ -136,7 +137,11 @@ def _picture(canvas: Canvas, p: Picture, h: float) -> None:
     img_x = b.x - left * full_w
     img_top = b.y - top * full_h
     # named by content: embedded once however often drawn, the same from any folder
-    pdfkit.draw_picture(canvas, p.src, img_x, h - (img_top + full_h), full_w, full_h)
+    y = h - (img_top + full_h)
+    if p.grey:  # the print theme: no colour ink
+        canvas.drawImage(images.grey_reader(p.src), img_x, y, full_w, full_h, mask="auto")
+    else:
+        pdfkit.draw_picture(canvas, p.src, img_x, y, full_w, full_h)
     canvas.restoreState()
 
 

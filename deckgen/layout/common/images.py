@@ -26,24 +26,32 @@ def pixel_size(path: Path, location: Location | None = None) -> tuple[int, int]:
 
 
 def fit_picture(
-    area: Box, px_w: int, px_h: int, *, mode: str = "auto", align: str = "center"
+    area: Box,
+    px_w: int,
+    px_h: int,
+    *,
+    mode: str = "auto",
+    align: str = "center",
+    focus: tuple[float, float] = (0.5, 0.5),
 ) -> tuple[Box, tuple[float, float, float, float]]:
     """Place a px_w x px_h picture in `area` without distortion.
 
     Returns (box, crop) with crop = fractions cut from (left, top, right, bottom).
     mode 'fill' crops to fill the area, 'fit' letterboxes, 'auto' crops only
     when at most MAX_CROP of the picture would be lost. `align` ('center',
-    'left', 'top') places a letterboxed picture inside the area.
+    'left', 'top') places a letterboxed picture inside the area. A crop
+    keeps `focus` (fractions of the picture's width and height) in view: the
+    window it leaves is centred on it, moved only as far as the edges need.
     """
     pic = px_w / px_h
     box_ratio = area.w / area.h
     lost = 1 - min(pic, box_ratio) / max(pic, box_ratio)
     if mode == "fill" or (mode == "auto" and lost <= MAX_CROP):
         if pic > box_ratio:  # wider than the box: cut the sides
-            cut = (1 - box_ratio / pic) / 2
-            return area, (cut, 0.0, cut, 0.0)
-        cut = (1 - pic / box_ratio) / 2
-        return area, (0.0, cut, 0.0, cut)
+            left, right = _around(1 - box_ratio / pic, focus[0])
+            return area, (left, 0.0, right, 0.0)
+        top, bottom = _around(1 - pic / box_ratio, focus[1])
+        return area, (0.0, top, 0.0, bottom)
     if pic > box_ratio:
         w, h = area.w, area.w / pic
     else:
@@ -51,3 +59,10 @@ def fit_picture(
     x = area.x if align == "left" else area.x + (area.w - w) / 2
     y = area.y if align == "top" else area.y + (area.h - h) / 2
     return Box(x, y, w, h), (0.0, 0.0, 0.0, 0.0)
+
+
+def _around(cut: float, focus: float) -> tuple[float, float]:
+    """(before, after): `cut` (a fraction) taken from both ends so that the
+    window kept is centred on `focus` as far as the picture's edges allow."""
+    before = min(max(focus - (1 - cut) / 2, 0.0), cut)
+    return round(before, 6), round(cut - before, 6)

@@ -79,6 +79,9 @@ class Paragraph:
     bold: bool = False  # base style under the runs' own
     italic: bool = False
     align: Align = "left"
+    # the lines are broken on purpose (a balanced title): the .pptx writes
+    # them with explicit line breaks, so every renderer breaks them here
+    hard_breaks: bool = False
 
     @property
     def height(self) -> float:

@@ -3,7 +3,10 @@
 Rules (issue 3, item 3):
 
 - A slide's body text shares one size. It starts at the theme's body size and
-  shrinks in 1 pt steps down to the floor (`slide.min_body_size`).
+  shrinks in 1 pt steps down to the floor; bullet and two-column slides
+  shrink only to 24 pt and hold at most 8 lines (`SlideMaker.fit`): a
+  continuation slide reads better than a wall of small text. Only a single
+  item too long for an empty slide at 24 pt goes down to `slide.min_body_size`.
 - When the text does not fit even at the floor, it is split between slides
   ("(cont.)"): between points, keeping a point with its sub-points where
   possible, and never leaving a heading (a point with sub-points, a column
@@ -21,7 +24,7 @@ sub-point) and the rest one by one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -85,20 +88,37 @@ def _unit_height(unit: Unit, setter: Setter, size: float, width: float, first: b
     return sum(setter(item, size, width, first and i == 0).height for i, item in enumerate(unit))
 
 
+def _unit_lines(unit: Unit, setter: Setter, size: float, width: float, first: bool) -> int:
+    return sum(
+        len(setter(item, size, width, first and i == 0).lines) for i, item in enumerate(unit)
+    )
+
+
 def _pack(
-    units: Sequence[Unit], setter: Setter, size: float, width: float, height: float, cap: float
+    units: Sequence[Unit],
+    setter: Setter,
+    size: float,
+    width: float,
+    height: float,
+    cap: float,
+    max_lines: int | None = None,
 ) -> list[list[Item]]:
-    """Greedy packing into pages of at most `cap` (<= height) points."""
+    """Greedy packing into pages of at most `cap` (<= height) points and
+    `max_lines` lines (a unit longer than that alone takes a page of its own)."""
     pages: list[list[Item]] = [[]]
     used = 0.0
+    lines = 0
+    limit = max_lines or 10**9
 
     def place(unit: Unit) -> None:
-        nonlocal used
+        nonlocal used, lines
         first = not pages[-1]
         h = _unit_height(unit, setter, size, width, first)
-        if used + h <= cap + 1e-6:
+        n = _unit_lines(unit, setter, size, width, first) if max_lines else 0
+        if used + h <= cap + 1e-6 and (first or lines + n <= limit):
             pages[-1].extend(unit)
             used += h
+            lines += n
             return
         alone = h if first else _unit_height(unit, setter, size, width, True)
         if alone <= height + 1e-6:
@@ -107,8 +127,10 @@ def _pack(
             if not first:
                 pages.append([])
                 used = 0.0
+                lines = 0
             pages[-1].extend(unit)
             used += alone
+            lines += _unit_lines(unit, setter, size, width, True) if max_lines else 0
             return
         if len(unit) == 1:
             raise _TooTall(unit[0])
@@ -152,13 +174,23 @@ def _memo(setter: Setter) -> Setter:
 
 
 def _fits_one_slide(
-    region: Sequence[Unit], setter: Setter, size: float, width: float, height: float
+    region: Sequence[Unit],
+    setter: Setter,
+    size: float,
+    width: float,
+    height: float,
+    max_lines: int | None = None,
 ) -> bool:
     used = 0.0
+    lines = 0
     for i, unit in enumerate(region):
         used += _unit_height(unit, setter, size, width, i == 0)
         if used > height + 1e-6:  # stop measuring as soon as it overflows
             return False
+        if max_lines:
+            lines += _unit_lines(unit, setter, size, width, i == 0)
+            if lines > max_lines and i > 0:  # one long item may fill a slide alone
+                return False
     return True
 
 
@@ -168,16 +200,38 @@ def fit_body(
     height: float,
     setter: Setter,
     sizes: Sequence[float],
+    *,
+    max_lines: int | None = None,
+    item_sizes: Sequence[float] = (),
 ) -> BodyFit:
     """Fit one or more regions (e.g. two columns) that share a size and a height.
 
-    `sizes` descends from the preferred size to the floor. Raises RenderError
-    for an item that cannot fit on an empty slide at the floor.
+    `sizes` descends from the preferred size to the floor; a slide (a region)
+    holds at most `max_lines` lines, else the text continues on another
+    slide. Raises RenderError for an item that cannot fit on an empty slide
+    at the floor -- unless `item_sizes` (smaller sizes, down to the floor for
+    a single long item) let the whole body fit at one of them.
     """
     setter = _memo(setter)
+    try:
+        return _fit_body(regions, widths, height, setter, sizes, max_lines)
+    except RenderError:
+        if not item_sizes:
+            raise
+        return _fit_body(regions, widths, height, setter, (*sizes, *item_sizes), max_lines)
+
+
+def _fit_body(
+    regions: Sequence[Sequence[Unit]],
+    widths: Sequence[float],
+    height: float,
+    setter: Setter,
+    sizes: Sequence[float],
+    max_lines: int | None,
+) -> BodyFit:
     for size in sizes:
         if all(
-            _fits_one_slide(region, setter, size, w, height)
+            _fits_one_slide(region, setter, size, w, height, max_lines)
             for region, w in zip(regions, widths, strict=True)
         ):
             return BodyFit(
@@ -197,7 +251,7 @@ def fit_body(
     floor = sizes[-1]
     try:
         need = max(
-            len(_pack(r, setter, floor, w, height, height))
+            len(_pack(r, setter, floor, w, height, height, max_lines))
             for r, w in zip(regions, widths, strict=True)
         )
     except _TooTall as err:
@@ -217,7 +271,7 @@ def fit_body(
     for size in reversed(sizes[:-1]):
         try:
             if all(
-                len(_pack(r, setter, size, w, height, height)) <= need
+                len(_pack(r, setter, size, w, height, height, max_lines)) <= need
                 for r, w in zip(regions, widths, strict=True)
             ):
                 chosen = size
@@ -226,7 +280,8 @@ def fit_body(
             pass
         break
     region_pages = [
-        _balanced(r, setter, chosen, w, height, need) for r, w in zip(regions, widths, strict=True)
+        _balanced(r, setter, chosen, w, height, need, max_lines)
+        for r, w in zip(regions, widths, strict=True)
     ]
     pages = []
     for i in range(need):
@@ -236,17 +291,23 @@ def fit_body(
 
 
 def _balanced(
-    units: Sequence[Unit], setter: Setter, size: float, width: float, height: float, need: int
+    units: Sequence[Unit],
+    setter: Setter,
+    size: float,
+    width: float,
+    height: float,
+    need: int,
+    max_lines: int | None = None,
 ) -> list[list[Item]]:
     """Pages as even as possible: the smallest cap that still needs <= `need` pages."""
-    best = _pack(units, setter, size, width, height, height)
+    best = _pack(units, setter, size, width, height, height, max_lines)
     if len(best) <= 1:
         return best
     lo, hi = height / need, height
     for _ in range(12):
         mid = (lo + hi) / 2
         try:
-            pages = _pack(units, setter, size, width, height, mid)
+            pages = _pack(units, setter, size, width, height, mid, max_lines)
         except _TooTall:
             lo = mid
             continue
@@ -295,7 +356,7 @@ def fit_title(
             p = paragraph(text, style.at(size), width)
             fits = len(p.lines) <= max_lines and p.height <= height + 1e-6
             if fits and not (whole_words and breaks_words(p)):
-                return p
+                return _balanced_lines(p, text, style.at(size), width)
     plain = "".join(r.text for r in p.runs)
     plain = plain if len(plain) <= 60 else plain[:57] + "..."
     raise RenderError(
@@ -303,3 +364,24 @@ def fit_title(
         "shorten it",
         location,
     )
+
+
+def _balanced_lines(
+    p: Paragraph, text: Text | str | tuple[Run, ...], style: TextStyle, width: float
+) -> Paragraph:
+    """A title of two or more lines broken at the narrowest width that keeps its
+    line count (lines of even length, no single word left on the last line);
+    the paragraph keeps its box, only its breaks move."""
+    if len(p.lines) < 2:
+        return p
+    lo, hi = width / 2, width
+    best = p
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        trial = paragraph(text, style, mid)
+        if len(trial.lines) == len(p.lines) and not breaks_words(trial):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    # set at the box's width with the balanced breaks
+    return replace(p, lines=best.lines, hard_breaks=True)

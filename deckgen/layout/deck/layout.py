@@ -77,6 +77,7 @@ def _finish(draft: Draft, number: int, style: DeckStyle) -> Slide:
         notes=tuple(draft.notes),
         continued=draft.continued,
         location=draft.location,
+        groups=draft.groups,
         reveal=draft.reveal,
     )
 

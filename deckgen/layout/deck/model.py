@@ -27,6 +27,7 @@ __all__ = [
     "Paragraph",
     "Picture",
     "Shape",
+    "ShapeGroup",
     "ShapeKind",
     "Slide",
     "TextBox",
@@ -78,6 +79,7 @@ class Picture:
     # fractions cut from each side (l, t, r, b), to fill the box without distortion
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     name: str = ""
+    grey: bool = False  # drawn in greyscale (the ink-saving print theme)
 
 
 ShapeKind = Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]
@@ -94,6 +96,20 @@ class Shape:
     line: str | None = None
     line_width: float = 0.0
     name: str = ""
+    # an ornament (the accent rule): screen readers skip it (PowerPoint's
+    # "Mark as decorative")
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
+class ShapeGroup:
+    """Elements `start`..`stop - 1` of a slide drawn as one group, described
+    by `alt` (a timeline: one object listing its events, not 60 loose shapes)."""
+
+    name: str
+    alt: str
+    start: int
+    stop: int
 
 
 Element = TextBox | Picture | Shape | TableBlock | CodeBlock | ChartBlock | MathBlock
@@ -125,6 +141,7 @@ class Slide:
     notes: tuple[Text, ...] = ()  # speaker notes, paragraphs
     continued: bool = False  # a "(cont.)" slide made by splitting
     location: Location = _NOWHERE  # where in the outline it comes from
+    groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
     reveal: bool = False  # the body's paragraphs appear one at a time when presented
 
 

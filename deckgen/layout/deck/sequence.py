@@ -259,7 +259,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     else:
         column = Box(col_x, 0.0, col_w, bottom)
         els += _stacked_title(maker, title_p, sub, meta, column, band if designed else None, foot)
-    return Draft("title", plain(outline.title), els, loc, chrome=False)
+    return Draft("title", plain(outline.title), els, loc, notes=outline.notes, chrome=False)
 
 
 def _title_backdrop(
@@ -279,8 +279,18 @@ def _title_backdrop(
         # the cover takes the right 40 % (less on 4:3, where width is scarce)
         pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
         px = pixel_size(cover.src, cover.location)
-        box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode="fill")
-        els.append(Picture(box, cover.src, cover.alt, crop=crop, name="Cover picture"))
+        mode = "fit" if cover.fit == "contain" else "fill"
+        box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode=mode, focus=cover.focus)
+        els.append(
+            Picture(
+                box,
+                cover.src,
+                cover.alt,
+                crop=crop,
+                name="Cover picture",
+                grey=st.theme.ink_saving,
+            )
+        )
         text_right = pic_x - M * 0.75
     return els, text_right
 

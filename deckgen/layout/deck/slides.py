@@ -19,11 +19,24 @@ from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
 from deckgen.layout.common.words import Words
 from deckgen.layout.deck.fit import BodyFit, Item, Unit, fit_body, fit_title, sizes_down
-from deckgen.layout.deck.model import Element, Picture, Role, Shape, SlideKind, TextBox
+from deckgen.layout.deck.model import (
+    Element,
+    Picture,
+    Role,
+    Shape,
+    ShapeGroup,
+    SlideKind,
+    TextBox,
+)
 from deckgen.layout.deck.style import DeckStyle
 from deckgen.outline.model import Column, Image, Point, Quote, Run, Text
 
 __all__ = ["Draft", "SlideMaker"]
+
+# The fit policy of bullet and column slides: a continuation slide rather
+# than a wall of small text.
+_SHRINK_FLOOR = 24.0
+_MAX_LINES = 8
 
 
 @dataclass
@@ -35,6 +48,7 @@ class Draft:
     notes: tuple[Text, ...] = ()
     continued: bool = False
     chrome: bool = True  # footer and slide number
+    groups: tuple[ShapeGroup, ...] = ()  # element runs drawn as one described group
     reveal: bool = False  # body paragraphs appear one at a time
 
 
@@ -216,6 +230,7 @@ class SlideMaker:
             Box(r.x if x is None else x, r.y if y is None else y, r.w, r.h),
             fill=st.accent,
             name="Accent rule",
+            decorative=True,
         )
 
     def body_setter(self, *, heading_color: str | None = None):
@@ -284,17 +299,28 @@ class SlideMaker:
     ) -> BodyFit:
         st = self.style
         start = start or st.body_size
+        policy = floor is None  # points and columns: the hall's fit policy
         floor = min(floor or st.min_body_size, start)
+        # Bullets and columns shrink only while they stay >= 24 pt and hold
+        # <= 8 lines a slide; a single item too long for that goes on down
+        # to min_body_size.
+        split_at = max(floor, min(_SHRINK_FLOOR * st.scale, start)) if policy else floor
+        sizes = sizes_down(start, split_at)
+        below = [s for s in sizes_down(split_at, floor) if s < split_at]
         result = fit_body(
             regions,
             widths,
             height,
             self.body_setter(heading_color=heading_color),
-            sizes_down(start, floor),
+            sizes,
+            max_lines=_MAX_LINES if policy else None,
+            item_sizes=below,
         )
+        floor = result.size if result.size < split_at else split_at
         if result.split:
             self.warn(
-                f"slide {what!r}: text does not fit one slide even at {floor:g} pt; "
+                f"slide {what!r}: text does not fit one slide "
+                f"(at most {_MAX_LINES} lines) even at {floor:g} pt; "
                 f"split over {len(result.pages)} slides at {result.size:g} pt "
                 f"(titled {self.words['cont']!r} with their number)",
                 location,
@@ -350,13 +376,22 @@ class SlideMaker:
         below = gap + sum(p.height for _, p in parts) + 2.0 * max(0, len(parts) - 1)
         px_w, px_h = pixel_size(image.src, image.location)
         pic_area = Box(area.x, area.y, area.w, max(40.0, area.h - below))
-        pic_box, crop = fit_picture(pic_area, px_w, px_h, mode=mode, align="top")
+        if image.fit == "contain":
+            mode = "fit"
+        pic_box, crop = fit_picture(pic_area, px_w, px_h, mode=mode, align="top", focus=image.focus)
         # keep picture and caption together, placed in the area as asked
         group_h = pic_box.h + below
         dy = (area.h - group_h) / 2 if valign == "middle" else 0.0
         pic_box = Box(pic_box.x, area.y + dy, pic_box.w, pic_box.h)
         elements: list[Element] = [
-            Picture(pic_box, image.src, image.alt, crop=crop, name=f"{name}: {image.alt[:60]}")
+            Picture(
+                pic_box,
+                image.src,
+                image.alt,
+                crop=crop,
+                name=f"{name}: {image.alt[:60]}",
+                grey=st.theme.ink_saving,
+            )
         ]
         y = pic_box.bottom + gap
         for role, p in parts:
@@ -585,16 +620,12 @@ class SlideMaker:
                         name="Quote mark",
                     )
                 )
-            els.append(TextBox(Box(qx, y0, qw, qp.height), (qp,), role="quote", name="Quote"))
-            if by_p is not None and last:
-                els.append(
-                    TextBox(
-                        Box(qx, y0 + qp.height + 14, qw, by_p.height),
-                        (by_p,),
-                        role="attribution",
-                        name="Attribution",
-                    )
-                )
+            # The attribution is the quote's last paragraph, in its own text
+            # frame: a line more or less in a renderer moves it along rather
+            # than leaving a gap or an overlap between two boxes.
+            paras = (qp, replace(by_p, space_before=14.0)) if by_p is not None and last else (qp,)
+            box_h = sum(p.height for p in paras)
+            els.append(TextBox(Box(qx, y0, qw, box_h), paras, role="quote", name="Quote"))
             drafts.append(
                 Draft(kind, plain(kick.text), els, location, notes if i == 0 else (), i > 0)
             )

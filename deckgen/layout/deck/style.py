@@ -57,13 +57,17 @@ class DeckStyle:
     title_size: float
     body_size: float
     min_body_size: float
+    # the theme's sizes are for a 960 x 540 (or 720 x 540) slide; a smaller
+    # slide (Pandoc's and Google Slides' 720 x 405) scales them down with it
+    scale: float = 1.0
 
     @classmethod
     def of(cls, theme: Theme, geometry: DeckGeometry) -> DeckStyle:
         w, h = geometry.width, geometry.height
         sx = w / 960.0
+        k = round(min(1.0, h / 540.0, w / (960.0 if w / h > 1.5 else 720.0)), 4)
         margin = max(40.0, round(60 * sx, 2))
-        ts = theme.slide.title_size
+        ts = round(theme.slide.title_size * k, 1)
         title_h = round(2 * ts * TITLE_PITCH, 2)
         title_y = 30.0
         title_box = Box(margin, title_y, w - 2 * margin, title_h)
@@ -105,8 +109,9 @@ class DeckStyle:
             heading_font=theme.fonts.heading,
             body_font=theme.fonts.body,
             title_size=ts,
-            body_size=theme.slide.body_size,
-            min_body_size=theme.slide.min_body_size,
+            body_size=round(theme.slide.body_size * k, 1),
+            min_body_size=round(theme.slide.min_body_size * k, 1),
+            scale=k,
         )
 
     # -- the template's boxes win over the grid where a template gives them

@@ -1,31 +1,27 @@
-"""Timeline slides drawn with native shapes on the shared time scale,
-continued over several slides.
+"""Timeline slides drawn with native shapes on the shared time scale: one
+slide when every card fits on it, else an overview and detail slides by period.
+
+The overview shows the whole timeline on one scale: the eras, a marker for
+every event, the years, the labels of up to eight events spread over the span
+and the full legend. Detail slides follow, each a period titled with its era
+and years ("Space Race, 1957–1963"), its legend the groups.
 
 One slide shows one period on a horizontal time band: x is linear in time
 (`deckgen.layout.common.timescale`, the poster's scale too), and an empty
 stretch may be compressed, drawn as a cut through the band. The band carries
-the years (ticks chosen for the span; labels named `Year: 1961`) and is tinted
-by era. Every event has a marker at its true date, on the band's edge on the
-side of its card, in its group's colour and shape (the talk's look); its card
-(date in bold, title) stands above or below on a pole in the group's colour,
-joined to the marker by a leader, like a flag. Cards move for legibility
-(level, side, running right or left of their pole); markers never move.
+the years and is tinted by era. Every event has a marker at its true date, on
+the band's edge on the side of its card, in its group's colour and shape (the
+talk's look); its card (date in bold, title) stands above or below on a pole
+in the group's colour, joined to the marker by a leader, like a flag.
 
-Legible from the back of the room: card titles from the theme's
-`min_body_size` down to 2 pt less (never under 16 pt), dates 4 pt under it
-(never under 14 pt, bold) -- see `label_sizes`; years 18 pt, the legend 15 pt
-bold: no slide text under 18 pt but bold text of 14 pt and more (WCAG's large
-text; `deckgen check --a11y` reports titles shrunk under 18 pt).
-
-Cards stand in levels above and below the band, and the levels a slide uses
-spread over its whole height. Events are taken in date order and each goes to
-the first free slot, nearest the band first; a slot is free when the card,
-measured, keeps a gap to every card in its level and no leader line crosses a
-card (events of one day share a pole). When an event finds no free slot the
-slide is full: the next slide continues with the next period, titled
-"Title (cont. 2/4)". Slides are then evened out (no one-event stub), and a
-day's events never straddle two slides. A legend (groups with their marker,
-the eras shown) sits at the foot.
+Legible from the back of a hall: card titles and the legend >= 18 pt, the
+years 18 pt, dates >= 16 pt bold (`label_sizes`): no slide text under 18 pt
+but bold text of 14 pt and more (WCAG's large text; `deckgen check --a11y`
+reports titles shrunk under 18 pt). Cards stand in levels above and below the
+band; each event goes to the first free slot, nearest the band first; when an
+event finds no slot the slide is full and the next period begins. Slides are
+then evened out (no stub), and a day's events never straddle two slides.
+Every slide's timeline is one described group (its alt text lists the events).
 """
 
 from __future__ import annotations
@@ -49,7 +45,14 @@ from deckgen.layout.common.timescale import (
     ticks,
 )
 from deckgen.layout.deck.fit import breaks_words, sizes_down
-from deckgen.layout.deck.model import Element, Shape, ShapeKind, SlideKind, TextBox
+from deckgen.layout.deck.model import (
+    Element,
+    Shape,
+    ShapeGroup,
+    ShapeKind,
+    SlideKind,
+    TextBox,
+)
 from deckgen.outline.model import Era, Event, Group, Run, Text, Timeline
 
 if TYPE_CHECKING:
@@ -61,8 +64,8 @@ __all__ = ["label_sizes", "marker", "spanned_title", "timeline_slides"]
 _GAP = 12.0  # between cards in a level
 _LEVEL_GAP = 6.0  # between levels
 _MARK = 14.0  # marker size
-_BAND = 24.0  # the time band holding the years
-_LEAD = 4.0  # between a marker and the nearest card level
+_BAND = 22.0  # the time band holding the years
+_LEAD = 2.0  # between a marker and the nearest card level
 _YEAR_SIZE = 18.0
 _CARD_PAD = 10.0  # text starts this far from its leader (the group-coloured flag pole)
 _POLE = 3.0  # width of the coloured bar along a card, at its date
@@ -84,15 +87,15 @@ _KINDS: dict[str, ShapeKind] = {
 }
 
 
-def label_sizes(min_body_size: float) -> tuple[float, float, float]:
+def label_sizes(min_body_size: float, scale: float = 1.0) -> tuple[float, float, float]:
     """(title start, title floor, date size) for event cards.
 
     Cards are read from the back of the room like body text, so their floor
     derives from the theme's `min_body_size` (18 pt in the built-in themes):
-    titles start there and may shrink 2 pt, never below 16 pt; dates, short
-    and bold, sit 4 pt under it, never below 14 pt (large text, bold)."""
-    floor = max(16.0, min_body_size - 2)
-    return max(floor, min_body_size), floor, max(14.0, min_body_size - 4)
+    titles start there and may shrink 2 pt, never below 18 pt; dates, short
+    and bold, sit 4 pt under it, never below 16 pt (large text, bold)."""
+    floor = max(18.0 * scale, min_body_size - 2 * scale)
+    return max(floor, min_body_size), floor, max(16.0 * scale, min_body_size - 4 * scale)
 
 
 def marker(group: GroupStyle, box: Box, background: str, name: str) -> Shape:
@@ -147,10 +150,13 @@ def _start(ev: Event) -> float:
 def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float) -> list[_Card]:
     st = maker.style
     cards = []
-    _, _, date_size = label_sizes(st.min_body_size)
-    date_style = TextStyle(st.body_font, date_size, st.muted, 1.15, bold=True)
+    _, _, date_size = label_sizes(st.min_body_size, st.scale)
+    date_style = TextStyle(st.body_font, date_size, st.muted, 1.05, bold=True)
     for ev in events:
-        date_text = talk.span(ev.date, ev.end)
+        # a date never breaks inside itself; a span only at its dash
+        date_text = " \u2013 ".join(
+            part.replace(" ", "\u00a0") for part in talk.span(ev.date, ev.end).split(" \u2013 ")
+        )
         title_p, w = _card_title(ev, st, width)
         date_p = paragraph(date_text, date_style, w - _CARD_PAD)
         cards.append(_Card(ev, date_p, title_p, w))
@@ -160,7 +166,7 @@ def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float)
 def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, float]:
     """Up to 2 lines down to the floor, else 3; a long title may take 4 lines at
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
-    start, floor, _ = label_sizes(st.min_body_size)
+    start, floor, _ = label_sizes(st.min_body_size, st.scale)
     wide = round(width * 1.5, 2)
     for w, max_lines, sizes in (
         (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
@@ -169,7 +175,7 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
         (wide, 5, [floor]),
     ):
         for size in sizes:
-            style = TextStyle(st.body_font, size, st.text, 1.15)
+            style = TextStyle(st.body_font, size, st.text, 1.1)
             p = paragraph(ev.title, style, w - _CARD_PAD)
             # "(«Спутник-" / "1»)" reads badly: at the card's own width, a
             # smaller size or a line more rather than a break inside a word
@@ -240,7 +246,7 @@ def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
     return max(1, int((frame.usable / 2 + _LEVEL_GAP) // (slot_h + _LEVEL_GAP))), slot_h
 
 
-def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
+def _place(cards: Sequence[_Card], frame: _Frame, scale: TimeScale | None = None) -> _Layout | None:
     """Place every card, or None when they do not all find a slot. A card
     takes the nearest free level, sides alternating, running right of its
     pole or else left of it; its marker stays at its date. When a card finds
@@ -249,7 +255,7 @@ def _place(cards: Sequence[_Card], frame: _Frame) -> _Layout | None:
     levels, slot_h = _levels(cards, frame)
     if levels * (slot_h + _LEVEL_GAP) - _LEVEL_GAP > frame.usable / 2 + 1e-6:
         return None
-    scale = _scale([c.event for c in cards], frame)
+    scale = scale or _scale([c.event for c in cards], frame)
     left, right = frame.area.x - 1e-6, frame.area.right + 1e-6
     xs = [scale.to_x(_start(c.event)) for c in cards]
     runs = [
@@ -353,27 +359,29 @@ def _placed(cards: Sequence[_Card], frame: _Frame) -> _Layout:
 
 def _even_out(cards: Sequence[_Card], frame: _Frame, layouts: list[_Layout]) -> list[_Layout]:
     """Greedy slides fill from the front and may leave a stub at the end (31
-    events as 5+5+5+5+5+5+1): move events back while a slide holds two more
-    than the next, each move re-placed and kept only if both slides place and
-    no day is cut."""
+    events as 5+5+5+5+5+5+1): move an event across a boundary while one side
+    holds two more than the other, each move re-placed and kept only if both
+    slides place and no day is cut."""
     sizes = [len(lay.placed) for lay in layouts]
     moved = True
     while moved:
         moved = False
         for j in range(len(sizes) - 1, 0, -1):
-            if sizes[j - 1] <= sizes[j] + 1:
-                continue
             a = sum(sizes[: j - 1])
-            cut = a + sizes[j - 1] - 1  # the event that would move
-            end = cut + 1 + sizes[j]
+            end = a + sizes[j - 1] + sizes[j]
+            if sizes[j - 1] > sizes[j] + 1:
+                cut = a + sizes[j - 1] - 1  # the last event of j - 1 goes on
+            elif sizes[j] > sizes[j - 1] + 1:
+                cut = a + sizes[j - 1] + 1  # the first event of j comes back
+            else:
+                continue
             if cards[cut].event.date.ordinal == cards[cut - 1].event.date.ordinal:
                 continue
             prev, nxt = _place(cards[a:cut], frame), _place(cards[cut:end], frame)
             if prev is None or nxt is None:
                 continue
             layouts[j - 1], layouts[j] = prev, nxt
-            sizes[j - 1] -= 1
-            sizes[j] += 1
+            sizes[j - 1], sizes[j] = cut - a, end - cut
             moved = True
     return layouts
 
@@ -434,7 +442,10 @@ def timeline_slides(
     title: Text,
     location: Location,
 ) -> list[Draft]:
-    from deckgen.layout.deck.slides import Draft, plain
+    """One slide when every card fits on one; else an overview of the whole
+    timeline (eras, every marker, the years, the labels that fit, the full
+    legend) and detail slides by period, titled with their era and years."""
+    from deckgen.layout.deck.slides import Draft
 
     st = maker.style
     kind: SlideKind = "timeline"
@@ -442,51 +453,227 @@ def timeline_slides(
     if not events:
         return []
     body = st.body_box_for(kind)
+    groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
+    full = _frame(body, _legend_height(st, talk, groups, timeline.eras, body.w))
+    # detail slides name their era in the title; their legend shows the groups
+    detail = _frame(body, _legend_height(st, talk, groups, (), body.w))
+    cards = _card_width(maker, talk, events, detail)
+    if _place(cards, full) is not None:
+        head = maker.title_box(kind, title, location)
+        single = _Layout_slide(maker, talk, timeline, _placed(cards, full), body, groups, head)
+        return [Draft(kind, head.text, single.elements, location, groups=single.groups)]
+    chunks = _chunks(cards, detail, location)
+    overview = _overview(cards, full)
+    head = maker.title_box(kind, title, location)
+    drafts = [_draft(maker, talk, timeline, overview, body, groups, head, location, cards)]
+    for chunk in chunks:
+        head = _period_head(maker, timeline, [p.card.event for p in chunk.placed], location)
+        lay = _Layout_slide(
+            maker,
+            talk,
+            timeline,
+            chunk,
+            body,
+            groups,
+            head,
+            with_eras=False,
+            role="Timeline period",
+        )
+        drafts.append(
+            Draft(kind, head.text, lay.elements, location, continued=True, groups=lay.groups)
+        )
+    maker.warn(
+        f"timeline {plain(title)!r}: {len(events)} events shown on an overview and "
+        f"{len(chunks)} slides by period, so that no labels overlap",
+        location,
+    )
+    return drafts
 
-    legend_groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
-    legend_h = _legend_height(st, talk, legend_groups, timeline.eras, body.w)
+
+def plain(text: Text | str) -> str:
+    return text if isinstance(text, str) else text.plain
+
+
+def _frame(body: Box, legend_h: float) -> _Frame:
     area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
     usable = area.h - 2 * (_MARK + _LEAD) - _BAND
     inset = _MARK / 2 + 2  # markers at the ends stay on the band
-    frame = _Frame(area.x + inset, area.right - inset, area, usable)
-    # Narrow cards pack more events per slide; wider ones keep titles short and
-    # large. Take the widest card that needs no more slides than the narrow.
-    chunks: list[_Layout] | None = None
-    for divisor in (4.5, 3.6):
-        width = round(min(190.0 * 4.5 / divisor, body.w / divisor), 2)
+    return _Frame(area.x + inset, area.right - inset, area, usable)
+
+
+def _card_width(
+    maker: SlideMaker, talk: Talk, events: Sequence[Event], frame: _Frame
+) -> list[_Card]:
+    """Narrow cards pack more events per slide; wider ones keep titles short
+    and large. The widest card that needs no more slides than the narrow."""
+    best: tuple[int, list[_Card]] | None = None
+    for divisor in (4.5, 4.2, 4.0, 3.8, 3.6):
+        width = round(frame.area.w / divisor, 2)
         try:
-            trial = _chunks(_cards(maker, talk, events, width), frame, location)
+            cards = _cards(maker, talk, events, width)
+            count = len(_chunks(cards, frame, events[0].location))
         except RenderError:
-            if chunks is None:
+            if best is None:
                 raise
             break
-        if chunks is None or len(trial) <= len(chunks):
-            chunks = trial
-    assert chunks is not None
+        if best is None or count <= best[0]:
+            best = (count, cards)
+    assert best is not None
+    return best[1]
 
-    half = usable / 2
-    top = area.y + half + _LEAD + _MARK
-    band = _Band(top, top + _BAND, area.x, area.right)
-    drafts = []
-    heads = maker.titles(kind, title, location, len(chunks))
-    for k, chunk in enumerate(chunks):
-        chunk = _same_size(chunk)
-        els: list[Element] = []
-        if st.decorated(kind):
-            els.append(maker.rule())
-        els.append(heads[k])
-        eras = _eras_on(st, timeline.eras, chunk.scale)
-        els += _band_elements(st, talk, chunk.scale, band, eras)
-        els += _event_elements(st, talk, chunk, band, half)
-        els += _legend(st, talk, legend_groups, eras, body, legend_h)
-        drafts.append(Draft(kind, heads[k].text, els, location, continued=k > 0))
-    if len(chunks) > 1:
-        maker.warn(
-            f"timeline {plain(title)!r}: {len(events)} events need {len(chunks)} slides "
-            f"so that no labels overlap (titled {maker.words['cont']!r} with their number)",
-            location,
+
+def _period_head(
+    maker: SlideMaker, timeline: Timeline, events: Sequence[Event], location: Location
+) -> TextBox:
+    """A detail slide's title on one line: 'Space Race, 1957–1963' (the era most
+    of its events fall in, else the timeline's title, and the years they
+    span), else the years alone."""
+    first = min(e.date.year for e in events)
+    last = max((e.end or e.date).year for e in events)
+    years = str(first) if first == last else f"{first}\u2013{last}"
+
+    def count(era: Era) -> int:
+        return sum(1 for e in events if era.start.ordinal <= e.date.ordinal <= end_ordinal(era.end))
+
+    eras = [era for era in timeline.eras if count(era)]
+    name = max(eras, key=count).label.plain if eras else plain(timeline.title or "")
+    if name:
+        try:
+            return maker.title_box("timeline", f"{name}, {years}", location, max_lines=1)
+        except RenderError:
+            pass
+    return maker.title_box("timeline", years, location, max_lines=1)
+
+
+@dataclass(frozen=True)
+class _SlideParts:
+    elements: list[Element]
+    groups: tuple[ShapeGroup, ...]
+
+
+def _Layout_slide(  # noqa: N802 - reads as the thing it makes
+    maker: SlideMaker,
+    talk: Talk,
+    timeline: Timeline,
+    chunk: _Layout,
+    body: Box,
+    groups: Sequence[Group],
+    head: TextBox,
+    *,
+    with_eras: bool = True,
+    extra: Sequence[Event] = (),
+    role: str = "Timeline",
+) -> _SlideParts:
+    """A timeline slide's elements: rule, title, then one described group of
+    the band, events and legend."""
+    st = maker.style
+    frame = _frame(body, 0.0)
+    legend_eras = timeline.eras if with_eras else ()
+    legend_h = _legend_height(st, talk, groups, legend_eras, body.w)
+    area_h = body.h - legend_h - (8 if legend_h else 0)
+    half = (area_h - 2 * (_MARK + _LEAD) - _BAND) / 2
+    top = frame.area.y + half + _LEAD + _MARK
+    band = _Band(top, top + _BAND, frame.area.x, frame.area.right)
+    chunk = _same_size(chunk)
+    els: list[Element] = []
+    if st.decorated("timeline"):
+        els.append(maker.rule())
+    els.append(head)
+    start = len(els)
+    eras = _eras_on(st, timeline.eras, chunk.scale)
+    els += _band_elements(st, talk, chunk.scale, band, eras)
+    els += _event_elements(st, talk, chunk, band, half)
+    els += _bare_markers(st, talk, chunk.scale, band, extra)
+    shown = eras if with_eras else []
+    els += _legend(st, talk, groups, shown, body, legend_h)
+    described = [p.card.event for p in chunk.placed] + list(extra)
+    group = ShapeGroup(f"{role}: {head.text}", _alt(talk, described), start, len(els))
+    return _SlideParts(els, (group,))
+
+
+def _alt(talk: Talk, events: Sequence[Event]) -> str:
+    """The group's description, read by a screen reader: every event in date order."""
+    lines = [f"{talk.span(e.date, e.end)}: {e.title.plain}" for e in sorted(events, key=_start)]
+    return f"Timeline of {len(lines)} events. " + "; ".join(lines) + "."
+
+
+def _bare_markers(
+    st: DeckStyle, talk: Talk, scale: TimeScale, band: _Band, events: Sequence[Event]
+) -> list[Element]:
+    """The overview's unlabelled events: a marker each, above the band."""
+    return [
+        marker(
+            talk.look.group(e.group),
+            Box(scale.to_x(_start(e)) - _MARK / 2, band.top - _MARK, _MARK, _MARK),
+            st.background,
+            f"Marker: {e.title.plain}",
         )
-    return drafts
+        for e in events
+    ]
+
+
+def _draft(
+    maker: SlideMaker,
+    talk: Talk,
+    timeline: Timeline,
+    overview: tuple[_Layout, list[Event]],
+    body: Box,
+    groups: Sequence[Group],
+    head: TextBox,
+    location: Location,
+    cards: Sequence[_Card],
+) -> Draft:
+    from deckgen.layout.deck.slides import Draft
+
+    chunk, bare = overview
+    lay = _Layout_slide(
+        maker, talk, timeline, chunk, body, groups, head, extra=bare, role="Timeline overview"
+    )
+    return Draft("timeline", head.text, lay.elements, location, groups=lay.groups)
+
+
+_OVERVIEW_LABELS = 8  # the most labels an overview carries
+
+
+def _overview(cards: Sequence[_Card], frame: _Frame) -> tuple[_Layout, list[Event]]:
+    """The whole timeline on one scale: labels for up to `_OVERVIEW_LABELS`
+    events spread over its span (first and last, then each time the event
+    farthest from those chosen; titles of at most two lines, no word broken),
+    the rest as bare markers."""
+    scale = _scale([c.event for c in cards], frame)
+    chosen: list[int] = []
+    best: _Layout | None = None
+    order = _spread_order([_start(c.event) for c in cards])
+    # the overview labels what reads at a glance, if any card does
+    glance = [i for i in order if len(cards[i].title_p.lines) <= 2]
+    glance = [i for i in glance if not breaks_words(cards[i].title_p)] or order
+    for i in glance:
+        if len(chosen) == _OVERVIEW_LABELS:
+            break
+        trial = sorted([*chosen, i])
+        lay = _place([cards[k] for k in trial], frame, scale)
+        if lay is not None:
+            chosen, best = trial, lay
+    if best is None:
+        raise RenderError(
+            f"timeline label too tall for the slide: {cards[0].event.title.plain!r}; shorten it",
+            cards[0].event.location,
+        )
+    bare = [c.event for k, c in enumerate(cards) if k not in chosen]
+    return best, bare
+
+
+def _spread_order(times: Sequence[float]) -> list[int]:
+    """Indexes in the order that spreads them over time: first, last, then the
+    one farthest from every one taken (ties: the earliest)."""
+    n = len(times)
+    order = [0] if n == 1 else [0, n - 1]
+    rest = list(range(1, n - 1))
+    while rest:
+        far = max(rest, key=lambda i: (min(abs(times[i] - times[j]) for j in order), -i))
+        order.append(far)
+        rest.remove(far)
+    return order
 
 
 def _era_tints(st: DeckStyle) -> tuple[str, ...]:
@@ -576,7 +763,7 @@ def _axis_labels(
     """Tick marks at both edges of the band and the labels between them: the
     years (`Year: 1961`), or months on a period too short for two years
     (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
-    style = TextStyle(st.body_font, _YEAR_SIZE, st.text, 1.15, align="center")
+    style = TextStyle(st.body_font, _YEAR_SIZE * st.scale, st.text, 1.15, align="center")
     stretches = [s for s in scale.segments if not s.compressed]
     marks: list[Element] = []
     labels: list[TextBox] = []
@@ -749,8 +936,8 @@ def _aligned(p: Paragraph, align: Align, color: str | None) -> Paragraph:
 
 # ---------------------------------------------------------------- legend
 
-_LEGEND_ROW = 24.0
-_LEGEND_SIZE = 15.0  # bold: large text (WCAG), like the dates
+_LEGEND_ROW = 28.0
+_LEGEND_SIZE = 18.0  # large text (WCAG) at its regular weight
 _SWATCH = 14.0
 
 # A legend item: its group (a marker) or era fill (a swatch), and its label.
@@ -768,7 +955,7 @@ def _legend_rows(
     st: DeckStyle, items: list[_Item], width: float
 ) -> list[list[tuple[_Item, float]]]:
     """Items flowed into rows of `width` (a long legend takes several rows)."""
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15, bold=True)
+    style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
@@ -802,7 +989,7 @@ def _legend(
     items = _legend_items(talk, groups, era_items)
     if legend_h <= 0 or not items:
         return []
-    style = TextStyle(st.body_font, _LEGEND_SIZE, st.muted, 1.15, bold=True)
+    style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
     line_h = style.line_height
     els: list[Element] = []
     y = body.bottom - legend_h

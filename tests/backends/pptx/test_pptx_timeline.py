@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 import deckgen.outline
 import deckgen.theme
@@ -69,6 +70,7 @@ class Built:
     width: float
     height: float
     slides: tuple[tuple[Drawn, ...], ...]  # the timeline slides only
+    groups: tuple[tuple[str, str], ...]  # each timeline slide's group: (name, description)
 
     def named(self, slide: tuple[Drawn, ...], prefix: str) -> list[Drawn]:
         return [d for d in slide if d.name.startswith(prefix)]
@@ -95,7 +97,7 @@ def _drawn(shape) -> Drawn:
         y=shape.top / EMU,
         w=shape.width / EMU,
         h=shape.height / EMU,
-        text=shape.text_frame.text if shape.has_text_frame else "",
+        text=shape.text_frame.text.replace("\v", " ") if shape.has_text_frame else "",
         sizes=tuple(sizes),
         prst=_first(el, "./p:spPr/a:prstGeom/@prst"),
         fill=_first(el, "./p:spPr/a:solidFill/a:srgbClr/@val"),
@@ -111,17 +113,29 @@ def built(tmp: Path, path: Path, theme: str = "default", aspect: str = "16:9") -
     assert report.ok, [d.message for d in report.diagnostics]
     prs = Presentation(str(out / f"{path.stem}.pptx"))
     slides = []
+    groups = []
     for slide in prs.slides:
-        shapes = tuple(_drawn(s) for s in slide.shapes)
+        shapes = tuple(_drawn(s) for s in _flat(slide.shapes))
         if any(d.name == "Timeline axis" for d in shapes):
             slides.append(shapes)
+            (group,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+            groups.append((group.name, group._element.xpath("./p:nvGrpSpPr/p:cNvPr/@descr")[0]))
     return Built(
         deckgen.outline.load(path),
         theme,
         prs.slide_width / EMU,
         prs.slide_height / EMU,
         tuple(slides),
+        tuple(groups),
     )
+
+
+def _flat(shapes):
+    for s in shapes:
+        if s.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _flat(s.shapes)
+        else:
+            yield s
 
 
 CASES = [
@@ -242,31 +256,72 @@ def test_labels_are_legible_apart_and_on_the_slide(deck):
         for i, a in enumerate(texts):
             for b in texts[i + 1 :]:
                 assert not a.overlaps(b), f"{where}: {a.name!r} and {b.name!r} overlap"
+        # legible from the back of a hall: labels >= 18 pt, dates >= 16 pt
         for card in deck.named(slide, "Event: "):
             date_size, title_size = card.sizes
-            assert date_size >= 14 and title_size >= 16, card.name
+            assert date_size >= 16 and title_size >= 18, card.name
+        for label in deck.named(slide, "Legend: "):
+            assert not label.sizes or min(label.sizes) >= 18, label.name
 
 
-def test_continued_slides_cover_consecutive_periods(deck):
-    """Each run of slides (a section's, the whole timeline's) goes on in date
-    order, every event once, never a slide with a single event."""
+def _runs(deck: Built) -> list[tuple[tuple, list]]:
+    """(overview, detail slides) per timeline run; a lone slide has no details."""
+    runs: list[tuple[tuple, list]] = []
+    for slide, (name, _) in zip(deck.slides, deck.groups, strict=True):
+        if name.startswith("Timeline period: "):
+            runs[-1][1].append(slide)
+        else:
+            runs.append((slide, []))
+    return runs
+
+
+def test_an_overview_then_detail_slides_by_consecutive_periods(deck):
+    """A run of timeline slides (a section's, the whole timeline's): an
+    overview with a marker for every event, then detail slides going on in
+    date order, every event once, never a slide of one or two events."""
     events = _events(deck)
-    runs: dict[str, list] = {}
-    for slide in deck.slides:
-        runs.setdefault(deck.title(slide).split(" (")[0], []).append(slide)
     whole = deck.outline.timeline.title.plain
-    assert whole in runs
-    for head, slides in runs.items():
+    heads = [deck.title(overview) for overview, _ in _runs(deck)]
+    assert whole in heads
+    for overview, details in _runs(deck):
+        head = deck.title(overview)
+        markers = [m.name for m in deck.named(overview, "Marker: ")]
         shown = []
-        for slide in slides:
+        for slide in details:
             dates = sorted(
                 events[m.name[len("Marker: ") :]].date for m in deck.named(slide, "Marker: ")
             )
-            assert len(dates) >= 2, f"{head}: a slide with one event"
+            assert len(dates) >= 3, f"{head}: a slide of {len(dates)} events"
             assert not shown or shown[-1] <= dates[0], f"{head}: periods overlap"
             shown += dates
+            assert len(deck.title(slide)) < len(head) + 12  # short: era and years
+        if details:
+            assert len(shown) == len(markers)
+            assert len(deck.named(overview, "Event: ")) < len(markers)  # the main labels
         if head == whole:
-            assert len(shown) == len(events)
+            assert len(markers) == len(events)
+
+
+def test_the_sample_needs_at_most_four_timeline_slides_at_16_9(tmp_path):
+    b = built(tmp_path, SPACE_RACE)
+    whole = b.outline.timeline.title.plain
+    run = next((o, d) for o, d in _runs(b) if b.title(o) == whole)
+    assert 1 + len(run[1]) <= 4
+
+
+def test_each_timeline_slide_is_one_group_describing_its_events(deck):
+    """A screen reader meets one object per timeline slide, its description
+    listing the slide's events with their dates."""
+    events = _events(deck)
+    for slide, (name, descr) in zip(deck.slides, deck.groups, strict=True):
+        assert deck.title(slide).startswith(name.split(": ", 1)[1])
+        for m in deck.named(slide, "Marker: "):
+            assert m.name[len("Marker: ") :] in descr
+        assert f"{len(deck.named(slide, 'Marker: '))} events" in descr
+        assert all(
+            t in events
+            for t in (m.name[len("Marker: ") :] for m in slide if m.name.startswith("Marker: "))
+        )
 
 
 def test_a_sections_timeline_says_its_span(tmp_path):

@@ -67,16 +67,29 @@ def test_no_duplicate_shape_ids(image):
         assert len(ids) == len(set(ids))
 
 
-def test_runs_carry_fonts_for_all_scripts_language_and_no_autofit(image):
+def test_runs_carry_fonts_for_all_scripts_language_and_autofit_on_body_placeholders(image):
+    bodies = 0
     for sld in slide_xmls(build(sample_deck(image))):
         for rpr in sld.iterfind(".//a:rPr", NS):
             assert rpr.get("lang") == "ru-RU"
             faces = [rpr.find(f"a:{s}", NS).get("typeface") for s in ("latin", "ea", "cs")]
             assert faces[0] in ("Arial", "PT Sans") and len(set(faces)) == 1
-        for body in sld.iterfind(".//a:bodyPr", NS):
-            assert body.find("a:noAutofit", NS) is not None
-            assert body.find("a:normAutofit", NS) is None and body.get("wrap") == "square"
-        assert sld.find(".//a:normAutofit", NS) is None
+        for sp in sld.iterfind(".//p:sp", NS):
+            body = sp.find(".//a:bodyPr", NS)
+            if body is None:
+                continue
+            assert body.get("wrap") == "square"
+            ph = sp.find(".//p:ph", NS)
+            is_body = ph is not None and ph.get("type", "body") == "body"
+            # shrink on overflow for what a lecturer adds, but nothing shrunk now
+            norm = body.find("a:normAutofit", NS)
+            if is_body:
+                bodies += 1
+                assert norm is not None and norm.get("fontScale") is None
+                assert body.find("a:noAutofit", NS) is None
+            else:
+                assert norm is None and body.find("a:noAutofit", NS) is not None
+    assert bodies
 
 
 def test_paragraph_spacing_bullets_links_and_crop_are_written(image):
