@@ -12,12 +12,17 @@ x size for body text, `TITLE_PITCH` x size for titles), which the backends
 write as exact line spacing, so a paragraph's height is lines x pitch plus
 its space before, with nothing left to the renderer.
 
+Quote marks stay with their words: a space after an opening mark or before
+a closing one becomes a no-break space in the runs that are measured and
+drawn (`joined_quotes`), so no renderer strands a mark at a line's end.
+
 Measurements are cached: a deck repeats the same texts at the same sizes
 (titles on "(cont.)" slides, the same point tried at several sizes).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -31,6 +36,7 @@ __all__ = [
     "SAFETY",
     "TITLE_PITCH",
     "TextStyle",
+    "joined_quotes",
     "paragraph",
     "paragraphs_height",
     "runs_of",
@@ -68,6 +74,26 @@ def runs_of(text: Text | str | tuple[Run, ...]) -> tuple[Run, ...]:
     if isinstance(text, str):
         return (Run(text),)
     return text
+
+
+# A space after an opening quote mark or before a closing one (typed
+# '« text »' or '“ text ”'); straight quotes and ’ (an apostrophe too) are
+# ambiguous and left alone.
+_QUOTE_SPACE = re.compile(r"(?<=[“„«‹]) | (?=[”»›])")
+
+
+def joined_quotes(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """`runs` with the spaces between a quote mark and its word made no-break
+    (across run boundaries too); the same runs when there are none."""
+    text = "".join(r.text for r in runs)
+    if not _QUOTE_SPACE.search(text):
+        return runs
+    text = _QUOTE_SPACE.sub("\u00a0", text)  # one character for one: runs keep their lengths
+    out, at = [], 0
+    for r in runs:
+        out.append(replace(r, text=text[at : at + len(r.text)]))
+        at += len(r.text)
+    return tuple(out)
 
 
 @lru_cache(maxsize=64)
@@ -108,7 +134,7 @@ def paragraph(
     space_before: float = 0.0,
 ) -> Paragraph:
     """A paragraph broken to fit `width` points (the box's inner width)."""
-    runs = _styled(runs_of(text), style.bold, style.italic)
+    runs = joined_quotes(_styled(runs_of(text), style.bold, style.italic))
     avail = max(1.0, width * SAFETY - indent)
     lines = _lines(runs, style.font, style.size, round(avail, 3))
     return Paragraph(
