@@ -234,7 +234,8 @@ def _choose(
     ends: list[float | None],
     surface: str | None = None,
 ) -> _Choice | None:
-    """The first try that places every event, else the one that placed most."""
+    """The first try that places every event (among the compact styles, the
+    one showing most descriptions), else the one that placed most."""
     assert outline.timeline is not None
     events = outline.timeline.events
     min_span = _min_span(events)
@@ -243,6 +244,7 @@ def _choose(
 
     texts_at: dict[int, list[CardText]] = {}  # by level, measured on first use
     chosen: _Choice | None = None
+    best: tuple[int, _Choice] | None = None  # (descriptions shown, choice) of compact ones
     for t in _tries(len(events), frame, base_geo, k):
         level = LEVELS[t.li]
         if t.li not in texts_at:
@@ -263,12 +265,29 @@ def _choose(
         missing = sum(len(row.missing) for row in rows)
         if chosen is None or missing < chosen.missing:
             chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
-        if not missing:
-            if not big and LEVELS[t.li].text_lines == 0 and not LEVELS[t.li].inline:
-                mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
-                chosen = mixed or chosen
+        if missing:
+            continue
+        level = LEVELS[t.li]
+        if big or level.text_lines or level.inline:
             break
-    return chosen
+        # Compact cards place every event: the compact style (with or without
+        # the section line) that then shows most descriptions wins, so a
+        # bigger sheet never shows fewer than a smaller one.
+        mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
+        described = _described(outline, theme, ts, look, k, mixed or chosen)
+        if best is None or described > best[0]:
+            best = (described, mixed or chosen)
+    return best[1] if best is not None else chosen
+
+
+def _described(outline, theme, ts, look, k, choice: _Choice) -> int:
+    """How many cards of `choice` end up with their description (after
+    `_with_descriptions` grows them into free room)."""
+    level = LEVELS[choice.li]
+    texts = _with_descriptions(
+        outline, theme, ts, look, level, k, choice.rows, choice.texts, choice.geo, choice.side_h
+    )
+    return sum(any(b.role == "event-text" for b in x.blocks) for x in texts)
 
 
 MIXED_ROUNDS = 3  # tries at giving descriptions to some of a compact poster's cards

@@ -76,21 +76,7 @@ def test_eighty_events_are_placed_at_a1():
     assert not p.unplaced
 
 
-@pytest.mark.parametrize(
-    "real",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="issue 11: the mixed-card choice is not yet monotonic in the room "
-                "left: with the sample's 7 references it shows 11 descriptions at A2, 6 at A1",
-            ),
-        ),
-    ],
-    ids=["helpers", "content"],
-)
+@pytest.mark.parametrize("real", [False, True], ids=["helpers", "content"])
 def test_descriptions_where_there_is_room_and_never_cut_beside_it(real):
     o = deckgen.outline.load(ROOT / "content/space_race.yaml") if real else space_race()
     theme = deckgen.theme.resolve(o) if real else DEFAULT
