@@ -155,3 +155,22 @@ def test_blank_tiles_are_skipped():
     o = outline_of(space_race().timeline.events)
     p = layout_poster(o, DEFAULT, {"size": "A2", "tile": "A4"})
     assert p.tiling is not None and not p.tiling.skipped  # a full poster skips none
+
+
+@pytest.mark.parametrize("size", ["A2", "A1", "A0"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_tick_labels_stay_clear_of_the_break_marks(size, orientation):
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml")
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": size, "orientation": orientation})
+    marks = [
+        (min(x for x, _ in e.points), max(x for x, _ in e.points), e.width)
+        for e in p.elements
+        if getattr(e, "role", "") == "break" and hasattr(e, "points")
+    ]
+    assert marks, "the sample's axis has a compressed stretch"
+    ticks = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "tick"]
+    assert ticks
+    for tb in ticks:
+        for x0, x1, w in marks:
+            # a label clears each slanted stroke (its width included) with air to spare
+            assert tb.box.right + w < x0 or x1 + w < tb.box.x, (tb.lines[0].runs[0].text, x0, x1)
