@@ -3,6 +3,7 @@ near their dates, descriptions wherever there is room, and the small print."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,24 @@ def test_tick_labels_stay_clear_of_the_break_marks(size, orientation):
         for x0, x1, w in marks:
             # a label clears each slanted stroke (its width included) with air to spare
             assert tb.box.right + w < x0 or x1 + w < tb.box.x, (tb.lines[0].runs[0].text, x0, x1)
+
+
+def test_the_footer_tightens_before_an_event_is_left_out():
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml")
+    extra = tuple(
+        Reference(
+            Text.of(f"An extra reference {i}: a book on the space race, its publisher and year"),
+            f"https://example.org/space-race/{i}",
+        )
+        for i in range(2)
+    )
+    o = dataclasses.replace(o, references=o.references + extra)
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": "A2", "orientation": "portrait"})
+    check_poster(p)
+    assert not p.unplaced
+    assert len(p.cards) == len(o.timeline.events)
+    refs = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "reference"]
+    # every reference is still printed, at a legible size (10 pt at A2 at least)
+    assert len(refs) == len(o.references)
+    assert not [d for d in p.diagnostics if "left out of the footer" in d.message]
+    assert min(e.size for e in refs) >= 10 * p.k - 0.01
