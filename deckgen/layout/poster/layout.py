@@ -147,16 +147,29 @@ def layout_poster(
     dense = bool(tl and len(tl.events) > DENSE_EVENTS)
     banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense)
 
-    # -- footer (measured first: the plot gets what is left)
-    footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags)
-
-    # -- timeline heading and legend
+    # -- footer (measured first: the plot gets what is left), then the
+    # timeline heading and legend; the footer tightens (smaller type, more
+    # columns) before the timeline leaves an event out (`FOOTER_STYLES`).
     look = talk.look
     tl = outline.timeline
-    y = banner_bottom + margin * 0.75
-    y = _heading_and_legend(
-        outline, ts, look, W, k, margin, y, bg, muted, c.text, el, labels, diags
-    )
+    marks = (len(el), len(labels), len(diags))
+    for fi, footer_style in enumerate(FOOTER_STYLES):
+        del el[marks[0] :], labels[marks[1] :], diags[marks[2] :]
+        footer_top = _footer(outline, theme, ts, W, H, k, margin, el, labels, diags, footer_style)
+        y = banner_bottom + margin * 0.75
+        y = _heading_and_legend(
+            outline, ts, look, W, k, margin, y, bg, muted, c.text, el, labels, diags
+        )
+        if tl is None or not tl.events:
+            break
+        frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
+        kc = card_scale(W, H)
+        result = timeline(
+            outline, theme, ts, look, frame, kc, surface, el, labels, diags, opts.size
+        )
+        tighter = (outline, theme, ts, W, H, k, margin)
+        if not _tighter_footer_may_help(result[3], fi, footer_top, *tighter):
+            break
 
     w = words(outline.language)
     # The fields both returns share; mypy checks the partial's arguments.
@@ -198,9 +211,6 @@ def layout_poster(
             diagnostics=tuple(diags),
         )
 
-    frame = Frame(margin, margin, W - margin, y + margin * 0.5, footer_top - margin * 0.6)
-    kc = card_scale(W, H)
-    result = timeline(outline, theme, ts, look, frame, kc, surface, el, labels, diags, opts.size)
     level, scales, cards, unplaced = result
     return poster(
         tiling=_tiling(opts, W, H, el),
@@ -708,13 +718,33 @@ def _footer_columns(
     return cols, [sum(hs[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _footer(outline, theme, ts, W, H, k, margin, el, labels, diags) -> float:
-    """Credits and references in four columns along the bottom; returns its top."""
+# The footer's (type size at k = 1, columns), roomiest first: a tighter one is
+# used only when the roomier footer would leave an event off the timeline.
+# 10 pt at A2 (k = 1) is the floor: small print still read from arm's length.
+FOOTER_STYLES: tuple[tuple[float, int], ...] = ((12.0, 4), (11.0, 5), (10.0, 6))
+
+
+def _tighter_footer_may_help(
+    unplaced: list[int], fi: int, footer_top: float, outline, theme, ts, W, H, k, margin
+) -> bool:
+    """Whether to lay the timeline out again under the next footer style: an
+    event or a few were left out (the footer's room cannot save more) and the
+    next style is shorter."""
+    if not unplaced or len(unplaced) > 3 or fi + 1 >= len(FOOTER_STYLES):
+        return False
+    top = _footer(outline, theme, ts, W, H, k, margin, [], [], [], FOOTER_STYLES[fi + 1])
+    return top > footer_top + 1.0
+
+
+def _footer(
+    outline, theme, ts, W, H, k, margin, el, labels, diags, style=FOOTER_STYLES[0]
+) -> float:
+    """Credits and references in columns along the bottom; returns its top."""
     c = theme.colors
-    size = 12 * k
+    size = style[0] * k
     left, right = margin, W - margin
     gap = margin * 0.75
-    n_cols = 4
+    n_cols = style[1]
     col_w = (right - left - (n_cols - 1) * gap) / n_cols
     w = words(outline.language)  # the few words deckgen adds, in the outline's language
     items = _footer_items(outline, theme, w)

@@ -15,7 +15,7 @@ from deckgen.errors import Diagnostic, RenderError
 from deckgen.fonts.wrap import line_height
 from deckgen.layout.common.look import Look
 from deckgen.layout.common.primitives import Box, TextLine
-from deckgen.layout.common.timescale import TimeScale, end_ordinal, ticks
+from deckgen.layout.common.timescale import Segment, TimeScale, end_ordinal, ticks
 from deckgen.layout.poster.cards import (
     LEVELS,
     CardText,
@@ -234,7 +234,8 @@ def _choose(
     ends: list[float | None],
     surface: str | None = None,
 ) -> _Choice | None:
-    """The first try that places every event, else the one that placed most."""
+    """The first try that places every event (among the compact styles, the
+    one showing most descriptions), else the one that placed most."""
     assert outline.timeline is not None
     events = outline.timeline.events
     min_span = _min_span(events)
@@ -243,6 +244,7 @@ def _choose(
 
     texts_at: dict[int, list[CardText]] = {}  # by level, measured on first use
     chosen: _Choice | None = None
+    best: tuple[int, _Choice] | None = None  # (descriptions shown, choice) of compact ones
     for t in _tries(len(events), frame, base_geo, k):
         level = LEVELS[t.li]
         if t.li not in texts_at:
@@ -263,12 +265,29 @@ def _choose(
         missing = sum(len(row.missing) for row in rows)
         if chosen is None or missing < chosen.missing:
             chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
-        if not missing:
-            if not big and LEVELS[t.li].text_lines == 0 and not LEVELS[t.li].inline:
-                mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
-                chosen = mixed or chosen
+        if missing:
+            continue
+        level = LEVELS[t.li]
+        if big or level.text_lines or level.inline:
             break
-    return chosen
+        # Compact cards place every event: the compact style (with or without
+        # the section line) that then shows most descriptions wins, so a
+        # bigger sheet never shows fewer than a smaller one.
+        mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
+        described = _described(outline, theme, ts, look, k, mixed or chosen)
+        if best is None or described > best[0]:
+            best = (described, mixed or chosen)
+    return best[1] if best is not None else chosen
+
+
+def _described(outline, theme, ts, look, k, choice: _Choice) -> int:
+    """How many cards of `choice` end up with their description (after
+    `_with_descriptions` grows them into free room)."""
+    level = LEVELS[choice.li]
+    texts = _with_descriptions(
+        outline, theme, ts, look, level, k, choice.rows, choice.texts, choice.geo, choice.side_h
+    )
+    return sum(any(b.role == "event-text" for b in x.blocks) for x in texts)
 
 
 MIXED_ROUNDS = 3  # tries at giving descriptions to some of a compact poster's cards
@@ -600,7 +619,7 @@ def _draw_breaks(
     """A compressed stretch: the band is cut and two slanted strokes mark it."""
     for seg in scale.breaks:
         cx = (seg.x0 + seg.x1) / 2
-        gw = min(12 * k, seg.x1 - seg.x0)
+        gw = _break_gap(seg, k)
         el.append(
             Rect(
                 Box(cx - gw / 2, band.y - 2 * k, gw, axis_h + 4 * k),
@@ -637,14 +656,16 @@ def _draw_ticks(
     axis_y = band.y
     tick_list = ticks(scale, lambda s: ts.width((Run(s),), ts.body, tick_size), 18 * k, lang)
     tick_asc = ts.ascent(ts.body, tick_size)
+    placed: list[Box] = []
     for tk in tick_list:
         if tk.label is None:
             el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 5 * k)), muted, 0.8 * k, role="tick"))
             continue
         el.append(Stroke(((tk.x, axis_y), (tk.x, axis_y + 8 * k)), ink, 1.2 * k, role="tick"))
         lw = ts.width((Run(tk.label),), ts.body, tick_size)
-        # Keep labels off the band's ends and out of the breaks.
-        lx = min(max(tk.x - lw / 2, frame.left + 4 * k), frame.right - lw - 4 * k)
+        lx = _tick_label_x(scale, frame, tk.x, lw, placed, k)
+        if lx is None:
+            continue  # no room in its stretch: the tick stays, unlabelled
         ly = axis_y + (axis_h - tick_size * 1.05) / 2 + 2.5 * k
         tb = TextBlock(
             Box(lx, ly, lw, tick_size * 1.1),
@@ -657,7 +678,52 @@ def _draw_ticks(
             role="tick",
         )
         el.append(tb)
+        placed.append(tb.box)
         labels.append(Label("tick", tb.box))
+
+
+def _break_gap(seg: Segment, k: float) -> float:
+    """The width of the cut drawn in a compressed stretch (`_draw_breaks`)."""
+    return min(12 * k, seg.x1 - seg.x0)
+
+
+def _label_room(scale: TimeScale, frame: Frame, at: float, k: float) -> tuple[float, float]:
+    """Where a tick label at `at` may go: its stretch of the axis, clear of the
+    slanted strokes of the breaks beside it; at the ends, the frame's edge."""
+    segs = scale.segments
+    i = next(
+        (j for j, s in enumerate(segs) if not s.compressed and s.x0 - 0.5 <= at <= s.x1 + 0.5),
+        None,
+    )
+    lo, hi = frame.left + 4 * k, frame.right - 4 * k
+    if i is None:
+        return lo, hi
+    # a break's strokes reach 4k beyond its cut, each 1.6k wide; 5k more of air
+    if i > 0 and segs[i - 1].compressed:
+        b = segs[i - 1]
+        lo = max(lo, (b.x0 + b.x1) / 2 + _break_gap(b, k) / 2 + 10 * k)
+    if i < len(segs) - 1 and segs[i + 1].compressed:
+        b = segs[i + 1]
+        hi = min(hi, (b.x0 + b.x1) / 2 - _break_gap(b, k) / 2 - 10 * k)
+    return lo, hi
+
+
+def _tick_label_x(
+    scale: TimeScale, frame: Frame, at: float, w: float, placed: list[Box], k: float
+) -> float | None:
+    """The left edge of a tick label of width `w` centred on its tick as far
+    as its stretch allows; None when it does not fit there, would move far
+    from its tick (but the first of its stretch) or touch another label."""
+    lo, hi = _label_room(scale, frame, at, k)
+    x = min(max(at - w / 2, lo), hi - w)
+    if x < lo - 0.01:
+        return None
+    first = not any(lo - 0.5 <= b.x <= hi for b in placed)
+    if not first and abs(x - (at - w / 2)) > w / 4:
+        return None
+    if any(x < b.right + 6 * k and b.x < x + w + 6 * k for b in placed):
+        return None
+    return x
 
 
 def _draw_spans(

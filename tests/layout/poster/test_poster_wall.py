@@ -3,6 +3,7 @@ near their dates, descriptions wherever there is room, and the small print."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -76,21 +77,7 @@ def test_eighty_events_are_placed_at_a1():
     assert not p.unplaced
 
 
-@pytest.mark.parametrize(
-    "real",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="issue 11: the mixed-card choice is not yet monotonic in the room "
-                "left: with the sample's 7 references it shows 11 descriptions at A2, 6 at A1",
-            ),
-        ),
-    ],
-    ids=["helpers", "content"],
-)
+@pytest.mark.parametrize("real", [False, True], ids=["helpers", "content"])
 def test_descriptions_where_there_is_room_and_never_cut_beside_it(real):
     o = deckgen.outline.load(ROOT / "content/space_race.yaml") if real else space_race()
     theme = deckgen.theme.resolve(o) if real else DEFAULT
@@ -169,3 +156,43 @@ def test_blank_tiles_are_skipped():
     o = outline_of(space_race().timeline.events)
     p = layout_poster(o, DEFAULT, {"size": "A2", "tile": "A4"})
     assert p.tiling is not None and not p.tiling.skipped  # a full poster skips none
+
+
+@pytest.mark.parametrize("size", ["A2", "A1", "A0"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_tick_labels_stay_clear_of_the_break_marks(size, orientation):
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml")
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": size, "orientation": orientation})
+    marks = [
+        (min(x for x, _ in e.points), max(x for x, _ in e.points), e.width)
+        for e in p.elements
+        if getattr(e, "role", "") == "break" and hasattr(e, "points")
+    ]
+    assert marks, "the sample's axis has a compressed stretch"
+    ticks = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "tick"]
+    assert ticks
+    for tb in ticks:
+        for x0, x1, w in marks:
+            # a label clears each slanted stroke (its width included) with air to spare
+            assert tb.box.right + w < x0 or x1 + w < tb.box.x, (tb.lines[0].runs[0].text, x0, x1)
+
+
+def test_the_footer_tightens_before_an_event_is_left_out():
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml")
+    extra = tuple(
+        Reference(
+            Text.of(f"An extra reference {i}: a book on the space race, its publisher and year"),
+            f"https://example.org/space-race/{i}",
+        )
+        for i in range(2)
+    )
+    o = dataclasses.replace(o, references=o.references + extra)
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": "A2", "orientation": "portrait"})
+    check_poster(p)
+    assert not p.unplaced
+    assert len(p.cards) == len(o.timeline.events)
+    refs = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "reference"]
+    # every reference is still printed, at a legible size (10 pt at A2 at least)
+    assert len(refs) == len(o.references)
+    assert not [d for d in p.diagnostics if "left out of the footer" in d.message]
+    assert min(e.size for e in refs) >= 10 * p.k - 0.01
