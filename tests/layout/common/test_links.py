@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.layout.common.links import linked, shown_address
+from deckgen.layout.common.links import link_words, linked, shown_address
 from deckgen.layout.common.text import (
     SAFETY,
     TextStyle,
@@ -26,17 +26,27 @@ def _reference() -> tuple[Run, ...]:
     )
 
 
-# Each width is wider than the widest word; the address fits from 330 on.
-@pytest.mark.parametrize("width", [140.0, 160.0, 200.0, 260.0, *range(330, 600, 9)])
-def test_a_linked_reference_and_its_address_break_only_between_words(width):
+def test_link_is_one_run_per_word_with_its_quote_marks():
     runs = linked(_reference(), URL)
-    words = set("".join(r.text for r in runs).split())
-    address = shown_address(URL)
+    words = [r for r in runs if r.link == URL]
+    assert "".join(r.text for r in words) == "".join(r.text for r in _reference())
+    assert all(" " not in r.text.rstrip(" ") for r in words)  # never two words in one field
+    assert words[0].text == "“On " and words[0].italic  # the mark takes its word's style
+    assert words[5].text == "sunspots”, " and words[5].italic
+    assert link_words((Run("x y", link=URL, math="x y"),)) == (Run("x y", link=URL, math="x y"),)
+
+
+# Each width is wider than the widest word; the address fits from 330 on.
+@pytest.mark.parametrize("width", [140.0, 160.0, 200.0, 260.0, 330.0, 400.0, 480.0])
+def test_a_linked_reference_breaks_only_between_words(width):
+    runs = linked(_reference(), URL)
+    link_text = {r.text.rstrip(" ") for r in runs if r.link}
     para = paragraph(runs, STYLE, width)
     assert len(para.lines) > 1
-    for line in para.lines:  # every word arrives whole on one line
-        cut = {w for w in "".join(r.text for r in line.runs).split() if w not in address}
-        assert cut <= words, width  # (an address too wide for the line is cut)
+    for line in para.lines:
+        for r in line.runs:
+            if r.link:  # each linked word arrives whole on one line
+                assert r.text.rstrip(" ") in link_text, (width, r.text)
     shown = ["".join(r.text for r in line.runs) for line in para.lines]
     if single_line_width(shown_address(URL), STYLE) <= width * SAFETY:
         assert any(shown_address(URL) in t for t in shown)  # the address is never cut

@@ -670,6 +670,7 @@ def test_references_link_their_text_and_show_a_short_address(space_race):
     for ref in (r for r in outline.references if r.url):
         linked = [r for r in runs if r.link == ref.url]
         assert "".join(r.text for r in linked) == ref.text.plain
+        assert all(" " not in r.text.strip() for r in linked)  # one word a field (item 7)
         assert ref.url not in text  # the raw address is not shown
     assert "nasa.gov/history" in text and "esa.int/…/International_Space_Station" in text
     for s in closing:
