@@ -153,19 +153,9 @@ def _text_box(tb: TextBox) -> str:
             f'<rect x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
             f'fill="{tb.fill}" aria-hidden="true"/>'
         )
-    il, it, ir, ib = tb.inset
-    inner_x, inner_y, inner_w, inner_h = b.x + il, b.y + it, b.w - il - ir, b.h - it - ib
-    total = sum(p.height for p in tb.paragraphs)
-    if tb.valign == "middle":
-        top = inner_y + (inner_h - total) / 2
-    elif tb.valign == "bottom":
-        top = inner_y + inner_h - total
-    else:
-        top = inner_y
-    for para in tb.paragraphs:
-        top += para.space_before
-        out.append(_paragraph(para, inner_x, inner_w, top))
-        top += para.line_height * len(para.lines)
+    inner = tb.inner
+    for para, top in zip(tb.paragraphs, tb.paragraph_tops(), strict=True):
+        out.append(_paragraph(para, inner.x, inner.w, top))
     return "".join(out)
 
 

@@ -167,18 +167,10 @@ def _text_box(
     if tb.fill:
         canvas.setFillColor(pdfkit.color(tb.fill))
         canvas.rect(b.x, h - b.bottom, b.w, b.h, stroke=0, fill=1)
-    il, it, ir, ib = tb.inset
-    inner_x, inner_y, inner_w, inner_h = b.x + il, b.y + it, b.w - il - ir, b.h - it - ib
-    total = sum(p.height for p in tb.paragraphs)
-    if tb.valign == "middle":
-        top = inner_y + (inner_h - total) / 2
-    elif tb.valign == "bottom":
-        top = inner_y + inner_h - total
-    else:
-        top = inner_y
-    for k, para in enumerate(tb.paragraphs):
+    inner = tb.inner
+    inner_x, inner_w = inner.x, inner.w
+    for k, (para, top) in enumerate(zip(tb.paragraphs, tb.paragraph_tops(), strict=True)):
         tag = tags[k] if tags else ParaTags(None)
-        top += para.space_before
         names = fonts[para.font]
         face = _face(para.font, para.bold, para.italic)
         # The em box (ascent + descent) centred in the exact line pitch.

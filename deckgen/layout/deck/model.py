@@ -70,6 +70,32 @@ class TextBox:
     def text(self) -> str:
         return "\n".join("".join(r.text for r in p.runs) for p in self.paragraphs)
 
+    @property
+    def inner(self) -> Box:
+        """The box less its insets: where the lines are set."""
+        il, it, ir, ib = self.inset
+        b = self.box
+        return Box(b.x + il, b.y + it, b.w - il - ir, b.h - it - ib)
+
+    def paragraph_tops(self) -> tuple[float, ...]:
+        """The top of each paragraph's first line (after its space before), as
+        `valign` places the text in `inner`: decided here once for every
+        drawer that sets the lines itself (slides-pdf, the web page)."""
+        inner = self.inner
+        total = sum(p.height for p in self.paragraphs)
+        if self.valign == "middle":
+            top = inner.y + (inner.h - total) / 2
+        elif self.valign == "bottom":
+            top = inner.y + inner.h - total
+        else:
+            top = inner.y
+        tops = []
+        for para in self.paragraphs:
+            top += para.space_before
+            tops.append(top)
+            top += para.line_height * len(para.lines)
+        return tuple(tops)
+
 
 @dataclass(frozen=True)
 class Picture:
