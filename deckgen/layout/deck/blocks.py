@@ -17,7 +17,6 @@ from deckgen.layout.common.blocks import (
     layout_table,
 )
 from deckgen.layout.common.primitives import Box
-from deckgen.layout.deck.fit import fit_title
 from deckgen.layout.deck.model import Element, SlideKind, TextBox
 from deckgen.layout.deck.slides import Draft, SlideMaker, plain
 from deckgen.outline.model import Slide, Text
@@ -40,16 +39,7 @@ def _caption(maker: SlideMaker, slide: Slide, body: Box) -> tuple[list[TextBox],
         return [], body
     st = maker.style
     style = st.small_style(st.caption_size, st.muted)
-    p = fit_title(
-        slide.caption,
-        style,
-        body.w,
-        style.line_height * 2,
-        12.0,
-        slide.caption.location.or_else(slide.location),
-        max_lines=2,
-        where=maker.at("caption"),
-    )
+    p = maker.small_text(slide.caption, style, body.w, 2, 12.0, slide.location, "caption")
     box = Box(body.x, body.bottom - p.height, body.w, p.height)
     rest = Box(body.x, body.y, body.w, body.h - p.height - _CAPTION_GAP)
     return [TextBox(box, (p,), role="caption", name="Caption")], rest

@@ -117,6 +117,29 @@ class SlideMaker:
 
     # ------------------------------------------------------------------ helpers
 
+    def small_text(
+        self,
+        text: Text,
+        style: TextStyle,
+        width: float,
+        lines: int,
+        floor: float,
+        fallback: Location,
+        leaf: str,
+    ) -> Paragraph:
+        """A caption or a credit: at most `lines` lines, shrunk down to `floor`,
+        a problem reported at its own line (else `fallback`'s)."""
+        return fit_title(
+            text,
+            style,
+            width,
+            style.line_height * lines,
+            floor,
+            text.location.or_else(fallback),
+            max_lines=lines,
+            where=self.at(leaf),
+        )
+
     def warn(self, message: str, location: Location) -> None:
         self.diagnostics.append(Diagnostic("warning", message, location))
 
@@ -348,28 +371,14 @@ class SlideMaker:
         cap_style = st.small_style(st.caption_size, st.muted, italic=False)
         parts: list[tuple[Role, Paragraph]] = []
         if image.caption is not None:
-            p = fit_title(
-                image.caption,
-                cap_style,
-                area.w,
-                cap_style.line_height * 3,
-                12.0,
-                image.caption.location.or_else(image.location),
-                max_lines=3,
-                where=self.at("image.caption"),
+            p = self.small_text(
+                image.caption, cap_style, area.w, 3, 12.0, image.location, "image.caption"
             )
             parts.append(("caption", p))
         if image.credit is not None:
             cr_style = st.small_style(st.credit_size, st.muted)
-            p = fit_title(
-                image.credit,
-                cr_style,
-                area.w,
-                cr_style.line_height * 2,
-                9.0,
-                image.credit.location.or_else(image.location),
-                max_lines=2,
-                where=self.at("image.credit"),
+            p = self.small_text(
+                image.credit, cr_style, area.w, 2, 9.0, image.location, "image.credit"
             )
             parts.append(("credit", p))
         gap = 8.0 if parts else 0.0
