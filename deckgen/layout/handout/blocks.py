@@ -91,11 +91,17 @@ class Setter:
         )
 
     def points(
-        self, points: tuple[Point, ...], where: str, measure: float | None = None
+        self,
+        points: tuple[Point, ...],
+        where: str,
+        measure: float | None = None,
+        numbers: tuple[int, ...] | None = None,
     ) -> tuple[SetParagraph, ...]:
+        """The points set as bullets; `numbers`: their indices in the outline's
+        list when some were left out (messages name the right item)."""
         st = self.styles
         out: list[SetParagraph] = []
-        for i, point in enumerate(points):
+        for i, point in zip(numbers or range(len(points)), points, strict=True):
             loc = point.text.location
             out.append(self.set(point.text, st.point, loc, f"{where}[{i}]", measure, bullet="•"))
             for j, sub in enumerate(point.points):
@@ -149,6 +155,7 @@ class SectionContent:
     figure: Figure | None
     quote: SetQuote | None
     points: tuple[Point, ...]
+    point_numbers: tuple[int, ...]  # each point's index in the section's `points`
 
 
 def _plain(text: Text | None) -> str:
@@ -303,12 +310,13 @@ def section_content(section: Section, setter: Setter, where: str) -> SectionCont
     slides = section.slides or ()
     slide_images = {s.image.src for s in slides if s.image is not None}
     slide_quotes = {_plain(s.quote.text) for s in slides if s.quote is not None}
-    slide_points = {_points_key(s.points) for s in slides if s.points}
+    # a section point (with its sub-points) that a bullet slide lists already
+    shown = {item for s in slides if s.points for item in _points_key(s.points)}
     image = section.image if section.image and section.image.src not in slide_images else None
     quote = section.quote
     if quote is not None and _plain(quote.text) in slide_quotes:
         quote = None
-    points = section.points if _points_key(section.points) not in slide_points else ()
+    kept = [i for i, item in enumerate(_points_key(section.points)) if item not in shown]
     pictures = _pictures(section)
     seen_quotes: set[str] = set()
     blocks = []
@@ -322,7 +330,8 @@ def section_content(section: Section, setter: Setter, where: str) -> SectionCont
         slides=tuple(blocks),
         figure=setter.figure(image, setter.frame_height * FIGURE_HEIGHT, f"{where}.image"),
         quote=setter.quote(quote, f"{where}.quote") if quote is not None else None,
-        points=points,
+        points=tuple(section.points[i] for i in kept),
+        point_numbers=tuple(kept),
     )
 
 

@@ -248,7 +248,7 @@ def _section_block(
         notes_lines=NOTES_LINES if with_notes else 0,
         location=section.location,
         speaker_notes=section.notes if with_speaker else (),
-        key_points=setter.points(content.points, f"{where}.points"),
+        key_points=setter.points(content.points, f"{where}.points", numbers=content.point_numbers),
         quote_set=content.quote,
         slides=content.slides,
         prose=tuple(

@@ -151,3 +151,38 @@ def test_a_picture_on_two_slides_prints_once_where_it_has_its_caption():
     content = section_content(Section("s", Text.of("S"), slides=slides), setter(460.0), "s")
     assert [tuple(type(p) for p in s.parts) for s in content.slides] == [(SetList,), (Figure,)]
     assert _plain(content.slides[1].parts[0].caption_set) == "Veins bring water in."
+
+
+def test_key_points_a_bullet_slide_lists_already_print_once():
+    # The sample's third section: its slide repeats most of its points, adds one,
+    # and the section has a point of its own: only that one stays a key point.
+    shared = Point(Text.of("Five partner agencies"), (Text.of("USA, Russia"),))
+    section = Section(
+        "s",
+        Text.of("Section"),
+        points=(Point(Text.of("Apollo–Soyuz")), shared, Point(Text.of("Shared goal"))),
+        slides=(
+            Slide(
+                "bullets",
+                Text.of("B"),
+                points=(Point(Text.of("Apollo–Soyuz")), shared, Point(Text.of("New"))),
+            ),
+        ),
+    )
+    content = section_content(section, setter(460.0), "sections[0]")
+    assert [p.text.plain for p in content.points] == ["Shared goal"]
+    assert content.point_numbers == (2,)
+
+
+def test_a_kept_key_point_without_glyph_is_named_by_its_own_index():
+    check_setter = setter(460.0)
+    section = Section(
+        "s",
+        Text.of("S"),
+        points=points("on the slide", "\U0001f680 rocket"),
+        slides=(Slide("bullets", Text.of("B"), points=points("on the slide")),),
+    )
+    content = section_content(section, check_setter, "sections[0]")
+    check_setter.points(content.points, "sections[0].points", numbers=content.point_numbers)
+    with pytest.raises(FontError, match=r"sections\[0\]\.points\[1\]"):
+        check_setter.check.raise_if_missing()
