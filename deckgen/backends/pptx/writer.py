@@ -189,18 +189,13 @@ class _SlideWriter:
         if slide_number:
             text = "".join(r.text for r in p.runs)
             runs = [_oxml.slide_number_xml(text, base)] if text else []
-        elif p.hard_breaks and len(p.lines) > 1:
-            # the layout's own breaks (a balanced title), as explicit breaks
-            runs = []
-            for k, line in enumerate(p.lines):
-                if k:
-                    runs.append(_oxml.break_xml(base))
-                # the space a line ended on is the break itself
-                *head, last = line.runs
-                line_runs = [*head, replace(last, text=last.text.rstrip(" "))]
-                runs += [self._run(r, base) for r in line_runs if r.text]
         else:
-            runs = [self._run(r, base) for r in p.runs if r.text]
+            # the layout's explicit breaks (a balanced title; a break another
+            # renderer could move), as a:br; PowerPoint breaks the rest itself
+            runs = [
+                _oxml.break_xml(base) if r is None else self._run(r, base)
+                for r in explicit_breaks(p)
+            ]
         return _oxml.paragraph_xml(
             runs,
             base,
@@ -279,6 +274,37 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def explicit_breaks(p: Paragraph) -> list[Run | None]:
+    """`p`'s runs with None where the layout breaks a line explicitly (every
+    line of a `hard_breaks` paragraph, else its `hard` lines); the spaces a
+    line ended on are dropped there (the break stands for them)."""
+    cuts, at = [], 0
+    for line in p.lines[:-1]:
+        at += sum(len(r.text) for r in line.runs)
+        if p.hard_breaks or line.hard:
+            cuts.append(at)
+    out: list[Run | None] = []
+    at = 0
+    for run in p.runs:
+        begin, at = at, at + len(run.text)
+        inside = [c - begin for c in cuts if begin < c <= at]
+        for a, b in zip([0, *inside], [*inside, len(run.text)], strict=True):
+            if a > 0:
+                _strip_line_end(out)
+                out.append(None)
+            if run.text[a:b]:
+                out.append(replace(run, text=run.text[a:b]))
+    return out
+
+
+def _strip_line_end(out: list[Run | None]) -> None:
+    while out and (last := out[-1]) is not None:
+        out.pop()
+        if last.text.rstrip(" "):
+            out.append(replace(last, text=last.text.rstrip(" ")))
+            return
 
 
 def _bounds(elements) -> tuple[float, float, float, float]:

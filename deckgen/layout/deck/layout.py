@@ -28,7 +28,7 @@ from __future__ import annotations
 from deckgen.layout.common.images import pixel_size
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
-from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.common.text import TextStyle, one_line_width, paragraph
 from deckgen.layout.common.words import words
 from deckgen.layout.deck.geometry import DeckGeometry
 from deckgen.layout.deck.model import Deck, Element, Picture, Slide, TextBox
@@ -99,7 +99,7 @@ def _chrome(number: int, st: DeckStyle) -> list[Element]:
         num_style = TextStyle(st.body_font, size, st.muted, 1.2, align="right")
         num = str(number)
         # Room for five digits at 11 pt without measuring each number.
-        nw = 48.0 if len(num) <= 5 else single_line_width(num, num_style) / 0.96 + 2
+        nw = 48.0 if len(num) <= 5 else one_line_width(num, num_style) + 2
         num_p = paragraph(num, num_style, nw)
         line_h = num_p.line_height
         els.append(

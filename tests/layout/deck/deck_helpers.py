@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from deckgen.color import contrast
-from deckgen.layout.common.text import SAFETY
+from deckgen.layout.common.text import RENDERERS
 from deckgen.layout.deck.model import Deck, Picture, Shape, TextBox
 from deckgen.outline import load
 from deckgen.outline.model import Outline
@@ -71,7 +71,8 @@ def check_deck(deck: Deck) -> None:
                 assert p.lines, f"{where}: {tb.name} has a paragraph without lines"
                 assert abs(p.line_height - round(p.size * (p.line_height / p.size), 2)) < 0.01
                 for line in p.lines:
-                    limit = (inner_w * SAFETY - p.indent) + 0.01
+                    # it fits as the widest renderer sets it
+                    limit = (inner_w - p.indent) / (1 + RENDERERS.wider) + 0.01
                     assert line.width <= limit, (
                         f"{where}: {tb.name} line {''.join(r.text for r in line.runs)!r} is "
                         f"{line.width:.2f} pt wide, the box allows {limit:.2f}"
