@@ -1,7 +1,14 @@
-"""Picture sizes and fitting.
+"""Picture sizes and fitting, decided here for every output.
 
 A picture is never distorted: it is cropped to fill its box when the
 shapes are close (little is lost), else letterboxed (shrunk to fit, centred).
+A crop keeps the picture's `focus` in view, never cutting through it.
+
+A picture in running text (the handout's figures and cover, the web page's
+figures) has no frame of its own: its frame follows the picture's shape
+within `FIGURE_ASPECTS`. With `fit: cover` a picture taller or wider than
+that is cropped to the nearest bound around its focus (`figure_crop`); with
+`fit: contain` it is always shown whole.
 """
 
 from __future__ import annotations
@@ -12,11 +19,19 @@ from deckgen import images
 from deckgen.errors import Location
 from deckgen.layout.common.primitives import Box
 
-__all__ = ["fit_picture", "pixel_size"]
+__all__ = ["FIGURE_ASPECTS", "NO_CROP", "Crop", "figure_crop", "fit_picture", "pixel_size"]
 
 # Crop to fill when no more than this fraction of the picture would be cut
 # away; beyond it, letterbox instead so nothing important is lost.
 MAX_CROP = 0.18
+
+# The shapes (width / height) a figure in running text is shown at, at most:
+# from a portrait 3:4 to a wide 21:9.
+FIGURE_ASPECTS = (0.75, 21 / 9)
+
+# Fractions cut from the picture's (left, top, right, bottom).
+Crop = tuple[float, float, float, float]
+NO_CROP: Crop = (0.0, 0.0, 0.0, 0.0)
 
 
 def pixel_size(path: Path, location: Location | None = None) -> tuple[int, int]:
@@ -33,7 +48,7 @@ def fit_picture(
     mode: str = "auto",
     align: str = "center",
     focus: tuple[float, float] = (0.5, 0.5),
-) -> tuple[Box, tuple[float, float, float, float]]:
+) -> tuple[Box, Crop]:
     """Place a px_w x px_h picture in `area` without distortion.
 
     Returns (box, crop) with crop = fractions cut from (left, top, right, bottom).
@@ -56,9 +71,26 @@ def fit_picture(
         w, h = area.w, area.w / pic
     else:
         w, h = area.h * pic, area.h
-    x = area.x if align == "left" else area.x + (area.w - w) / 2
+    x = {"left": area.x, "right": area.right - w}.get(align, area.x + (area.w - w) / 2)
     y = area.y if align == "top" else area.y + (area.h - h) / 2
-    return Box(x, y, w, h), (0.0, 0.0, 0.0, 0.0)
+    return Box(x, y, w, h), NO_CROP
+
+
+def figure_crop(
+    px_w: int, px_h: int, fit: str = "cover", focus: tuple[float, float] = (0.5, 0.5)
+) -> tuple[float, Crop]:
+    """(aspect, crop) of a px_w x px_h picture set in running text: the shape
+    (width / height) its frame has and what is cut from it to fill that frame.
+
+    `fit` 'contain' shows it whole; 'cover' crops a picture beyond
+    `FIGURE_ASPECTS` to the nearest bound, keeping `focus` in view."""
+    own = px_w / px_h
+    low, high = FIGURE_ASPECTS
+    aspect = own if fit == "contain" else min(max(own, low), high)
+    if aspect == own:
+        return own, NO_CROP
+    _, crop = fit_picture(Box(0.0, 0.0, aspect, 1.0), px_w, px_h, mode="fill", focus=focus)
+    return aspect, crop
 
 
 def _around(cut: float, focus: float) -> tuple[float, float]:
