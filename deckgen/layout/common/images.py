@@ -19,7 +19,15 @@ from deckgen import images
 from deckgen.errors import Location
 from deckgen.layout.common.primitives import Box
 
-__all__ = ["FIGURE_ASPECTS", "NO_CROP", "Crop", "figure_crop", "fit_picture", "pixel_size"]
+__all__ = [
+    "FIGURE_ASPECTS",
+    "NO_CROP",
+    "Crop",
+    "cover_frame",
+    "figure_crop",
+    "fit_picture",
+    "pixel_size",
+]
 
 # Crop to fill when no more than this fraction of the picture would be cut
 # away; beyond it, letterbox instead so nothing important is lost.
@@ -28,6 +36,9 @@ MAX_CROP = 0.18
 # The shapes (width / height) a figure in running text is shown at, at most:
 # from a portrait 3:4 to a wide 21:9.
 FIGURE_ASPECTS = (0.75, 21 / 9)
+
+# A cover frame (`cover_frame`) keeps at least this fraction of its picture.
+MIN_KEPT = 0.5
 
 # Fractions cut from the picture's (left, top, right, bottom).
 Crop = tuple[float, float, float, float]
@@ -74,6 +85,22 @@ def fit_picture(
     x = {"left": area.x, "right": area.right - w}.get(align, area.x + (area.w - w) / 2)
     y = area.y if align == "top" else area.y + (area.h - h) / 2
     return Box(x, y, w, h), NO_CROP
+
+
+def cover_frame(area: Box, px_w: int, px_h: int, align: str = "right") -> Box:
+    """The frame a `fit: cover` picture fills in `area`: the whole area, or,
+    where filling it would keep less than `MIN_KEPT` of the picture (a tall
+    picture in a thin band), the area narrowed (placed by `align`: 'left',
+    'right' or centred) or shortened (kept at its top) until it keeps that."""
+    pic = px_w / px_h
+    shape = area.w / area.h
+    if shape > pic and pic / shape < MIN_KEPT:  # a band too wide: narrower
+        w = area.h * pic / MIN_KEPT
+        x = {"left": area.x, "right": area.right - w}.get(align, area.x + (area.w - w) / 2)
+        return Box(x, area.y, w, area.h)
+    if shape < pic and shape / pic < MIN_KEPT:  # a column too tall: shorter
+        return Box(area.x, area.y, area.w, area.w / (pic * MIN_KEPT))
+    return area
 
 
 def figure_crop(

@@ -53,7 +53,7 @@ from typing import Any
 
 from deckgen.color import luminance, mix, readable_on
 from deckgen.errors import Diagnostic, Location, RenderError
-from deckgen.layout.common.images import fit_picture, pixel_size
+from deckgen.layout.common.images import cover_frame, fit_picture, pixel_size
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
@@ -531,10 +531,14 @@ def _banner_picture(
         )
         credit_h = credit_tb.box.h + 6 * k
     avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
-    # `fit: cover` fills the frame, cropped around the focus; `contain`: whole
+    # `fit: cover` fills the frame (at least half the picture kept), cropped
+    # around the focus; `contain` shows it whole
     frame = Box(px, pad * 0.6, box_w, avail_h)
-    mode = "fit" if cover.fit == "contain" else "fill"
-    box, crop = fit_picture(frame, iw, ih, mode=mode, align="right", focus=cover.focus)
+    if cover.fit == "contain":
+        box, crop = fit_picture(frame, iw, ih, mode="fit", align="right")
+    else:
+        frame = cover_frame(frame, iw, ih, align="right")
+        box, crop = fit_picture(frame, iw, ih, mode="fill", focus=cover.focus)
     box = replace(box, y=frame.y)  # at the banner's top, whatever its height
     picture = Picture(box, cover.src, cover.alt, crop=crop)
     labels.append(Label("cover", box))

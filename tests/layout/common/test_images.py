@@ -71,3 +71,18 @@ def test_contain_never_crops_a_figure():
 def test_a_letterboxed_picture_aligns_right():
     box, crop = fit_picture(Box(0, 0, 400, 100), 100, 100, mode="fit", align="right")
     assert box == Box(300, 0, 100, 100) and crop == (0.0, 0.0, 0.0, 0.0)
+
+
+def test_a_cover_frame_keeps_at_least_half_its_picture():
+    from deckgen.layout.common.images import MIN_KEPT, cover_frame
+
+    assert cover_frame(Box(100, 0, 440, 200), 1600, 900) == Box(100, 0, 440, 200)  # 81 % kept
+    band = Box(100, 0, 440, 90)
+    assert cover_frame(band, 1600, 900).w == pytest.approx(90 * 16 / 9 / MIN_KEPT)  # not 36 %
+    # 1:4 in a thin band: narrowed at the right to keep half of it
+    narrow = cover_frame(band, 300, 1200, align="right")
+    assert narrow.h == 90 and narrow.right == band.right
+    assert (narrow.w / narrow.h) / (300 / 1200) == pytest.approx(1 / MIN_KEPT)
+    # a panorama in a tall column: shortened, kept at the top
+    short = cover_frame(Box(0, 0, 100, 400), 4000, 1000)
+    assert short.y == 0 and short.w == 100 and short.h == pytest.approx(100 / (4 * MIN_KEPT))
