@@ -104,15 +104,19 @@ def cover_frame(area: Box, px_w: int, px_h: int, align: str = "right") -> Box:
 
 
 def figure_crop(
-    px_w: int, px_h: int, fit: str = "cover", focus: tuple[float, float] = (0.5, 0.5)
+    px_w: int,
+    px_h: int,
+    fit: str = "cover",
+    focus: tuple[float, float] = (0.5, 0.5),
+    aspects: tuple[float, float] = FIGURE_ASPECTS,
 ) -> tuple[float, Crop]:
     """(aspect, crop) of a px_w x px_h picture set in running text: the shape
     (width / height) its frame has and what is cut from it to fill that frame.
 
-    `fit` 'contain' shows it whole; 'cover' crops a picture beyond
-    `FIGURE_ASPECTS` to the nearest bound, keeping `focus` in view."""
+    `fit` 'contain' shows it whole; 'cover' crops a picture beyond `aspects`
+    (the narrowest and widest shapes) to the nearest, keeping `focus` in view."""
     own = px_w / px_h
-    low, high = FIGURE_ASPECTS
+    low, high = aspects
     aspect = own if fit == "contain" else min(max(own, low), high)
     if aspect == own:
         return own, NO_CROP
