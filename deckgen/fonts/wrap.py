@@ -176,7 +176,9 @@ def _prepare(runs: tuple[Run, ...], fam: Family, office: bool = False) -> _Prepa
             forced_at.append(len(ends))
         elif (ch == "-" and not (at > 0 and text[at - 1].isalpha())) or end >= n:
             continue  # not after a letter; or spaces ending the text (they hang)
-        content_ends.append(at if ch in " \n" else at + 1)
+        content_ends.append(
+            _content_end(runs, starts, text, at, end) if office else _plain_end(text, at)
+        )
         ends.append(end)
     return _Prepared(
         runs,
@@ -189,6 +191,20 @@ def _prepare(runs: tuple[Run, ...], fam: Family, office: bool = False) -> _Prepa
         tuple(ends),
         tuple(forced_at),
     )
+
+
+def _plain_end(text: str, at: int) -> int:
+    return at if text[at] in " \n" else at + 1
+
+
+def _content_end(runs: tuple[Run, ...], starts: list[int], text: str, at: int, end: int) -> int:
+    """Where the visible part of a line broken at `at` ends, for a .pptx
+    renderer: spaces hang, except those inside a linked run (LibreOffice sets
+    a link as one field and counts all of it in the line's width)."""
+    if text[at] != " ":
+        return _plain_end(text, at)
+    k = bisect_right(starts, at) - 1
+    return min(end, starts[k] + len(runs[k].text)) if runs[k].link else at
 
 
 def wrap(
@@ -224,7 +240,9 @@ def wrap(
             and k + 1 < len(ranges)
             and _joinable(prep, a, v, size, max_width * (1 + _EPSILON), renderers)
         )
-        lines.append(Line(_slice(prep, a, b), (prep.cum[v] - prep.cum[a]) * size, hard))
+        # a linked run's space at the end counts for a renderer, but is not shown
+        shown = a + len(prep.text[a:v].rstrip(" ")) if renderers is not None else v
+        lines.append(Line(_slice(prep, a, b), (prep.cum[shown] - prep.cum[a]) * size, hard))
     return lines
 
 
@@ -237,6 +255,7 @@ def _joinable(
         return False  # a line break character: no renderer joins across it
     i = bisect_right(prep.content_ends, visible_end)
     end = prep.content_ends[i] if i < len(prep.content_ends) else prep.visible
+    end = start + len(prep.text[start:end].rstrip(" "))  # as a renderer that hangs all spaces
     width = (prep.cum[end] - prep.cum[start] + _kerning(prep, start, end)) * size
     return width * (1 - r.narrower) <= max_width
 

@@ -9,10 +9,10 @@ field, breaking a field mid-word ("sig / nificance") and between fields
 (stranding a quote mark), so each field is a whole word with its quote marks
 and punctuation, and lines can only break between words. A field is never
 broken inside in LibreOffice, so a dash inside a linked word is joined to
-the rest ('1971–1980'); and the spaces after a word are not part of its
-field (LibreOffice counts a field's trailing space in the line's width,
-where every other renderer lets it hang). (LibreOffice then draws a link's
-last word in the run's colour, not its link colour.)
+the rest ('1971–1980'). LibreOffice also counts a field's trailing space in
+the line's width, where other renderers let it hang: `fonts.wrap` measures
+it so for a .pptx. (LibreOffice then draws a link's last word in the run's
+colour, not its link colour.)
 """
 
 from __future__ import annotations
@@ -73,9 +73,8 @@ def _style_at(runs: tuple[Run, ...], starts: list[int], at: int, end: int) -> Ru
 
 
 def link_words(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    """Linked `runs` recut into one run per word, the spaces after it a run of
-    their own (not linked), each in the style of its word's first letter;
-    math runs stay as they are."""
+    """Linked `runs` recut into one run per word (trailing spaces included),
+    each in the style of its word's first letter; math runs stay as they are."""
     if any(r.math for r in runs) or len({r.link for r in runs}) > 1:
         return runs
     starts, at = [], 0
@@ -83,17 +82,10 @@ def link_words(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         starts.append(at)
         at += len(r.text)
     text = "".join(r.text for r in runs)
-    out: list[Run] = []
-    for m in _WORD.finditer(text):
-        style = _style_at(runs, starts, m.start(), m.end())
-        word = m.group().rstrip()
-        if word:
-            out.append(replace(style, text=_joined(word)))
-        if len(word) < len(m.group()):
-            # the spaces after it outside the field: LibreOffice counts a
-            # field's trailing space in the line's width, where it hangs
-            out.append(replace(style, text=m.group()[len(word) :], link=None))
-    return tuple(out)
+    return tuple(
+        replace(_style_at(runs, starts, m.start(), m.end()), text=_joined(m.group()))
+        for m in _WORD.finditer(text)
+    )
 
 
 # A dash or hyphen inside a word, before more of it.
