@@ -31,6 +31,7 @@ class Level:
     # The date left of the title on the same line: a card one line high
     # (two for a long title), for timelines too dense for stacked cards.
     inline: bool = False
+    dated: bool = True  # False: the title alone (the leader and the axis give the date)
 
     @property
     def compact(self) -> bool:
@@ -48,6 +49,7 @@ LEVELS: tuple[Level, ...] = (
     Level(20, 14, 1, 200),
     Level(20, 14, 0, 200),
     Level(20, 14, 0, 170, section=False),
+    Level(20, 14, 0, 170, section=False, dated=False),
     Level(20, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
 
@@ -167,6 +169,8 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             role="event-section",
         )
         date_w -= bw + small * 0.5
+    if not level.dated:
+        return _title_only(ev, ts, level, k, width, text_color, x, pad_y, inner)
     date_tb, cut_any = ts.block(
         (Run(format_span(ev.date, ev.end, lang)),),
         ts.body,
@@ -232,6 +236,22 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             blocks.append(tb)
             y = tb.box.bottom
     return CardText(blocks, width, y + pad_y, cut_any)
+
+
+def _title_only(ev, ts, level: Level, k, width, text_color, x, pad_y, inner) -> CardText:
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        level.title * k,
+        x,
+        pad_y,
+        inner,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    return CardText([title_tb], width, title_tb.box.bottom + pad_y, cut)
 
 
 def section_number(outline: Outline, section_id: str | None) -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from deckgen.layout.common.timescale import TimeScale, build_scale
 from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
+from deckgen.layout.poster.stacks import place_stacks
 
 # An empty stretch longer than this fraction of the span is compressed to a
 # break mark. A quarter of the axis empty is always compressed (one event
@@ -34,6 +35,9 @@ MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timel
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
 COLUMN_DRIFT = 8
+# Balanced stacks (see `stacks`): how far after a stack's first date a date
+# may join it, in card widths, tried in turn.
+STACK_REACH = (99.0, 2.4, 1.6, 1.0)
 SPREAD_TRIES = 7  # rounds of choosing cards evenly over time when not all fit
 SPREAD_MIN_SHARE = 0.7  # an even spread may hold fewer cards than the sweep
 
@@ -96,7 +100,11 @@ def _methods(big: bool):
     """The placements tried, in order: staircases first (cards beside their
     dates), then columns (tidier when dense)."""
     sweeps = STRATEGIES[:2] if big else STRATEGIES
-    return [("sweep", p) for p in sweeps] + [("columns", p) for p in COLUMN_TRIES]
+    return (
+        [("sweep", p) for p in sweeps]
+        + [("columns", p) for p in COLUMN_TRIES]
+        + [("stacks", r) for r in STACK_REACH]
+    )
 
 
 def _place(method, params, items, geo, frame, side_h, k, w):
@@ -115,6 +123,17 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             stem_gap=6 * k,
             max_shift=min(w * shift, bound),
             height_cost=height_cost,
+        )
+    if method == "stacks":
+        return place_stacks(
+            items,
+            frame.left,
+            frame.right,
+            side_h,
+            gap=geo.gap,
+            lane_gap=geo.lane_gap,
+            reach=w * params,
+            max_drift=bound,
         )
     lean, reach = params
     return place_columns(

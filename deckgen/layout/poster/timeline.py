@@ -808,12 +808,14 @@ def _draw_card(
     if slot.jog:
         # Up its lane, then a jog into the card's first line.
         jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
+        # The lane stands left of its card, or right of it (a mirrored stack).
+        edge = box.right if slot.anchor > box.right else box.x
         pts = (
             (x, base_y),
             (x, base_y + step),
             (slot.anchor, knee_y),
             (slot.anchor, jog_y),
-            (box.x, jog_y),
+            (edge, jog_y),
         )
     else:
         pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
@@ -838,7 +840,9 @@ def _draw_card(
     )
     for tb in txt.blocks:
         el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
-    date_tb = next(b for b in txt.blocks if b.role == "event-date")
+    date_tb = next((b for b in txt.blocks if b.role == "event-date"), None)
+    if date_tb is None:
+        return box
     mark = level.small * k * 0.75
     el.append(
         Marker(
