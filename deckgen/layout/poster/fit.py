@@ -35,9 +35,12 @@ MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timel
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
 COLUMN_DRIFT = 8
-# Balanced stacks (see `stacks`): how far after a stack's first date a date
-# may join it, in card widths, tried in turn.
-STACK_REACH = (99.0, 2.4, 1.6, 1.0)
+# Balanced stacks (see `stacks`), tried in turn: (how far after a stack's
+# first date a date may join it, in multiples of the drift bound; cards of
+# room each keeps).
+STACK_TRIES = ((99.0, 0), (1.8, 0), (1.4, 0), (99.0, 1))
+STACK_LANES = 7 / 9  # a stack's lanes stand a little closer than a column's
+USE_COLUMNS = True
 SPREAD_TRIES = 7  # rounds of choosing cards evenly over time when not all fit
 SPREAD_MIN_SHARE = 0.7  # an even spread may hold fewer cards than the sweep
 
@@ -102,8 +105,8 @@ def _methods(big: bool):
     sweeps = STRATEGIES[:2] if big else STRATEGIES
     return (
         [("sweep", p) for p in sweeps]
-        + [("columns", p) for p in COLUMN_TRIES]
-        + [("stacks", r) for r in STACK_REACH]
+        + ([("columns", p) for p in COLUMN_TRIES] if USE_COLUMNS else [])
+        + [("stacks", p) for p in STACK_TRIES]
     )
 
 
@@ -131,8 +134,9 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             frame.right,
             side_h,
             gap=geo.gap,
-            lane_gap=geo.lane_gap,
-            reach=w * params,
+            lane_gap=geo.lane_gap * STACK_LANES,
+            reach=bound * params[0],
+            spare=params[1],
             max_drift=bound,
         )
     lean, reach = params
