@@ -78,7 +78,7 @@ from deckgen.layout.poster.model import (
     page_size,
     type_scale,
 )
-from deckgen.layout.poster.text import Typesetter, strip_end, url_text
+from deckgen.layout.poster.text import Typesetter, bold, strip_end, url_text
 from deckgen.layout.poster.tiling import Tiling, blank_tiles, tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
 from deckgen.outline.model import Image, Outline, Run, Section, Timeline
@@ -550,6 +550,12 @@ def _heading_and_legend(
         w = ts.width(st.label_runs, ts.body, size)
         entries.append((st, w + mark + size * 0.5))
     total = sum(w for _, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
+    # The legend headed by the timeline's word for its groups ("Field"), as
+    # the handout's key dates are, where the outline gives one.
+    tl = outline.timeline
+    head = bold(tl.groups_label) if tl and tl.groups_label and entries else None
+    head_w = ts.width(head, ts.body, size) + size * 1.4 if head else 0.0
+    total += head_w
     bottom = y
     legend_y = y
     if heading_tb is not None:
@@ -565,9 +571,23 @@ def _heading_and_legend(
     if entries:
         ly = legend_y
         lh = size * 1.5
-        for row in _legend_rows(entries, size * 1.4, right - left):
+        for r, row in enumerate(_legend_rows(entries, size * 1.4, right - left - head_w)):
             row_w = sum(w for _, w in row) + size * 1.4 * (len(row) - 1)
             x = right - row_w
+            if head and r == 0:
+                hb, _ = ts.block(
+                    head,
+                    ts.body,
+                    size,
+                    x - head_w,
+                    ly,
+                    head_w - size * 1.4 + 0.01,
+                    muted,
+                    max_lines=1,
+                    role="legend-head",
+                )
+                el.append(hb)
+                labels.append(Label("legend-head", hb.box))
             for st, w in row:
                 tb, _ = ts.block(
                     st.label_runs,

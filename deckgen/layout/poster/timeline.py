@@ -610,11 +610,12 @@ def _draw_row(
     _draw_spans(tl, look, events, xs, ends, slots, scale, band, geo.span_h, k, el, diags)
 
     # -- leaders, cards, markers
+    shared = _shared_dates(xs, slots)
     for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
         if slot is None:
             continue
         card = _draw_card(
-            ev, slot, xs[i], texts[i], look, level, band, k, surface, c.background, el
+            ev, slot, xs[i], texts[i], look, level, band, k, surface, c.background, el, i in shared
         )
         cards.append(
             Card(row.idx[i], ev.title.plain, card, slot.side, slot.anchor, xs[i], ev.location)
@@ -632,6 +633,19 @@ def _draw_row(
         side = slots[i].side if slots[i] is not None else 0
         my = band.y if side == 0 else band.bottom
         el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+
+
+def _shared_dates(xs: list[float], slots: list, near: float = 1.5) -> set[int]:
+    """The cards whose date another card on the same side shares (within
+    `near` points): their leaders leave the axis from one point, so none
+    gets the short straight stub (it would run along the others')."""
+    out: set[int] = set()
+    for side in (0, 1):
+        mine = sorted((xs[i], i) for i, s in enumerate(slots) if s is not None and s.side == side)
+        for (xa, a), (xb, b) in zip(mine, mine[1:], strict=False):
+            if xb - xa < near:
+                out.update((a, b))
+    return out
 
 
 def _vertical(slots: list, texts: list[CardText], side_h: float, geo: Geometry, row: Row) -> _Band:
@@ -873,9 +887,12 @@ def _draw_card(
     surface: str,
     background: str,
     el: list[Element],
+    shared: bool = False,
 ) -> Box:
     """One event's leader, card (with its group's stripe and marker) and text;
-    returns the card's box."""
+    returns the card's box. `shared`: another card's leader leaves the axis
+    at the same date (then the leader goes straight out from the axis, no
+    stub: two stubs would lie on each other)."""
     st = look.group(ev.group)
     stripe = 6 * k
     h = txt.height
@@ -888,20 +905,15 @@ def _draw_card(
         base_y, knee_y, out_y = band.bottom, band.bottom + band.bnd, box.y
         step = 6 * k
     pts: tuple[tuple[float, float], ...]
+    start = ((x, base_y),) if shared else ((x, base_y), (x, base_y + step))
     if slot.jog:
         # Up its lane, then a jog into the card's first line.
         jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
         # The lane stands left of its card, or right of it (a mirrored stack).
         edge = box.right if slot.anchor > box.right else box.x
-        pts = (
-            (x, base_y),
-            (x, base_y + step),
-            (slot.anchor, knee_y),
-            (slot.anchor, jog_y),
-            (edge, jog_y),
-        )
+        pts = (*start, (slot.anchor, knee_y), (slot.anchor, jog_y), (edge, jog_y))
     else:
-        pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
+        pts = (*start, (slot.anchor, knee_y), (slot.anchor, out_y))
     el.append(Stroke(pts, st.color, 1.3 * k, role="leader"))
     el.append(
         Rect(
