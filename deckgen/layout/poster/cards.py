@@ -38,7 +38,9 @@ class Level:
         return self.title <= 20 and not self.text_lines
 
 
-# Roomy to compact; the first that places every event wins.
+# Roomy to compact; the first that places every event wins. The title-only
+# style (`dated=False`) also serves per card: where the last dated style
+# leaves events out, the crowded stretches' cards take its form.
 LEVELS: tuple[Level, ...] = (
     Level(30, 19, 10, 420),  # few events with long stories
     Level(30, 19, 4, 330),

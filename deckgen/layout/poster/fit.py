@@ -2,7 +2,8 @@
 
 For one axis row, `fit_row` tries scales from nearly proportional to more
 compressed and, on each, the placements in turn (staircases beside the
-dates, `placement.place`; then tidy columns, `columns.place_columns`),
+dates, `placement.place`; then tidy columns, `columns.place_columns`; then
+balanced stacks on both sides, `stacks.place_stacks`),
 keeping the first that places every card. When none does, `_spread` keeps
 cards chosen evenly over the axis by priority instead of filling the first
 decades and dropping the rest. `split` cuts the story into rows.

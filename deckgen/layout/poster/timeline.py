@@ -314,7 +314,7 @@ def _undated_count(choice: _Choice) -> int:
     return sum(not any(b.role == "event-date" for b in x.blocks) for x in choice.texts)
 
 
-UNDATED_ROUNDS = 3  # tries at making room with title-only cards (neighbours 2, 4, 8)
+UNDATED_ROUNDS = 5  # tries at making room with title-only cards (neighbours 2 to 32)
 
 
 def _undated(
