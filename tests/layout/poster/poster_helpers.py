@@ -321,15 +321,19 @@ def leader_problems(p: Poster, near: float = 1.0, edge: float = 4.0) -> list[str
             if m != n and _collinear_overlap((a, b), (c, d), near) > near:
                 out.append(f"leaders {n} and {m} run along each other at {a}-{b}")
     for n, a, b in segs:
-        upright, level = abs(a[0] - b[0]) < 1e-6, abs(a[1] - b[1]) < 1e-6
         for c in p.cards:
-            bx = c.box
-            if upright:
-                along = min(max(a[1], b[1]), bx.bottom) - max(min(a[1], b[1]), bx.y)
-                if along > edge and min(abs(a[0] - bx.x), abs(a[0] - bx.right)) < edge:
-                    out.append(f"leader {n} runs along the side of card {c.title!r}")
-            elif level:
-                along = min(max(a[0], b[0]), bx.right) - max(min(a[0], b[0]), bx.x)
-                if along > edge and min(abs(a[1] - bx.y), abs(a[1] - bx.bottom)) < edge:
-                    out.append(f"leader {n} runs along the top or foot of card {c.title!r}")
+            if _along_edge(a, b, c.box, edge):
+                out.append(f"leader {n} runs along an edge of card {c.title!r}")
     return out
+
+
+def _along_edge(a, b, bx: Box, edge: float) -> bool:
+    """Whether an upright or level segment ab lies within `edge` of a parallel
+    edge of box bx, beside it for more than `edge` points."""
+    if abs(a[0] - b[0]) < 1e-6:  # upright: the card's sides
+        along = min(max(a[1], b[1]), bx.bottom) - max(min(a[1], b[1]), bx.y)
+        return along > edge and min(abs(a[0] - bx.x), abs(a[0] - bx.right)) < edge
+    if abs(a[1] - b[1]) < 1e-6:  # level: its top and foot
+        along = min(max(a[0], b[0]), bx.right) - max(min(a[0], b[0]), bx.x)
+        return along > edge and min(abs(a[1] - bx.y), abs(a[1] - bx.bottom)) < edge
+    return False
