@@ -62,6 +62,8 @@ def layout_deck(
         body_font=theme.fonts.body,
         language=outline.language,
         diagnostics=tuple(maker.diagnostics),
+        background=style.background,
+        template_fonts=geometry.look is not None,
     )
 
 

@@ -180,3 +180,9 @@ class Deck:
     body_font: str
     language: str = "en"
     diagnostics: tuple[Diagnostic, ...] = ()
+    # the ordinary slide background ('' unknown): slides on it inherit the
+    # master's in a .pptx
+    background: str = ""
+    # the fonts are a template's theme fonts (`outputs.pptx.look: template`):
+    # a .pptx refers to them (+mj-lt / +mn-lt) rather than naming them
+    template_fonts: bool = False
