@@ -231,7 +231,7 @@ def _drop_rels(source, reltype: str) -> None:
 
 @dataclass(frozen=True)
 class Placeholder:
-    role: str  # 'title', 'subtitle' or 'body'
+    role: str  # 'title', 'subtitle', 'body', 'footer', 'slide-number' or 'picture'
     attrs: dict[str, str]  # the layout's p:ph attributes a slide copies to inherit
     box: Box  # points (inherited from the master when the layout omits it)
 
@@ -249,7 +249,14 @@ class Layout:
         def first(role: str) -> Box | None:
             return next((p.box for p in self.placeholders if p.role == role), None)
 
-        return PlaceholderBoxes(first("title"), first("body"), first("subtitle"))
+        return PlaceholderBoxes(
+            first("title"),
+            first("body"),
+            first("subtitle"),
+            footer=first("footer"),
+            number=first("slide-number"),
+            picture=first("picture"),
+        )
 
 
 _ROLES = {
@@ -258,6 +265,10 @@ _ROLES = {
     "subTitle": "subtitle",
     "body": "body",
     "obj": "body",
+    # filled with the deck's own footer and slide number, and its cover
+    "ftr": "footer",
+    "sldNum": "slide-number",
+    "pic": "picture",
 }
 
 # What each slide kind wants of a layout when no layout carries the stock name:

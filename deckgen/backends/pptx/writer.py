@@ -273,8 +273,9 @@ class _SlideWriter:
             rid = self.images[id(image)] = self.package.relate(self.part, image, RT.IMAGE)
         sid = self._id()
         b = pic.box
+        ph = self._placeholder_for("picture") if pic.placeholder else None
         return _oxml.picture_xml(
-            sid, pic.name or f"Picture {sid}", pic.alt, rid, (b.x, b.y, b.w, b.h), pic.crop
+            sid, pic.name or f"Picture {sid}", pic.alt, rid, (b.x, b.y, b.w, b.h), pic.crop, ph
         )
 
     def _shape(self, shape: Shape) -> str:

@@ -60,6 +60,11 @@ class PlaceholderBoxes:
     title: Box | None = None
     body: Box | None = None
     subtitle: Box | None = None
+    # the layout's footer and slide-number placeholders (the deck fills them
+    # instead of drawing its own) and its picture placeholder (a cover goes in)
+    footer: Box | None = None
+    number: Box | None = None
+    picture: Box | None = None
 
 
 @dataclass(frozen=True)

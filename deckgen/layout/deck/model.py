@@ -60,7 +60,8 @@ class TextBox:
     role: Role = "body"
     # 'title' / 'body' / 'subtitle': drawn into the slide layout's placeholder
     # of that type in .pptx (outline view and screen readers rely on it).
-    placeholder: Literal["title", "body", "subtitle"] | None = None
+    # 'footer' / 'slide-number': the template layout's own placeholder of that type
+    placeholder: Literal["title", "body", "subtitle", "footer", "slide-number"] | None = None
     valign: Literal["top", "middle", "bottom"] = "top"
     inset: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # l, t, r, b
     fill: str | None = None
@@ -106,6 +107,7 @@ class Picture:
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     name: str = ""
     grey: bool = False  # drawn in greyscale (the ink-saving print theme)
+    placeholder: bool = False  # into the slide layout's picture placeholder (.pptx)
 
 
 ShapeKind = Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]
