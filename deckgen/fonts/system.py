@@ -6,14 +6,15 @@ is measured with the installed font of that name or its metric-compatible
 twin (`deckgen.fonts.match`). Themes keep naming PyPI families, so that the
 same theme gives the same files on every machine.
 
-`system_package(name)` asks fontconfig (`fc-list`, which never substitutes:
-a pattern lists only fonts whose family is that name) and checks each
-answer's family list itself, strictly (case and spacing aside); without
-fontconfig it reads the name tables of the .ttf files in the standard font
-folders. The environment is untrusted: only regular files ending in .ttf
-with TrueType outlines are used (`family._usable` checks them), the
-program's output is bounded and parsed defensively, nothing fails when it is
-missing, and the files are sorted so the choice is the same on every run.
+`system_package(name)` asks fontconfig (`fc-list`, from the system's program
+folders rather than wherever $PATH points; a pattern lists only fonts whose
+family is that name, it never substitutes) and checks each answer's family
+list itself, strictly (case and spacing aside); without fontconfig it reads
+the name tables of the .ttf files in the standard font folders. The
+environment is untrusted: only regular files ending in .ttf with TrueType
+outlines are used (`family._usable` checks them), the program's output is
+bounded and parsed defensively, nothing fails when it is missing, and the
+files are sorted so the choice is the same on every run.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _FC_FORMAT = "%{family}\t%{weight}\t%{slant}\t%{variable}\t%{file}\n"
 _TIMEOUT = 10.0  # seconds: fontconfig answers in milliseconds once its cache is warm
 _MAX_OUTPUT = 1 << 20
 _MAX_FILES = 4000  # without fontconfig: font files read at most
+# fontconfig's program where systems install it, not wherever $PATH points
+_PROGRAM_DIRS = "/usr/bin:/bin:/usr/local/bin:/opt/homebrew/bin:/opt/local/bin"
 _FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 # fontconfig's weight scale -> CSS's (80 regular -> 400, 200 bold -> 700)
 _WEIGHTS: tuple[tuple[int, int], ...] = (
@@ -93,7 +96,7 @@ def _package(key: str, name: str) -> SystemPackage | None:
 
 def _from_fontconfig(key: str, name: str) -> list[SystemFile] | None:
     """fc-list's fonts of the family `name`; None without fontconfig."""
-    program = shutil.which("fc-list")
+    program = shutil.which("fc-list", path=_PROGRAM_DIRS)
     if program is None:
         return None
     # fontconfig's pattern syntax escapes these with a backslash

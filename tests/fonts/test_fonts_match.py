@@ -69,7 +69,7 @@ def test_a_font_nothing_measures_gets_the_nearest_of_its_kind():
 def test_without_fontconfig_the_font_folders_are_read(monkeypatch):
     from deckgen.fonts import system
 
-    monkeypatch.setattr(system.shutil, "which", lambda name: None)
+    monkeypatch.setattr(system.shutil, "which", lambda name, **kw: None)
     system._package.cache_clear()
     try:
         found = system_package("DejaVu Sans") or system_package("Liberation Sans")
