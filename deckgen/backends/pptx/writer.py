@@ -93,12 +93,13 @@ def write_deck(
     gradient). Slides of another colour (e.g. section dividers) set their own.
     """
     fonts = _Fonts(deck.heading_font, deck.body_font, deck.template_fonts)
+    scheme = _scheme_refs(deck.scheme_colors)
     with no_gc_pauses():
         package = DeckPackage(prs)
         picker = LayoutPicker(prs)
         for slide in deck.slides:
             layout = picker.for_kind(slide.kind)
-            writer = _SlideWriter(package, layout, deck.language, fonts)
+            writer = _SlideWriter(package, layout, deck.language, fonts, scheme)
             builds = reveal and slide.kind in ("bullets", "two-column")
             writer.write(slide, template_background, builds)
         _set_core_properties(prs, info)
@@ -107,9 +108,17 @@ def write_deck(
 
 
 class _SlideWriter:
-    def __init__(self, package: DeckPackage, layout: Layout, lang: str, fonts: _Fonts) -> None:
+    def __init__(
+        self,
+        package: DeckPackage,
+        layout: Layout,
+        lang: str,
+        fonts: _Fonts,
+        scheme: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
         self.package = package
         self.fonts = fonts
+        self.scheme = scheme
         self.notes_font = fonts.name(fonts.body)
         self.rtl = lang.split("-")[0].lower() in _RTL_LANGUAGES
         self.layout = layout
@@ -127,6 +136,8 @@ class _SlideWriter:
         if template_background and slide.background.upper() == template_background.upper():
             background = None
         blob = _oxml.slide_xml(background, shapes)
+        for rgb, ref in self.scheme:
+            blob = blob.replace(rgb, ref)
         if steps:
             blob = blob.replace(b"</p:sld>", blocks.timing_xml(steps).encode() + b"</p:sld>")
         self.part.blob = blob
@@ -307,6 +318,16 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def _scheme_refs(colors: tuple[tuple[str, str], ...]) -> tuple[tuple[bytes, bytes], ...]:
+    """(`a:srgbClr` of a colour, the `a:schemeClr` of its slot) for each colour
+    of a template's scheme, the first slot winning where two share a colour."""
+    refs: dict[bytes, bytes] = {}
+    for slot, color in colors:
+        rgb = f'<a:srgbClr val="{color.lstrip("#").upper()}"/>'.encode()
+        refs.setdefault(rgb, f'<a:schemeClr val="{slot}"/>'.encode())
+    return tuple(refs.items())
 
 
 def _bounds(elements) -> tuple[float, float, float, float]:

@@ -66,6 +66,7 @@ def layout_deck(
         diagnostics=tuple(maker.diagnostics),
         background=style.background,
         template_fonts=geometry.look is not None,
+        scheme_colors=geometry.look.office.colors if geometry.look else (),
     )
 
 

@@ -188,3 +188,7 @@ class Deck:
     # the fonts are a template's theme fonts (`outputs.pptx.look: template`):
     # a .pptx refers to them (+mj-lt / +mn-lt) rather than naming them
     template_fonts: bool = False
+    # (slot, '#RRGGBB') of the template's colour scheme the deck is coloured
+    # from (look: template): a .pptx refers to the slot (`a:schemeClr`) where a
+    # colour is exactly one of these, so it follows a change of the theme
+    scheme_colors: tuple[tuple[str, str], ...] = ()

@@ -140,13 +140,15 @@ def test_the_templates_size_fonts_and_accent_are_kept(branded):
     assert faces == {"+mj-lt", "+mn-lt"}
     title = deck.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
     assert title._r.find("a:rPr/a:latin", NS).get("typeface") == "+mj-lt"
-    assert ACCENT in xml and DEFAULT_ACCENT not in xml
-    assert 'val="000000"' in xml  # the template's dk1, not the theme's #1B2330
+    # the template's colours, referred to by their slot: they follow the theme
+    assert '<a:schemeClr val="accent1"/>' in xml and '<a:schemeClr val="tx1"/>' in xml
+    assert DEFAULT_ACCENT not in xml and "1B2330" not in xml  # the default theme's
     # the deck still carries the template's theme, fonts as its owner set them
     with zipfile.ZipFile(pptx) as z:
         theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
     assert '<a:majorFont><a:latin typeface="Caladea"/>' in theme
     assert '<a:minorFont><a:latin typeface="Calibri"/>' in theme
+    assert f'<a:accent1><a:srgbClr val="{ACCENT}"/>' in theme
     # Calibri is measured with its metric twin: no warning that fit is uncertain
     assert not [d for d in report.diagnostics if "cannot be guaranteed" in d.message]
 
@@ -163,6 +165,9 @@ def test_slides_pdf_embeds_the_fonts_it_measured_with(branded):
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
     first = PdfReader(pdf).pages[0]
     assert first.mediabox.width == 720 and first.mediabox.height == 405
+    # drawn in the template's accent and text colour (#8B1A4A, #000000)
+    drawn = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages)
+    assert b".545098 .101961 .290196 rg" in drawn and b"0 0 0 rg" in drawn
 
 
 @needs_twins
@@ -205,7 +210,7 @@ def test_look_theme_keeps_deckgens_fonts_and_colours(tmp_path):
     _, out = build_talk(tmp_path / "talk", template, extra=", look: theme")
     xml = every_slide(out / "talk.pptx")
     assert set(re.findall(r'<a:latin typeface="([^"]*)"', xml)) == {"Arial"}
-    assert DEFAULT_ACCENT in xml and ACCENT not in xml
+    assert DEFAULT_ACCENT in xml and ACCENT not in xml and "schemeClr" not in xml
     assert pdf_fonts(out / "talk-slides.pdf") == {"Arimo"}
 
 
