@@ -85,7 +85,7 @@ def brand_template(
 _PIC_PLACEHOLDER = (
     b'<p:sp><p:nvSpPr><p:cNvPr id="40" name="Picture Placeholder 39"/><p:cNvSpPr>'
     b'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="pic" idx="13"/></p:nvPr>'
-    b'</p:nvSpPr><p:spPr><a:xfrm><a:off x="6096000" y="0"/><a:ext cx="3048000" cy="5143500"/>'
+    b'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9144000" cy="1371600"/>'
     b"</a:xfrm></p:spPr></p:sp>"
 )
 
@@ -195,7 +195,7 @@ def test_the_cover_goes_into_the_title_layouts_picture_placeholder(tmp_path):
     assert not [d for d in report.diagnostics if "cover is not shown" in d.message]
     xml = slide_xml(out / "talk.pptx", 1)
     assert '<p:ph type="pic" idx="13"/>' in xml and 'descr="A red cover picture"' in xml
-    # cropped to fill the placeholder (a 4:3 picture in a tall box)
+    # cropped to fill the placeholder (a 4:3 picture in a wide band)
     assert "<a:srcRect" in xml
     assert audit((out / "talk.pptx").read_bytes(), out) == ""
 
