@@ -299,10 +299,21 @@ def _balanced(
     need: int,
     max_lines: int | None = None,
 ) -> list[list[Item]]:
-    """Pages as even as possible: the smallest cap that still needs <= `need` pages."""
+    """Pages as even as possible: the fewest lines a page (when slides hold at
+    most `max_lines`), then the smallest height cap, that still need <= `need`
+    pages -- 4 + 3 bullets rather than 5 + 2, no slide left with one."""
     best = _pack(units, setter, size, width, height, height, max_lines)
     if len(best) <= 1:
         return best
+    if max_lines:
+        for limit in range(max_lines - 1, 0, -1):
+            try:
+                pages = _pack(units, setter, size, width, height, height, limit)
+            except _TooTall:
+                break
+            if len(pages) > need:
+                break
+            best, max_lines = pages, limit
     lo, hi = height / need, height
     for _ in range(12):
         mid = (lo + hi) / 2
