@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 from deckgen.errors import Location, RenderError
+from deckgen.layout.common.dates import joined_dates
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.links import linked
 from deckgen.layout.common.plan import Talk
@@ -308,6 +309,7 @@ def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Rol
             continue
         style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
         where = text.location.or_else(cover.location)
+        text = replace(text, runs=joined_dates(text.runs, maker.language))
         foot.append(
             (
                 role,
@@ -464,11 +466,21 @@ def _stacked_title(
             )
         )
         y += p.height
-    y = H - 24
-    for role, p in reversed(foot):
-        y -= p.height
-        els.append(TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role))
-        y -= 2
+    if foot:
+        # caption and credit in one text frame, so that a line more or less
+        # in a renderer cannot open a gap between them
+        paras = tuple(
+            p if i == 0 else replace(p, space_before=2.0) for i, (_, p) in enumerate(foot)
+        )
+        h = sum(p.height for p in paras)
+        els.append(
+            TextBox(
+                Box(col_x, H - 24 - h, col_w, h),
+                paras,
+                role=foot[0][0],
+                name="Cover caption and credit",
+            )
+        )
     return els
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from deckgen.errors import Diagnostic, Location, RenderError
+from deckgen.layout.common.dates import joined_dates
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
@@ -393,25 +394,25 @@ class SlideMaker:
         name: str = "Picture",
         mode: str = "auto",
     ) -> list[Element]:
-        """The picture fitted into `area` with its caption and credit beneath it."""
+        """The picture fitted into `area` with its caption and credit beneath it,
+        both in one text frame: a line more or less in a renderer moves the
+        credit along rather than opening a gap above it. Dates in them never
+        break."""
         st = self.style
-        under: list[TextBox] = []
-        below = 0.0
         cap_style = st.small_style(st.caption_size, st.muted, italic=False)
-        parts: list[tuple[Role, Paragraph]] = []
+        parts: list[Paragraph] = []
         if image.caption is not None:
-            p = self.small_text(
-                image.caption, cap_style, area.w, 3, 12.0, image.location, "image.caption"
+            text = self._dated(image.caption)
+            parts.append(
+                self.small_text(text, cap_style, area.w, 3, 12.0, image.location, "image.caption")
             )
-            parts.append(("caption", p))
         if image.credit is not None:
             cr_style = st.small_style(st.credit_size, st.muted)
-            p = self.small_text(
-                image.credit, cr_style, area.w, 2, 9.0, image.location, "image.credit"
-            )
-            parts.append(("credit", p))
+            text = self._dated(image.credit)
+            p = self.small_text(text, cr_style, area.w, 2, 9.0, image.location, "image.credit")
+            parts.append(replace(p, space_before=2.0) if parts else p)
         gap = 8.0 if parts else 0.0
-        below = gap + sum(p.height for _, p in parts) + 2.0 * max(0, len(parts) - 1)
+        below = gap + sum(p.height for p in parts)
         px_w, px_h = pixel_size(image.src, image.location)
         pic_area = Box(area.x, area.y, area.w, max(40.0, area.h - below))
         if image.fit == "contain":
@@ -431,21 +432,23 @@ class SlideMaker:
                 grey=st.theme.ink_saving,
             )
         ]
+        if not parts:
+            return elements
         y = pic_box.bottom + gap
-        for role, p in parts:
-            box = Box(pic_box.x, y, max(pic_box.w, min(area.w, 240.0)), p.height)
-            if box.right > area.right:
-                box = Box(area.right - box.w, y, box.w, p.height)
-            # re-measure at the box's own width so the lines are the box's lines
-            p2 = paragraph(
-                p.runs, TextStyle(p.font, p.size, p.color, p.line_height / p.size), box.w
-            )
-            if len(p2.lines) != len(p.lines):
-                box = Box(area.x, y, area.w, p.height)
-                p2 = p
-            under.append(TextBox(box, (p2,), role=role, name=role.capitalize()))
-            y += p2.height + 2.0
-        return elements + under
+        box = Box(pic_box.x, y, max(pic_box.w, min(area.w, 240.0)), below - gap)
+        if box.right > area.right:
+            box = Box(area.right - box.w, y, box.w, box.h)
+        # re-measured at the box's own width so the lines are the box's lines
+        narrow = tuple(_remeasured(p, box.w) for p in parts)
+        if any(len(a.lines) != len(b.lines) for a, b in zip(narrow, parts, strict=True)):
+            box, narrow = Box(area.x, y, area.w, box.h), tuple(parts)
+        role: Role = "caption" if image.caption is not None else "credit"
+        elements.append(TextBox(box, narrow, role=role, name="Caption and credit"))
+        return elements
+
+    def _dated(self, text: Text) -> Text:
+        """`text` with the dates written in it kept whole (no-break spaces)."""
+        return replace(text, runs=joined_dates(text.runs, self.language))
 
     # ------------------------------------------------------------------ slides
 
@@ -750,6 +753,13 @@ class SlideMaker:
             )
         )
         return [Draft(kind, plain(kicker), els, location, notes)]
+
+
+def _remeasured(p: Paragraph, width: float) -> Paragraph:
+    """`p` set again at `width`, same style and spacing."""
+    style = TextStyle(p.font, p.size, p.color, p.line_height / p.size, p.bold, p.italic, p.align)
+    q = paragraph(p.runs, style, width, space_before=p.space_before)
+    return replace(q, line_height=p.line_height)
 
 
 def _no_more(parts: list | None, than: list) -> bool:

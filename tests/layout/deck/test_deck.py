@@ -574,7 +574,9 @@ def test_a_crowded_title_slide_stays_clear_of_the_cover_caption(tmp_path, aspect
     check_deck(deck)
     title_slide = deck.slides[0]
     names = {tb.name for tb in text_boxes(title_slide)}
-    assert {"Title", "Subtitle", "Author and date", "Cover caption", "Cover credit"} <= names
+    assert {"Title", "Subtitle", "Author and date", "Cover caption and credit"} <= names
+    (foot,) = [tb for tb in text_boxes(title_slide) if tb.name == "Cover caption and credit"]
+    assert len(foot.paragraphs) == 2  # one frame: no gap can open between them
 
 
 def test_template_title_slide_uses_its_boxes(space_race):

@@ -81,3 +81,15 @@ def test_a_single_sentence_quote_too_long_for_24_pt_goes_on_down(tmp_path):
     (box,) = [b for s in deck.slides for b in text_boxes(s) if b.role == "quote"]
     assert box.paragraphs[0].size < 24
     assert any("quote" in d.message for d in deck.diagnostics)
+
+
+def test_caption_and_credit_share_one_frame_and_dates_stay_whole():
+    outline = load(SPACE_RACE)
+    deck = layout_deck(outline, resolve(outline), DeckGeometry.for_aspect("4:3"))
+    frames = [b for s in deck.slides for b in text_boxes(s) if b.name == "Caption and credit"]
+    assert frames and all(len(b.paragraphs) == 2 for b in frames)
+    assert not any(
+        b.role == "credit" and b.name == "Credit" for s in deck.slides for b in text_boxes(s)
+    )
+    captions = [b.paragraphs[0] for b in frames]
+    assert any("17\u00a0July\u00a01975" in "".join(r.text for r in p.runs) for p in captions)
