@@ -148,12 +148,13 @@ class DeckStyle:
 
     @property
     def caption_size(self) -> float:
-        # 18 pt: the smallest text a slide may have (deckgen check --a11y)
-        return max(18.0, round(self.body_size * 0.66))
+        # 18 pt: the smallest text a slide may have (deckgen check --a11y),
+        # scaled with a smaller slide like every other size
+        return max(round(18.0 * self.scale, 1), round(self.body_size * 0.66))
 
     @property
     def credit_size(self) -> float:
-        return 18.0
+        return round(18.0 * self.scale, 1)
 
     @property
     def kicker_size(self) -> float:

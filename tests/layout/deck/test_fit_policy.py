@@ -93,3 +93,35 @@ def test_caption_and_credit_share_one_frame_and_dates_stay_whole():
     )
     captions = [b.paragraphs[0] for b in frames]
     assert any("17\u00a0July\u00a01975" in "".join(r.text for r in p.runs) for p in captions)
+
+
+@pytest.fixture(scope="module")
+def pandoc_deck():
+    from pathlib import Path
+
+    from deckgen.backends.pptx.template import template_geometry
+
+    tpl = Path(__file__).resolve().parents[2] / "fixtures" / "templates" / "pandoc-reference.pptx"
+    geometry = template_geometry(tpl, HERE)
+    outline = load(SPACE_RACE)
+    return layout_deck(outline, resolve(outline), geometry)
+
+
+def test_a_template_dividers_number_rides_on_its_title(pandoc_deck):
+    dividers = [s for s in pandoc_deck.slides if s.kind == "section"]
+    assert dividers
+    for s in dividers:
+        (title,) = [b for b in text_boxes(s) if b.placeholder == "title"]
+        number, heading = title.paragraphs
+        assert "".join(r.text for r in number.runs).isdigit()
+        assert heading.space_before < 10  # no phantom gap above the title
+        assert not [b for b in text_boxes(s) if b.name == "Section number"]
+
+
+def test_a_small_slides_captions_scale_with_its_text(pandoc_deck):
+    (table,) = [s for s in pandoc_deck.slides if s.kind == "table"]
+    (caption,) = [b for b in text_boxes(table) if b.role == "caption"]
+    assert 18 * 0.75 <= caption.paragraphs[0].size <= 14  # not the 18 pt of a full slide
+    # the title slide's subtitle lines up with its title
+    boxes = {b.placeholder: b.box for b in text_boxes(pandoc_deck.slides[0]) if b.placeholder}
+    assert boxes["subtitle"].x == boxes["title"].x
