@@ -38,6 +38,7 @@ __all__ = [
     "Item",
     "Setter",
     "Unit",
+    "balanced_lines",
     "fit_body",
     "breaks_words",
     "fit_title",
@@ -367,7 +368,7 @@ def fit_title(
             p = paragraph(text, style.at(size), width)
             fits = len(p.lines) <= max_lines and p.height <= height + 1e-6
             if fits and not (whole_words and breaks_words(p)):
-                return _balanced_lines(p, text, style.at(size), width)
+                return balanced_lines(p, text, style.at(size), width)
     plain = "".join(r.text for r in p.runs)
     plain = plain if len(plain) <= 60 else plain[:57] + "..."
     raise RenderError(
@@ -377,12 +378,17 @@ def fit_title(
     )
 
 
-def _balanced_lines(
-    p: Paragraph, text: Text | str | tuple[Run, ...], style: TextStyle, width: float
+def balanced_lines(
+    p: Paragraph,
+    text: Text | str | tuple[Run, ...],
+    style: TextStyle,
+    width: float,
+    ok: Callable[[Paragraph], bool] | None = None,
 ) -> Paragraph:
-    """A title of two or more lines broken at the narrowest width that keeps its
-    line count (lines of even length, no single word left on the last line);
-    the paragraph keeps its box, only its breaks move."""
+    """A title (or a label) of two or more lines broken at the narrowest width
+    that keeps its line count (lines of even length, no single word left on
+    the last line) and whose breaks `ok` accepts; the paragraph keeps its box,
+    only its breaks move."""
     if len(p.lines) < 2:
         return p
     lo, hi = width / 2, width
@@ -390,7 +396,11 @@ def _balanced_lines(
     for _ in range(10):
         mid = (lo + hi) / 2
         trial = paragraph(text, style, mid)
-        if len(trial.lines) == len(p.lines) and not breaks_words(trial):
+        if (
+            len(trial.lines) == len(p.lines)
+            and not breaks_words(trial)
+            and (ok is None or ok(trial))
+        ):
             best, hi = trial, mid
         else:
             lo = mid

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
-from deckgen.layout.common.look import GroupStyle
+from deckgen.layout.common.look import GroupStyle, is_grey
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Align, Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
@@ -44,7 +44,7 @@ from deckgen.layout.common.timescale import (
     end_ordinal,
     ticks,
 )
-from deckgen.layout.deck.fit import breaks_words, sizes_down
+from deckgen.layout.deck.fit import balanced_lines, breaks_words, sizes_down
 from deckgen.layout.deck.model import (
     Element,
     Shape,
@@ -168,22 +168,33 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
     start, floor, _ = label_sizes(st.min_body_size, st.scale)
     wide = round(width * 1.5, 2)
+    # a card wide enough for the title's longest word: never a break inside one
+    style = TextStyle(st.body_font, floor, st.text, 1.1)
+    word_w = max(
+        (paragraph(w, style, 10**6).lines[0].width for w in ev.title.plain.split()),
+        default=0.0,
+    )
+    widest = max(wide, round(word_w / 0.96 + _CARD_PAD + 2, 2))
     for w, max_lines, sizes in (
         (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
         (width, 3, sizes_down(start, floor, 0.5)),
         (wide, 3, [floor]),
         (wide, 5, [floor]),
+        (widest, 5, [floor]),
     ):
         for size in sizes:
             style = TextStyle(st.body_font, size, st.text, 1.1)
             p = paragraph(ev.title, style, w - _CARD_PAD)
             # "(«Спутник-" / "1»)" reads badly: at the card's own width, a
             # smaller size or a line more rather than a break inside a word
-            # or at its hyphen; the wider card takes what it must.
-            if w == width and _poor_breaks(p):
+            # or at its hyphen; a wider card never breaks inside a word.
+            if breaks_words(p) or (w == width and _poor_breaks(p)):
                 continue
             if len(p.lines) <= max_lines:
-                return p, w
+                # lines of even length: no word alone on the last line
+                poor = _poor_breaks(p)
+                ok = None if poor else (lambda q: not _poor_breaks(q))
+                return balanced_lines(p, ev.title, style, w - _CARD_PAD, ok), w
     raise RenderError(
         "timeline.events: "
         f"timeline event title too long for its label (5 lines at {floor:g} pt): "
@@ -678,7 +689,17 @@ def _spread_order(times: Sequence[float]) -> list[int]:
 
 def _era_tints(st: DeckStyle) -> tuple[str, ...]:
     """Era fills on the band, taken in turn: three tints that differ from one
-    another and from the band's own neutral strip (`_band_base`)."""
+    another and from the band's own neutral strip (`_band_base`). In a black
+    and white theme (print) tints of one grey differ too little (1.1-1.3:1):
+    there, three clearly stepped greys, dark, light and middle in turn, so
+    that neighbouring eras differ most (the year labels on them take black
+    or white, whichever reads)."""
+    if all(is_grey(c) for c in (st.background, st.text, st.accent)):
+        return (
+            mix(st.background, st.text, 0.5),
+            mix(st.background, st.text, 0.1),
+            mix(st.background, st.text, 0.3),
+        )
     return (
         mix(st.background, st.accent, 0.24),
         mix(st.background, st.text, 0.16),
@@ -765,7 +786,6 @@ def _axis_labels(
     (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
     style = TextStyle(st.body_font, _YEAR_SIZE * st.scale, st.text, 1.15, align="center")
     stretches = [s for s in scale.segments if not s.compressed]
-    marks: list[Element] = []
     labels: list[TextBox] = []
 
     def add(text: str, at: float, name: str) -> None:
@@ -787,7 +807,28 @@ def _axis_labels(
         box = Box(x, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
         labels.append(TextBox(box, (p,), role="label", name=name))
 
-    for tk in _ticks(scale, style, language):
+    all_ticks = _ticks(scale, style, language)
+    for tk in all_ticks:
+        if tk.label is not None:
+            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
+    for seg in stretches:
+        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
+            year = str(int((seg.t0 + seg.t1) / 2))
+            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
+    marks = _tick_marks(st, band, all_ticks, labels)
+    return marks + sorted(labels, key=lambda tb: tb.box.x)
+
+
+def _tick_marks(
+    st: DeckStyle, band: _Band, all_ticks: Sequence[Tick], labels: Sequence[TextBox]
+) -> list[Element]:
+    """Tick marks at both edges of the band. The labels fill the band's
+    height: a tick under one would strike through its digits, so ticks stand
+    only where no label is."""
+    marks: list[Element] = []
+    for tk in all_ticks:
+        if any(tb.box.x - 2 <= tk.x <= tb.box.right + 2 for tb in labels):
+            continue
         length, width = (3.0, 0.75) if tk.label is None else (5.0, 1.0)
         for y in (band.top, band.bottom - length):
             marks.append(
@@ -799,13 +840,7 @@ def _axis_labels(
                     name=f"Tick: {tk.label}" if tk.label else "Tick",
                 )
             )
-        if tk.label is not None:
-            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
-    for seg in stretches:
-        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
-            year = str(int((seg.t0 + seg.t1) / 2))
-            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
-    return marks + sorted(labels, key=lambda tb: tb.box.x)
+    return marks
 
 
 def _room(seg: Segment, scale: TimeScale, band: _Band) -> tuple[float, float]:
@@ -954,12 +989,49 @@ def _legend_items(
 def _legend_rows(
     st: DeckStyle, items: list[_Item], width: float
 ) -> list[list[tuple[_Item, float]]]:
-    """Items flowed into rows of `width` (a long legend takes several rows)."""
+    """Items flowed into rows of `width`; a legend that takes several rows
+    has them even: the groups on one row and the eras on the next when each
+    fits one, else rows as even as the fewest rows allow (never an item
+    alone on the last row when it can be helped)."""
+    rows = _flowed(st, items, width)
+    if len(rows) != 2:
+        return rows if len(rows) < 2 else _evened(st, items, width, len(rows))
+    groups = [it for it in items if isinstance(it[0], GroupStyle)]
+    eras = [it for it in items if not isinstance(it[0], GroupStyle)]
+    if groups and eras:
+        split = _flowed(st, groups, width) + _flowed(st, eras, width)
+        if len(split) == 2:
+            return split
+    return _evened(st, items, width, 2)
+
+
+def _evened(
+    st: DeckStyle, items: list[_Item], width: float, count: int
+) -> list[list[tuple[_Item, float]]]:
+    """The rows flowed at the narrowest width that still needs `count` rows."""
+    lo, hi = width / count, width
+    best = _flowed(st, items, width)
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        trial = _flowed(st, items, mid, width)
+        if len(trial) <= count:
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best
+
+
+def _flowed(
+    st: DeckStyle, items: list[_Item], width: float, room: float | None = None
+) -> list[list[tuple[_Item, float]]]:
+    """Items flowed greedily into rows of `width` (labels at most `room`,
+    the legend's real width, less a margin)."""
     style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
+    room = width if room is None else room
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
-        w = min(single_line_width(item[1], style) / 0.96 + 2, width - 16)
+        w = min(single_line_width(item[1], style) / 0.96 + 2, room - 16)
         need = _SWATCH + 6 + w
         if rows[-1] and x + need > width:
             rows.append([])
