@@ -594,7 +594,7 @@ def _Layout_slide(  # noqa: N802 - reads as the thing it makes
     eras = _eras_on(st, timeline.eras, chunk.scale)
     els += _band_elements(st, talk, chunk.scale, band, eras)
     els += _event_elements(st, talk, chunk, band, half)
-    els += _bare_markers(st, talk, chunk.scale, band, extra)
+    els += _bare_markers(st, talk, chunk.scale, band, extra, chunk.placed)
     shown = eras if with_eras else []
     els += _legend(st, talk, groups, shown, body, legend_h)
     described = [p.card.event for p in chunk.placed] + list(extra)
@@ -609,18 +609,37 @@ def _alt(talk: Talk, events: Sequence[Event]) -> str:
 
 
 def _bare_markers(
-    st: DeckStyle, talk: Talk, scale: TimeScale, band: _Band, events: Sequence[Event]
+    st: DeckStyle,
+    talk: Talk,
+    scale: TimeScale,
+    band: _Band,
+    events: Sequence[Event],
+    placed: Sequence[_Placed] = (),
 ) -> list[Element]:
-    """The overview's unlabelled events: a marker each, above the band."""
-    return [
-        marker(
-            talk.look.group(e.group),
-            Box(scale.to_x(_start(e)) - _MARK / 2, band.top - _MARK, _MARK, _MARK),
-            st.background,
-            f"Marker: {e.title.plain}",
+    """The overview's unlabelled events: a marker each, on the band's edge
+    above or below it, whichever has more room beside the markers already
+    there (a cluster of dates spreads over both edges rather than piling
+    into one blur)."""
+    taken = {side: sorted(p.x for p in placed if p.side == side) for side in (-1, 1)}
+    out: list[Element] = []
+    for e in sorted(events, key=_start):
+        x = scale.to_x(_start(e))
+
+        def room(side: int, x: float = x) -> float:
+            return min((abs(x - t) for t in taken[side]), default=1e9)
+
+        side = -1 if room(-1) >= min(room(1), _MARK) else 1
+        taken[side].append(x)
+        y = band.top - _MARK if side < 0 else band.bottom
+        out.append(
+            marker(
+                talk.look.group(e.group),
+                Box(x - _MARK / 2, y, _MARK, _MARK),
+                st.background,
+                f"Marker: {e.title.plain}",
+            )
         )
-        for e in events
-    ]
+    return out
 
 
 def _draft(

@@ -79,3 +79,18 @@ def test_print_era_bands_are_told_apart():
     assert len(fills) == 3
     for a, b in zip(fills, fills[1:], strict=False):
         assert contrast(a, b) >= 1.5, (a, b)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_the_overviews_markers_spread_over_both_edges_of_the_band(aspect):
+    (overview, *_) = [s for s in _timeline_slides(_deck(aspect=aspect)) if "key dates" in s.title]
+    marks = [e.box for e in overview.elements if e.name.startswith("Marker:")]
+    rows: dict[float, list[float]] = {}
+    for b in marks:
+        rows.setdefault(round(b.y + b.h / 2), []).append(b.x + b.w / 2)
+    assert len(rows) == 2  # above and below the band
+    half_hidden = 0
+    for xs in rows.values():
+        xs.sort()
+        half_hidden += sum(1 for a, b in zip(xs, xs[1:], strict=False) if b - a < marks[0].w / 2)
+    assert half_hidden <= 2, half_hidden
