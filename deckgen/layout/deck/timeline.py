@@ -349,6 +349,9 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
         bounds.append(i)
     count = len(bounds) - 1
     if count > 1:
+        even = _even_bounds(cards, frame, count)
+        if even is not None:
+            return even
         # Even shares look calmer than full slides and a stub at the end: the
         # smallest cap on events per slide that still needs no more slides.
         longest = max(b - a for a, b in zip(bounds, bounds[1:], strict=False))
@@ -358,6 +361,52 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
                 return _even_out(cards, frame, layouts)
     layouts = [_placed(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
     return _even_out(cards, frame, layouts)
+
+
+def _even_bounds(cards: Sequence[_Card], frame: _Frame, count: int) -> list[_Layout] | None:
+    """`count` slides whose event counts are as even as placing allows: the
+    largest smallest slide, then the smallest largest (no sparse slide of 4
+    beside one of 9 when 6 + 7 would place), cut only between days. None
+    when no such cut places (the greedy cuts then stand)."""
+    n = len(cards)
+    reach = _reach(cards, frame)
+    cuts = {0, n} | {k for k in range(1, n) if _start(cards[k].event) != _start(cards[k - 1].event)}
+    # best[c][p]: (smallest, -largest) slide over cards[:p] cut into c slides
+    best: list[dict[int, tuple[int, int]]] = [{0: (n, 0)}]
+    back: list[dict[int, int]] = [{}]
+    for c in range(1, count + 1):
+        best.append({})
+        back.append({})
+        for q, (lo, neg_hi) in best[c - 1].items():
+            for p in range(q + 1, min(reach[q], n) + 1) if q < n else ():
+                if p not in cuts:
+                    continue
+                score = (min(lo, p - q), min(neg_hi, -(p - q)))
+                if p not in best[c] or score > best[c][p]:
+                    best[c][p], back[c][p] = score, q
+    if n not in best[count]:
+        return None
+    bounds = [n]
+    for c in range(count, 0, -1):
+        bounds.append(back[c][bounds[-1]])
+    bounds.reverse()
+    layouts = [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if any(lay is None for lay in layouts):
+        return None
+    return [lay for lay in layouts if lay is not None]
+
+
+def _reach(cards: Sequence[_Card], frame: _Frame) -> list[int]:
+    """reach[i]: the end of the longest run of cards from i that places on
+    one slide (a run that places, less its first card, places too)."""
+    n = len(cards)
+    reach: list[int] = []
+    for i in range(n):
+        j = max(reach[-1] if reach else i + 1, i + 1)
+        while j < n and _place(cards[i : j + 1], frame) is not None:
+            j += 1
+        reach.append(j)
+    return reach
 
 
 def _placed(cards: Sequence[_Card], frame: _Frame) -> _Layout:
