@@ -188,10 +188,10 @@ def _rpr(tag: str, style: RunStyle, link_rid: str | None = None) -> str:
     attrs = f' lang="{escape(style.lang)}"'
     if style.size:
         attrs += f' sz="{int(round(style.size * 100))}"'
-    if style.bold:
-        attrs += ' b="1"'
-    if style.italic:
-        attrs += ' i="1"'
+    # Always said, not inherited: a template's (or our master's) title style is
+    # bold, and a plain run in a title placeholder (a divider's "Section 1 /
+    # 5") would otherwise be set bold, wider than measured.
+    attrs += f' b="{int(style.bold)}" i="{int(style.italic)}"'
     if style.baseline:
         attrs += f' baseline="{style.baseline}"'
     # Templates' list styles may set capitals or letter spacing (the stock

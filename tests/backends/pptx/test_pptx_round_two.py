@@ -169,3 +169,25 @@ def test_titles_break_the_same_in_pptx_and_slides_pdf(tmp_path):
         assert lines == pdf_lines
         assert len(lines[-1].split()) >= 2, lines  # no single word alone
     assert broken >= 3
+
+
+def test_a_dividers_kicker_says_it_is_not_bold(prs):
+    # The title placeholder's style is bold: a regular run must say so, or
+    # PowerPoint and LibreOffice set "Section 1 / 5" bold where slides-pdf
+    # (and the layout's measuring) set it regular.
+    kickers = [
+        r
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.is_placeholder and s.has_text_frame
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+        if r.text.startswith("Section ")
+    ]
+    assert kickers
+    for r in kickers:
+        assert r.font._rPr.get("b") == "0"
+    titles = [s for slide in prs.slides for s in slide.shapes if s.name == "Title"]
+    assert any(
+        r.font._rPr.get("b") == "1" for s in titles for p in s.text_frame.paragraphs for r in p.runs
+    )
