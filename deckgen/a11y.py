@@ -160,7 +160,7 @@ def _deck(deck: Deck, here: Location) -> list[Diagnostic]:
     for n, slide in enumerate(deck.slides, start=1):
         where = slide.location.or_else(here)
         found += _title(slide, n, seen, where)
-        found += _slide_text(slide, n, where)
+        found += _slide_text(slide, n, where, _slide_scale(deck))
         found += _slide_order(slide, n, where)
     return found
 
@@ -192,7 +192,16 @@ def _behind(slide: Slide, index: int) -> str:
     return slide.background
 
 
-def _slide_text(slide: Slide, n: int, where: Location) -> list[Diagnostic]:
+def _slide_scale(deck: Deck) -> float:
+    """How much smaller than 960 x 540 (720 x 540) the slide is: 18 pt on a
+    540 pt high slide reads as 13.5 pt does on a 405 pt one (the layout
+    scales its sizes the same way)."""
+    w, h = deck.width, deck.height
+    return min(1.0, h / 540.0, w / (960.0 if w / h > 1.5 else 720.0))
+
+
+def _slide_text(slide: Slide, n: int, where: Location, scale: float = 1.0) -> list[Diagnostic]:
+    least = MIN_SLIDE_PT * scale
     found = []
     for i, el in enumerate(slide.elements):
         if not isinstance(el, TextBox) or el.role in _FURNITURE or not el.text.strip():
@@ -202,9 +211,9 @@ def _slide_text(slide: Slide, n: int, where: Location) -> list[Diagnostic]:
             words = "".join(r.text for r in para.runs).strip()
             if not words:
                 continue
-            if para.size < MIN_SLIDE_PT - 0.05 and not (para.bold and para.size >= 14):
+            if para.size < least - 0.05 and not (para.bold and para.size >= 14 * scale):
                 found.append(
-                    _warn(f"slide {n}: {_what(el)} is {para.size:g} pt, under 18 pt", where)
+                    _warn(f"slide {n}: {_what(el)} is {para.size:g} pt, under {least:g} pt", where)
                 )
             ratio = contrast(para.color, ground)
             if ratio < MIN_CONTRAST:

@@ -36,6 +36,7 @@ from deckgen.layout.common.blocks import (
     CodeBlock,
     MathBlock,
     TableBlock,
+    value_scale,
 )
 from deckgen.layout.common.primitives import Paragraph
 from deckgen.outline.model import Run
@@ -273,7 +274,7 @@ def chart_drawing(block: ChartBlock, font: str) -> Drawing:  # noqa: C901 - one 
     chart.data = [list(s.values) for s in ch.series]
     chart.categoryAxis.categoryNames = list(ch.categories)
     value_axis = chart.valueAxis
-    value_axis.valueMin = min(0.0, *(v for s in ch.series for v in s.values))
+    value_axis.valueMin, value_axis.valueMax, value_axis.valueStep = value_scale(ch)
     value_axis.visibleGrid = 1
     value_axis.gridStrokeColor = pdfkit.color(c.rule)
     value_axis.gridStrokeWidth = 0.5

@@ -296,6 +296,9 @@ def _run_node(tagger: Tagger, run: Run) -> Node | None:
     return node
 
 
+_JOINER = "\u2060"
+
+
 def _draw_run(
     canvas: Canvas,
     x: float,
@@ -311,18 +314,21 @@ def _draw_run(
     font = run_font(run, names, bold, italic)
     # inline math's scripts: smaller, raised or lowered
     run_size = size * SCRIPT_SIZE if run.rise else size
-    width = pdfmetrics.stringWidth(run.text, font, run_size)
+    # A word joiner (U+2060) only steers a renderer's line breaks; the lines
+    # are set here already, and in the PDF's text it would be copied along.
+    text = run.text.replace(_JOINER, "")
+    width = pdfmetrics.stringWidth(text, font, run_size)
     ink = link_color if (run.link and link_color) else fill
     canvas.setFillColor(color(ink))
     canvas.setFont(font, run_size)
-    canvas.drawString(x, y + run.rise * size, run.text)
+    canvas.drawString(x, y + run.rise * size, text)
     if run.link:
         canvas.saveState()
         canvas.setStrokeColor(color(ink))
         canvas.setLineWidth(max(size / 18, 0.3))
         canvas.line(x, y - size * 0.12, x + width, y - size * 0.12)
         canvas.restoreState()
-        kw = {"text": run.text} if isinstance(canvas, TaggedCanvas) else {}
+        kw = {"text": text} if isinstance(canvas, TaggedCanvas) else {}
         canvas.linkURL(
             run.link,
             (x, y - size * 0.25, x + width, y + size * 0.8),

@@ -25,7 +25,13 @@ from pptx.util import Pt
 from deckgen.backends.pptx import _oxml
 from deckgen.backends.pptx._oxml import RunStyle, emu, escape
 from deckgen.backends.pptx.omml import M_NS, omml
-from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
+from deckgen.layout.common.blocks import (
+    ChartBlock,
+    CodeBlock,
+    MathBlock,
+    TableBlock,
+    value_scale,
+)
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.outline import mathtex
 
@@ -248,6 +254,10 @@ def _style(ch, block: ChartBlock, font: str) -> None:
     if block.chart.type in ("bar", "column"):
         plot.gap_width = 60
     value_axis = ch.value_axis
+    # the axis decided once, as the PDFs draw it
+    value_axis.minimum_scale, value_axis.maximum_scale, value_axis.major_unit = value_scale(
+        block.chart
+    )
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = _rgb(c.rule)
     value_axis.tick_labels.font.size = Pt(block.size)

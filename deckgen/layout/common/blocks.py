@@ -9,6 +9,7 @@ handout on its pages; the backends only draw them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,7 @@ __all__ = [
     "MathBlock",
     "TableBlock",
     "chart_alt",
+    "value_scale",
     "layout_code",
     "layout_table",
     "math_size",
@@ -463,3 +465,21 @@ def mono_runs(line: CodeLine) -> tuple[Run, ...]:
 
 def location_of(block: Table | Code | Chart) -> Location:
     return block.location
+
+
+def value_scale(chart: Chart) -> tuple[float, float, float]:
+    """(minimum, maximum, major unit) of a chart's value axis, decided once so
+    that PowerPoint, LibreOffice and the PDFs draw the same axis (each would
+    otherwise pick its own 'nice' maximum: 30 in one, 25 in another). Steps
+    of 1, 2, 2.5 or 5 times a power of ten, at most 6 of them; the top a step
+    above the highest value when that value lands exactly on a step."""
+    values = [v for s in chart.series for v in s.values] or [0.0]
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    span = (hi - lo) or 1.0
+    power = 10.0 ** math.floor(math.log10(span / 6))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if span / (m * power) <= 6)
+    top = math.ceil(hi / step - 1e-9) * step
+    if hi > 0 and abs(top - hi) < 1e-9:
+        top += step
+    bottom = math.floor(lo / step + 1e-9) * step
+    return (round(bottom, 10), round(top, 10), round(step, 10))

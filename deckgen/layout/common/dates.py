@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton, get_month_names
 
-from deckgen.outline.model import Date
+from deckgen.outline.model import Date, Run
 
-__all__ = ["date_locale", "format_date", "format_span", "tick_label"]
+__all__ = ["date_locale", "format_date", "format_span", "joined_dates", "tick_label"]
 
 # Skeletons by precision: year; month and year; day, month and year.
 _SKELETONS = ("y", "yMMM", "yMMMd")
@@ -115,3 +116,39 @@ def tick_label(day: _dt.date, kind: str, language: str, with_year: bool = False)
     if with_year:
         skeleton = "y" + skeleton
     return _clean(format_skeleton(skeleton, day, locale=date_locale(language)))
+
+
+@lru_cache(maxsize=64)
+def _date_in_text(language: str) -> re.Pattern[str]:
+    """Dates an author writes in running text ('17 July 1975', 'July 17,
+    1975', '4 окт. 1957 г.', 'Oct 1957'): a day, a month name of `language`
+    or English (wide or abbreviated, with its dot), a year."""
+    names: set[str] = set()
+    for locale in {date_locale(language), Locale.parse(_FALLBACK)}:
+        for width in ("wide", "abbreviated"):
+            for ctx in ("format", "stand-alone"):
+                names.update(get_month_names(width, ctx, locale=locale).values())
+    month = "|".join(sorted((re.escape(n.rstrip(".")) for n in names), key=len, reverse=True))
+    m = rf"(?:{month})\.?"
+    day, year = r"\d{1,2}\.?", r"\d{3,4}(?: г\.)?"
+    return re.compile(
+        rf"(?<!\w)(?:{day} {m} {year}|{m} {day},? {year}|{day} {m}|{m} {year})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def joined_dates(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
+    """`runs` with the spaces inside each date written in the text made
+    no-break ('17 July 1975' never breaks as '17' / 'July 1975'), across run
+    boundaries too; the same runs when there are none."""
+    text = "".join(r.text for r in runs)
+    if not any(ch.isdigit() for ch in text):
+        return runs
+    joined = _date_in_text(language).sub(lambda m: m.group(0).replace(" ", _NBSP), text)
+    if joined == text:
+        return runs
+    out, at = [], 0
+    for r in runs:  # one character for one: runs keep their lengths
+        out.append(replace(r, text=joined[at : at + len(r.text)]))
+        at += len(r.text)
+    return tuple(out)

@@ -38,6 +38,7 @@ __all__ = [
     "Item",
     "Setter",
     "Unit",
+    "balanced_lines",
     "fit_body",
     "breaks_words",
     "fit_title",
@@ -299,10 +300,21 @@ def _balanced(
     need: int,
     max_lines: int | None = None,
 ) -> list[list[Item]]:
-    """Pages as even as possible: the smallest cap that still needs <= `need` pages."""
+    """Pages as even as possible: the fewest lines a page (when slides hold at
+    most `max_lines`), then the smallest height cap, that still need <= `need`
+    pages -- 4 + 3 bullets rather than 5 + 2, no slide left with one."""
     best = _pack(units, setter, size, width, height, height, max_lines)
     if len(best) <= 1:
         return best
+    if max_lines:
+        for limit in range(max_lines - 1, 0, -1):
+            try:
+                pages = _pack(units, setter, size, width, height, height, limit)
+            except _TooTall:
+                break
+            if len(pages) > need:
+                break
+            best, max_lines = pages, limit
     lo, hi = height / need, height
     for _ in range(12):
         mid = (lo + hi) / 2
@@ -356,7 +368,7 @@ def fit_title(
             p = paragraph(text, style.at(size), width)
             fits = len(p.lines) <= max_lines and p.height <= height + 1e-6
             if fits and not (whole_words and breaks_words(p)):
-                return _balanced_lines(p, text, style.at(size), width)
+                return balanced_lines(p, text, style.at(size), width)
     plain = "".join(r.text for r in p.runs)
     plain = plain if len(plain) <= 60 else plain[:57] + "..."
     raise RenderError(
@@ -366,12 +378,17 @@ def fit_title(
     )
 
 
-def _balanced_lines(
-    p: Paragraph, text: Text | str | tuple[Run, ...], style: TextStyle, width: float
+def balanced_lines(
+    p: Paragraph,
+    text: Text | str | tuple[Run, ...],
+    style: TextStyle,
+    width: float,
+    ok: Callable[[Paragraph], bool] | None = None,
 ) -> Paragraph:
-    """A title of two or more lines broken at the narrowest width that keeps its
-    line count (lines of even length, no single word left on the last line);
-    the paragraph keeps its box, only its breaks move."""
+    """A title (or a label) of two or more lines broken at the narrowest width
+    that keeps its line count (lines of even length, no single word left on
+    the last line) and whose breaks `ok` accepts; the paragraph keeps its box,
+    only its breaks move."""
     if len(p.lines) < 2:
         return p
     lo, hi = width / 2, width
@@ -379,7 +396,11 @@ def _balanced_lines(
     for _ in range(10):
         mid = (lo + hi) / 2
         trial = paragraph(text, style, mid)
-        if len(trial.lines) == len(p.lines) and not breaks_words(trial):
+        if (
+            len(trial.lines) == len(p.lines)
+            and not breaks_words(trial)
+            and (ok is None or ok(trial))
+        ):
             best, hi = trial, mid
         else:
             lo = mid

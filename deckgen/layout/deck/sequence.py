@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 from deckgen.errors import Location, RenderError
+from deckgen.layout.common.dates import joined_dates
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.links import linked
 from deckgen.layout.common.plan import Talk
@@ -206,7 +207,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     foot_h = sum(p.height + 2 for _, p in foot)
     bottom = band.y - 24 if designed else H - 24 - foot_h - (16 if foot else M - 24)
 
-    sub_w = (boxes.subtitle or boxes.title or Box(col_x, 0, col_w, 0)).w
+    sub_w = (_subtitle_box(boxes.title, boxes.subtitle) or Box(col_x, 0, col_w, 0)).w
     sub = _fit_subtitle(maker, outline.subtitle, sub_w, loc)
     meta_runs: list[Run] = []
     if outline.author is not None:
@@ -220,7 +221,9 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
         m_style = (
             TextStyle(st.body_font, round(st.body_size * 0.8), st.on_panel, 1.2)
             if designed
-            else TextStyle(st.body_font, round(st.body_size * 0.72), st.text, 1.2)
+            else TextStyle(
+                st.body_font, round(st.body_size * (0.8 if boxes.title else 0.72)), st.text, 1.2
+            )
         )
         meta = fit_title(
             tuple(meta_runs),
@@ -324,6 +327,7 @@ def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Rol
             continue
         style = TextStyle(st.body_font, size, st.muted, 1.2, italic=italic)
         where = text.location.or_else(cover.location)
+        text = replace(text, runs=joined_dates(text.runs, maker.language))
         foot.append(
             (
                 role,
@@ -384,6 +388,17 @@ def _fit_stacked_title(
     return fit(4)
 
 
+def _subtitle_box(title: Box | None, subtitle: Box | None) -> Box | None:
+    """A template's subtitle box, lined up with its title's left edge and
+    width: our text is set flush left, and a subtitle box centred under the
+    title (Office's stock title slide) would look indented."""
+    if title is None or subtitle is None:
+        return subtitle or title
+    if title.x <= subtitle.x and subtitle.right <= title.right:
+        return Box(title.x, subtitle.y, title.w, subtitle.h)
+    return subtitle
+
+
 def _template_title(
     maker: SlideMaker,
     title_box: Box,
@@ -408,7 +423,7 @@ def _template_title(
     under = [p for p in (sub, meta) if p is not None]
     if not under:
         return els
-    box = subtitle_box or Box(
+    box = _subtitle_box(title_box, subtitle_box) or Box(
         title_box.x,
         title_box.bottom + 12,
         title_box.w,
@@ -480,11 +495,21 @@ def _stacked_title(
             )
         )
         y += p.height
-    y = H - 24
-    for role, p in reversed(foot):
-        y -= p.height
-        els.append(TextBox(Box(col_x, y, col_w, p.height), (p,), role=role, name="Cover " + role))
-        y -= 2
+    if foot:
+        # caption and credit in one text frame, so that a line more or less
+        # in a renderer cannot open a gap between them
+        paras = tuple(
+            p if i == 0 else replace(p, space_before=2.0) for i, (_, p) in enumerate(foot)
+        )
+        h = sum(p.height for p in paras)
+        els.append(
+            TextBox(
+                Box(col_x, H - 24 - h, col_w, h),
+                paras,
+                role=foot[0][0],
+                name="Cover caption and credit",
+            )
+        )
     return els
 
 
@@ -566,11 +591,21 @@ def divider(n: int, total: int, section: Section, maker: SlideMaker) -> Draft:
     number = f"{n:02d}"
     if boxes.title is not None:
         heading = (Run(f"{maker.words['section']} {n} · "), *section.title.runs)
-        els.append(maker.title_box(kind, heading, loc, max_lines=3))
+        head = maker.title_box(kind, heading, loc, max_lines=3)
         if boxes.body is not None:
+            # The number is the title frame's first paragraph, the frame
+            # reaching up over the layout's text box: anchored at the
+            # bottom, the number stays just above the title's first line
+            # however many lines the title takes.
             style = TextStyle(st.heading_font, st.title_size, st.accent_text, 1.1, bold=True)
-            p = paragraph(number, style, boxes.body.w)
-            els.append(TextBox(boxes.body, (p,), role="label", name="Section number"))
+            p = paragraph(number, style, head.box.w)
+            top = min(boxes.body.y, head.box.y)
+            head = replace(
+                head,
+                box=Box(head.box.x, top, head.box.w, head.box.bottom - top),
+                paragraphs=(p, replace(head.paragraphs[0], space_before=round(6 * st.scale, 2))),
+            )
+        els.append(head)
         return Draft(kind, plain(heading), els, loc)
     panel_w = round(W * 0.34, 2)
     els.append(Shape("rect", Box(0, 0, panel_w, H), fill=st.panel, name="Section panel"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from deckgen.errors import Diagnostic, Location, RenderError
+from deckgen.layout.common.dates import joined_dates
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.primitives import Box, Paragraph
 from deckgen.layout.common.text import TextStyle, paragraph, runs_of
@@ -178,14 +179,19 @@ class SlideMaker:
             )
         return TextBox(box, (p,), role="title", placeholder="title", valign=valign, name=name)
 
-    def cont_title(self, title: Text | str, k: int, count: int) -> tuple[Run, ...]:
+    def cont_title(
+        self, title: Text | str, k: int, count: int, *, short: bool = False
+    ) -> tuple[Run, ...]:
         """The title of slide `k` (from 0) of a run of `count`: the first as given,
-        the others numbered "Title (2/4)", so no two slides share a title
+        the others numbered "Title (cont. 2/4)", so no two slides share a title
         (PowerPoint's accessibility checker, the outline view and a screen
-        reader's slide list tell them apart): "Title (cont. 2/4)", the mark
-        in the outline's language, kept on one line by no-break spaces."""
+        reader's slide list tell them apart), the mark in the outline's
+        language, kept on one line by no-break spaces. `short`: "Title (2/4)",
+        for a title that the longer mark would push onto another line."""
         if k == 0 or count <= 1:
             return runs_of(title)
+        if short:
+            return (*runs_of(title), Run(f"\u00a0({k + 1}/{count})"))
         mark = self.words["cont"].rstrip(")").replace(" ", "\u00a0")
         return (*runs_of(title), Run(f" {mark}\u00a0{k + 1}/{count})"))
 
@@ -193,23 +199,47 @@ class SlideMaker:
         self, kind: SlideKind, title: Text | str, location: Location, count: int
     ) -> list[TextBox]:
         """Title boxes for a run of `count` slides ("(cont. 2/4)" after the first), all
-        at one size: the size the longest numbered title needs (as a last
-        resort down to the body floor). One warning."""
+        at one size. A continuation title takes no more lines than the first
+        and keeps its size: "(cont. 2/4)" when that fits, else "(2/4)"; when
+        neither does, all are set at the size at which every "(2/4)" title
+        keeps the first's lines (down to the title floor), else at the size
+        the longest needs in two lines (as a last resort down to the body
+        floor). One warning."""
         if count <= 1:
             return [self.title_box(kind, title, location)]
         st = self.style
-        texts = [self.cont_title(title, k, count) for k in range(count)]
-        try:
-            size = min(
-                self.title_box(kind, t, location, warn=False).paragraphs[0].size for t in texts[1:]
-            )
-        except RenderError:
-            size = min(
-                self.title_box(kind, t, location, floor=st.min_body_size, warn=False)
-                .paragraphs[0]
-                .size
-                for t in texts[1:]
-            )
+        first = self.title_box(kind, title, location, warn=False).paragraphs[0]
+        style = st.title_style(first.size)
+        for short in (False, True):
+            texts = [self.cont_title(title, k, count, short=short) for k in range(count)]
+            try:
+                same = all(
+                    len(p.lines) <= len(first.lines)
+                    for t in texts[1:]
+                    for p in self.title_box(
+                        kind, t, location, style=style, floor=first.size, warn=False
+                    ).paragraphs
+                )
+            except RenderError:
+                same = False
+            if same:
+                size = first.size
+                break
+        else:  # texts: the short marks, all at the size that keeps the lines
+            try:
+                size = min(
+                    self.title_box(kind, t, location, max_lines=len(first.lines), warn=False)
+                    .paragraphs[0]
+                    .size
+                    for t in texts[1:]
+                )
+            except RenderError:
+                size = min(
+                    self.title_box(kind, t, location, floor=st.min_body_size, warn=False)
+                    .paragraphs[0]
+                    .size
+                    for t in texts[1:]
+                )
         heads = [
             self.title_box(kind, t, location, style=st.title_style(size), floor=size, warn=False)
             for t in texts
@@ -364,25 +394,25 @@ class SlideMaker:
         name: str = "Picture",
         mode: str = "auto",
     ) -> list[Element]:
-        """The picture fitted into `area` with its caption and credit beneath it."""
+        """The picture fitted into `area` with its caption and credit beneath it,
+        both in one text frame: a line more or less in a renderer moves the
+        credit along rather than opening a gap above it. Dates in them never
+        break."""
         st = self.style
-        under: list[TextBox] = []
-        below = 0.0
         cap_style = st.small_style(st.caption_size, st.muted, italic=False)
-        parts: list[tuple[Role, Paragraph]] = []
+        parts: list[Paragraph] = []
         if image.caption is not None:
-            p = self.small_text(
-                image.caption, cap_style, area.w, 3, 12.0, image.location, "image.caption"
+            text = self._dated(image.caption)
+            parts.append(
+                self.small_text(text, cap_style, area.w, 3, 12.0, image.location, "image.caption")
             )
-            parts.append(("caption", p))
         if image.credit is not None:
             cr_style = st.small_style(st.credit_size, st.muted)
-            p = self.small_text(
-                image.credit, cr_style, area.w, 2, 9.0, image.location, "image.credit"
-            )
-            parts.append(("credit", p))
+            text = self._dated(image.credit)
+            p = self.small_text(text, cr_style, area.w, 2, 9.0, image.location, "image.credit")
+            parts.append(replace(p, space_before=2.0) if parts else p)
         gap = 8.0 if parts else 0.0
-        below = gap + sum(p.height for _, p in parts) + 2.0 * max(0, len(parts) - 1)
+        below = gap + sum(p.height for p in parts)
         px_w, px_h = pixel_size(image.src, image.location)
         pic_area = Box(area.x, area.y, area.w, max(40.0, area.h - below))
         if image.fit == "contain":
@@ -402,21 +432,23 @@ class SlideMaker:
                 grey=st.theme.ink_saving,
             )
         ]
+        if not parts:
+            return elements
         y = pic_box.bottom + gap
-        for role, p in parts:
-            box = Box(pic_box.x, y, max(pic_box.w, min(area.w, 240.0)), p.height)
-            if box.right > area.right:
-                box = Box(area.right - box.w, y, box.w, p.height)
-            # re-measure at the box's own width so the lines are the box's lines
-            p2 = paragraph(
-                p.runs, TextStyle(p.font, p.size, p.color, p.line_height / p.size), box.w
-            )
-            if len(p2.lines) != len(p.lines):
-                box = Box(area.x, y, area.w, p.height)
-                p2 = p
-            under.append(TextBox(box, (p2,), role=role, name=role.capitalize()))
-            y += p2.height + 2.0
-        return elements + under
+        box = Box(pic_box.x, y, max(pic_box.w, min(area.w, 240.0)), below - gap)
+        if box.right > area.right:
+            box = Box(area.right - box.w, y, box.w, box.h)
+        # re-measured at the box's own width so the lines are the box's lines
+        narrow = tuple(_remeasured(p, box.w) for p in parts)
+        if any(len(a.lines) != len(b.lines) for a, b in zip(narrow, parts, strict=True)):
+            box, narrow = Box(area.x, y, area.w, box.h), tuple(parts)
+        role: Role = "caption" if image.caption is not None else "credit"
+        elements.append(TextBox(box, narrow, role=role, name="Caption and credit"))
+        return elements
+
+    def _dated(self, text: Text) -> Text:
+        """`text` with the dates written in it kept whole (no-break spaces)."""
+        return replace(text, runs=joined_dates(text.runs, self.language))
 
     # ------------------------------------------------------------------ slides
 
@@ -597,7 +629,8 @@ class SlideMaker:
         parts, size = self._quote_parts(quote.text.runs, q_style, qw, room, area.h, where)
         if len(parts) > 1:
             self.warn(
-                f"quote too long for one slide even at {st.min_body_size:g} pt; split over "
+                f"quote too long for one slide (at most {_MAX_LINES} lines) even at "
+                f"{_SHRINK_FLOOR * st.scale:g} pt; split over "
                 f"{len(parts)} slides at {size:g} pt between sentences",
                 where,
             )
@@ -643,31 +676,42 @@ class SlideMaker:
     def _quote_parts(
         self, runs, style: TextStyle, width: float, room_last: float, room: float, where: Location
     ):
-        """(parts, size): the quote whole if it fits at some size down to the floor,
-        else sentences packed onto the fewest slides at the largest size."""
-        floor = min(self.style.min_body_size, style.size)
-        sizes = sizes_down(style.size, floor)
-        for size in sizes:
-            if paragraph(runs, style.at(size), width).height <= room_last + 1e-6:
-                return [runs], size
+        """(parts, size): the quote whole if it fits at some size down to 24 pt
+        (the fit policy: at most 8 lines a slide), else sentences packed onto
+        the fewest slides at the largest size >= 24 pt; only a sentence too
+        long for a slide at 24 pt takes the quote on down to the floor."""
+        st = self.style
+        floor = min(st.min_body_size, style.size)
+        split_at = max(floor, min(_SHRINK_FLOOR * st.scale, style.size))
         sentences = split_sentences(runs)
 
-        def pack(size: float) -> list[tuple[Run, ...]] | None:
-            return _pack_sentences(sentences, style.at(size), width, room, room_last)
+        def whole(size: float) -> bool:
+            p = paragraph(runs, style.at(size), width)
+            return p.height <= room_last + 1e-6 and len(p.lines) <= _MAX_LINES
 
-        at_floor = pack(floor)
-        if at_floor is None:
-            raise RenderError(
-                (f"{self.at('quote.text')}: " if self.where else "")
-                + f"quote too long for a slide even one sentence at a time at {floor:g} pt; "
-                "shorten it",
-                where,
-            )
+        def pack(size: float) -> list[tuple[Run, ...]] | None:
+            return _pack_sentences(sentences, style.at(size), width, room, room_last, _MAX_LINES)
+
+        sizes = sizes_down(style.size, split_at)
         for size in sizes:
-            parts = pack(size)
-            if parts is not None and len(parts) <= len(at_floor):
+            if whole(size):
+                return [runs], size
+        at_floor = pack(split_at)
+        if at_floor is not None:
+            return next(
+                ((parts, size) for size in sizes if _no_more(parts := pack(size), at_floor)),
+                (at_floor, split_at),
+            )
+        for size in sizes_down(split_at, floor)[1:]:
+            parts = [runs] if whole(size) else pack(size)
+            if parts is not None:
                 return parts, size
-        return at_floor, floor
+        raise RenderError(
+            (f"{self.at('quote.text')}: " if self.where else "")
+            + f"quote too long for a slide even one sentence at a time at {floor:g} pt; "
+            "shorten it",
+            where,
+        )
 
     def statement(
         self, kicker: Text | str, text: Text, location: Location, *, notes=()
@@ -711,31 +755,48 @@ class SlideMaker:
         return [Draft(kind, plain(kicker), els, location, notes)]
 
 
+def _remeasured(p: Paragraph, width: float) -> Paragraph:
+    """`p` set again at `width`, same style and spacing."""
+    style = TextStyle(p.font, p.size, p.color, p.line_height / p.size, p.bold, p.italic, p.align)
+    q = paragraph(p.runs, style, width, space_before=p.space_before)
+    return replace(q, line_height=p.line_height)
+
+
+def _no_more(parts: list | None, than: list) -> bool:
+    return parts is not None and len(parts) <= len(than)
+
+
 def _pack_sentences(
     sentences: Sequence[tuple[Run, ...]],
     style: TextStyle,
     width: float,
     room: float,
     room_last: float,
+    max_lines: int = 10**9,
 ) -> list[tuple[Run, ...]] | None:
-    """Sentences packed greedily into parts that each fit `room` at `style`
-    (the last one `room_last`, it also holds the attribution); None when a
-    sentence alone does not fit."""
+    """Sentences packed greedily into parts that each fit `room` and
+    `max_lines` at `style` (the last one `room_last`, it also holds the
+    attribution); None when a sentence alone does not fit."""
+
+    def fits(part: tuple[Run, ...], space: float) -> bool:
+        p = paragraph(part, style, width)
+        return p.height <= space + 1e-6 and len(p.lines) <= max_lines
+
     parts: list[tuple[Run, ...]] = []
     cur: tuple[Run, ...] = ()
     for sent in sentences:
         trial = (*cur, *sent)
-        if paragraph(trial, style, width).height <= room + 1e-6:
+        if fits(trial, room):
             cur = trial
             continue
         if not cur:
             return None
         parts.append(cur)
         cur = sent
-        if paragraph(cur, style, width).height > room + 1e-6:
+        if not fits(cur, room):
             return None
     parts.append(cur)
     # the last part also holds the attribution
-    if paragraph(parts[-1], style, width).height > room_last + 1e-6:
+    if not fits(parts[-1], room_last):
         parts.append(())
     return [p for p in parts if p]

@@ -69,13 +69,15 @@ class DeckStyle:
         margin = max(40.0, round(60 * sx, 2))
         ts = round(theme.slide.title_size * k, 1)
         title_h = round(2 * ts * TITLE_PITCH, 2)
-        title_y = 30.0
+        # the grid's gaps scale with a smaller slide too, or its body would
+        # shrink more than its text (Pandoc's 720 x 405: 221 pt, not 250)
+        title_y = round(30.0 * k, 2)
         title_box = Box(margin, title_y, w - 2 * margin, title_h)
-        rule = Box(margin, title_box.bottom + 10, 56, 4)
-        body_top = rule.bottom + 20
+        rule = Box(margin, title_box.bottom + round(10 * k, 2), 56, 4)
+        body_top = rule.bottom + round(20 * k, 2)
         footer_h = 16.0
-        footer_y = h - 20 - footer_h
-        body_box = Box(margin, body_top, w - 2 * margin, footer_y - 18 - body_top)
+        footer_y = h - round(20 * k, 2) - footer_h
+        body_box = Box(margin, body_top, w - 2 * margin, footer_y - round(18 * k, 2) - body_top)
         c = theme.colors
         bg = c.background
         text = readable_on(bg, c.text, minimum=4.5)
@@ -148,12 +150,13 @@ class DeckStyle:
 
     @property
     def caption_size(self) -> float:
-        # 18 pt: the smallest text a slide may have (deckgen check --a11y)
-        return max(18.0, round(self.body_size * 0.66))
+        # 18 pt: the smallest text a slide may have (deckgen check --a11y),
+        # scaled with a smaller slide like every other size
+        return max(round(18.0 * self.scale, 1), round(self.body_size * 0.66))
 
     @property
     def credit_size(self) -> float:
-        return 18.0
+        return round(18.0 * self.scale, 1)
 
     @property
     def kicker_size(self) -> float:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.breaks import whole_dates
-from deckgen.layout.common.look import GroupStyle
+from deckgen.layout.common.look import GroupStyle, is_grey
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Align, Box, Paragraph
 from deckgen.layout.common.text import TextStyle, one_line_width, paragraph, single_line_width
@@ -45,7 +45,7 @@ from deckgen.layout.common.timescale import (
     end_ordinal,
     ticks,
 )
-from deckgen.layout.deck.fit import breaks_words, sizes_down
+from deckgen.layout.deck.fit import balanced_lines, breaks_words, sizes_down
 from deckgen.layout.deck.model import (
     Element,
     Shape,
@@ -167,22 +167,33 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
     the floor in a card half as wide again, then 5. Returns (title, card width)."""
     start, floor, _ = label_sizes(st.min_body_size, st.scale)
     wide = round(width * 1.5, 2)
+    # a card wide enough for the title's longest word: never a break inside one
+    style = TextStyle(st.body_font, floor, st.text, 1.1)
+    word_w = max(
+        (one_line_width(w, style) for w in ev.title.plain.split()),
+        default=0.0,
+    )
+    widest = max(wide, round(word_w + _CARD_PAD + 2, 2))
     for w, max_lines, sizes in (
         (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
         (width, 3, sizes_down(start, floor, 0.5)),
         (wide, 3, [floor]),
         (wide, 5, [floor]),
+        (widest, 5, [floor]),
     ):
         for size in sizes:
             style = TextStyle(st.body_font, size, st.text, 1.1)
             p = paragraph(ev.title, style, w - _CARD_PAD)
             # "(«Спутник-" / "1»)" reads badly: at the card's own width, a
             # smaller size or a line more rather than a break inside a word
-            # or at its hyphen; the wider card takes what it must.
-            if w == width and _poor_breaks(p):
+            # or at its hyphen; a wider card never breaks inside a word.
+            if breaks_words(p) or (w == width and _poor_breaks(p)):
                 continue
             if len(p.lines) <= max_lines:
-                return p, w
+                # lines of even length: no word alone on the last line
+                poor = _poor_breaks(p)
+                ok = None if poor else (lambda q: not _poor_breaks(q))
+                return balanced_lines(p, ev.title, style, w - _CARD_PAD, ok), w
     raise RenderError(
         "timeline.events: "
         f"timeline event title too long for its label (5 lines at {floor:g} pt): "
@@ -337,6 +348,9 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
         bounds.append(i)
     count = len(bounds) - 1
     if count > 1:
+        even = _even_bounds(cards, frame, count)
+        if even is not None:
+            return even
         # Even shares look calmer than full slides and a stub at the end: the
         # smallest cap on events per slide that still needs no more slides.
         longest = max(b - a for a, b in zip(bounds, bounds[1:], strict=False))
@@ -346,6 +360,52 @@ def _chunks(cards: Sequence[_Card], frame: _Frame, location: Location) -> list[_
                 return _even_out(cards, frame, layouts)
     layouts = [_placed(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
     return _even_out(cards, frame, layouts)
+
+
+def _even_bounds(cards: Sequence[_Card], frame: _Frame, count: int) -> list[_Layout] | None:
+    """`count` slides whose event counts are as even as placing allows: the
+    largest smallest slide, then the smallest largest (no sparse slide of 4
+    beside one of 9 when 6 + 7 would place), cut only between days. None
+    when no such cut places (the greedy cuts then stand)."""
+    n = len(cards)
+    reach = _reach(cards, frame)
+    cuts = {0, n} | {k for k in range(1, n) if _start(cards[k].event) != _start(cards[k - 1].event)}
+    # best[c][p]: (smallest, -largest) slide over cards[:p] cut into c slides
+    best: list[dict[int, tuple[int, int]]] = [{0: (n, 0)}]
+    back: list[dict[int, int]] = [{}]
+    for c in range(1, count + 1):
+        best.append({})
+        back.append({})
+        for q, (lo, neg_hi) in best[c - 1].items():
+            for p in range(q + 1, min(reach[q], n) + 1) if q < n else ():
+                if p not in cuts:
+                    continue
+                score = (min(lo, p - q), min(neg_hi, -(p - q)))
+                if p not in best[c] or score > best[c][p]:
+                    best[c][p], back[c][p] = score, q
+    if n not in best[count]:
+        return None
+    bounds = [n]
+    for c in range(count, 0, -1):
+        bounds.append(back[c][bounds[-1]])
+    bounds.reverse()
+    layouts = [_place(cards[a:b], frame) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if any(lay is None for lay in layouts):
+        return None
+    return [lay for lay in layouts if lay is not None]
+
+
+def _reach(cards: Sequence[_Card], frame: _Frame) -> list[int]:
+    """reach[i]: the end of the longest run of cards from i that places on
+    one slide (a run that places, less its first card, places too)."""
+    n = len(cards)
+    reach: list[int] = []
+    for i in range(n):
+        j = max(reach[-1] if reach else i + 1, i + 1)
+        while j < n and _place(cards[i : j + 1], frame) is not None:
+            j += 1
+        reach.append(j)
+    return reach
 
 
 def _placed(cards: Sequence[_Card], frame: _Frame) -> _Layout:
@@ -582,7 +642,7 @@ def _Layout_slide(  # noqa: N802 - reads as the thing it makes
     eras = _eras_on(st, timeline.eras, chunk.scale)
     els += _band_elements(st, talk, chunk.scale, band, eras)
     els += _event_elements(st, talk, chunk, band, half)
-    els += _bare_markers(st, talk, chunk.scale, band, extra)
+    els += _bare_markers(st, talk, chunk.scale, band, extra, chunk.placed)
     shown = eras if with_eras else []
     els += _legend(st, talk, groups, shown, body, legend_h)
     described = [p.card.event for p in chunk.placed] + list(extra)
@@ -597,18 +657,37 @@ def _alt(talk: Talk, events: Sequence[Event]) -> str:
 
 
 def _bare_markers(
-    st: DeckStyle, talk: Talk, scale: TimeScale, band: _Band, events: Sequence[Event]
+    st: DeckStyle,
+    talk: Talk,
+    scale: TimeScale,
+    band: _Band,
+    events: Sequence[Event],
+    placed: Sequence[_Placed] = (),
 ) -> list[Element]:
-    """The overview's unlabelled events: a marker each, above the band."""
-    return [
-        marker(
-            talk.look.group(e.group),
-            Box(scale.to_x(_start(e)) - _MARK / 2, band.top - _MARK, _MARK, _MARK),
-            st.background,
-            f"Marker: {e.title.plain}",
+    """The overview's unlabelled events: a marker each, on the band's edge
+    above or below it, whichever has more room beside the markers already
+    there (a cluster of dates spreads over both edges rather than piling
+    into one blur)."""
+    taken = {side: sorted(p.x for p in placed if p.side == side) for side in (-1, 1)}
+    out: list[Element] = []
+    for e in sorted(events, key=_start):
+        x = scale.to_x(_start(e))
+
+        def room(side: int, x: float = x) -> float:
+            return min((abs(x - t) for t in taken[side]), default=1e9)
+
+        side = -1 if room(-1) >= min(room(1), _MARK) else 1
+        taken[side].append(x)
+        y = band.top - _MARK if side < 0 else band.bottom
+        out.append(
+            marker(
+                talk.look.group(e.group),
+                Box(x - _MARK / 2, y, _MARK, _MARK),
+                st.background,
+                f"Marker: {e.title.plain}",
+            )
         )
-        for e in events
-    ]
+    return out
 
 
 def _draft(
@@ -677,7 +756,17 @@ def _spread_order(times: Sequence[float]) -> list[int]:
 
 def _era_tints(st: DeckStyle) -> tuple[str, ...]:
     """Era fills on the band, taken in turn: three tints that differ from one
-    another and from the band's own neutral strip (`_band_base`)."""
+    another and from the band's own neutral strip (`_band_base`). In a black
+    and white theme (print) tints of one grey differ too little (1.1-1.3:1):
+    there, three clearly stepped greys, dark, light and middle in turn, so
+    that neighbouring eras differ most (the year labels on them take black
+    or white, whichever reads)."""
+    if all(is_grey(c) for c in (st.background, st.text, st.accent)):
+        return (
+            mix(st.background, st.text, 0.5),
+            mix(st.background, st.text, 0.1),
+            mix(st.background, st.text, 0.3),
+        )
     return (
         mix(st.background, st.accent, 0.24),
         mix(st.background, st.text, 0.16),
@@ -764,7 +853,6 @@ def _axis_labels(
     (`Date: Oct 1957`); a stretch without any gets its year at its middle."""
     style = TextStyle(st.body_font, _YEAR_SIZE * st.scale, st.text, 1.15, align="center")
     stretches = [s for s in scale.segments if not s.compressed]
-    marks: list[Element] = []
     labels: list[TextBox] = []
 
     def add(text: str, at: float, name: str) -> None:
@@ -786,7 +874,28 @@ def _axis_labels(
         box = Box(x, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
         labels.append(TextBox(box, (p,), role="label", name=name))
 
-    for tk in _ticks(scale, style, language):
+    all_ticks = _ticks(scale, style, language)
+    for tk in all_ticks:
+        if tk.label is not None:
+            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
+    for seg in stretches:
+        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
+            year = str(int((seg.t0 + seg.t1) / 2))
+            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
+    marks = _tick_marks(st, band, all_ticks, labels)
+    return marks + sorted(labels, key=lambda tb: tb.box.x)
+
+
+def _tick_marks(
+    st: DeckStyle, band: _Band, all_ticks: Sequence[Tick], labels: Sequence[TextBox]
+) -> list[Element]:
+    """Tick marks at both edges of the band. The labels fill the band's
+    height: a tick under one would strike through its digits, so ticks stand
+    only where no label is."""
+    marks: list[Element] = []
+    for tk in all_ticks:
+        if any(tb.box.x - 2 <= tk.x <= tb.box.right + 2 for tb in labels):
+            continue
         length, width = (3.0, 0.75) if tk.label is None else (5.0, 1.0)
         for y in (band.top, band.bottom - length):
             marks.append(
@@ -798,13 +907,7 @@ def _axis_labels(
                     name=f"Tick: {tk.label}" if tk.label else "Tick",
                 )
             )
-        if tk.label is not None:
-            add(tk.label, tk.x, f"{'Year' if tk.kind == 'year' else 'Date'}: {tk.label}")
-    for seg in stretches:
-        if not any(seg.x0 - 0.5 <= tb.box.x + tb.box.w / 2 <= seg.x1 + 0.5 for tb in labels):
-            year = str(int((seg.t0 + seg.t1) / 2))
-            add(year, (seg.x0 + seg.x1) / 2, f"Year: {year}")
-    return marks + sorted(labels, key=lambda tb: tb.box.x)
+    return marks
 
 
 def _room(seg: Segment, scale: TimeScale, band: _Band) -> tuple[float, float]:
@@ -962,12 +1065,49 @@ def _legend_items(
 def _legend_rows(
     st: DeckStyle, items: list[_Item], width: float
 ) -> list[list[tuple[_Item, float]]]:
-    """Items flowed into rows of `width` (a long legend takes several rows)."""
+    """Items flowed into rows of `width`; a legend that takes several rows
+    has them even: the groups on one row and the eras on the next when each
+    fits one, else rows as even as the fewest rows allow (never an item
+    alone on the last row when it can be helped)."""
+    rows = _flowed(st, items, width)
+    if len(rows) != 2:
+        return rows if len(rows) < 2 else _evened(st, items, width, len(rows))
+    groups = [it for it in items if isinstance(it[0], GroupStyle)]
+    eras = [it for it in items if not isinstance(it[0], GroupStyle)]
+    if groups and eras:
+        split = _flowed(st, groups, width) + _flowed(st, eras, width)
+        if len(split) == 2:
+            return split
+    return _evened(st, items, width, 2)
+
+
+def _evened(
+    st: DeckStyle, items: list[_Item], width: float, count: int
+) -> list[list[tuple[_Item, float]]]:
+    """The rows flowed at the narrowest width that still needs `count` rows."""
+    lo, hi = width / count, width
+    best = _flowed(st, items, width)
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        trial = _flowed(st, items, mid, width)
+        if len(trial) <= count:
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best
+
+
+def _flowed(
+    st: DeckStyle, items: list[_Item], width: float, room: float | None = None
+) -> list[list[tuple[_Item, float]]]:
+    """Items flowed greedily into rows of `width` (labels at most `room`,
+    the legend's real width, less a margin)."""
     style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
+    room = width if room is None else room
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
-        w = min(one_line_width(item[1], style) + 2, width - 16)
+        w = min(one_line_width(item[1], style) + 2, room - 16)
         need = _SWATCH + 6 + w
         if rows[-1] and x + need > width:
             rows.append([])

@@ -195,3 +195,25 @@ def test_runs_say_bold_and_italic_rather_than_inherit_them(prs):
     # the divider's kicker 'Section 1 / 5' is a plain run in a (bold) title placeholder
     runs = [r for s in prs.slides for r in s._element.iterfind(".//a:r/a:rPr", NS)]
     assert runs and all(r.get("b") in ("0", "1") and r.get("i") in ("0", "1") for r in runs)
+
+
+def test_a_dividers_kicker_says_it_is_not_bold(prs):
+    # The title placeholder's style is bold: a regular run must say so, or
+    # PowerPoint and LibreOffice set "Section 1 / 5" bold where slides-pdf
+    # (and the layout's measuring) set it regular.
+    kickers = [
+        r
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.is_placeholder and s.has_text_frame
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+        if r.text.startswith("Section ")
+    ]
+    assert kickers
+    for r in kickers:
+        assert r.font._rPr.get("b") == "0"
+    titles = [s for slide in prs.slides for s in slide.shapes if s.name == "Title"]
+    assert any(
+        r.font._rPr.get("b") == "1" for s in titles for p in s.text_frame.paragraphs for r in p.runs
+    )

@@ -112,3 +112,13 @@ def test_bookmarks_speak_the_outline_language(language, labels):
     )
     deck = Deck(960, 540, slides, "Arimo", "Arimo", language=language)
     assert [slide_label(deck, i) for i in range(3)] == labels
+
+
+def test_no_word_joiner_in_the_pdfs_text(built):
+    # U+2060 only steers a renderer's breaks (the .pptx needs it); copied
+    # from the PDF it would travel along invisibly ('nasa.gov/international-⁠space')
+    _, deck, out = built
+    assert any("\u2060" in tb.text for s in deck.slides for tb in s.elements if hasattr(tb, "text"))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(out.data)).pages)
+    assert "\u2060" not in text
+    assert "international-space-station" in text.replace("\n", "")

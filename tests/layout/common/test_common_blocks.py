@@ -95,3 +95,23 @@ def test_chart_alt_text_comes_from_the_data():
     assert chart_alt(chart, "Launches") == (
         "Column chart: Launches. USSR: 1960s 20, 1970s 30 launches; highest 1970s (30)."
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "want"),
+    [
+        ((15, 22, 25, 9), (0, 30, 5)),  # the sample's crewed launches: 25 lands on a step
+        ((3, 7), (0, 8, 2)),
+        ((-4, 12), (-5, 15, 5)),
+        ((0.2, 0.9), (0, 1, 0.2)),
+        ((120, 480), (0, 500, 100)),
+    ],
+)
+def test_a_charts_value_axis_is_decided_once(values, want):
+    from deckgen.layout.common.blocks import value_scale
+    from deckgen.outline.model import Chart, Series
+
+    chart = Chart("column", tuple(str(i) for i in range(len(values))), (Series("a", values),))
+    lo, hi, step = value_scale(chart)
+    assert (lo, hi, step) == pytest.approx(want)
+    assert lo <= min(values) and hi > max(values) and (hi - lo) / step <= 6

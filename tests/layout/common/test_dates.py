@@ -4,8 +4,14 @@ import datetime as dt
 
 import pytest
 
-from deckgen.layout.common.dates import date_locale, format_date, format_span, tick_label
-from deckgen.outline.model import Date
+from deckgen.layout.common.dates import (
+    date_locale,
+    format_date,
+    format_span,
+    joined_dates,
+    tick_label,
+)
+from deckgen.outline.model import Date, Run
 
 NBSP = "\u00a0"
 
@@ -147,3 +153,22 @@ def test_tick_labels():
     assert tick_label(day, "day", "ru") == "4 окт."
     assert tick_label(day, "week", "de") == "4. Okt."
     assert tick_label(day, "month", "ru", with_year=True) == f"окт. 1957{NBSP}г."
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("in orbit, 17 July 1975", "en", "in orbit, 17\u00a0July\u00a01975"),
+        ("on July 20, 1969 men", "en-US", "on July\u00a020,\u00a01969 men"),
+        ("Спутник, 4 окт. 1957 г. и", "ru", "Спутник, 4\u00a0окт.\u00a01957\u00a0г. и"),
+        ("in 1998, May 1998", "en", "in 1998, May\u00a01998"),
+        ("no dates here at all", "en", "no dates here at all"),
+    ],
+)
+def test_dates_written_in_text_are_kept_whole(text, language, want):
+
+    runs = (Run(text[:5]), Run(text[5:], bold=True))
+    out = joined_dates(runs, language)
+    assert "".join(r.text for r in out) == want
+    assert [len(r.text) for r in out] == [len(r.text) for r in runs]
+    assert [r.bold for r in out] == [False, True]
