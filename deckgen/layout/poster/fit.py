@@ -16,20 +16,24 @@ from deckgen.layout.common.timescale import TimeScale, build_scale
 from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
 
-# An empty stretch longer than this fraction of the span is compressed to a
-# break mark. A quarter of the axis empty is always compressed (one event
-# decades away must not squeeze the rest); smaller gaps only when needed.
-GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+# The poster's strength is a true time scale: one rate along the whole axis,
+# cut only where a long stretch holds no event. An empty stretch longer than
+# this fraction of the span is compressed to a break mark: a quarter of the
+# axis always (one event decades away must not squeeze the rest), an eighth
+# only when the cards do not fit otherwise; never shorter ones.
+GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.12)
 # Placement settings tried in turn when cards do not all fit: (how far right
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
 # a second opinion often places the last few cards.
 STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
-# Share of axis width given by event count, not time: a dense period widens
-# (a magnified stretch of the axis) so its cards stay near their dates.
-BALANCES = (0.0, 0.6, 0.85)
+# Share of axis width given by event count, not time (see `build_scale`): 0,
+# every stretch between breaks keeps the one rate (a rate changing at a
+# break reads as a broken axis, each piece with its own scale).
+BALANCES = (0.0,)
 MAX_DRIFT_SHARE = 0.08  # of the axis: how far a card's stem may stand from its date
-MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
+MAX_BREAKS = 2  # more scale breaks than this read as a broken axis, not a timeline
+HUGE_GAP = 0.25  # ...unless each further empty stretch is at least this share of the span
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
@@ -150,6 +154,7 @@ def fit_row(
             gap_threshold=thr,
             break_width=geo.break_w,
             max_breaks=MAX_BREAKS,
+            huge_gap=HUGE_GAP,
             balance=balance,
             spans=span_times_of(row.idx),
             min_span=min_span,
