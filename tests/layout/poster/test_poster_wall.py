@@ -236,3 +236,22 @@ def test_the_axis_is_one_time_scale_cut_only_where_nothing_happens(which, size):
     if which == "sample":
         # its longest pause is 9 of 70 years: not worth a cut on a landscape sheet
         assert not p.scale.breaks
+
+
+@pytest.mark.parametrize("size", ["A2", "A1", "A0"])
+@pytest.mark.parametrize("which", ["sample", "dense"])
+def test_a_date_on_a_card_never_breaks_inside(which, size):
+    """'3 Jun' / '1965' or '14 May 1973 – 8' / 'Feb 1974' never: a date is
+    whole on its line, a span breaks only after its dash."""
+    o = deckgen.outline.load(ROOT / "content/space_race.yaml" if which == "sample" else DENSE)
+    p = layout_poster(o, deckgen.theme.resolve(o), {"size": size})
+    dates = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "event-date"]
+    assert len(dates) == len(p.cards)
+    spans = 0
+    for tb in dates:
+        lines = ["".join(r.text for r in ln.runs) for ln in tb.lines]
+        spans += "–" in "".join(lines)
+        for line in lines[:-1]:
+            assert line.rstrip().endswith(("–", "—")), lines
+    if which == "dense":
+        assert spans  # the fixture's spans ('14 May 1973 – 8 Feb 1974') are among them
