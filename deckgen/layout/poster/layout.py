@@ -81,7 +81,7 @@ from deckgen.layout.poster.model import (
     type_scale,
 )
 from deckgen.layout.poster.text import Typesetter, strip_end, url_text
-from deckgen.layout.poster.tiling import Tiling, blank_tiles, tile_poster
+from deckgen.layout.poster.tiling import Tiling, tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
 from deckgen.outline.model import Image, Outline, Run, Section, Source, Timeline
 from deckgen.theme.model import Theme
@@ -241,12 +241,12 @@ def _extent(e: Element) -> Box:
 
 
 def _tiling(opts: PosterOptions, W: float, H: float, el: list[Element]) -> Tiling | None:
-    """The sheets for home printing, the blank ones marked to be skipped."""
+    """The sheets for home printing in the orientation that prints fewest,
+    the blank ones marked to be skipped."""
     if not opts.tile:
         return None
-    tiling = tile_poster(W, H, opts.tile)
     content = [_extent(e) for e in el if e.role not in QUIET_ROLES]
-    return replace(tiling, skipped=blank_tiles(tiling, content))
+    return tile_poster(W, H, opts.tile, content)
 
 
 def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) -> None:

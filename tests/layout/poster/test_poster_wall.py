@@ -15,7 +15,7 @@ import deckgen.theme
 from deckgen.layout.common.timescale import end_ordinal
 from deckgen.layout.poster.grow import Placed, grow_cards
 from deckgen.layout.poster.layout import layout_poster
-from deckgen.layout.poster.model import TextBlock
+from deckgen.layout.poster.model import TextBlock, page_size
 from deckgen.layout.poster.placement import Slot
 from deckgen.layout.poster.tiling import blank_tiles, tile_poster
 from deckgen.outline.model import Reference, Text
@@ -159,6 +159,47 @@ def test_blank_tiles_are_skipped():
     o = outline_of(space_race().timeline.events)
     p = layout_poster(o, DEFAULT, {"size": "A2", "tile": "A4"})
     assert p.tiling is not None and not p.tiling.skipped  # a full poster skips none
+
+
+MM = 72 / 25.4
+
+
+def test_a_sheet_holding_only_a_sliver_its_neighbour_shows_is_skipped():
+    from deckgen.layout.common.primitives import Box
+    from deckgen.layout.poster.tiling import OVERLAP
+
+    t = tile_poster(1190.0, 842.0, "A4")  # A3 on landscape A4: 2 x 2
+    a2 = t.tiles[1]
+    # a card reaching 5 mm into A2's window: inside A1's glue strip, which A1 prints
+    sliver = Box(a2.window.x - 40, 100, 40 + 5 * MM, 60)
+    assert sliver.right < a2.window.x + OVERLAP
+    skipped = blank_tiles(t, [Box(10, 10, 50, 50), sliver])
+    assert "A1" not in skipped and "A2" in skipped
+    # reaching further than the strip, A2 holds something of its own: printed
+    wider = Box(sliver.x, sliver.y, sliver.w + OVERLAP, sliver.h)
+    assert "A2" not in blank_tiles(t, [Box(10, 10, 50, 50), wider])
+    # A1 then keeps its strip (nothing covers it), with no registration mark in it
+    t = tile_poster(1190.0, 842.0, "A4", [Box(10, 10, 50, 50), sliver])
+    assert t.skipped == ("A2", "B1", "B2") and [x.label for x in t.printed] == ["A1"]
+    a1 = t.printed[0]
+    assert a1.cut.w == pytest.approx(a1.window.w) and a1.cut.h == pytest.approx(a1.window.h)
+    assert not a1.registration
+    # a sliver in the strip of a sheet that is itself left out is not shown: printed
+    alone = Box(a2.window.x + 1, 100, 5 * MM, 60)
+    grid = tile_poster(1190.0, 842.0, "A4")
+    assert "A2" not in blank_tiles(grid, [alone]) and "A1" in blank_tiles(grid, [alone])
+
+
+def test_tiles_in_the_orientation_that_prints_fewest_sheets():
+    from deckgen.layout.common.primitives import Box
+
+    # a banner 230 mm wide across the top of an A2: two portrait sheets, one landscape
+    banner = [Box(0, 0, 230 * MM, 40 * MM)]
+    a2 = page_size("A2")
+    assert len(tile_poster(*a2, "A4").tiles) == 8  # portrait (4 x 2): the smaller grid
+    t = tile_poster(*a2, "A4", banner)
+    assert t.sheet_w > t.sheet_h and len(t.printed) == 1
+    assert len(t.tiles) - len(t.skipped) == 1
 
 
 @pytest.mark.parametrize("size", ["A2", "A1", "A0"])
