@@ -13,10 +13,12 @@ from dataclasses import dataclass, replace
 from deckgen.color import readable_on
 from deckgen.layout.common.breaks import span_parts, whole_dates
 from deckgen.layout.common.dates import format_span
+from deckgen.layout.common.images import figure_crop, pixel_size
 from deckgen.layout.common.look import Look
-from deckgen.layout.poster.model import TextBlock
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.poster.model import Picture, TextBlock
 from deckgen.layout.poster.text import bold
-from deckgen.outline.model import Outline, Run
+from deckgen.outline.model import Image, Outline, Run
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,21 @@ class CardText:
     width: float
     height: float
     cut: bool
+    picture: Picture | None = None  # the event's picture, relative like `blocks`
+
+
+# A card's picture spans the card; `fit: cover` crops it to between 4:3 and
+# 21:9 around its focus; `contain` shows it whole, at most 3/4 as tall as wide.
+CARD_PICTURE_ASPECTS = (4 / 3, 21 / 9)
+
+
+def card_picture(image: Image, x: float, y: float, width: float) -> Picture:
+    """The event's picture under its title, `width` wide at most (pure: the
+    backend draws it, greyscale or not)."""
+    px_w, px_h = pixel_size(image.src, image.location)
+    aspect, crop = figure_crop(px_w, px_h, image.fit, image.focus, CARD_PICTURE_ASPECTS)
+    w = min(width, width * 0.75 * aspect)
+    return Picture(Box(x, y, w, w / aspect), image.src, image.alt, "event-picture", crop)
 
 
 # Card widths tried, as fractions of the level's width: a short title gets a
@@ -136,7 +153,11 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     return CardText(blocks, width, height, cut)
 
 
-def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow):
+def _card_text(
+    ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow, picture=0.0
+):
+    """The event's card at this width; `picture` (a fraction of the card's
+    inner width, 0: none): with the event's picture under its title."""
     if level.inline:
         return _inline_card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted)
     pad = 10 * k
@@ -199,6 +220,10 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     cut_any |= cut
     blocks.append(title_tb)
     y = title_tb.box.bottom
+    pic = None
+    if picture and ev.image is not None:
+        pic = card_picture(ev.image, x, y + small * 0.5, inner * picture)
+        y = pic.box.bottom + small * 0.15
     if ev.text is not None and level.text_lines:
         tb, cut = ts.block(
             ev.text.runs,
@@ -232,7 +257,7 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             cut_any |= cut
             blocks.append(tb)
             y = tb.box.bottom
-    return CardText(blocks, width, y + pad_y, cut_any)
+    return CardText(blocks, width, y + pad_y, cut_any, pic)
 
 
 def date_text(ev, lang: str) -> str:
@@ -332,13 +357,24 @@ def card_texts(
 
 
 def card_at_width(
-    outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted, index, width
+    outline,
+    ts,
+    look: Look,
+    level: Level,
+    k: float,
+    lang: str,
+    text_color,
+    muted,
+    index,
+    width,
+    picture: float = 0.0,
 ) -> CardText:
-    """Event `index`'s card at this level and exactly this width."""
+    """Event `index`'s card at this level and exactly this width; `picture`:
+    with the event's picture, this fraction of the card's width."""
     ev = outline.timeline.events[index]
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
     st = look.group(ev.group)
-    return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
+    return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow, picture)
 
 
 def min_card_area(level: Level, k: float, gap: float) -> float:

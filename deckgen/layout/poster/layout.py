@@ -54,7 +54,7 @@ from typing import Any
 
 from deckgen.color import luminance, mix, readable_on
 from deckgen.errors import Diagnostic, Location, RenderError
-from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.images import cover_frame, fit_picture, pixel_size
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
@@ -147,7 +147,9 @@ def layout_poster(
     # -- title banner
     tl = outline.timeline
     dense = bool(tl and len(tl.events) > DENSE_EVENTS)
-    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense)
+    banner_bottom = _banner(
+        outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense, talk.look.grey_pictures
+    )
 
     # -- footer (measured first: the plot gets what is left), then the
     # timeline heading and legend; the footer tightens (smaller type, more
@@ -361,9 +363,12 @@ def _shortened(what: str, location: Location) -> Diagnostic:
     return Diagnostic("warning", f"poster: the {what} was shortened to fit the banner", location)
 
 
-def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
+def _banner(
+    outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False, grey=False
+) -> float:
     """The title banner across the top: title, subtitle and byline, the cover
-    picture (if any) at the right; returns the banner's bottom."""
+    picture (if any) at the right, greyscale if `grey`; returns the banner's
+    bottom."""
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = theme.ink_saving
@@ -388,6 +393,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
         picture, bottom = _banner_picture(
             cover, pic, ts, W, k, margin, pad, bottom, ink, fill, parts, labels
         )
+        picture = replace(picture, grey=grey)
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
     if light:
         el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
@@ -527,10 +533,16 @@ def _banner_picture(
         )
         credit_h = credit_tb.box.h + 6 * k
     avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
-    ph = min(avail_h, box_w * ih / iw)
-    pw = ph * iw / ih
-    box = Box(W - margin - pw, pad * 0.6, pw, ph)
-    picture = Picture(box, cover.src, cover.alt)
+    # `fit: cover` fills the frame (at least half the picture kept), cropped
+    # around the focus; `contain` shows it whole
+    frame = Box(px, pad * 0.6, box_w, avail_h)
+    if cover.fit == "contain":
+        box, crop = fit_picture(frame, iw, ih, mode="fit", align="right")
+    else:
+        frame = cover_frame(frame, iw, ih, align="right")
+        box, crop = fit_picture(frame, iw, ih, mode="fill", focus=cover.focus)
+    box = replace(box, y=frame.y)  # at the banner's top, whatever its height
+    picture = Picture(box, cover.src, cover.alt, crop=crop)
     labels.append(Label("cover", box))
     if credit_tb is not None:
         credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))

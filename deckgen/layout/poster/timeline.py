@@ -130,6 +130,7 @@ def timeline(
         texts = _with_descriptions(
             outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h
         )
+        texts = _with_pictures(outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h)
     cards: list[Card] = []
     row_diags: list[Diagnostic] = []
     for row in rows:
@@ -380,6 +381,49 @@ def _fit_rows(
 
 
 RICH_LINES = 12  # a description longer than this stays off its card
+
+
+# The widths tried for an event's picture, as fractions of its card's: the
+# largest that the free room around the card takes.
+PICTURE_SCALES = (1.0, 0.75, 0.5)
+
+
+def _with_pictures(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
+    """`texts` with the cards of events that have a picture grown to show it
+    under their title where the poster has room (`grow.grow_cards`, as for
+    descriptions, after them), as wide as the room allows down to half the
+    card: a roomier sheet shows more pictures, and larger."""
+    events = outline.timeline.events
+    if not any(ev.image is not None for ev in events):
+        return texts
+    rich, bare = replace(level, text_lines=RICH_LINES), replace(level, text_lines=0)
+    made: dict[int, CardText] = {}
+    out = list(texts)
+    for row in rows:
+        placed = [
+            Placed(i, slot, out[i].width, out[i].height)
+            for i, slot in zip(row.idx, row.slots, strict=True)
+            if slot is not None
+        ]
+        for scale in PICTURE_SCALES:
+
+            def pictured(index: int, width: float, scale: float = scale):
+                if events[index].image is None or out[index].picture is not None:
+                    return None
+                described = any(b.role == "event-text" for b in out[index].blocks)
+                c = theme.colors
+                lv = rich if described else bare
+                card = card_at_width(
+                    outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width, scale
+                )
+                if abs(card.width - width) > 0.01:
+                    return None
+                made[index] = card
+                return card.height, card.cut
+
+            for i in grow_cards(placed, pictured, side_h, geo.gap, 8 * k):
+                out[i] = made[i]
+    return out
 
 
 def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
@@ -838,6 +882,10 @@ def _draw_card(
     )
     for tb in txt.blocks:
         el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
+    if txt.picture is not None:
+        pic = txt.picture
+        at = replace(pic.box, x=pic.box.x + box.x, y=pic.box.y + box.y)
+        el.append(replace(pic, box=at, grey=look.grey_pictures))
     date_tb = next(b for b in txt.blocks if b.role == "event-date")
     mark = level.small * k * 0.75
     el.append(
