@@ -108,7 +108,6 @@ def build_scale(
     min_span: float = 1 / 12,
     extent: tuple[float, float] | None = None,
     min_gap: float = 0.0,
-    huge_gap: float | None = None,
 ) -> TimeScale:
     """A scale placing `points` (event times, sorted or not) between x0 and x1.
 
@@ -132,15 +131,14 @@ def build_scale(
     `min_gap`: the least time (years) a compressed stretch leaves out.
 
     `max_breaks`: the most breaks (the longest gaps win), so the axis reads
-    as one time scale with a few marked cuts, not as pieces; a gap at least
-    `huge_gap` of the span is compressed even beyond that (None: never).
+    as one time scale with a few marked cuts, not as pieces.
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
     if extent is not None:
         lo, hi = min(lo, extent[0]), max(hi, extent[1])
     span = max(hi - lo, 1e-9)
-    gaps = _gaps(pts, spans, span, gap_threshold, min_gap, max_breaks, huge_gap)
+    gaps = _gaps(pts, spans, span, gap_threshold, min_gap, max_breaks)
     # A margin of time at both ends, from the time actually drawn to scale,
     # so the first and last events do not sit on the very ends of the axis;
     # and at least `min_span` around a single date.
@@ -192,10 +190,9 @@ def _gaps(
     gap_threshold: float | None,
     min_gap: float,
     max_breaks: int,
-    huge_gap: float | None = None,
 ) -> list[tuple[float, float]]:
-    """The empty stretches worth compressing: the `max_breaks` longest, and
-    any of at least `huge_gap` of the span; in time order."""
+    """The empty stretches worth compressing: the `max_breaks` longest, in
+    time order."""
     # Occupied time: the dates, and every span from start to end.
     occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
     merged: list[list[float]] = []
@@ -212,10 +209,7 @@ def _gaps(
         if b - a > gap_threshold * span and b - a > min_gap
     ]
     # The longest gaps gain the most; keep them in time order.
-    longest = sorted(gaps, key=lambda g: g[0] - g[1])
-    least = huge_gap * span if huge_gap is not None else math.inf
-    huge = [g for g in longest[max_breaks:] if g[1] - g[0] >= least]
-    return sorted(longest[:max_breaks] + huge)
+    return sorted(sorted(gaps, key=lambda g: g[0] - g[1])[:max_breaks])
 
 
 def _normalise(

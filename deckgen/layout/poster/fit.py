@@ -33,7 +33,6 @@ STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0
 BALANCES = (0.0,)
 MAX_DRIFT_SHARE = 0.08  # of the axis: how far a card's stem may stand from its date
 MAX_BREAKS = 2  # more scale breaks than this read as a broken axis, not a timeline
-HUGE_GAP = 0.25  # ...unless each further empty stretch is at least this share of the span
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
@@ -154,7 +153,6 @@ def fit_row(
             gap_threshold=thr,
             break_width=geo.break_w,
             max_breaks=MAX_BREAKS,
-            huge_gap=HUGE_GAP,
             balance=balance,
             spans=span_times_of(row.idx),
             min_span=min_span,
