@@ -17,11 +17,12 @@ from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
 
 # The poster's strength is a true time scale: one rate along the whole axis,
-# cut only where a long stretch holds no event. An empty stretch longer than
-# this fraction of the span is compressed to a break mark: a quarter of the
-# axis always (one event decades away must not squeeze the rest), an eighth
-# only when the cards do not fit otherwise; never shorter ones.
-GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.12)
+# cut only where a long stretch holds no event, and only when the cards do
+# not all fit without the cut. Tried in turn: no break (None); then every
+# empty stretch longer than a quarter of the span compressed to a break mark
+# (one event decades away must not squeeze the rest); then an eighth. Never
+# shorter ones, and at most `MAX_BREAKS`, the longest.
+GAP_THRESHOLDS: tuple[float | None, ...] = (None, 0.25, 0.12)
 # Placement settings tried in turn when cards do not all fit: (how far right
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so

@@ -26,9 +26,9 @@ section's number, "§2", keyed in the footer; last, a one-line card with the
 date beside the title). At each style it tries one axis, then two or three
 axis rows (the story cut into equal shares of events at the widest pause
 near each cut, one axis below the other, read like lines of text). Each
-axis is a true time scale, one rate along it: only a long empty stretch is
-cut short with a break mark (a quarter of the span, else an eighth when the
-cards need it; at most `MAX_BREAKS`), and on it the placements: cards hung
+axis is a true time scale, one rate along it: only when the cards need the
+room is a long empty stretch cut short with a break mark (a quarter of the
+span, else an eighth; at most `MAX_BREAKS`), and on it the placements: cards hung
 beside their dates in staircases (`placement`, a few `STRATEGIES`), then
 cards stacked in tidy columns joined by elbow leaders (`columns`). It keeps
 the first try that places every event. If none does, it keeps the try that

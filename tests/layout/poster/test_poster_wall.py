@@ -281,6 +281,14 @@ def test_the_axis_is_one_time_scale_cut_only_where_nothing_happens(which, size):
         assert not p.scale.breaks
 
 
+def test_a_sparse_axis_is_not_cut_when_its_cards_fit_uncut():
+    # six events over twelve years, each pause a quarter of the span or more
+    o = deckgen.outline.load(ROOT / "content/gallery.yaml")
+    for size in ("A3", "A2"):
+        p = layout_poster(o, deckgen.theme.resolve(o), {"size": size})
+        assert not p.unplaced and not p.scale.breaks
+
+
 @pytest.mark.parametrize("size", ["A2", "A1", "A0"])
 @pytest.mark.parametrize("which", ["sample", "dense"])
 def test_a_date_on_a_card_never_breaks_inside(which, size):
