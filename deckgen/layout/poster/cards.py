@@ -34,13 +34,16 @@ class Level:
     # The date left of the title on the same line: a card one line high
     # (two for a long title), for timelines too dense for stacked cards.
     inline: bool = False
+    dated: bool = True  # False: the title alone (the leader and the axis give the date)
 
     @property
     def compact(self) -> bool:
         return self.title <= 20 and not self.text_lines
 
 
-# Roomy to compact; the first that places every event wins.
+# Roomy to compact; the first that places every event wins. The title-only
+# style (`dated=False`) also serves per card: where the last dated style
+# leaves events out, the crowded stretches' cards take its form.
 LEVELS: tuple[Level, ...] = (
     Level(30, 19, 10, 420),  # few events with long stories
     Level(30, 19, 4, 330),
@@ -51,6 +54,7 @@ LEVELS: tuple[Level, ...] = (
     Level(20, 14, 1, 200),
     Level(20, 14, 0, 200),
     Level(20, 14, 0, 170, section=False),
+    Level(20, 14, 0, 170, section=False, dated=False),
     Level(20, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
 
@@ -189,6 +193,8 @@ def _card_text(
             role="event-section",
         )
         date_w -= bw + small * 0.5
+    if not level.dated:
+        return _title_only(ev, ts, level, k, width, text_color, x, pad_y, inner)
     date_tb, cut_any = ts.block(
         (Run(date_text(ev, lang)),),
         ts.body,
@@ -281,6 +287,22 @@ def _date_width(ev, ts, level: Level, k: float, lang: str, badge: bool) -> float
     return need
 
 
+def _title_only(ev, ts, level: Level, k, width, text_color, x, pad_y, inner) -> CardText:
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        level.title * k,
+        x,
+        pad_y,
+        inner,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    return CardText([title_tb], width, title_tb.box.bottom + pad_y, cut)
+
+
 def section_number(outline: Outline, section_id: str | None) -> int | None:
     for i, sec in enumerate(outline.sections):
         if sec.id == section_id:
@@ -312,7 +334,8 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
             return [one]
         return [min(cap, chrome + natural * 0.6), cap]
     # No card so narrow that its date would break inside.
-    least = _date_width(ev, ts, level, k, lang, bool(ev.section) and not level.section)
+    badge = bool(ev.section) and not level.section
+    least = _date_width(ev, ts, level, k, lang, badge) if level.dated else 0.0
     widths = sorted({max(level.width * k * f, least) for f in _WIDTHS})
     chrome = 26 * k  # stripe and padding
     for i, w in enumerate(widths):

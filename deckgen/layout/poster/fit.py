@@ -2,7 +2,8 @@
 
 For one axis row, `fit_row` tries scales from nearly proportional to more
 compressed and, on each, the placements in turn (staircases beside the
-dates, `placement.place`; then tidy columns, `columns.place_columns`),
+dates, `placement.place`; then tidy columns, `columns.place_columns`; then
+balanced stacks on both sides, `stacks.place_stacks`),
 keeping the first that places every card. When none does, `_spread` keeps
 cards chosen evenly over the axis by priority instead of filling the first
 decades and dropping the rest. `split` cuts the story into rows.
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from deckgen.layout.common.timescale import TimeScale, build_scale
 from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
+from deckgen.layout.poster.stacks import place_stacks
 
 # The poster's strength is a true time scale: one rate along the whole axis,
 # cut only where a long stretch holds no event, and only when the cards do
@@ -32,12 +34,25 @@ STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0
 # every stretch between breaks keeps the one rate (a rate changing at a
 # break reads as a broken axis, each piece with its own scale).
 BALANCES = (0.0,)
+# Only when no true scale places every card (a dense timeline) is an event
+# worth more than the scale: then more and shorter gaps are cut (up to
+# `CROWDED_BREAKS`) and the stretches between them share the width partly by
+# their events (a magnified crowded decade), before any card is left out.
+CROWDED_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+CROWDED_BALANCES = (0.6, 0.85)
+CROWDED_BREAKS = 6
 MAX_DRIFT_SHARE = 0.08  # of the axis: how far a card's stem may stand from its date
 MAX_BREAKS = 2  # more scale breaks than this read as a broken axis, not a timeline
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
 COLUMN_DRIFT = 8
+# Balanced stacks (see `stacks`), tried in turn: (how far after a stack's
+# first date a date may join it, in multiples of the drift bound; cards of
+# room each keeps).
+STACK_TRIES = ((99.0, 0), (1.8, 0), (1.4, 0), (99.0, 1))
+STACK_LANES = 7 / 9  # a stack's lanes stand a little closer than a column's
+USE_COLUMNS = True
 SPREAD_TRIES = 7  # rounds of choosing cards evenly over time when not all fit
 SPREAD_MIN_SHARE = 0.7  # an even spread may hold fewer cards than the sweep
 
@@ -100,7 +115,11 @@ def _methods(big: bool):
     """The placements tried, in order: staircases first (cards beside their
     dates), then columns (tidier when dense)."""
     sweeps = STRATEGIES[:2] if big else STRATEGIES
-    return [("sweep", p) for p in sweeps] + [("columns", p) for p in COLUMN_TRIES]
+    return (
+        [("sweep", p) for p in sweeps]
+        + ([("columns", p) for p in COLUMN_TRIES] if USE_COLUMNS else [])
+        + [("stacks", p) for p in STACK_TRIES]
+    )
 
 
 def _place(method, params, items, geo, frame, side_h, k, w):
@@ -119,6 +138,18 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             stem_gap=6 * k,
             max_shift=min(w * shift, bound),
             height_cost=height_cost,
+        )
+    if method == "stacks":
+        return place_stacks(
+            items,
+            frame.left,
+            frame.right,
+            side_h,
+            gap=geo.gap,
+            lane_gap=geo.lane_gap * STACK_LANES,
+            reach=bound * params[0],
+            spare=params[1],
+            max_drift=bound,
         )
     lean, reach = params
     return place_columns(
@@ -142,9 +173,8 @@ def fit_row(
     prefer cards chosen evenly over the axis)."""
     w = level.width * k
     x_min, x_max = frame.left, frame.right
-    thresholds = GAP_THRESHOLDS[-1:] if last and big else GAP_THRESHOLDS
     best = None
-    for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
+    for thr, balance, breaks in _scales(last and big):
         # Dates run from half a card inside the left edge to half a card
         # before the right one, so end cards stand beside their dates.
         scale = build_scale(
@@ -153,7 +183,7 @@ def fit_row(
             x_max - geo.stem_inset - w * 0.5,
             gap_threshold=thr,
             break_width=geo.break_w,
-            max_breaks=MAX_BREAKS,
+            max_breaks=breaks,
             balance=balance,
             spans=span_times_of(row.idx),
             min_span=min_span,
@@ -171,6 +201,25 @@ def fit_row(
             if not missing:
                 return best
     return best
+
+
+def _scales(few: bool) -> list[tuple[float | None, float, int]]:
+    """(gap threshold, balance, most breaks) of the axes tried in turn: true
+    time scales first, then the crowded ones; `few`: the last of each."""
+    true = [(t, b, MAX_BREAKS) for b in BALANCES for t in GAP_THRESHOLDS]
+    crowded = [(t, b, CROWDED_BREAKS) for b in CROWDED_BALANCES for t in CROWDED_THRESHOLDS]
+    return [true[-1], crowded[-1]] if few else true + crowded
+
+
+def true_scale(scale: TimeScale) -> bool:
+    """Whether an axis is a true time scale: one rate along it, at most
+    `MAX_BREAKS` breaks (not a crowded one, see `_scales`)."""
+    rates = {
+        round((s.x1 - s.x0) / (s.t1 - s.t0), 6)
+        for s in scale.segments
+        if not s.compressed and s.t1 > s.t0
+    }
+    return len(rates) <= 1 and len(scale.breaks) <= MAX_BREAKS
 
 
 def _priority(ev) -> int:
