@@ -129,6 +129,9 @@ def build_scale(
     `extent`: (start, end) the axis must show besides the points (a slide
     shows the whole of its events' spans); None: the points alone decide.
     `min_gap`: the least time (years) a compressed stretch leaves out.
+
+    `max_breaks`: the most breaks (the longest gaps win), so the axis reads
+    as one time scale with a few marked cuts, not as pieces.
     """
     pts = sorted(set(points))
     lo, hi = pts[0], pts[-1]
@@ -188,7 +191,8 @@ def _gaps(
     min_gap: float,
     max_breaks: int,
 ) -> list[tuple[float, float]]:
-    """The empty stretches worth compressing, longest first, then in time order."""
+    """The empty stretches worth compressing: the `max_breaks` longest, in
+    time order."""
     # Occupied time: the dates, and every span from start to end.
     occupied = sorted([(p, p) for p in pts] + [(a, b) for a, b in spans if b > a])
     merged: list[list[float]] = []

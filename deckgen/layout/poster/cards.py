@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deckgen.color import readable_on
+from deckgen.layout.common.breaks import span_parts, whole_dates
 from deckgen.layout.common.dates import format_span
 from deckgen.layout.common.images import figure_crop, pixel_size
 from deckgen.layout.common.look import Look
@@ -98,9 +99,9 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     size = level.title * k
     mark = small * 0.75
     x = stripe + pad
-    date_runs = (Run(format_span(ev.date, ev.end, lang)),)
+    date_runs = (Run(date_text(ev, lang)),)
     # Measured bold, as it is drawn, else the block would cut it.
-    date_w = ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
+    date_w = ts.width((Run(date_text(ev, lang), bold=True),), ts.body, small)
     title_lh = size * 1.1 * 1.2
     # The date sits on the title's first baseline.
     asc_title = ts.ascent(ts.heading, size, bold=True)
@@ -195,7 +196,7 @@ def _card_text(
     if not level.dated:
         return _title_only(ev, ts, level, k, width, text_color, x, pad_y, inner)
     date_tb, cut_any = ts.block(
-        (Run(format_span(ev.date, ev.end, lang)),),
+        (Run(date_text(ev, lang)),),
         ts.body,
         small,
         x + mark + small * 0.4,
@@ -265,6 +266,27 @@ def _card_text(
     return CardText(blocks, width, y + pad_y, cut_any, pic)
 
 
+def date_text(ev, lang: str) -> str:
+    """The card's date as every output writes it, with no-break spaces inside
+    each date: a span breaks only after its dash ('14 May 1973 –' / '8 Feb
+    1974'), a date never ('3 Jun' / '1965')."""
+    return whole_dates(format_span(ev.date, ev.end, lang))
+
+
+def _date_width(ev, ts, level: Level, k: float, lang: str, badge: bool) -> float:
+    """The narrowest stacked card whose date line holds each date whole: the
+    widest part of the date (bold), its marker and the § badge beside it."""
+    small = level.small * k
+    widest = max(
+        ts.width((Run(part, bold=True),), ts.body, small)
+        for part in span_parts(date_text(ev, lang))
+    )
+    need = 26 * k + small * 0.75 + small * 0.4 + widest + 1
+    if badge:
+        need += ts.width((Run("§00"),), ts.body, small) + small * 0.5
+    return need
+
+
 def _title_only(ev, ts, level: Level, k, width, text_color, x, pad_y, inner) -> CardText:
     title_tb, cut = ts.block(
         bold(ev.title),
@@ -302,9 +324,7 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
         # Measured: the width that holds the title on one line, else two.
         small = level.small * k
         chrome = (
-            26 * k
-            + small * 1.6
-            + ts.width((Run(format_span(ev.date, ev.end, lang), bold=True),), ts.body, small)
+            26 * k + small * 1.6 + ts.width((Run(date_text(ev, lang), bold=True),), ts.body, small)
         )
         if ev.section:
             chrome += small * 2.6
@@ -313,7 +333,10 @@ def _widths_to_try(ev, ts, level: Level, k: float, section_title, lang="en") -> 
         if one <= cap:
             return [one]
         return [min(cap, chrome + natural * 0.6), cap]
-    widths = [level.width * k * f for f in _WIDTHS]
+    # No card so narrow that its date would break inside.
+    badge = bool(ev.section) and not level.section
+    least = _date_width(ev, ts, level, k, lang, badge) if level.dated else 0.0
+    widths = sorted({max(level.width * k * f, least) for f in _WIDTHS})
     chrome = 26 * k  # stripe and padding
     for i, w in enumerate(widths):
         inner = w - chrome

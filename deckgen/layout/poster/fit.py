@@ -18,20 +18,31 @@ from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
 from deckgen.layout.poster.stacks import place_stacks
 
-# An empty stretch longer than this fraction of the span is compressed to a
-# break mark. A quarter of the axis empty is always compressed (one event
-# decades away must not squeeze the rest); smaller gaps only when needed.
-GAP_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+# The poster's strength is a true time scale: one rate along the whole axis,
+# cut only where a long stretch holds no event, and only when the cards do
+# not all fit without the cut. Tried in turn: no break (None); then every
+# empty stretch longer than a quarter of the span compressed to a break mark
+# (one event decades away must not squeeze the rest); then an eighth. Never
+# shorter ones, and at most `MAX_BREAKS`, the longest.
+GAP_THRESHOLDS: tuple[float | None, ...] = (None, 0.25, 0.12)
 # Placement settings tried in turn when cards do not all fit: (how far right
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
 # a second opinion often places the last few cards.
 STRATEGIES: tuple[tuple[float, float], ...] = ((2.0, 0.35), (2.6, 0.15), (1.4, 0.8), (3.0, 0.05))
-# Share of axis width given by event count, not time: a dense period widens
-# (a magnified stretch of the axis) so its cards stay near their dates.
-BALANCES = (0.0, 0.6, 0.85)
+# Share of axis width given by event count, not time (see `build_scale`): 0,
+# every stretch between breaks keeps the one rate (a rate changing at a
+# break reads as a broken axis, each piece with its own scale).
+BALANCES = (0.0,)
+# Only when no true scale places every card (a dense timeline) is an event
+# worth more than the scale: then more and shorter gaps are cut (up to
+# `CROWDED_BREAKS`) and the stretches between them share the width partly by
+# their events (a magnified crowded decade), before any card is left out.
+CROWDED_THRESHOLDS: tuple[float | None, ...] = (0.25, 0.08, 0.04, 0.02)
+CROWDED_BALANCES = (0.6, 0.85)
+CROWDED_BREAKS = 6
 MAX_DRIFT_SHARE = 0.08  # of the axis: how far a card's stem may stand from its date
-MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timeline
+MAX_BREAKS = 2  # more scale breaks than this read as a broken axis, not a timeline
 # Columns (see `columns`): (lean, reach in card widths) tried in turn, and
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
@@ -162,9 +173,8 @@ def fit_row(
     prefer cards chosen evenly over the axis)."""
     w = level.width * k
     x_min, x_max = frame.left, frame.right
-    thresholds = GAP_THRESHOLDS[-1:] if last and big else GAP_THRESHOLDS
     best = None
-    for thr, balance in [(t, b) for b in BALANCES for t in thresholds]:
+    for thr, balance, breaks in _scales(last and big):
         # Dates run from half a card inside the left edge to half a card
         # before the right one, so end cards stand beside their dates.
         scale = build_scale(
@@ -173,7 +183,7 @@ def fit_row(
             x_max - geo.stem_inset - w * 0.5,
             gap_threshold=thr,
             break_width=geo.break_w,
-            max_breaks=MAX_BREAKS,
+            max_breaks=breaks,
             balance=balance,
             spans=span_times_of(row.idx),
             min_span=min_span,
@@ -191,6 +201,25 @@ def fit_row(
             if not missing:
                 return best
     return best
+
+
+def _scales(few: bool) -> list[tuple[float | None, float, int]]:
+    """(gap threshold, balance, most breaks) of the axes tried in turn: true
+    time scales first, then the crowded ones; `few`: the last of each."""
+    true = [(t, b, MAX_BREAKS) for b in BALANCES for t in GAP_THRESHOLDS]
+    crowded = [(t, b, CROWDED_BREAKS) for b in CROWDED_BALANCES for t in CROWDED_THRESHOLDS]
+    return [true[-1], crowded[-1]] if few else true + crowded
+
+
+def true_scale(scale: TimeScale) -> bool:
+    """Whether an axis is a true time scale: one rate along it, at most
+    `MAX_BREAKS` breaks (not a crowded one, see `_scales`)."""
+    rates = {
+        round((s.x1 - s.x0) / (s.t1 - s.t0), 6)
+        for s in scale.segments
+        if not s.compressed and s.t1 > s.t0
+    }
+    return len(rates) <= 1 and len(scale.breaks) <= MAX_BREAKS
 
 
 def _priority(ev) -> int:

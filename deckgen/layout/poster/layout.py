@@ -28,17 +28,18 @@ section's number, "§2", keyed in the footer; then the title alone; last, a
 one-line card with the date beside the title). At each style it tries one
 axis, then two or three axis rows (the story cut into equal shares of
 events at the widest pause near each cut, one axis below the other, read
-like lines of text). Per axis it tries scales from nearly proportional to
-more compressed (`GAP_THRESHOLDS`, `BALANCES`), and on each the placements:
-cards hung beside their dates in staircases (`placement`, a few
-`STRATEGIES`), then cards stacked in tidy columns joined by elbow leaders
-(`columns`), then balanced stacks alternating above and below the axis
-(`stacks`: the densest timelines, 80 events at A1, 60 at A2). Where the most
-compact dated cards still leave events out, the cards of the crowded
-stretches (the left-out events and their neighbours, a few rounds) lose
-their date line before any event is dropped (`timeline._undated`); the
-leader still points at the date on the axis. It keeps the first try that
-places every event. If none does, it keeps the try that
+like lines of text). Each axis is a true time scale, one rate along it:
+only when the cards need the room is a long empty stretch cut short with a
+break mark (a quarter of the span, else an eighth; at most `MAX_BREAKS`),
+and on it the placements: cards hung beside their dates in staircases
+(`placement`, a few `STRATEGIES`), then cards stacked in tidy columns
+joined by elbow leaders (`columns`), then balanced stacks alternating above
+and below the axis (`stacks`: the densest timelines, 80 events at A1, 60 at
+A2). Where the most compact dated cards still leave events out, the cards
+of the crowded stretches (the left-out events and their neighbours, a few
+rounds) lose their date line before any event is dropped
+(`timeline._undated`); the leader still points at the date on the axis. It
+keeps the first try that places every event. If none does, it keeps the try that
 placed the most, or, when that left a long stretch of the story bare,
 about as many cards chosen evenly over the axis by priority (events the
 talk points at first); never overlapping. The others' dates are still
@@ -54,7 +55,7 @@ allows is cut at a word with an ellipsis and reported.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import cache, partial
 from typing import Any
@@ -65,6 +66,7 @@ from deckgen.layout.common.images import cover_frame, fit_picture, pixel_size
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
+from deckgen.layout.common.sources import source_reference
 from deckgen.layout.common.words import words
 from deckgen.layout.poster.cards import LEVELS, Level
 from deckgen.layout.poster.model import (
@@ -87,9 +89,9 @@ from deckgen.layout.poster.model import (
     type_scale,
 )
 from deckgen.layout.poster.text import Typesetter, bold, strip_end, url_text
-from deckgen.layout.poster.tiling import Tiling, blank_tiles, tile_poster
+from deckgen.layout.poster.tiling import Tiling, tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
-from deckgen.outline.model import Image, Outline, Run, Section, Timeline
+from deckgen.outline.model import Image, Outline, Run, Section, Source, Timeline
 from deckgen.theme.model import Theme
 
 __all__ = [
@@ -249,12 +251,12 @@ def _extent(e: Element) -> Box:
 
 
 def _tiling(opts: PosterOptions, W: float, H: float, el: list[Element]) -> Tiling | None:
-    """The sheets for home printing, the blank ones marked to be skipped."""
+    """The sheets for home printing in the orientation that prints fewest,
+    the blank ones marked to be skipped."""
     if not opts.tile:
         return None
-    tiling = tile_poster(W, H, opts.tile)
     content = [_extent(e) for e in el if e.role not in QUIET_ROLES]
-    return replace(tiling, skipped=blank_tiles(tiling, content))
+    return tile_poster(W, H, opts.tile, content)
 
 
 def _overview(outline, theme, ts, region: Box, k, surface, el, labels, diags) -> None:
@@ -683,40 +685,52 @@ def _legend_rows(
 
 
 def _footer_items(
-    outline: Outline, theme: Theme, w: Mapping[str, str]
+    outline: Outline, theme: Theme, w: Mapping[str, str], fits=lambda runs: True
 ) -> list[tuple[tuple[Run, ...], str]]:
     """The footer's paragraphs in reading order, each with its role: the
     source, the cover's credit, the theme's footer, the key to the '§'
-    marks, then the numbered references."""
+    marks, then the numbered references. A source that is also a reference
+    is printed once, as that reference ('[1] Based on: …'). `fits(runs)`:
+    whether an entry of the section key fits a column's width unbroken."""
     items: list[tuple[tuple[Run, ...], str]] = []
-    src = outline.source
-    if src is not None:
-        runs = [Run(f"{w['based_on']}: ", bold=True)]
-        if src.title:
-            runs += list(src.title.runs)
-        if src.publisher:
-            runs += [Run(", ")] + list(src.publisher.runs)
-        if src.url:
-            runs += [Run(". "), Run(url_text(src.url), link=src.url)]
-        items.append((tuple(runs), "credit"))
+    as_ref = source_reference(outline)
+    if outline.source is not None and as_ref is None:
+        items.append((_source_runs(outline.source, w), "credit"))
     if outline.cover is not None and outline.cover.credit is not None:
         items.append(((Run(f"{w['cover']}: ", bold=True), *outline.cover.credit.runs), "credit"))
     if theme.footer:
         items.append(((Run(theme.footer),), "credit"))
-    key = _section_key(outline, w)
+    key = _section_key(outline, w, fits)
     if key:
         items.append((key, "credit"))
     for i, ref in enumerate(outline.references):
-        runs = [Run(f"[{i + 1}] ", bold=True), *ref.text.runs]
+        runs = [Run(f"[{i + 1}] ", bold=True)]
+        if i == as_ref:
+            runs.append(Run(f"{w['based_on']}: ", bold=True))
+        runs += ref.text.runs
         if ref.url:
             runs += [Run(" "), Run(url_text(ref.url), link=ref.url)]
         items.append((tuple(runs), "reference"))
     return items
 
 
-def _section_key(outline: Outline, w: Mapping[str, str]) -> tuple[Run, ...]:
+def _source_runs(src: Source, w: Mapping[str, str]) -> tuple[Run, ...]:
+    """'Based on: title, publisher. address'."""
+    runs = [Run(f"{w['based_on']}: ", bold=True)]
+    if src.title:
+        runs += list(src.title.runs)
+    if src.publisher:
+        runs += [Run(", ")] + list(src.publisher.runs)
+    if src.url:
+        runs += [Run(". "), Run(url_text(src.url), link=src.url)]
+    return tuple(runs)
+
+
+def _section_key(outline: Outline, w: Mapping[str, str], fits=lambda runs: True) -> tuple[Run, ...]:
     """The key to the '§2' marks of compact cards (also handy beside full
-    names): the sections that have events; empty when none has."""
+    names): the sections that have events; empty when none has. An entry
+    ('§4 Spaceflight Today') breaks between entries, not inside, when it
+    `fits` a line whole."""
     tl = outline.timeline
     used = {ev.section for ev in tl.events} if tl else set()
     if not any(sec.id in used for sec in outline.sections):
@@ -724,38 +738,85 @@ def _section_key(outline: Outline, w: Mapping[str, str]) -> tuple[Run, ...]:
     runs = [Run(f"{w['section']}: ", bold=True)]
     for i, sec in enumerate(outline.sections):
         if sec.id in used:
-            runs += [Run(f"§{i + 1} ", bold=True), *sec.title.runs, Run("  ")]
+            entry = (Run(f"§{i + 1} ", bold=True), *sec.title.runs)
+            if fits(entry):
+                entry = tuple(replace(r, text=r.text.replace(" ", "\u00a0")) for r in entry)
+            else:  # a long title may break, but never between '§4' and its first word
+                entry = (Run(f"§{i + 1}\u00a0", bold=True), *sec.title.runs)
+            runs += [*entry, Run("  ")]
     return tuple(strip_end(runs))
+
+
+def _piece(b: TextBlock, lo: int, hi: int) -> TextBlock:
+    """Lines `lo` to `hi` of block `b`, in a box as tall as they are (`b`
+    itself when that is all of it)."""
+    if (lo, hi) == (0, len(b.lines)):
+        return b
+    return replace(
+        b,
+        lines=b.lines[lo:hi],
+        box=replace(b.box, h=b.box.h - b.line_height * (len(b.lines) - (hi - lo))),
+    )
+
+
+MIN_PIECE_LINES = 2  # a block split over two columns keeps this many lines on each side
 
 
 def _footer_columns(
     blocks: list[TextBlock], n_cols: int, para: float
 ) -> tuple[list[list[TextBlock]], list[float]]:
     """The blocks in up to `n_cols` columns in reading order, cut where the
-    tallest column is lowest (balanced: no column much longer than the
-    others); with each column's height (`para` after every block)."""
-    hs = [b.box.h + para for b in blocks]
-    n = len(blocks)
+    tallest column is lowest (balanced). A column may also end inside a
+    block of four lines or more, keeping two on each side (no lone line at
+    a column's foot or head); with each column's height (`para` after every
+    block)."""
+    # Where a column may start: (block, line) in reading order.
+    starts = [
+        (i, j)
+        for i, b in enumerate(blocks)
+        for j in range(len(b.lines))
+        if j == 0 or MIN_PIECE_LINES <= j <= len(b.lines) - MIN_PIECE_LINES
+    ]
+    n = len(starts)
+    end = (len(blocks), 0)
+
+    def height(a: tuple[int, int], z: tuple[int, int]) -> float:
+        """A column from start `a` up to (not including) start `z`."""
+        return sum(_piece(blocks[i], lo, hi).box.h + para for i, lo, hi in _between(blocks, a, z))
 
     @cache
-    def best(i: int, cols: int) -> tuple[float, tuple[int, ...]]:
-        # (tallest column, cut points) for blocks[i:] in at most `cols` columns
-        if cols == 1 or n - i <= 1:
-            return sum(hs[i:]), ()
-        top: tuple[float, tuple[int, ...]] = (sum(hs[i:]), ())
-        run = 0.0
-        for j in range(i + 1, n):
-            run += hs[j - 1]
-            rest, cuts = best(j, cols - 1)
-            tallest = max(run, rest)
+    def best(p: int, cols: int) -> tuple[float, tuple[int, ...]]:
+        # (tallest column, indexes into `starts` of the next columns) from starts[p]
+        whole = height(starts[p], end)
+        if cols == 1 or p == n - 1:
+            return whole, ()
+        top: tuple[float, tuple[int, ...]] = (whole, ())
+        for q in range(p + 1, n):
+            rest, cuts = best(q, cols - 1)
+            tallest = max(height(starts[p], starts[q]), rest)
             if tallest < top[0] - 1e-6:
-                top = (tallest, (j, *cuts))
+                top = (tallest, (q, *cuts))
         return top
 
-    _, cuts = best(0, n_cols)
-    bounds = [0, *cuts, n]
-    cols = [blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    return cols, [sum(hs[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    _, cut_at = best(0, n_cols)
+    bounds = [starts[0], *(starts[q] for q in cut_at), end]
+    cols = [
+        [_piece(blocks[i], lo, hi) for i, lo, hi in _between(blocks, a, z)]
+        for a, z in zip(bounds, bounds[1:], strict=False)
+    ]
+    return cols, [height(a, z) for a, z in zip(bounds, bounds[1:], strict=False)]
+
+
+def _between(
+    blocks: list[TextBlock], a: tuple[int, int], z: tuple[int, int]
+) -> Iterator[tuple[int, int, int]]:
+    """(block, first line, end line) of each piece from (block, line) `a` up
+    to, not including, `z`."""
+    for i in range(a[0], min(z[0], len(blocks) - 1) + 1):
+        lo = a[1] if i == a[0] else 0
+        hi = z[1] if i == z[0] else len(blocks[i].lines)
+        if hi > lo:
+            yield i, lo, hi
 
 
 # The footer's (type size at k = 1, columns), roomiest first: a tighter one is
@@ -784,10 +845,16 @@ def _footer(
     size = style[0] * k
     left, right = margin, W - margin
     gap = margin * 0.75
-    n_cols = style[1]
-    col_w = (right - left - (n_cols - 1) * gap) / n_cols
     w = words(outline.language)  # the few words deckgen adds, in the outline's language
-    items = _footer_items(outline, theme, w)
+    # As many columns as the style allows, fewer when there are fewer items:
+    # the footer runs across the width, not in a narrow column of its own.
+    n_cols = max(1, min(style[1], len(_footer_items(outline, theme, w))))
+    col_w = (right - left - (n_cols - 1) * gap) / n_cols
+
+    def fits(runs) -> bool:
+        return ts.width(runs, ts.body, size) <= col_w
+
+    items = _footer_items(outline, theme, w, fits)
     if not items:
         return H - margin
     blocks = [

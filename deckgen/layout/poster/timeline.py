@@ -24,7 +24,15 @@ from deckgen.layout.poster.cards import (
     card_texts,
     min_card_area,
 )
-from deckgen.layout.poster.fit import Geometry, Row, fit_row, rows_geometry, split, spread_row
+from deckgen.layout.poster.fit import (
+    Geometry,
+    Row,
+    fit_row,
+    rows_geometry,
+    split,
+    spread_row,
+    true_scale,
+)
 from deckgen.layout.poster.grow import Placed, grow_cards
 from deckgen.layout.poster.model import Card, Element, Label, Marker, Rect, Stroke, TextBlock
 from deckgen.layout.poster.text import Typesetter, bold
@@ -270,7 +278,7 @@ def _choose(
     big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
     cards = _Measured(outline, theme, ts, look, k, surface)
     chosen: _Choice | None = None
-    best: tuple[int, _Choice] | None = None  # (score, choice) of compact ones
+    best: tuple[tuple[bool, int], _Choice] | None = None  # (score, choice) of compact ones
     for t in _tries(len(events), frame, base_geo, k):
         level = LEVELS[t.li]
         if best is not None and (level.inline or not level.dated):
@@ -298,11 +306,9 @@ def _choose(
         # the section line) that then shows most descriptions wins, so a
         # bigger sheet never shows fewer than a smaller one.
         mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
-        pick = mixed or chosen
-        # A card without its date costs more than a description gains.
-        score = _described(outline, theme, ts, look, k, pick) - 3 * _undated_count(pick)
-        if best is None or score > best[0]:
-            best = (score, pick)
+        picks = [(_score(outline, theme, ts, look, k, p), p) for p in (mixed, chosen) if p]
+        # max() keeps the first of equals: an earlier style on a tie
+        best = max([best, *picks] if best else picks, key=lambda scored: scored[0])
     return best[1] if best is not None else chosen
 
 
@@ -356,6 +362,14 @@ def _undated(
         if not any(row.missing for row in rows):
             return cards, rows
     return None
+
+
+def _score(outline, theme, ts, look, k, pick: _Choice) -> tuple[bool, int]:
+    """How good a choice that places every event is: a true time scale
+    before anything (`fit.true_scale`); then the descriptions it shows, a
+    card without its date costing more than a description gains."""
+    true = all(row.scale is not None and true_scale(row.scale) for row in pick.rows)
+    return true, _described(outline, theme, ts, look, k, pick) - 3 * _undated_count(pick)
 
 
 def _described(outline, theme, ts, look, k, choice: _Choice) -> int:

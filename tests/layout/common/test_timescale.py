@@ -43,6 +43,18 @@ def test_spans_are_never_compressed():
     assert not s.breaks
 
 
+def test_at_most_max_breaks_the_longest_gaps():
+    # Four empty stretches: 30, 30, 10 and 6 years between busy decades.
+    busy = [1900 + i / 4 for i in range(20)]
+    pts = busy + [t + 35 for t in busy] + [t + 70 for t in busy] + [1985.0, 1991.0]
+    few = build_scale(pts, 0, 2000, gap_threshold=0.04, break_width=40, max_breaks=2)
+    assert len(few.breaks) == 2
+    # the two longest: 1905-1935 and 1940-1970
+    assert all(1904.7 < b.t0 < b.t1 < 1935 or 1939.7 < b.t0 < b.t1 < 1970 for b in few.breaks)
+    more = build_scale(pts, 0, 2000, gap_threshold=0.04, break_width=40, max_breaks=6)
+    assert len(more.breaks) == 4
+
+
 def test_balance_gives_crowded_stretches_more_room_and_keeps_order():
     pts = [1957 + i / 20 for i in range(40)] + [1990.0, 1995.0, 2020.0]
     plain = build_scale(pts, 0, 1600, gap_threshold=0.08, break_width=40)
