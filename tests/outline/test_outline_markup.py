@@ -97,7 +97,7 @@ def test_never_crashes_and_keeps_all_letters(s):
     assert [c for r in result for c in r.text if c.isalpha()] == letters
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters="*[\\"), max_size=60))
+@given(st.text(alphabet=st.characters(blacklist_characters="*[\\$"), max_size=60))
 def test_text_without_markup_is_one_plain_run(s):
     result = parse_inline(s, HERE)
     assert "".join(r.text for r in result) == s
