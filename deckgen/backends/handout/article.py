@@ -535,7 +535,18 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     if block.notes_lines:
         label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
-    return _keep_heading(heading, body, ts)
+    return _keep_heading(heading, _bind_to_next(body), ts)
+
+
+def _bind_to_next(parts: list[Flowable]) -> list[Flowable]:
+    """A part that reads as a heading (a statement slide's text) kept with the
+    start of what follows it: the next block whole (a slide's title with its
+    figure), or a long paragraph's first two lines."""
+    for i, part in enumerate(parts):
+        if getattr(part, "keep_with_next", False) and i + 1 < len(parts):
+            first, rest = _lead(parts[i + 1 :])
+            return [*parts[:i], Block([part, first]), *_bind_to_next(rest)]
+    return parts
 
 
 def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
@@ -684,7 +695,9 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
         elif isinstance(part, SetQuote):
             body.extend(_quote(part, ts))
         elif isinstance(part, Statement):
-            body.append(_set(part.text, ts, bar=accent))
+            statement = _set(part.text, ts, bar=accent)
+            statement.keep_with_next = True  # reads as a heading: never alone at a foot
+            body.append(statement)
         elif isinstance(part, Pointer):
             body.append(_set(part.text, ts))
         elif isinstance(part, BlockPart):

@@ -156,3 +156,33 @@ def test_long_unbreakable_words_and_urls_stay_inside_the_column():
     para = ts.para(section.summary[0], plan.styles.point)
     para.wrap(plan.geometry.column, 10_000)
     assert all(line.extraSpace >= -0.5 for line in para.blPara.lines)
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("theme,paper", [("print", "A4"), ("default", "Letter")])
+def test_a_statement_is_kept_with_what_follows_it(theme, paper, tmp_path):
+    # A statement slide's text reads as a heading: the sample's first one
+    # ("4 October 1957: a beeping metal ball ...") was the last thing on
+    # page 1 of the A4 print handout, its slide's figure on page 2.
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "content" / "space_race.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline, theme), {"paper": paper})
+    data = backend.render(backend.layout(job), job)[0].data
+    statements = [
+        sl.text.plain
+        for s in outline.sections
+        for sl in s.slides or ()
+        if sl.layout == "statement" and sl.text is not None
+    ]
+    assert statements
+    for number, page in enumerate(_pages_text(data, tmp_path), 1):
+        body = [ln for ln in page.splitlines() if ln.strip() and not ln.startswith("page ")]
+        body = [ln for ln in body if "Based on" not in ln]
+        for text in statements:
+            tail = " ".join(text.split()[-2:])
+            at = [i for i, ln in enumerate(body) if ln.strip().endswith(tail)]
+            for i in at:
+                assert len(body) - i - 1 >= 2, f"page {number}: {text!r} ends the page"
