@@ -53,7 +53,7 @@ from deckgen.layout.handout.style import TextStyle
 from deckgen.layout.handout.text import SetParagraph
 from deckgen.outline.model import Run, Text
 
-__all__ = ["render_article", "Typesetter"]
+__all__ = ["fit_words", "footer_text", "render_article", "Typesetter"]
 
 LONG_WORD = 30  # characters: longer tokens (URLs) are split, not hyphenated
 
@@ -335,7 +335,7 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     return logo.width + 8
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit_words(text: str, font: str, size: float, width: float) -> str:
     """`text` as it is when it fits, else as many of its whole words as fit
     with an ellipsis (a single long word is cut)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
@@ -354,13 +354,18 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 def _draw_header(
     canvas: Canvas, handout: Handout, names: pdfkit.FontNames, running: str, logo_w: float
 ) -> None:
-    """The running head of a page after the first: the handout's header at the
-    left (after the logo), the section the page starts in at the right, a rule."""
+    """The running head of a page after the first: the section the page starts
+    in at the right, whole where the measure allows; the handout's header at
+    the left (after the logo) in the room left, dropped when too little is
+    left for it; a rule."""
     g = handout.geometry
     size = handout.styles.header.size
-    rw = min(pdfmetrics.stringWidth(running, names.bold, size), g.column * 0.55)
-    right = _fit(running, names.bold, size, rw)
-    left = _fit(handout.header, names.regular, size, g.column - rw - 18 - logo_w)
+    room = g.column - logo_w
+    right = fit_words(running, names.bold, size, room)
+    left_room = room - pdfmetrics.stringWidth(right, names.bold, size) - 18
+    left = ""
+    if left_room >= min(MIN_HEAD, pdfmetrics.stringWidth(handout.header, names.regular, size)):
+        left = fit_words(handout.header, names.regular, size, left_room)
     canvas.setFillColor(pdfkit.color(handout.styles.header.color))
     canvas.setFont(names.regular, size)
     canvas.drawString(g.left + logo_w, g.header_y, left)
@@ -371,18 +376,29 @@ def _draw_header(
     canvas.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
 
 
+MIN_HEAD = 72.0  # points: a shortened left running head narrower than this is dropped
+
+
 def _draw_footer(canvas: Canvas, handout: Handout, names: pdfkit.FontNames, page: str) -> None:
-    """The page number at the right, the handout's footer (if any) at the left."""
+    """The page number at the right, the handout's footer (if any) at the left,
+    on one or two lines as the layout broke it."""
     g = handout.geometry
-    size = handout.styles.footer.size
-    pw = pdfmetrics.stringWidth(page, names.regular, size)
-    canvas.setFillColor(pdfkit.color(handout.styles.footer.color))
-    canvas.setFont(names.regular, size)
+    style = handout.styles.footer
+    pw = pdfmetrics.stringWidth(page, names.regular, style.size)
+    canvas.setFillColor(pdfkit.color(style.color))
+    canvas.setFont(names.regular, style.size)
     canvas.drawRightString(g.right, g.footer_y, page)
-    if handout.footer:
-        canvas.drawString(
-            g.left, g.footer_y, _fit(handout.footer, names.regular, size, g.column - pw - 18)
-        )
+    lines = footer_text(handout, names.regular, g.column - pw - 18)
+    for i, line in enumerate(lines):
+        canvas.drawString(g.left, g.footer_y - i * style.leading, line)
+
+
+def footer_text(handout: Handout, font: str, width: float) -> tuple[str, ...]:
+    """The footer's lines as the layout broke them (a hand-made model without
+    them: the footer on one line, shortened at a word)."""
+    if handout.footer_lines or not handout.footer:
+        return handout.footer_lines
+    return (fit_words(handout.footer, font, handout.styles.footer.size, width),)
 
 
 def _bookmark(canvas: Canvas, marks: list[tuple[SectionHeading, float]]) -> None:

@@ -29,6 +29,7 @@ from deckgen.layout.common.breaks import span_parts
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
+from deckgen.layout.handout.furniture import footer_lines
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
 from deckgen.layout.handout.model import (
@@ -423,6 +424,7 @@ def layout_handout(
         header=_running_head(outline.title.plain),
         logo=_logo(theme),
         footer=footer,
+        footer_lines=footer_lines(footer, styles.footer, geometry.column, w),
         words=w,
     )
     return handout

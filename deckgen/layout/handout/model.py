@@ -201,6 +201,7 @@ class Handout:
     language: str
     header: str  # running header, left
     footer: str  # running footer, left (source credit or theme footer)
+    footer_lines: tuple[str, ...] = ()  # the footer as printed (`furniture.footer_lines`)
     words: Words = field(default_factory=lambda: words("en"))  # the words the handout adds
     logo: Figure | None = None  # the theme's logo, small at the head of every page
     slide_pages: tuple[SlidePage, ...] = ()  # slides mode only

@@ -26,6 +26,7 @@ from deckgen.errors import Diagnostic
 from deckgen.fonts.wrap import Line, wrap
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.model import Deck
+from deckgen.layout.handout.furniture import footer_lines
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.options import HandoutOptions
 from deckgen.layout.handout.slide_grid import GUTTER, Cell, cells, filled, moved, rules_in
@@ -240,6 +241,7 @@ def layout_slide_pages(handout: Handout, deck: Deck, options: HandoutOptions) ->
 
     return replace(
         handout,
+        footer_lines=footer_lines(handout.footer, st.footer, area.w, handout.words),
         slide_pages=tuple(pages),
         deck=deck,
         diagnostics=[*handout.diagnostics, *pager.diagnostics],

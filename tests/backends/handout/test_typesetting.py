@@ -186,3 +186,22 @@ def test_a_statement_is_kept_with_what_follows_it(theme, paper, tmp_path):
             at = [i for i, ln in enumerate(body) if ln.strip().endswith(tail)]
             for i in at:
                 assert len(body) - i - 1 >= 2, f"page {number}: {text!r} ends the page"
+
+
+@pytest.mark.render
+def test_running_head_takes_the_room_it_needs(tmp_path):
+    # the Russian fixture's key dates ran "От первого спутника до первой
+    # женщины в…" beside an empty left half of the head
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "tests/fixtures/outlines/cyrillic.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline), {})
+    data = backend.render(backend.layout(job), job)[0].data
+    title = outline.timeline.title.plain
+    pages = [" ".join(page.split()) for page in _pages_text(data, tmp_path)]
+    # the heading, and the head of the page the table runs on to
+    assert sum(page.count(title) for page in pages) >= 2
+    # nothing shortened: neither heads nor the footer's credit
+    assert not any("…" in page for page in pages)
