@@ -29,8 +29,9 @@ from deckgen.backends.pdfblocks import BlockFlowable
 from deckgen.backends.tagging import TaggedCanvas, tagger_of
 from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
 from deckgen.layout.common.breaks import whole_dates
-from deckgen.layout.handout.keydates import Strip
+from deckgen.layout.handout.keydates import MARK_INDENT, Strip
 from deckgen.layout.handout.layout import (
+    PADDING,
     Cover,
     Figure,
     Handout,
@@ -805,7 +806,7 @@ class TimelineStrip(Flowable):
 class MarkedDate(Flowable):
     """A table row's date with its group's marker before it."""
 
-    INDENT = 1.8  # the date's indent, in marker widths
+    INDENT = MARK_INDENT  # the date's indent, in marker widths
 
     def __init__(self, para: Paragraph, size: float, shape: str, colour: str) -> None:
         super().__init__()
@@ -842,8 +843,12 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
         head_cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
     rows = [head_cells]
     for row in block.rows:
-        cell = [ts.para(row.title, st.table_date, "td-title")]
-        if row.text is not None:
+        cell: list[Flowable] = [
+            _set(row.title_set, ts) if row.title_set else ts.para(row.title, st.table_date)
+        ]
+        if row.text_set is not None:
+            cell.append(_set(row.text_set, ts))
+        elif row.text is not None:
             cell.append(ts.para(row.text, st.table_cell, "td"))
         when = ts.para((Run(whole_dates(row.when)),), st.table_cell, "td-date")
         if block.mark_size:
@@ -864,7 +869,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
                 ("FONTNAME", (0, 0), (-1, -1), ts.names(st.table_cell.font).regular),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, pdfkit.color(pal.accent)),

@@ -26,6 +26,7 @@ from deckgen.layout.handout.style import Palette, TextStyle
 from deckgen.outline.model import Event, Timeline
 
 __all__ = [
+    "MARK_INDENT",
     "ROW_MARK",
     "Strip",
     "StripBand",
@@ -44,6 +45,7 @@ MAX_LEVELS = 4  # marker rows above the axis before a smaller marker is tried
 # rather than the strip growing taller than the table it summarises.
 MAX_STACK = 8
 ROW_MARK = 0.62  # a table row's marker, as a fraction of the cell's text size
+MARK_INDENT = 1.8  # a row's date indented by this many marker widths (the marker before it)
 # How far a drawn marker reaches from its centre, in marker widths: a diamond's
 # tip (0.575) and half its outline (pdfkit.draw_marker strokes a sixth).
 REACH = 0.67

@@ -31,7 +31,7 @@ from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
 from deckgen.layout.handout.furniture import footer_lines
 from deckgen.layout.handout.glyphs import GlyphCheck
-from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
+from deckgen.layout.handout.keydates import MARK_INDENT, ROW_MARK, key_dates_strip
 from deckgen.layout.handout.model import (
     Block,
     Cover,
@@ -144,7 +144,8 @@ def _with_slide_notes(section: Section) -> Section:
     return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
 
 
-CELL_PADDING = 8.0 + 1.0  # the table's right cell padding, and a point to spare
+PADDING = 8.0  # the table's right cell padding
+CELL_PADDING = PADDING + 1.0  # and a point to spare
 
 
 def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
@@ -303,16 +304,22 @@ def _key_dates(
     mark = round(styles.table_cell.size * ROW_MARK, 2)
     groups_label = timeline.groups_label.plain if timeline.groups_label else default_groups_label
     check.text(timeline.groups_label, head_font, "timeline.groups_label", bold=True)
-    return KeyDates(
-        title,
-        tuple(rows),
-        any(r.group for r in rows),
-        strip,
-        mark,
-        _date_width(rows, styles, col),
-        _group_width(rows, groups_label, styles, col),
-        groups_label,
-    )
+    show_groups = any(r.group for r in rows)
+    date_w = _date_width(rows, styles, col)
+    group_w = _group_width(rows, groups_label, styles, col)
+    # the event column: what the date and group columns leave, less its padding
+    event_w = col - date_w - mark * MARK_INDENT - (group_w if show_groups else 0) - PADDING
+    rows = [
+        replace(
+            r,
+            title_set=set_paragraph(r.title, styles.table_date, event_w, setter.hyphenation),
+            text_set=None
+            if r.text is None
+            else set_paragraph(r.text, styles.table_cell, event_w, setter.hyphenation),
+        )
+        for r in rows
+    ]
+    return KeyDates(title, tuple(rows), show_groups, strip, mark, date_w, group_w, groups_label)
 
 
 def layout_handout(

@@ -160,6 +160,10 @@ class DateRow:
     group: str  # the group's label, '' when none
     color: str  # the group's marker (the look's: as on the slides and the poster)
     shape: str = "circle"
+    # the event cell's title and text set in lines by the layout (no runts);
+    # None in hand-made models (the backend sets them)
+    title_set: SetParagraph | None = None
+    text_set: SetParagraph | None = None
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,30 @@ def test_the_footer_credit_is_never_cut(paper):
     kept = " ".join(lines)[:-1].split()
     assert kept == long.split()[: len(kept)]
     assert footer_lines("", st, 300.0, h.words) == ()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "content/space_race.yaml", ROOT / "tests/fixtures/outlines/dense-timeline.yaml"],
+    ids=lambda p: p.stem,
+)
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_no_key_dates_cell_ends_in_a_runt(path, paper):
+    # "President Kennedy asks Congress ... before the decade is / out." and
+    # "Canada's robotic arm is launched to the / ISS."
+    h = plan(path, paper)
+    kd = next(b for b in h.blocks if isinstance(b, KeyDates))
+    event_w = h.geometry.column - kd.date_width - kd.mark_size * 1.8 - kd.group_width
+    checked = 0
+    for row in kd.rows:
+        for p in (row.title_set, row.text_set):
+            if p is None:
+                continue
+            assert all(ln.width <= event_w - 8 + 0.01 for ln in p.lines)
+            if len(p.lines) < 2:
+                continue
+            checked += 1
+            last = [("".join(r.text for r in w)) for w in p.lines[-1].words]
+            tail = line_text(p.lines[-2]).endswith("-")
+            assert not is_runt(last, tail), f"runt: {line_text(p.lines[-1])!r}"
+    assert checked >= 4  # the dense fixture has short descriptions
