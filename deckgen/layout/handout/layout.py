@@ -282,7 +282,10 @@ def _key_dates(
     rows = []
     for i, event in enumerate(timeline.events):
         group = timeline.group(event.group)
+        others = talk.look.others  # events without a group: their legend word
         label = group.label.plain if group is not None else ""
+        if group is None and others is not None and others.label is not None:
+            label = others.label.plain
         style = talk.look.group(event.group)
         check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
         check.text(event.text, body_font, f"timeline.events[{i}].text")
