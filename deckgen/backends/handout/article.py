@@ -13,9 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -309,13 +311,64 @@ class FigureBlock(Block):
         return super().wrap(aw, ah)
 
 
+class Float(Flowable):
+    """A figure that may wait for the text after it (the rest of its section):
+    placed where it stands when it fits there, else that text goes first, a
+    part at a time, and the figure after it; never past its section's end.
+    `_Doc.filterFlowables` resolves it before platypus sees it; it is never
+    drawn itself."""
+
+    def __init__(self, figure: Flowable, followers: list[Flowable]) -> None:
+        super().__init__()
+        self.figure, self.followers = figure, followers
+
+    def wrap(self, aw, ah):  # pragma: no cover - resolved before it is wrapped
+        return self.figure.wrap(aw, ah)
+
+    def resolve(self, frame) -> list[Flowable]:
+        """What goes in its place in the story, given the room left in `frame`."""
+        if frame is None or frame._atTop or not self.followers:
+            return [self.figure, *self.followers]
+        space = self.figure.getSpaceBefore()
+        room = frame._y - frame._y1p - space
+        if room > 0 and self.figure.wrap(frame._aW, room)[1] <= room:
+            return [self.figure, *self.followers]
+        return [self.followers[0], Float(self.figure, self.followers[1:])]
+
+
+def _floats(parts: list[Flowable]) -> list[Flowable]:
+    """Each figure standing in `parts` (after their first part) may let the
+    parts after it go first (`Float`)."""
+    for i, part in enumerate(parts):
+        if i and isinstance(part, FigureBlock) and i + 1 < len(parts):
+            return [*parts[:i], Float(part, _floats(parts[i + 1 :]))]
+    return parts
+
+
 class _Doc(BaseDocTemplate):
     # where the text ended: the page and the frame's y (for `render_article`'s
     # check of a nearly empty last page)
     last_page = 0
     last_y = 0.0
 
+    first_on_page: Flowable | None = None  # the first thing set on the last page
+    _first_page = 0
+
+    @property
+    def references_alone(self) -> bool:
+        """The last page starts with the references' heading."""
+        f = self.first_on_page
+        head = f.heading() if isinstance(f, Block) else f
+        return isinstance(head, SectionHeading) and head.bookmark_key == "references"
+
+    def filterFlowables(self, flowables):
+        while flowables and isinstance(flowables[0], Float):
+            flowables[0:1] = flowables[0].resolve(self.frame)
+
     def afterFlowable(self, flowable):
+        if self.page != self._first_page and not isinstance(flowable, ActionFlowable | Spacer):
+            # (not page breaks, conditional or not)
+            self.first_on_page, self._first_page = flowable, self.page
         if self.frame is not None:
             self.last_page, self.last_y = self.page, self.frame._y
         heading = flowable.heading() if isinstance(flowable, Block) else flowable
@@ -540,7 +593,13 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(_figure(block.figure, ts))
     if block.quote_set is not None:
         body.extend(_quote(block.quote_set, ts))
-    if block.points:
+    if len(block.key_points) == 1:
+        # one point left (the others are on the section's slides): no list of
+        # one, but the point under its singular head
+        label = ts.para((Run(ts.handout.words.key_point),), st.label, "label")
+        point = _set(replace(block.key_points[0], bullet=None), ts)
+        body.append(Block([label, point]))
+    elif block.points:
         label = ts.para((Run(ts.handout.words.key_points),), st.label, "label")
         # a short list whole, a long one split only after its first two items
         body.extend(_kept(label, _list(block.key_points, ts)))
@@ -552,7 +611,7 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     if block.notes_lines:
         label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
-    return _keep_heading(heading, _bind_to_next(body), ts)
+    return _keep_heading(heading, _floats(_bind_to_next(body)), ts)
 
 
 def _bind_to_next(parts: list[Flowable]) -> list[Flowable]:
@@ -829,19 +888,23 @@ class MarkedDate(Flowable):
         )
 
 
-def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
+def _key_dates(block: KeyDates, ts: Typesetter, pull: int = 0) -> list[Flowable]:
+    """`pull`: the last rows to carry over to a page of their own (0: none)."""
     st = ts.handout.styles
-    pal = ts.handout.palette
     g = ts.handout.geometry
     heading = _heading(block.title.runs, None, "key-dates", ts, block.title.plain)
     w = ts.handout.words
-    head_cells = [
-        ts.para((Run(w.date),), st.table_head, "th"),
-        ts.para((Run(w.event),), st.table_head, "th"),
-    ]
-    if block.show_groups:
-        head_cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
-    rows = [head_cells]
+
+    def head_cells() -> list[Flowable]:
+        cells = [
+            ts.para((Run(w.date),), st.table_head, "th"),
+            ts.para((Run(w.event),), st.table_head, "th"),
+        ]
+        if block.show_groups:
+            cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
+        return cells
+
+    rows: list[list] = [head_cells()]
     for row in block.rows:
         cell: list[Flowable] = [
             _set(row.title_set, ts) if row.title_set else ts.para(row.title, st.table_date)
@@ -860,6 +923,27 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
     group_w = (block.group_width or g.column * 0.21) if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
+    tables: list[Flowable] = [_date_table(rows, widths, ts)]
+    if 0 < pull < len(rows) - 3:
+        # the last rows carried over to the last page, so that what follows
+        # (the references) does not stand alone there
+        tables = [
+            _date_table(rows[:-pull], widths, ts),
+            PageBreak(),
+            _date_table([head_cells(), *rows[-pull:]], widths, ts),
+        ]
+    need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
+    if block.strip is None:
+        return [CondPageBreak(need), heading, Spacer(0, 2), *tables]
+    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
+    need += block.strip.height
+    # The heading stays with its strip; the table flows on after them.
+    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), *tables]
+
+
+def _date_table(rows: list[list], widths: list[float], ts: Typesetter) -> TaggedTable:
+    """The key dates' table (its head row repeated on each page it runs to)."""
+    st, pal = ts.handout.styles, ts.handout.palette
     table = TaggedTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -884,13 +968,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
             ]
         )
     )
-    need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
-    if block.strip is None:
-        return [CondPageBreak(need), heading, Spacer(0, 2), table]
-    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
-    need += block.strip.height
-    # The heading stays with its strip; the table flows on after them.
-    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), table]
+    return table
 
 
 def _references(block: References, ts: Typesetter) -> list[Flowable]:
@@ -911,7 +989,8 @@ def _references(block: References, ts: Typesetter) -> list[Flowable]:
     return _keep_heading(heading, items, ts)
 
 
-def story(handout: Handout, ts: Typesetter) -> list[Flowable]:
+def story(handout: Handout, ts: Typesetter, pull: int = 0) -> list[Flowable]:
+    """`pull`: the key dates' last rows carried over to the last page."""
     out: list[Flowable] = []
     for block in handout.blocks:
         if isinstance(block, Cover):
@@ -919,7 +998,7 @@ def story(handout: Handout, ts: Typesetter) -> list[Flowable]:
         elif isinstance(block, SectionBlock):
             out.extend(_section(block, ts))
         elif isinstance(block, KeyDates):
-            out.extend(_key_dates(block, ts))
+            out.extend(_key_dates(block, ts, pull))
         elif isinstance(block, References):
             out.extend(_references(block, ts))
     return out
@@ -945,7 +1024,8 @@ LONG_PAGE_MAX = 40
 def render_article(handout: Handout) -> bytes:
     """The article as PDF. A last page holding only a short end (a few lines,
     one block) is avoided when a text block one line longer (a 'long page',
-    as books run them) brings it back onto the page before."""
+    as books run them) brings it back onto the page before; a last page
+    holding only the references takes the key dates' last rows with them."""
     data, doc = _render(handout, 0.0)
     g = handout.geometry
     fill = (g.top - doc.last_y) / g.frame_height
@@ -953,11 +1033,21 @@ def render_article(handout: Handout) -> bytes:
         longer, doc2 = _render(handout, handout.styles.body.leading)
         if doc2.last_page < doc.last_page:
             return longer
+    kinds = [type(b) for b in handout.blocks[-2:]]
+    if 1 < doc.last_page <= LONG_PAGE_MAX and fill < 0.5 and kinds == [KeyDates, References]:
+        for pull in PULL_ROWS if doc.references_alone else ():
+            pulled, doc3 = _render(handout, 0.0, pull)
+            if doc3.last_page == doc.last_page and not doc3.references_alone:
+                return pulled
     return data
 
 
-def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
-    """The PDF, its text block `longer` points deeper than the geometry's."""
+PULL_ROWS = (3, 5)  # key-dates rows tried on the last page with the references
+
+
+def _render(handout: Handout, longer: float, pull: int = 0) -> tuple[bytes, _Doc]:
+    """The PDF, its text block `longer` points deeper than the geometry's,
+    the key dates' last `pull` rows carried over to the last page."""
     fonts = register_fonts(handout)
     ts = Typesetter(handout, fonts)
     g = handout.geometry
@@ -984,5 +1074,5 @@ def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
         id="text",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
+    doc.build(story(handout, ts, pull), canvasmaker=_paged_canvas(handout, ts))
     return pdfkit.finish(doc.canv, buf, saved=True), doc
