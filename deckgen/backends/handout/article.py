@@ -354,12 +354,15 @@ class _Doc(BaseDocTemplate):
     first_on_page: Flowable | None = None  # the first thing set on the last page
     _first_page = 0
 
-    @property
-    def references_alone(self) -> bool:
-        """The last page starts with the references' heading."""
+    def references_alone(self, style: TextStyle) -> bool:
+        """The last page starts with the references (`style`: theirs): their
+        heading, or the tail of their list."""
         f = self.first_on_page
         head = f.heading() if isinstance(f, Block) else f
-        return isinstance(head, SectionHeading) and head.bookmark_key == "references"
+        if isinstance(head, SectionHeading):
+            return head.bookmark_key == "references"
+        first = f.parts[0] if isinstance(f, Block) and f.parts else f
+        return isinstance(first, SetText) and first.para.style == style
 
     def filterFlowables(self, flowables):
         while flowables and isinstance(flowables[0], Float):
@@ -1025,7 +1028,8 @@ def render_article(handout: Handout) -> bytes:
     """The article as PDF. A last page holding only a short end (a few lines,
     one block) is avoided when a text block one line longer (a 'long page',
     as books run them) brings it back onto the page before; a last page
-    holding only the references takes the key dates' last rows with them."""
+    holding only the references (or their list's tail) takes the key dates'
+    last rows with them."""
     data, doc = _render(handout, 0.0)
     g = handout.geometry
     fill = (g.top - doc.last_y) / g.frame_height
@@ -1035,9 +1039,10 @@ def render_article(handout: Handout) -> bytes:
             return longer
     kinds = [type(b) for b in handout.blocks[-2:]]
     if 1 < doc.last_page <= LONG_PAGE_MAX and fill < 0.5 and kinds == [KeyDates, References]:
-        for pull in PULL_ROWS if doc.references_alone else ():
+        refs = handout.styles.reference
+        for pull in PULL_ROWS if doc.references_alone(refs) else ():
             pulled, doc3 = _render(handout, 0.0, pull)
-            if doc3.last_page == doc.last_page and not doc3.references_alone:
+            if doc3.last_page == doc.last_page and not doc3.references_alone(refs):
                 return pulled
     return data
 
