@@ -137,9 +137,14 @@ class PngPixels:
     digest: str  # names the picture by its content (the same from any folder)
 
 
-def png_pixels(path: Path, location: Location | None = None) -> PngPixels | None:
+def png_pixels(
+    path: Path, location: Location | None = None, *, greyscale: bool = False
+) -> PngPixels | None:
     """The picture's PNG pixels when a PDF can take them as they are (an upright,
-    non-interlaced, 8-bit grey or RGB PNG without transparency), else None."""
+    non-interlaced, 8-bit grey or RGB PNG without transparency), else None.
+    `greyscale`: those of its greyscale version (`grey`), made once."""
+    if greyscale:
+        return _png_pixels(grey(path, location))
     n = normalise(path, location)
     return None if n.changed else _png_pixels(n.data)
 

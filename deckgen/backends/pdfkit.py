@@ -383,16 +383,49 @@ def draw_marker(
 # ---------------------------------------------------------------- pictures
 
 
-def draw_picture(canvas: Canvas, src: Path, x: float, y: float, w: float, h: float) -> None:
+def draw_picture(
+    canvas: Canvas,
+    src: Path,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    *,
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    grey: bool = False,
+) -> None:
     """The picture at `src` (upright, 8-bit) in the box with its lower left at (x, y).
+
+    `crop`: the fractions of the picture cut from its (left, top, right,
+    bottom), as the layout decided; the box shows the rest (the whole picture
+    is drawn, clipped to the box). `grey`: drawn in greyscale (the print
+    theme), as a DeviceGray image.
 
     Embedded once per PDF however often drawn, named by its content. A PNG a
     PDF can take as it is (`images.png_pixels`) keeps its compressed pixels;
     any other picture is decoded by reportlab (its transparency kept).
     """
-    png = images.png_pixels(src)
+    left, top, right, bottom = crop
+    if left or top or right or bottom:
+        full_w = w / max(1e-6, 1 - left - right)
+        full_h = h / max(1e-6, 1 - top - bottom)
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(x, y, w, h)
+        canvas.clipPath(path, stroke=0, fill=0)
+        _draw_whole(canvas, src, x - left * full_w, y - bottom * full_h, full_w, full_h, grey)
+        canvas.restoreState()
+    else:
+        _draw_whole(canvas, src, x, y, w, h, grey)
+
+
+def _draw_whole(
+    canvas: Canvas, src: Path, x: float, y: float, w: float, h: float, grey: bool
+) -> None:
+    png = images.png_pixels(src, greyscale=grey)
     if png is None:
-        canvas.drawImage(images.for_reportlab(src), x, y, w, h, mask="auto")
+        reader = images.grey_reader(src) if grey else images.for_reportlab(src)
+        canvas.drawImage(reader, x, y, w, h, mask="auto")
         return
     # drawImage names a picture given by name after that name and its mask;
     # registered here under the same name, it is drawn and never looked up.

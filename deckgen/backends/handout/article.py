@@ -282,7 +282,10 @@ class Picture(Flowable):
     def draw(self):
         tagger = tagger_of(self.canv)
         tagger.place(tagger.current, 0, 0, self.width, self.height)
-        pdfkit.draw_picture(self.canv, self.fig.src, 0, 0, self.width, self.height)
+        fig = self.fig
+        pdfkit.draw_picture(
+            self.canv, fig.src, 0, 0, self.width, self.height, crop=fig.crop, grey=fig.grey
+        )
 
 
 class FigureBlock(Block):

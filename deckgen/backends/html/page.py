@@ -20,13 +20,14 @@ from deckgen import fonts as deckfonts
 from deckgen import images
 from deckgen.color import readable_on
 from deckgen.layout.common.blocks import ChartBlock, CodeBlock, TableBlock
+from deckgen.layout.common.images import NO_CROP, figure_crop
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.words import lang
 from deckgen.layout.deck.model import Deck, Picture, Slide, TextBox
 from deckgen.outline.model import Image, Outline, Point, Run, Section, Text
 
 from .assets import SCRIPT, STYLE
-from .svg import css_family, slide_svg
+from .svg import css_family, num, slide_svg
 from .timeline import ZOOMS, timeline_svg
 
 __all__ = ["render_page", "section_of_slides"]
@@ -86,29 +87,32 @@ def render_page(talk: Talk, deck: Deck) -> str:
 
 
 class _Pictures:
-    """Every picture the slides draw, inlined once as an <image> in <defs>."""
+    """Every picture the slides draw, inlined once as an <image> in <defs>
+    (in colour and, for the print theme, in greyscale)."""
 
     def __init__(self) -> None:
-        self._ids: dict[Path, str] = {}
+        self._ids: dict[tuple[Path, bool], str] = {}
 
     def __call__(self, picture: Picture) -> str:
-        return self._ids.setdefault(picture.src, f"pic-{len(self._ids) + 1}")
+        key = (picture.src, picture.grey)
+        return self._ids.setdefault(key, f"pic-{len(self._ids) + 1}")
 
     def defs(self) -> str:
         if not self._ids:
             return ""
         parts = ['<svg class="defs" aria-hidden="true" width="0" height="0"><defs>']
-        for src, pid in self._ids.items():
+        for (src, grey), pid in self._ids.items():
             parts.append(
                 f'<image id="{pid}" width="1" height="1" preserveAspectRatio="none" '
-                f'href="{data_uri(src)}"/>'
+                f'href="{data_uri(src, grey)}"/>'
             )
         parts.append("</defs></svg>\n")
         return "".join(parts)
 
 
-def data_uri(src: Path) -> str:
-    data = images.data(src)
+def data_uri(src: Path, grey: bool = False) -> str:
+    """The picture as a `data:` URI; `grey`: its greyscale version (a PNG)."""
+    data = images.grey(src) if grey else images.data(src)
     kind = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -345,14 +349,28 @@ def _paras(texts: Sequence[Text]) -> str:
     return "".join(f"<p>{inline(t.runs)}</p>" for t in texts)
 
 
-def _figure(image: Image | None) -> str:
+def _figure(image: Image | None, grey: bool) -> str:
+    """A picture in the text, cropped as the handout crops it (`figure_crop`:
+    the frame's shape, CSS object-fit and object-position showing the same
+    part); `grey`: in greyscale."""
     if image is None:
         return ""
     caption = [inline(image.caption.runs)] if image.caption else []
     if image.credit:
         caption.append(f'<span class="credit">{inline(image.credit.runs)}</span>')
     figcaption = f"<figcaption>{' '.join(caption)}</figcaption>" if caption else ""
-    img = f'<img src="{data_uri(image.src)}" alt="{escape(image.alt)}">'
+    aspect, crop = figure_crop(*images.pixel_size(image.src), image.fit, image.focus)
+    style = ""
+    if crop != NO_CROP:
+        left, top, right, bottom = crop
+        # object-position p% lines the picture's p% up with the frame's p%
+        x = left / (left + right) if left + right else 0.5
+        y = top / (top + bottom) if top + bottom else 0.5
+        style = (
+            f' style="aspect-ratio:{aspect:.4f};object-fit:cover;'
+            f'object-position:{num(x * 100)}% {num(y * 100)}%"'
+        )
+    img = f'<img src="{data_uri(image.src, grey)}" alt="{escape(image.alt)}"{style}>'
     return f"<figure>{img}{figcaption}</figure>"
 
 
@@ -360,6 +378,7 @@ def _section_text(talk: Talk, section: Section) -> str:
     parts = [
         f'<article id="handout-{escape(section.id)}"><h3>{inline(section.title.runs)}</h3>',
         _paras(section.summary),
+        _figure(section.image, talk.look.grey_pictures),
     ]
     if section.points:
         parts.append(f"<h4>{escape(talk.words.key_points)}</h4>{_points(section.points)}")
@@ -399,7 +418,7 @@ def _handout(talk: Talk) -> str:
     parts = [
         '<section id="handout" class="handout" aria-labelledby="handout-h">'
         f'<h2 id="handout-h">{escape(_page_words(talk)[1])}</h2>',
-        _figure(o.cover),
+        _figure(o.cover, talk.look.grey_pictures),
     ]
     parts += [_section_text(talk, s) for s in o.sections]
     if o.timeline and o.timeline.events:

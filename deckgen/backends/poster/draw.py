@@ -107,7 +107,9 @@ class _Pen:
 
     def picture(self, pic: Picture) -> None:
         b = pic.box
-        pdfkit.draw_picture(self.c, pic.src, self.x(b.x), self.y(b.bottom), b.w, b.h)
+        pdfkit.draw_picture(
+            self.c, pic.src, self.x(b.x), self.y(b.bottom), b.w, b.h, crop=pic.crop, grey=pic.grey
+        )
 
     def text(self, tb: TextBlock) -> None:
         names = self.fonts[tb.font]

@@ -14,7 +14,6 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from deckgen import fonts as deckfonts
-from deckgen import images
 from deckgen.backends import pdfkit
 from deckgen.backends.pdfblocks import block_fonts, draw_block
 from deckgen.backends.tagging import Tagger, tagger_of
@@ -127,22 +126,8 @@ def _polygon(canvas: Canvas, s: Shape, h: float, stroke: bool, fill: bool) -> No
 
 def _picture(canvas: Canvas, p: Picture, h: float) -> None:
     b = p.box
-    left, top, right, bottom = p.crop
-    full_w = b.w / max(1e-6, 1 - left - right)
-    full_h = b.h / max(1e-6, 1 - top - bottom)
-    canvas.saveState()
-    path = canvas.beginPath()
-    path.rect(b.x, h - b.bottom, b.w, b.h)
-    canvas.clipPath(path, stroke=0, fill=0)
-    img_x = b.x - left * full_w
-    img_top = b.y - top * full_h
     # named by content: embedded once however often drawn, the same from any folder
-    y = h - (img_top + full_h)
-    if p.grey:  # the print theme: no colour ink
-        canvas.drawImage(images.grey_reader(p.src), img_x, y, full_w, full_h, mask="auto")
-    else:
-        pdfkit.draw_picture(canvas, p.src, img_x, y, full_w, full_h)
-    canvas.restoreState()
+    pdfkit.draw_picture(canvas, p.src, b.x, h - b.bottom, b.w, b.h, crop=p.crop, grey=p.grey)
 
 
 _faces: dict[tuple[str, bool, bool], object] = {}

@@ -1,7 +1,14 @@
-"""Picture sizes and fitting.
+"""Picture sizes and fitting, decided here for every output.
 
 A picture is never distorted: it is cropped to fill its box when the
 shapes are close (little is lost), else letterboxed (shrunk to fit, centred).
+A crop keeps the picture's `focus` in view, never cutting through it.
+
+A picture in running text (the handout's figures and cover, the web page's
+figures) has no frame of its own: its frame follows the picture's shape
+within `FIGURE_ASPECTS`. With `fit: cover` a picture taller or wider than
+that is cropped to the nearest bound around its focus (`figure_crop`); with
+`fit: contain` it is always shown whole.
 """
 
 from __future__ import annotations
@@ -12,11 +19,30 @@ from deckgen import images
 from deckgen.errors import Location
 from deckgen.layout.common.primitives import Box
 
-__all__ = ["fit_picture", "pixel_size"]
+__all__ = [
+    "FIGURE_ASPECTS",
+    "NO_CROP",
+    "Crop",
+    "cover_frame",
+    "figure_crop",
+    "fit_picture",
+    "pixel_size",
+]
 
 # Crop to fill when no more than this fraction of the picture would be cut
 # away; beyond it, letterbox instead so nothing important is lost.
 MAX_CROP = 0.18
+
+# The shapes (width / height) a figure in running text is shown at, at most:
+# from a portrait 3:4 to a wide 21:9.
+FIGURE_ASPECTS = (0.75, 21 / 9)
+
+# A cover frame (`cover_frame`) keeps at least this fraction of its picture.
+MIN_KEPT = 0.5
+
+# Fractions cut from the picture's (left, top, right, bottom).
+Crop = tuple[float, float, float, float]
+NO_CROP: Crop = (0.0, 0.0, 0.0, 0.0)
 
 
 def pixel_size(path: Path, location: Location | None = None) -> tuple[int, int]:
@@ -33,7 +59,7 @@ def fit_picture(
     mode: str = "auto",
     align: str = "center",
     focus: tuple[float, float] = (0.5, 0.5),
-) -> tuple[Box, tuple[float, float, float, float]]:
+) -> tuple[Box, Crop]:
     """Place a px_w x px_h picture in `area` without distortion.
 
     Returns (box, crop) with crop = fractions cut from (left, top, right, bottom).
@@ -56,9 +82,46 @@ def fit_picture(
         w, h = area.w, area.w / pic
     else:
         w, h = area.h * pic, area.h
-    x = area.x if align == "left" else area.x + (area.w - w) / 2
+    x = {"left": area.x, "right": area.right - w}.get(align, area.x + (area.w - w) / 2)
     y = area.y if align == "top" else area.y + (area.h - h) / 2
-    return Box(x, y, w, h), (0.0, 0.0, 0.0, 0.0)
+    return Box(x, y, w, h), NO_CROP
+
+
+def cover_frame(area: Box, px_w: int, px_h: int, align: str = "right") -> Box:
+    """The frame a `fit: cover` picture fills in `area`: the whole area, or,
+    where filling it would keep less than `MIN_KEPT` of the picture (a tall
+    picture in a thin band), the area narrowed (placed by `align`: 'left',
+    'right' or centred) or shortened (kept at its top) until it keeps that."""
+    pic = px_w / px_h
+    shape = area.w / area.h
+    if shape > pic and pic / shape < MIN_KEPT:  # a band too wide: narrower
+        w = area.h * pic / MIN_KEPT
+        x = {"left": area.x, "right": area.right - w}.get(align, area.x + (area.w - w) / 2)
+        return Box(x, area.y, w, area.h)
+    if shape < pic and shape / pic < MIN_KEPT:  # a column too tall: shorter
+        return Box(area.x, area.y, area.w, area.w / (pic * MIN_KEPT))
+    return area
+
+
+def figure_crop(
+    px_w: int,
+    px_h: int,
+    fit: str = "cover",
+    focus: tuple[float, float] = (0.5, 0.5),
+    aspects: tuple[float, float] = FIGURE_ASPECTS,
+) -> tuple[float, Crop]:
+    """(aspect, crop) of a px_w x px_h picture set in running text: the shape
+    (width / height) its frame has and what is cut from it to fill that frame.
+
+    `fit` 'contain' shows it whole; 'cover' crops a picture beyond `aspects`
+    (the narrowest and widest shapes) to the nearest, keeping `focus` in view."""
+    own = px_w / px_h
+    low, high = aspects
+    aspect = own if fit == "contain" else min(max(own, low), high)
+    if aspect == own:
+        return own, NO_CROP
+    _, crop = fit_picture(Box(0.0, 0.0, aspect, 1.0), px_w, px_h, mode="fill", focus=focus)
+    return aspect, crop
 
 
 def _around(cut: float, focus: float) -> tuple[float, float]:

@@ -9,7 +9,8 @@ Colour, in order: the outline's own `groups.<id>.color`, the theme's
 that is not too close to one already taken. A black-and-white theme (text,
 accent and background all grey) gets shades of grey instead, with hatching
 on every other group. Shape: one per group in the order the outline lists
-them, so colour is never the only cue.
+them, so colour is never the only cue. An ink-saving theme (`ink_saving`,
+the print theme) has every picture drawn in greyscale (`grey_pictures`).
 
 Events without a group (beside grouped ones) look neutral: grey, in a shape
 no group has, with a legend entry of their own ("Other", in the outline's
@@ -55,6 +56,8 @@ class GroupStyle:
 class Look:
     groups: Mapping[str | None, GroupStyle]  # every group id, and None
     grey: bool  # the theme is black and white
+    # pictures drawn in greyscale in every output (an ink-saving theme: print)
+    grey_pictures: bool = False
 
     def group(self, group_id: str | None) -> GroupStyle:
         return self.groups.get(group_id) or self.groups[None]
@@ -133,4 +136,4 @@ def look_of(outline: Outline, theme: Theme) -> Look:
         styles[None] = GroupStyle(None, NEUTRAL, shape, label)
     else:
         styles[None] = GroupStyle(None, c.text if grey else c.accent, "circle", None)
-    return Look(styles, grey)
+    return Look(styles, grey, grey_pictures=theme.ink_saving)

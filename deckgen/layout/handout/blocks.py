@@ -24,6 +24,7 @@ from deckgen.layout.common.blocks import (
     layout_table,
     math_size,
 )
+from deckgen.layout.common.images import figure_crop
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.common.text import TextStyle as LineStyle
 from deckgen.layout.handout.glyphs import GlyphCheck
@@ -64,6 +65,7 @@ class Setter:
     hyphenation: str | None
     check: GlyphCheck
     colors: BlockColors | None = None  # tables, code and charts
+    grey_pictures: bool = False  # the shared look's: pictures in greyscale
 
     def set(
         self,
@@ -126,7 +128,9 @@ class Setter:
 
         st = self.styles
         px_w, px_h = pixel_size(image.src, image.location)
-        scale = min(self.measure / px_w, max_height / px_h)
+        # the frame follows the picture's shape, within bounds (`fit: cover`)
+        aspect, crop = figure_crop(px_w, px_h, image.fit, image.focus)
+        width = min(self.measure, max_height * aspect)
         caption = credit = None
         if image.caption is not None:
             caption = self.set(
@@ -137,12 +141,14 @@ class Setter:
         return Figure(
             image.src,
             image.alt,
-            px_w * scale,
-            px_h * scale,
+            width,
+            width / aspect,
             image.caption,
             image.credit,
             caption_set=caption,
             credit_set=credit,
+            crop=crop,
+            grey=self.grey_pictures,
         )
 
 

@@ -361,6 +361,7 @@ def layout_handout(
         hyphen_lang,
         check,
         handout_block_colors(palette, theme.colors.palette),
+        grey_pictures=talk.look.grey_pictures,
     )
 
     # ---- cover

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic, Location
 from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
+from deckgen.layout.common.images import NO_CROP, Crop
 from deckgen.layout.common.words import Words, words
 from deckgen.layout.handout.keydates import Strip
 from deckgen.layout.handout.style import PageGeometry, Palette, Styles
@@ -53,6 +54,8 @@ class Figure:
     credit: Text | None = None
     caption_set: SetParagraph | None = None  # the caption, broken into lines
     credit_set: SetParagraph | None = None
+    crop: Crop = NO_CROP  # fractions cut from the picture's sides (`fit: cover`)
+    grey: bool = False  # drawn in greyscale (the ink-saving print theme)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, replace
 
 from deckgen.color import readable_on
 from deckgen.layout.common.dates import format_span
+from deckgen.layout.common.images import figure_crop, pixel_size
 from deckgen.layout.common.look import Look
-from deckgen.layout.poster.model import TextBlock
+from deckgen.layout.common.primitives import Box
+from deckgen.layout.poster.model import Picture, TextBlock
 from deckgen.layout.poster.text import bold
-from deckgen.outline.model import Outline, Run
+from deckgen.outline.model import Image, Outline, Run
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,16 @@ class Level:
     # The date left of the title on the same line: a card one line high
     # (two for a long title), for timelines too dense for stacked cards.
     inline: bool = False
+    dated: bool = True  # False: the title alone (the leader and the axis give the date)
 
     @property
     def compact(self) -> bool:
         return self.title <= 20 and not self.text_lines
 
 
-# Roomy to compact; the first that places every event wins.
+# Roomy to compact; the first that places every event wins. The title-only
+# style (`dated=False`) also serves per card: where the last dated style
+# leaves events out, the crowded stretches' cards take its form.
 LEVELS: tuple[Level, ...] = (
     Level(30, 19, 10, 420),  # few events with long stories
     Level(30, 19, 4, 330),
@@ -48,6 +53,7 @@ LEVELS: tuple[Level, ...] = (
     Level(20, 14, 1, 200),
     Level(20, 14, 0, 200),
     Level(20, 14, 0, 170, section=False),
+    Level(20, 14, 0, 170, section=False, dated=False),
     Level(20, 14, 0, 330, section=False, title_lines=2, inline=True),
 )
 
@@ -60,6 +66,21 @@ class CardText:
     width: float
     height: float
     cut: bool
+    picture: Picture | None = None  # the event's picture, relative like `blocks`
+
+
+# A card's picture spans the card; `fit: cover` crops it to between 4:3 and
+# 21:9 around its focus; `contain` shows it whole, at most 3/4 as tall as wide.
+CARD_PICTURE_ASPECTS = (4 / 3, 21 / 9)
+
+
+def card_picture(image: Image, x: float, y: float, width: float) -> Picture:
+    """The event's picture under its title, `width` wide at most (pure: the
+    backend draws it, greyscale or not)."""
+    px_w, px_h = pixel_size(image.src, image.location)
+    aspect, crop = figure_crop(px_w, px_h, image.fit, image.focus, CARD_PICTURE_ASPECTS)
+    w = min(width, width * 0.75 * aspect)
+    return Picture(Box(x, y, w, w / aspect), image.src, image.alt, "event-picture", crop)
 
 
 # Card widths tried, as fractions of the level's width: a short title gets a
@@ -135,7 +156,11 @@ def _inline_card_text(ev, outline, ts, st, level: Level, k, width, lang, text_co
     return CardText(blocks, width, height, cut)
 
 
-def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow):
+def _card_text(
+    ev, outline, ts, st, level: Level, k, width, lang, text_color, muted, arrow, picture=0.0
+):
+    """The event's card at this width; `picture` (a fraction of the card's
+    inner width, 0: none): with the event's picture under its title."""
     if level.inline:
         return _inline_card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted)
     pad = 10 * k
@@ -167,6 +192,8 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             role="event-section",
         )
         date_w -= bw + small * 0.5
+    if not level.dated:
+        return _title_only(ev, ts, level, k, width, text_color, x, pad_y, inner)
     date_tb, cut_any = ts.block(
         (Run(format_span(ev.date, ev.end, lang)),),
         ts.body,
@@ -198,6 +225,10 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
     cut_any |= cut
     blocks.append(title_tb)
     y = title_tb.box.bottom
+    pic = None
+    if picture and ev.image is not None:
+        pic = card_picture(ev.image, x, y + small * 0.5, inner * picture)
+        y = pic.box.bottom + small * 0.15
     if ev.text is not None and level.text_lines:
         tb, cut = ts.block(
             ev.text.runs,
@@ -231,7 +262,23 @@ def _card_text(ev, outline, ts, st, level: Level, k, width, lang, text_color, mu
             cut_any |= cut
             blocks.append(tb)
             y = tb.box.bottom
-    return CardText(blocks, width, y + pad_y, cut_any)
+    return CardText(blocks, width, y + pad_y, cut_any, pic)
+
+
+def _title_only(ev, ts, level: Level, k, width, text_color, x, pad_y, inner) -> CardText:
+    title_tb, cut = ts.block(
+        bold(ev.title),
+        ts.heading,
+        level.title * k,
+        x,
+        pad_y,
+        inner,
+        text_color,
+        max_lines=level.title_lines,
+        role="event-title",
+        spacing=1.1,
+    )
+    return CardText([title_tb], width, title_tb.box.bottom + pad_y, cut)
 
 
 def section_number(outline: Outline, section_id: str | None) -> int | None:
@@ -310,13 +357,24 @@ def card_texts(
 
 
 def card_at_width(
-    outline, ts, look: Look, level: Level, k: float, lang: str, text_color, muted, index, width
+    outline,
+    ts,
+    look: Look,
+    level: Level,
+    k: float,
+    lang: str,
+    text_color,
+    muted,
+    index,
+    width,
+    picture: float = 0.0,
 ) -> CardText:
-    """Event `index`'s card at this level and exactly this width."""
+    """Event `index`'s card at this level and exactly this width; `picture`:
+    with the event's picture, this fraction of the card's width."""
     ev = outline.timeline.events[index]
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
     st = look.group(ev.group)
-    return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow)
+    return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow, picture)
 
 
 def min_card_area(level: Level, k: float, gap: float) -> float:

@@ -2,7 +2,8 @@
 
 For one axis row, `fit_row` tries scales from nearly proportional to more
 compressed and, on each, the placements in turn (staircases beside the
-dates, `placement.place`; then tidy columns, `columns.place_columns`),
+dates, `placement.place`; then tidy columns, `columns.place_columns`; then
+balanced stacks on both sides, `stacks.place_stacks`),
 keeping the first that places every card. When none does, `_spread` keeps
 cards chosen evenly over the axis by priority instead of filling the first
 decades and dropping the rest. `split` cuts the story into rows.
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from deckgen.layout.common.timescale import TimeScale, build_scale
 from deckgen.layout.poster import placement
 from deckgen.layout.poster.columns import place_columns
+from deckgen.layout.poster.stacks import place_stacks
 
 # An empty stretch longer than this fraction of the span is compressed to a
 # break mark. A quarter of the axis empty is always compressed (one event
@@ -34,6 +36,12 @@ MAX_BREAKS = 6  # more scale breaks than this read as a broken axis, not a timel
 # how far from its date a lane may stand, in card widths.
 COLUMN_TRIES = ((0.5, 0.0), (0.5, 1.0), (0.3, 1.0), (0.5, 2.0))
 COLUMN_DRIFT = 8
+# Balanced stacks (see `stacks`), tried in turn: (how far after a stack's
+# first date a date may join it, in multiples of the drift bound; cards of
+# room each keeps).
+STACK_TRIES = ((99.0, 0), (1.8, 0), (1.4, 0), (99.0, 1))
+STACK_LANES = 7 / 9  # a stack's lanes stand a little closer than a column's
+USE_COLUMNS = True
 SPREAD_TRIES = 7  # rounds of choosing cards evenly over time when not all fit
 SPREAD_MIN_SHARE = 0.7  # an even spread may hold fewer cards than the sweep
 
@@ -96,7 +104,11 @@ def _methods(big: bool):
     """The placements tried, in order: staircases first (cards beside their
     dates), then columns (tidier when dense)."""
     sweeps = STRATEGIES[:2] if big else STRATEGIES
-    return [("sweep", p) for p in sweeps] + [("columns", p) for p in COLUMN_TRIES]
+    return (
+        [("sweep", p) for p in sweeps]
+        + ([("columns", p) for p in COLUMN_TRIES] if USE_COLUMNS else [])
+        + [("stacks", p) for p in STACK_TRIES]
+    )
 
 
 def _place(method, params, items, geo, frame, side_h, k, w):
@@ -115,6 +127,18 @@ def _place(method, params, items, geo, frame, side_h, k, w):
             stem_gap=6 * k,
             max_shift=min(w * shift, bound),
             height_cost=height_cost,
+        )
+    if method == "stacks":
+        return place_stacks(
+            items,
+            frame.left,
+            frame.right,
+            side_h,
+            gap=geo.gap,
+            lane_gap=geo.lane_gap * STACK_LANES,
+            reach=bound * params[0],
+            spare=params[1],
+            max_drift=bound,
         )
     lean, reach = params
     return place_columns(

@@ -16,21 +16,29 @@ timeline (cards, axis, leaders) grows slower, by `card_scale`: x1.2 per A
 size up, so a bigger sheet holds more cards rather than the same ones larger.
 Event titles are never below ``20 pt * card_scale`` (`TITLE_FLOOR`): 20 pt at
 A2, 24 pt at A1, 28.8 pt at A0. Each card stands within 8% of the axis from
-its date (`fit.MAX_DRIFT_SHARE`); descriptions are given, whole, to the cards
+its date (`fit.MAX_DRIFT_SHARE`); leaders never lie along each other or
+along a card's edge (leaders sharing a date fan out from one point);
+descriptions are given, whole, to the cards
 that have room (`grow`, and `timeline._mixed` for a compact poster).
 
 Fitting (`poster_timeline`, `poster_fit`). The layout tries card styles
 from roomy to compact (`poster_cards.LEVELS`: bigger type and a few lines of
 event text, down to the floor size with the title, the date and the
-section's number, "§2", keyed in the footer; last, a one-line card with the
-date beside the title). At each style it tries one axis, then two or three
-axis rows (the story cut into equal shares of events at the widest pause
-near each cut, one axis below the other, read like lines of text). Per axis
-it tries scales from nearly proportional to more compressed
-(`GAP_THRESHOLDS`, `BALANCES`), and on each the placements: cards hung
-beside their dates in staircases (`placement`, a few `STRATEGIES`), then
-cards stacked in tidy columns joined by elbow leaders (`columns`). It keeps
-the first try that places every event. If none does, it keeps the try that
+section's number, "§2", keyed in the footer; then the title alone; last, a
+one-line card with the date beside the title). At each style it tries one
+axis, then two or three axis rows (the story cut into equal shares of
+events at the widest pause near each cut, one axis below the other, read
+like lines of text). Per axis it tries scales from nearly proportional to
+more compressed (`GAP_THRESHOLDS`, `BALANCES`), and on each the placements:
+cards hung beside their dates in staircases (`placement`, a few
+`STRATEGIES`), then cards stacked in tidy columns joined by elbow leaders
+(`columns`), then balanced stacks alternating above and below the axis
+(`stacks`: the densest timelines, 80 events at A1, 60 at A2). Where the most
+compact dated cards still leave events out, the cards of the crowded
+stretches (the left-out events and their neighbours, a few rounds) lose
+their date line before any event is dropped (`timeline._undated`); the
+leader still points at the date on the axis. It keeps the first try that
+places every event. If none does, it keeps the try that
 placed the most, or, when that left a long stretch of the story bare,
 about as many cards chosen evenly over the axis by priority (events the
 talk points at first); never overlapping. The others' dates are still
@@ -53,7 +61,7 @@ from typing import Any
 
 from deckgen.color import luminance, mix, readable_on
 from deckgen.errors import Diagnostic, Location, RenderError
-from deckgen.layout.common.images import pixel_size
+from deckgen.layout.common.images import cover_frame, fit_picture, pixel_size
 from deckgen.layout.common.look import GroupStyle, Look
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
@@ -78,7 +86,7 @@ from deckgen.layout.poster.model import (
     page_size,
     type_scale,
 )
-from deckgen.layout.poster.text import Typesetter, strip_end, url_text
+from deckgen.layout.poster.text import Typesetter, bold, strip_end, url_text
 from deckgen.layout.poster.tiling import Tiling, blank_tiles, tile_poster
 from deckgen.layout.poster.timeline import Frame, timeline
 from deckgen.outline.model import Image, Outline, Run, Section, Timeline
@@ -145,7 +153,9 @@ def layout_poster(
     # -- title banner
     tl = outline.timeline
     dense = bool(tl and len(tl.events) > DENSE_EVENTS)
-    banner_bottom = _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense)
+    banner_bottom = _banner(
+        outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense, talk.look.grey_pictures
+    )
 
     # -- footer (measured first: the plot gets what is left), then the
     # timeline heading and legend; the footer tightens (smaller type, more
@@ -359,9 +369,12 @@ def _shortened(what: str, location: Location) -> Diagnostic:
     return Diagnostic("warning", f"poster: the {what} was shortened to fit the banner", location)
 
 
-def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False) -> float:
+def _banner(
+    outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=False, grey=False
+) -> float:
     """The title banner across the top: title, subtitle and byline, the cover
-    picture (if any) at the right; returns the banner's bottom."""
+    picture (if any) at the right, greyscale if `grey`; returns the banner's
+    bottom."""
     c = theme.colors
     # An ink-saving theme (print) gets no solid banner, only a heavy rule.
     light = theme.ink_saving
@@ -386,6 +399,7 @@ def _banner(outline, theme, ts, W, k, margin, bleed, el, labels, diags, dense=Fa
         picture, bottom = _banner_picture(
             cover, pic, ts, W, k, margin, pad, bottom, ink, fill, parts, labels
         )
+        picture = replace(picture, grey=grey)
     el.append(Rect(Box(-bleed, -bleed, W + 2 * bleed, bottom + bleed), fill=fill, role="banner"))
     if light:
         el.append(Stroke(((margin, bottom), (W - margin, bottom)), c.text, 4 * k, role="rule"))
@@ -525,10 +539,16 @@ def _banner_picture(
         )
         credit_h = credit_tb.box.h + 6 * k
     avail_h = max(bottom - 2 * pad * 0.6 - credit_h, 60 * k)
-    ph = min(avail_h, box_w * ih / iw)
-    pw = ph * iw / ih
-    box = Box(W - margin - pw, pad * 0.6, pw, ph)
-    picture = Picture(box, cover.src, cover.alt)
+    # `fit: cover` fills the frame (at least half the picture kept), cropped
+    # around the focus; `contain` shows it whole
+    frame = Box(px, pad * 0.6, box_w, avail_h)
+    if cover.fit == "contain":
+        box, crop = fit_picture(frame, iw, ih, mode="fit", align="right")
+    else:
+        frame = cover_frame(frame, iw, ih, align="right")
+        box, crop = fit_picture(frame, iw, ih, mode="fill", focus=cover.focus)
+    box = replace(box, y=frame.y)  # at the banner's top, whatever its height
+    picture = Picture(box, cover.src, cover.alt, crop=crop)
     labels.append(Label("cover", box))
     if credit_tb is not None:
         credit_tb = replace(credit_tb, box=replace(credit_tb.box, y=box.bottom + 4 * k))
@@ -550,6 +570,12 @@ def _heading_and_legend(
         w = ts.width(st.label_runs, ts.body, size)
         entries.append((st, w + mark + size * 0.5))
     total = sum(w for _, w in entries) + size * 1.4 * max(len(entries) - 1, 0)
+    # The legend headed by the timeline's word for its groups ("Field"), as
+    # the handout's key dates are, where the outline gives one.
+    tl = outline.timeline
+    head = bold(tl.groups_label) if tl and tl.groups_label and entries else None
+    head_w = ts.width(head, ts.body, size) + size * 1.4 if head else 0.0
+    total += head_w
     bottom = y
     legend_y = y
     if heading_tb is not None:
@@ -565,9 +591,23 @@ def _heading_and_legend(
     if entries:
         ly = legend_y
         lh = size * 1.5
-        for row in _legend_rows(entries, size * 1.4, right - left):
+        for r, row in enumerate(_legend_rows(entries, size * 1.4, right - left - head_w)):
             row_w = sum(w for _, w in row) + size * 1.4 * (len(row) - 1)
             x = right - row_w
+            if head and r == 0:
+                hb, _ = ts.block(
+                    head,
+                    ts.body,
+                    size,
+                    x - head_w,
+                    ly,
+                    head_w - size * 1.4 + 0.01,
+                    muted,
+                    max_lines=1,
+                    role="legend-head",
+                )
+                el.append(hb)
+                labels.append(Label("legend-head", hb.box))
             for st, w in row:
                 tb, _ = ts.block(
                     st.label_runs,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from deckgen.errors import Diagnostic, Location, RenderError
+from deckgen.layout.common.images import NO_CROP, Crop
 from deckgen.layout.common.primitives import Box, TextLine
 from deckgen.layout.common.timescale import TimeScale
 from deckgen.layout.poster.tiling import Tiling
@@ -114,10 +115,12 @@ class Marker:
 
 @dataclass(frozen=True)
 class Picture:
-    box: Box
+    box: Box  # what shows of the picture
     src: Path
     alt: str
     role: str = "picture"
+    crop: Crop = NO_CROP  # fractions cut from the picture's sides (`fit: cover`)
+    grey: bool = False  # drawn in greyscale (the ink-saving print theme)
 
 
 Element = TextBlock | Rect | Stroke | Marker | Picture

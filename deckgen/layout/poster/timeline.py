@@ -130,6 +130,7 @@ def timeline(
         texts = _with_descriptions(
             outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h
         )
+        texts = _with_pictures(outline, theme, ts, look, LEVELS[li], k, rows, texts, geo, side_h)
     cards: list[Card] = []
     row_diags: list[Diagnostic] = []
     for row in rows:
@@ -222,6 +223,33 @@ def _tries(n_events: int, frame: Frame, base_geo: Geometry, k: float) -> Iterato
             yield _Try(li, geo, n_rows, tops, row_h, side_h, capacity)
 
 
+class _Measured:
+    """Each style's cards, measured on first use: dated, or the title alone."""
+
+    def __init__(self, outline, theme, ts, look, k, surface) -> None:
+        self.args = (outline, theme, ts, look, k, surface)
+        self.made: dict[tuple[int, bool], list[CardText]] = {}
+
+    def get(self, li: int, dated: bool = True) -> list[CardText]:
+        if (li, dated) not in self.made:
+            outline, theme, ts, look, k, surface = self.args
+            c = theme.colors
+            level = LEVELS[li] if dated else replace(LEVELS[li], dated=False)
+            self.made[li, dated] = card_texts(
+                outline, ts, look, level, k, outline.language, c.text, c.muted, surface=surface
+            )
+        return self.made[li, dated]
+
+
+def _hopeless(t: _Try, texts: list[CardText], n_events: int) -> bool:
+    """A card taller than a side, or more card area than the sides hold
+    (except at the last style: something must be drawn)."""
+    if max(x.height for x in texts) > t.side_h:
+        return True
+    area = sum((x.width + t.geo.gap) * (x.height + t.geo.gap) for x in texts)
+    return t.li < len(LEVELS) - 1 and area > t.capacity * (1.0 if n_events > 150 else 1.15)
+
+
 def _choose(
     outline: Outline,
     theme: Theme,
@@ -235,49 +263,99 @@ def _choose(
     surface: str | None = None,
 ) -> _Choice | None:
     """The first try that places every event (among the compact styles, the
-    one showing most descriptions), else the one that placed most."""
+    one showing most descriptions and dates), else the one that placed most."""
     assert outline.timeline is not None
     events = outline.timeline.events
     min_span = _min_span(events)
     big = len(events) > 300  # keep a huge timeline's retries few (n log n each)
-    last = len(LEVELS) - 1
-
-    texts_at: dict[int, list[CardText]] = {}  # by level, measured on first use
+    cards = _Measured(outline, theme, ts, look, k, surface)
     chosen: _Choice | None = None
-    best: tuple[int, _Choice] | None = None  # (descriptions shown, choice) of compact ones
+    best: tuple[int, _Choice] | None = None  # (score, choice) of compact ones
     for t in _tries(len(events), frame, base_geo, k):
         level = LEVELS[t.li]
-        if t.li not in texts_at:
-            c = theme.colors
-            texts_at[t.li] = card_texts(
-                outline, ts, look, level, k, outline.language, c.text, c.muted, surface=surface
-            )
-        texts = texts_at[t.li]
-        if max(x.height for x in texts) > t.side_h:
-            continue
-        area = sum((x.width + t.geo.gap) * (x.height + t.geo.gap) for x in texts)
-        if t.li < last and area > t.capacity * (1.0 if len(events) > 150 else 1.6):
-            continue
+        if best is not None and (level.inline or not level.dated):
+            break  # compact cards placed every event: no need for fewer words
+        texts = cards.get(t.li)
         groups = split(starts, t.n_rows)
-        if not groups:
+        if _hopeless(t, texts, len(events)) or not groups:
             continue
         rows = _fit_rows(events, groups, t, starts, ends, texts, frame, k, big, min_span)
         missing = sum(len(row.missing) for row in rows)
+        if missing and t.li == LAST_DATED and not big and missing * 4 <= len(events):
+            # Before an event is left out: the title alone on the cards
+            # of the stretches too crowded for dated ones.
+            bare = cards.get(t.li, dated=False)
+            got = _undated(events, groups, t, starts, ends, texts, bare, rows, frame, k)
+            if got is not None:
+                texts, rows, missing = got[0], got[1], 0
         if chosen is None or missing < chosen.missing:
             chosen = _Choice(missing, t.li, texts, rows, t.side_h, t.geo)
         if missing:
             continue
-        level = LEVELS[t.li]
         if big or level.text_lines or level.inline:
             break
         # Compact cards place every event: the compact style (with or without
         # the section line) that then shows most descriptions wins, so a
         # bigger sheet never shows fewer than a smaller one.
         mixed = _mixed(outline, theme, ts, look, k, t, texts, groups, starts, ends, frame)
-        described = _described(outline, theme, ts, look, k, mixed or chosen)
-        if best is None or described > best[0]:
-            best = (described, mixed or chosen)
+        pick = mixed or chosen
+        # A card without its date costs more than a description gains.
+        score = _described(outline, theme, ts, look, k, pick) - 3 * _undated_count(pick)
+        if best is None or score > best[0]:
+            best = (score, pick)
     return best[1] if best is not None else chosen
+
+
+# The most compact style with the date on its cards: where it leaves events
+# out, the crowded stretches' cards lose their date line (`_undated`).
+LAST_DATED = max(i for i, lv in enumerate(LEVELS) if lv.dated and not lv.inline)
+
+
+def _undated_count(choice: _Choice) -> int:
+    return sum(not any(b.role == "event-date" for b in x.blocks) for x in choice.texts)
+
+
+UNDATED_ROUNDS = 5  # tries at making room with title-only cards (neighbours 2 to 32)
+
+
+def _undated(
+    events: Sequence[Event],
+    groups: list[list[int]],
+    t: _Try,
+    starts: list[float],
+    ends: list[float | None],
+    texts: list[CardText],
+    bare: list[CardText],
+    rows: list[Row],
+    frame: Frame,
+    k: float,
+) -> tuple[list[CardText], list[Row]] | None:
+    """Cards (and rows) placing every event, with the title alone on the
+    cards of the crowded stretches and date and title on all the others:
+    each round, the events left out and their neighbours (2, then 4, then 8
+    either side in date order) lose their date line. None when even that
+    leaves an event out."""
+    plain = [False] * len(events)
+    min_span = _min_span(events)
+    for r in range(UNDATED_ROUNDS):
+        reach = 2 << r
+        for row in rows:
+            for i in row.missing:
+                # Neighbours in its own row: the other rows stay as fitted.
+                lo, hi = max(row.idx[0], i - reach), min(row.idx[-1], i + reach)
+                for j in range(lo, hi + 1):
+                    plain[j] = True
+        cards = [b if p else x for b, x, p in zip(bare, texts, plain, strict=True)]
+        if max(x.height for x in cards) > t.side_h:
+            return None
+        # Only the rows that left an event out change (reach stays in a row:
+        # a neighbour in another row that loses its date costs nothing).
+        rows = _fit_rows(
+            events, groups, t, starts, ends, cards, frame, k, False, min_span, keep=rows
+        )
+        if not any(row.missing for row in rows):
+            return cards, rows
+    return None
 
 
 def _described(outline, theme, ts, look, k, choice: _Choice) -> int:
@@ -348,8 +426,11 @@ def _fit_rows(
     k: float,
     big: bool,
     min_span: float,
+    keep: Sequence[Row] = (),
 ) -> list[Row]:
-    """Each row's best axis and placement of its events' cards (`fit_row`)."""
+    """Each row's best axis and placement of its events' cards (`fit_row`);
+    `keep`: rows fitted before, kept as they are where no card of theirs
+    left out anything (their cards did not change)."""
 
     def points_of(idx):
         return [starts[i] for i in idx] + [ends[i] for i in idx if ends[i] is not None]
@@ -359,6 +440,9 @@ def _fit_rows(
 
     rows = []
     for r, idx in enumerate(groups):
+        if r < len(keep) and not keep[r].missing:
+            rows.append(keep[r])
+            continue
         row = Row(idx, t.tops[r], t.tops[r] + t.row_h, events=[events[i] for i in idx])
         row.scale, row.xs, row.slots, row.missing = fit_row(
             row,
@@ -380,6 +464,49 @@ def _fit_rows(
 
 
 RICH_LINES = 12  # a description longer than this stays off its card
+
+
+# The widths tried for an event's picture, as fractions of its card's: the
+# largest that the free room around the card takes.
+PICTURE_SCALES = (1.0, 0.75, 0.5)
+
+
+def _with_pictures(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
+    """`texts` with the cards of events that have a picture grown to show it
+    under their title where the poster has room (`grow.grow_cards`, as for
+    descriptions, after them), as wide as the room allows down to half the
+    card: a roomier sheet shows more pictures, and larger."""
+    events = outline.timeline.events
+    if not any(ev.image is not None for ev in events):
+        return texts
+    rich, bare = replace(level, text_lines=RICH_LINES), replace(level, text_lines=0)
+    made: dict[int, CardText] = {}
+    out = list(texts)
+    for row in rows:
+        placed = [
+            Placed(i, slot, out[i].width, out[i].height)
+            for i, slot in zip(row.idx, row.slots, strict=True)
+            if slot is not None
+        ]
+        for scale in PICTURE_SCALES:
+
+            def pictured(index: int, width: float, scale: float = scale):
+                if events[index].image is None or out[index].picture is not None:
+                    return None
+                described = any(b.role == "event-text" for b in out[index].blocks)
+                c = theme.colors
+                lv = rich if described else bare
+                card = card_at_width(
+                    outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width, scale
+                )
+                if abs(card.width - width) > 0.01:
+                    return None
+                made[index] = card
+                return card.height, card.cut
+
+            for i in grow_cards(placed, pictured, side_h, geo.gap, 8 * k):
+                out[i] = made[i]
+    return out
 
 
 def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, side_h):
@@ -527,11 +654,12 @@ def _draw_row(
     _draw_spans(tl, look, events, xs, ends, slots, scale, band, geo.span_h, k, el, diags)
 
     # -- leaders, cards, markers
+    shared = _shared_dates(xs, slots)
     for i, (ev, slot) in enumerate(zip(events, slots, strict=True)):
         if slot is None:
             continue
         card = _draw_card(
-            ev, slot, xs[i], texts[i], look, level, band, k, surface, c.background, el
+            ev, slot, xs[i], texts[i], look, level, band, k, surface, c.background, el, i in shared
         )
         cards.append(
             Card(row.idx[i], ev.title.plain, card, slot.side, slot.anchor, xs[i], ev.location)
@@ -549,6 +677,19 @@ def _draw_row(
         side = slots[i].side if slots[i] is not None else 0
         my = band.y if side == 0 else band.bottom
         el.append(Marker(xs[i], my, 9 * k, st.shape, st.color, c.background, role="date-marker"))
+
+
+def _shared_dates(xs: list[float], slots: list, near: float = 1.5) -> set[int]:
+    """The cards whose date another card on the same side shares (within
+    `near` points): their leaders leave the axis from one point, so none
+    gets the short straight stub (it would run along the others')."""
+    out: set[int] = set()
+    for side in (0, 1):
+        mine = sorted((xs[i], i) for i, s in enumerate(slots) if s is not None and s.side == side)
+        for (xa, a), (xb, b) in zip(mine, mine[1:], strict=False):
+            if xb - xa < near:
+                out.update((a, b))
+    return out
 
 
 def _vertical(slots: list, texts: list[CardText], side_h: float, geo: Geometry, row: Row) -> _Band:
@@ -790,9 +931,12 @@ def _draw_card(
     surface: str,
     background: str,
     el: list[Element],
+    shared: bool = False,
 ) -> Box:
     """One event's leader, card (with its group's stripe and marker) and text;
-    returns the card's box."""
+    returns the card's box. `shared`: another card's leader leaves the axis
+    at the same date (then the leader goes straight out from the axis, no
+    stub: two stubs would lie on each other)."""
     st = look.group(ev.group)
     stripe = 6 * k
     h = txt.height
@@ -805,18 +949,15 @@ def _draw_card(
         base_y, knee_y, out_y = band.bottom, band.bottom + band.bnd, box.y
         step = 6 * k
     pts: tuple[tuple[float, float], ...]
+    start = ((x, base_y),) if shared else ((x, base_y), (x, base_y + step))
     if slot.jog:
         # Up its lane, then a jog into the card's first line.
         jog_y = box.y + min(h / 2, level.title * k * 0.9 + 6 * k)
-        pts = (
-            (x, base_y),
-            (x, base_y + step),
-            (slot.anchor, knee_y),
-            (slot.anchor, jog_y),
-            (box.x, jog_y),
-        )
+        # The lane stands left of its card, or right of it (a mirrored stack).
+        edge = box.right if slot.anchor > box.right else box.x
+        pts = (*start, (slot.anchor, knee_y), (slot.anchor, jog_y), (edge, jog_y))
     else:
-        pts = ((x, base_y), (x, base_y + step), (slot.anchor, knee_y), (slot.anchor, out_y))
+        pts = (*start, (slot.anchor, knee_y), (slot.anchor, out_y))
     el.append(Stroke(pts, st.color, 1.3 * k, role="leader"))
     el.append(
         Rect(
@@ -838,7 +979,13 @@ def _draw_card(
     )
     for tb in txt.blocks:
         el.append(replace(tb, box=replace(tb.box, x=tb.box.x + box.x, y=tb.box.y + box.y)))
-    date_tb = next(b for b in txt.blocks if b.role == "event-date")
+    if txt.picture is not None:
+        pic = txt.picture
+        at = replace(pic.box, x=pic.box.x + box.x, y=pic.box.y + box.y)
+        el.append(replace(pic, box=at, grey=look.grey_pictures))
+    date_tb = next((b for b in txt.blocks if b.role == "event-date"), None)
+    if date_tb is None:
+        return box  # a title-only card: no date, no marker beside it
     mark = level.small * k * 0.75
     el.append(
         Marker(

@@ -279,3 +279,61 @@ def check_poster(p: Poster) -> None:  # noqa: C901 - one checklist of independen
                 assert not segment_hits_box(seg[0], seg[1], other.box), (
                     f"the leader of {c.title!r} crosses the card {other.title!r}"
                 )
+
+
+def _segments(p: Poster) -> list[tuple[int, tuple[float, float], tuple[float, float]]]:
+    """(leader number, start, end) of every segment of every leader."""
+    out = []
+    leaders = [e for e in p.elements if isinstance(e, Stroke) and e.role == "leader"]
+    for n, ld in enumerate(leaders):
+        for a, b in zip(ld.points, ld.points[1:], strict=False):
+            if abs(a[0] - b[0]) + abs(a[1] - b[1]) > 1e-9:
+                out.append((n, a, b))
+    return out
+
+
+def _collinear_overlap(s, t, near: float) -> float:
+    """How far segments s and t run along each other: lie on one line (each
+    end of t within `near` of s's line) and overlap along it (points)."""
+    (ax, ay), (bx, by) = s
+    dx, dy = bx - ax, by - ay
+    length = (dx * dx + dy * dy) ** 0.5
+    ux, uy = dx / length, dy / length
+    for px, py in t:
+        if abs((px - ax) * uy - (py - ay) * ux) > near:
+            return 0.0
+    lo, hi = sorted(((px - ax) * ux + (py - ay) * uy) for px, py in t)
+    return min(hi, length) - max(lo, 0.0)
+
+
+def leader_problems(p: Poster, near: float = 1.0, edge: float = 4.0) -> list[str]:
+    """Leaders that run along each other (two segments on one line, sharing
+    more than a point) or along a card's edge (an upright or level segment
+    within `edge` points of a parallel edge, beside it for more than `edge`)."""
+    segs = _segments(p)
+    out = []
+    by_x = sorted(segs, key=lambda s: min(s[1][0], s[2][0]))
+    for i, (n, a, b) in enumerate(by_x):
+        right = max(a[0], b[0])
+        for m, c, d in by_x[i + 1 :]:
+            if min(c[0], d[0]) > right + near:
+                break
+            if m != n and _collinear_overlap((a, b), (c, d), near) > near:
+                out.append(f"leaders {n} and {m} run along each other at {a}-{b}")
+    for n, a, b in segs:
+        for c in p.cards:
+            if _along_edge(a, b, c.box, edge):
+                out.append(f"leader {n} runs along an edge of card {c.title!r}")
+    return out
+
+
+def _along_edge(a, b, bx: Box, edge: float) -> bool:
+    """Whether an upright or level segment ab lies within `edge` of a parallel
+    edge of box bx, beside it for more than `edge` points."""
+    if abs(a[0] - b[0]) < 1e-6:  # upright: the card's sides
+        along = min(max(a[1], b[1]), bx.bottom) - max(min(a[1], b[1]), bx.y)
+        return along > edge and min(abs(a[0] - bx.x), abs(a[0] - bx.right)) < edge
+    if abs(a[1] - b[1]) < 1e-6:  # level: its top and foot
+        along = min(max(a[0], b[0]), bx.right) - max(min(a[0], b[0]), bx.x)
+        return along > edge and min(abs(a[1] - bx.y), abs(a[1] - bx.bottom)) < edge
+    return False

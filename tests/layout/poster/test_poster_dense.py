@@ -15,6 +15,7 @@ from deckgen.layout.poster.fit import _evenly
 from deckgen.layout.poster.layout import layout_poster
 from deckgen.layout.poster.model import card_scale
 from deckgen.layout.poster.placement import Item
+from deckgen.layout.poster.stacks import place_stacks
 from deckgen.outline.model import Date, Event, Text
 
 
@@ -154,3 +155,48 @@ def test_one_line_cards_alone_never_overlap(monkeypatch):
         titles = [e for e in p.elements if getattr(e, "role", "") == "event-title"]
         floor = 20 * card_scale(p.width, p.height)
         assert titles and all(t.size >= floor - 1e-9 for t in titles)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    xs=st.lists(st.floats(0, 1500), min_size=1, max_size=80),
+    widths=st.lists(st.floats(60, 330), min_size=80, max_size=80),
+    heights=st.lists(st.floats(30, 90), min_size=80, max_size=80),
+    reach=st.floats(50, 5000),
+    spare=st.integers(0, 1),
+    drift=st.floats(40, 400),
+)
+def test_stacks_never_overlap_and_their_leaders_never_cross(
+    xs, widths, heights, reach, spare, drift
+):
+    xs = sorted(xs)
+    items = [Item(x, w, h) for x, w, h in zip(xs, widths, heights, strict=False)]
+    slots = place_stacks(
+        items, 0, 1600, 300, gap=10, lane_gap=7, reach=reach, spare=spare, max_drift=drift
+    )
+    placed = [(it, s) for it, s in zip(items, slots, strict=True) if s is not None]
+    for it, s in placed:
+        assert s.jog and s.left >= 0 and s.left + it.w <= 1600 + 1e-6
+        assert s.y >= 0 and s.y + it.h <= 300 + 1e-6
+        assert abs(s.anchor - it.x) <= drift + 1e-6, "a lane within the bound of its date"
+        # the lane in a gutter beside its card, never under it
+        assert s.anchor < s.left or s.anchor > s.left + it.w
+    for i, (a, sa) in enumerate(placed):
+        for b, sb in placed[i + 1 :]:
+            if sa.side != sb.side:
+                continue
+            apart_x = sa.left + a.w <= sb.left or sb.left + b.w <= sa.left
+            apart_y = sa.y + a.h <= sb.y or sb.y + b.h <= sa.y
+            assert apart_x or apart_y, "two cards overlap"
+            # a lane passes no card nearer the axis than its own, and no
+            # jog from a lane into its card crosses a lane running further out
+            for (it, s), (_, lane_s) in (((b, sb), (a, sa)), ((a, sa), (b, sb))):
+                if s.left < lane_s.anchor < s.left + it.w:
+                    assert s.y >= lane_s.y, "a lane runs through a card"
+                edge = s.left if s.anchor < s.left else s.left + it.w
+                if min(s.anchor, edge) < lane_s.anchor < max(s.anchor, edge):
+                    assert lane_s.y < s.y, "a jog crosses a lane"
+    # Per side, lanes increase with the dates: the leaders never cross.
+    for side in (0, 1):
+        lanes = [s.anchor for s in slots if s is not None and s.side == side]
+        assert lanes == sorted(lanes)
