@@ -933,11 +933,12 @@ def _key_dates(block: KeyDates, ts: Typesetter, pull: int = 0) -> list[Flowable]
     if 0 < pull < len(rows) - 3:
         # the last rows carried over to the last page, so that what follows
         # (the references) does not stand alone there
-        tables = [
-            _date_table(rows[:-pull], widths, ts),
-            PageBreak(),
-            _date_table([head_cells(), *rows[-pull:]], widths, ts),
-        ]
+        first = _date_table(rows[:-pull], widths, ts)
+        rest = _date_table([head_cells(), *rows[-pull:]], widths, ts)
+        # one Table in the tagged PDF, as a table split over pages is: the
+        # repeated head row an artifact
+        rest.tag_key, rest.continued = first, True
+        tables = [first, PageBreak(), rest]
     need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
     if block.strip is None:
         return [CondPageBreak(need), heading, Spacer(0, 2), *tables]
