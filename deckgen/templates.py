@@ -11,22 +11,26 @@ deck out once). python-pptx is imported only when there is a template to read.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from deckgen.backends.base import OptionSpec
 from deckgen.errors import BackendError, Diagnostic, Location
+from deckgen.fonts.match import match_font, nearest_font
 from deckgen.layout.common.plan import DeckFrame, Talk, plan_talk
 from deckgen.layout.deck.geometry import ASPECTS, DeckGeometry
 from deckgen.layout.deck.options import DeckOptions
 from deckgen.outline.model import Outline
 from deckgen.theme.model import Theme
+from deckgen.theme.office import OfficeTheme, TemplateLook, read_office_theme
 
 __all__ = [
     "PPTX_OPTIONS",
     "read_deck_frame",
     "talk_of",
     "template_location",
+    "template_look",
     "template_path",
 ]
 
@@ -43,6 +47,13 @@ PPTX_OPTIONS: tuple[OptionSpec, ...] = (
         default=None,
         help="a .pptx or .potx whose masters and layouts are used (its slide "
         "size wins over `aspect`); relative to the outline's folder",
+    ),
+    OptionSpec(
+        "look",
+        default="template",
+        choices=("template", "theme"),
+        help="with a template: `template` (default) sets the slides in the template's "
+        "theme fonts and colours (accent from its accent1), `theme` in deckgen's theme's",
     ),
     OptionSpec(
         "reveal",
@@ -87,13 +98,66 @@ def read_deck_frame(outline: Outline, options: DeckOptions) -> DeckFrame:
     path = template_path(outline, options)
     if path is None:
         return DeckGeometry.for_aspect(options.aspect), ()
-    from deckgen.backends.pptx.template import checked_template, template_geometry
+    from deckgen.backends.pptx.template import checked_template, read_template_frame
 
     where = template_location(outline)
-    geometry = template_geometry(path, where)
+    frame = read_template_frame(path, where)
+    geometry = frame.geometry
     # what the archive check changed (external links dropped), said once
     dropped = tuple(Diagnostic("warning", w, where) for w in checked_template(path, where).warnings)
-    return geometry, _aspect_check(outline, options, geometry) + dropped
+    found = _aspect_check(outline, options, geometry) + dropped
+    if options.look != "template":
+        return geometry, found
+    look, problems = template_look(frame.theme_xml, frame.color_map, path.name, where)
+    return replace(geometry, look=look), found + problems
+
+
+def template_look(
+    theme_xml: bytes | None, color_map: Mapping[str, str], name: str, where: Location
+) -> tuple[TemplateLook, tuple[Diagnostic, ...]]:
+    """The template's theme as the deck uses it, and what reading it found: a
+    part missing or malformed (the theme's value is kept for what it lacks),
+    a font nothing installed measures (fit cannot be guaranteed)."""
+    problems: tuple[str, ...] = ("its master has no theme part",)
+    if theme_xml is None:
+        office = OfficeTheme(None, None, ())
+    else:
+        office, problems = read_office_theme(theme_xml, color_map)
+    found = [
+        Diagnostic(
+            "warning",
+            f"outputs.pptx.template: {name}: {problem}; the theme's value is used instead",
+            where,
+        )
+        for problem in problems
+    ]
+    heading = _measuring_font(office.major_font, "heading", name, where, found)
+    body = _measuring_font(office.minor_font, "body", name, where, found)
+    return TemplateLook(office, heading, body), tuple(found)
+
+
+def _measuring_font(
+    font: str | None, role: str, name: str, where: Location, found: list[Diagnostic]
+) -> str | None:
+    """The deckgen family that measures the template's `font`; None: the theme's."""
+    if font is None:
+        return None
+    match = match_font(font)
+    if match.family is not None:
+        return match.family.name
+    nearest = nearest_font(font)
+    instead = f"{nearest!r}" if nearest else "the theme's font"
+    found.append(
+        Diagnostic(
+            "warning",
+            f"outputs.pptx.template: {name}'s {role} font {font!r} is not installed here and "
+            f"has no known metric-compatible font, so text is measured with {instead} and fit "
+            f"cannot be guaranteed where {font!r} draws it (install the font, or a "
+            "metric-compatible one, to measure with it)",
+            where,
+        )
+    )
+    return nearest
 
 
 def template_location(outline: Outline) -> Location:

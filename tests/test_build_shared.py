@@ -144,13 +144,13 @@ def test_a_templates_geometry_is_read_once_and_shapes_every_deck_output(tmp_path
     prs.slide_width, prs.slide_height = Pt(800), Pt(600)
     prs.save(tmp_path / "brand.pptx")
     reads = []
-    real = template.template_geometry
+    real = template.read_template_frame  # geometry and theme, read together
 
     def counting(*args):
         reads.append(args)
         return real(*args)
 
-    monkeypatch.setattr(template, "template_geometry", counting)
+    monkeypatch.setattr(template, "read_template_frame", counting)
     talk = _talk(tmp_path, "  pptx:\n    template: brand.pptx\n")
     report = build([talk], formats="pptx,slides-pdf", out_dir=tmp_path / "out")
     assert report.ok, [str(d) for d in report.diagnostics]

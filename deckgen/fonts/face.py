@@ -1,8 +1,12 @@
 """One static font file and its metrics, measured the way PowerPoint sets text.
 
 Widths are the sum of horizontal advances from the `hmtx` table, looked up
-through the Unicode `cmap`; no kerning, since PowerPoint does not kern
-unless asked to (and reportlab never does).
+through the Unicode `cmap`, without kerning: that is how the PDFs draw text
+(reportlab never kerns) and so how lines are broken. A .pptx renderer may
+kern (LibreOffice always does; PowerPoint from the master's `kern` size up),
+setting a line a little narrower: `Face.kerning` gives the font's own pair
+adjustments (its GPOS 'kern' feature, else its legacy 'kern' table) so that
+line breaking can tell where that could make a renderer break elsewhere.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ class Face:
         "cap_height",
         "_adv",
         "_cmap",
+        "_glyphs",
+        "_kerns",
+        "_pairs",
     )
 
     def __init__(self, family: str, bold: bool, italic: bool, path: Path) -> None:
@@ -84,12 +91,32 @@ class Face:
         self.name: str = f"{family.replace(' ', '')}-{style}"
         cmap = font.getBestCmap() or {}
         self._cmap = frozenset(chr(cp) for cp in cmap)
+        self._glyphs = {chr(cp): glyph for cp, glyph in cmap.items()}
         self._adv = _Advances(cmap, font["hmtx"], upem)
+        self._kerns: _Kerning | None = None  # read on first use
+        self._pairs: dict[str, float] = {}
         font.close()
 
     def width(self, text: str, size: float) -> float:
         """Width of `text` set at `size` points, in points."""
         return sum(map(self._adv.__getitem__, text)) * size
+
+    def kerning(self, pair: str) -> float:
+        """The font's kerning between the two characters of `pair`, per 1 pt
+        (negative: set closer); 0 for a character without a glyph."""
+        got = self._pairs.get(pair)
+        if got is None:
+            if self._kerns is None:
+                self._kerns = _Kerning(self.path, self.units_per_em)
+            first, second = self._glyphs.get(pair[0]), self._glyphs.get(pair[1])
+            got = self._kerns.pair(first, second) if first and second else 0.0
+            self._pairs[pair] = got
+        return got
+
+    def kerned_width(self, text: str, size: float) -> float:
+        """Width of `text` at `size` with the font's pair kerning applied."""
+        kern = self.kerning
+        return (self.width(text, size) / size + sum(map(kern, _pairs_of(text)))) * size
 
     def advance(self, ch: str) -> float:
         """Advance of one character per 1 pt of size."""
@@ -109,6 +136,91 @@ class Face:
 
     def __repr__(self) -> str:
         return f"Face({self.name!r}, {str(self.path)!r})"
+
+
+def _pairs_of(text: str):
+    return (text[i : i + 2] for i in range(len(text) - 1))
+
+
+class _Kerning:
+    """A font's pair kerning: the pair-adjustment lookups of its GPOS 'kern'
+    feature (in lookup order, the first subtable that matches a pair wins,
+    as shapers apply them), else its legacy 'kern' table (format 0)."""
+
+    def __init__(self, path: Path, upem: int) -> None:
+        font = TTFont(path, lazy=False)
+        self._scale = 1.0 / upem
+        self._lookups: list[list] = []
+        self._legacy: dict[tuple[str, str], float] = {}
+        gpos = font["GPOS"].table if "GPOS" in font else None
+        if gpos is not None and gpos.FeatureList and gpos.LookupList:
+            wanted = sorted(
+                {
+                    i
+                    for rec in gpos.FeatureList.FeatureRecord
+                    if rec.FeatureTag == "kern"
+                    for i in rec.Feature.LookupListIndex
+                }
+            )
+            for i in wanted:
+                lookup = gpos.LookupList.Lookup[i]
+                subs = [s.ExtSubTable if lookup.LookupType == 9 else s for s in lookup.SubTable]
+                pairs = [_PairTable(s) for s in subs if s.LookupType == 2 and s.Format in (1, 2)]
+                if pairs:
+                    self._lookups.append(pairs)
+        elif "kern" in font:
+            for table in font["kern"].kernTables:
+                if getattr(table, "format", None) == 0:
+                    self._legacy.update(table.kernTable)
+        font.close()
+
+    def pair(self, first: str, second: str) -> float:
+        if self._legacy:
+            return self._legacy.get((first, second), 0) * self._scale
+        total = 0.0
+        for subtables in self._lookups:
+            for sub in subtables:
+                value = sub.get(first, second)
+                if value is not None:
+                    total += value
+                    break
+        return total * self._scale
+
+
+class _PairTable:
+    """One PairPos subtable (format 1: glyph pairs; format 2: class pairs)."""
+
+    def __init__(self, sub) -> None:
+        self._format = sub.Format
+        self._covered = {g: i for i, g in enumerate(sub.Coverage.glyphs)}
+        if sub.Format == 1:
+            self._sets = sub.PairSet
+            self._cache: dict[int, dict[str, float]] = {}
+        else:
+            self._class1 = sub.ClassDef1.classDefs if sub.ClassDef1 else {}
+            self._class2 = sub.ClassDef2.classDefs if sub.ClassDef2 else {}
+            self._records = sub.Class1Record
+
+    def get(self, first: str, second: str) -> float | None:
+        at = self._covered.get(first)
+        if at is None:
+            return None
+        if self._format == 1:
+            pairs = self._cache.get(at)
+            if pairs is None:
+                pairs = self._cache[at] = {
+                    r.SecondGlyph: _x_advance(r.Value1) for r in self._sets[at].PairValueRecord
+                }
+            return pairs.get(second)
+        c1, c2 = self._class1.get(first, 0), self._class2.get(second, 0)
+        try:
+            return _x_advance(self._records[c1].Class2Record[c2].Value1)
+        except IndexError:
+            return None
+
+
+def _x_advance(value) -> float:
+    return float(getattr(value, "XAdvance", 0) or 0) if value is not None else 0.0
 
 
 _faces: dict[tuple[str, bool, bool, Path], Face] = {}

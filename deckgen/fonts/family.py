@@ -135,6 +135,28 @@ def _registry() -> dict[str, Family]:
     return found
 
 
+# Installed (system) families a template's theme named, admitted one by one
+# by `deckgen.fonts.match` (slug -> Family); `family()` finds them after the
+# PyPI ones.
+_admitted: dict[str, Family] = {}
+
+
+def installed_family(name: str) -> Family | None:
+    """The family installed on this machine (not from PyPI) called exactly
+    `name`, usable for measuring and embedding, or None; once found, `family()`
+    finds it too."""
+    from deckgen.fonts.system import system_package
+
+    slug = fontpkg.slugify(name)
+    if slug in _admitted:
+        return _admitted[slug]
+    pkg = system_package(name)
+    if pkg is None or not _usable(pkg) or not pkg.files:
+        return None
+    found = _admitted[slug] = Family(pkg)
+    return found
+
+
 def families() -> list[str]:
     """Names of every usable family, sorted."""
     return sorted(f.name for f in _registry().values())
@@ -151,6 +173,8 @@ def family(name: str, location: Location | None = None) -> Family:
     for fam in reg.values():
         if fontpkg.slugify(fam.office_name) == slug:
             return fam
+    if slug in _admitted:
+        return _admitted[slug]
     names = families()
     close = difflib.get_close_matches(name.lower(), [n.lower() for n in names], n=1)
     hint = ""

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen.fonts import family
-from deckgen.fonts.wrap import Line, line_height, text_width, wrap
+from deckgen.fonts.wrap import Line, Renderers, line_height, text_width, wrap
 from deckgen.outline.model import Run, Text
 
 ARIMO = family("Arimo")
@@ -210,3 +210,72 @@ def test_matches_the_greedy_with_styles(runs, max_width):
     expected = _reference(text, lambda i: ARIMO.face(owner[i].bold, owner[i].italic), 24, max_width)
     got = wrap(runs, ARIMO, 24, max_width)
     assert [line.text for line in got] == [t for t, _ in expected]
+
+
+# --- breaking for a .pptx renderer (issue 10, item 2) ------------------------
+
+OFFICE = Renderers(narrower=0.005, wider=0.0025)
+
+
+def test_kerning_comes_from_the_font_and_narrows_text():
+    face = ARIMO.face()
+    assert face.kerning("AV") < 0 and face.kerning("To") < 0
+    assert face.kerning("ab") == 0 and face.kerning("a\u2603") == 0  # no glyph, no kerning
+    assert face.kerned_width("AVAV", 20) < face.width("AVAV", 20)
+    assert face.kerned_width("mm", 20) == face.width("mm", 20)
+
+
+def test_a_clear_break_is_left_to_the_renderer():
+    face = ARIMO.face()
+    width = face.width("one two three", 20) * 1.01
+    lines = wrap("one two three fourteen", ARIMO, 20, width, renderers=OFFICE)
+    assert texts(lines) == ["one two three ", "fourteen"]
+    assert [line.hard for line in lines] == [False, False]
+
+
+def test_a_next_word_that_a_kerning_renderer_could_fit_is_broken_explicitly():
+    face = ARIMO.face()
+    # 'To' kerns: set with kerning it fits, as we measure it does not
+    full = face.width("aaa To", 20)
+    kerned = face.kerned_width("aaa To", 20)
+    width = (full + kerned) / 2
+    assert kerned * (1 - OFFICE.narrower) < width < full
+    lines = wrap("aaa To", ARIMO, 20, width, renderers=OFFICE)
+    assert texts(lines) == ["aaa ", "To"] and lines[0].hard
+    # without renderers the same break is an ordinary one
+    assert not wrap("aaa To", ARIMO, 20, width)[0].hard
+
+
+def test_a_near_full_line_does_not_fit_and_its_break_is_explicit():
+    face = ARIMO.face()
+    width = face.width("one two three", 20) * (1 + OFFICE.wider / 2)  # within the rounding
+    assert texts(wrap("one two three", ARIMO, 20, width)) == ["one two three"]
+    lines = wrap("one two three", ARIMO, 20, width, renderers=OFFICE)
+    assert texts(lines) == ["one two ", "three"] and lines[0].hard and not lines[1].hard
+
+
+def test_for_a_renderer_no_break_after_a_dash_before_a_quote_mark():
+    text = "docking («Союз»–«Аполлон»)"
+    width = ARIMO.face().width("docking («Союз»–", 18) + 2
+    assert "docking («Союз»–" in texts(wrap(text, ARIMO, 18, width))
+    office = texts(wrap(text, ARIMO, 18, width, renderers=OFFICE))
+    assert office[0] == "docking " and not any(t.endswith("–") for t in office)
+
+
+def test_a_long_address_breaks_at_its_seams_only_and_explicitly():
+    address = "en.wikipedia.org/wiki/Lists_of_human_spaceflights"
+
+    def seams(word):
+        return [i for i, ch in enumerate(word) if i and word[i - 1] in "/."]
+
+    face = ARIMO.face()
+    width = face.width("counts — en.wikipedia.org/wiki/", 20) + 4
+    lines = wrap(f"counts — {address} end", ARIMO, 20, width, renderers=OFFICE, word_breaks=seams)
+    # the head stays on the line it fits on, the rest starts at a seam
+    assert texts(lines)[:2] == ["counts — en.wikipedia.org/wiki/", "Lists_of_human_spaceflights "]
+    assert lines[0].hard and not lines[1].hard
+    # a word with no seam that fits is still cut between characters
+    narrow = face.width("Lists_of_human", 20)
+    cut = wrap("Lists_of_human_spaceflights", ARIMO, 20, narrow, word_breaks=seams)
+    assert len(cut) > 1 and all(line.hard for line in cut[:-1])
+    assert "".join(texts(cut)) == "Lists_of_human_spaceflights"

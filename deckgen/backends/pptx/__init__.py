@@ -56,7 +56,7 @@ class PptxBackend:
         )
         # Slides on the theme's ordinary background inherit the master's: the
         # base master carries that colour, a user's master its own design.
-        background = job.theme.colors.background
+        background = deck.background or job.theme.colors.background
         reveal = options.reveal
         if template is None:
             data = write_deck(deck, prs, info, template_background=background, reveal=reveal)
@@ -72,7 +72,10 @@ class PptxBackend:
         is substituted on most machines, and the measured line breaks no longer
         hold there."""
         found = []
-        for font in dict.fromkeys((deck.heading_font, deck.body_font)):
+        # a template's own fonts (look: template) are its owner's to have; the
+        # template's reading said which of them nothing here measures
+        fonts = () if deck.template_fonts else (deck.heading_font, deck.body_font)
+        for font in dict.fromkeys(fonts):
             if family(font).office_name == font:
                 found.append(
                     Diagnostic(

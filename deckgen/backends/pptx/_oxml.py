@@ -188,10 +188,10 @@ def _rpr(tag: str, style: RunStyle, link_rid: str | None = None) -> str:
     attrs = f' lang="{escape(style.lang)}"'
     if style.size:
         attrs += f' sz="{int(round(style.size * 100))}"'
-    if style.bold:
-        attrs += ' b="1"'
-    if style.italic:
-        attrs += ' i="1"'
+    # Always said, not inherited: a template's (or our master's) title style is
+    # bold, and a plain run in a title placeholder (a divider's "Section 1 /
+    # 5") would otherwise be set bold, wider than measured.
+    attrs += f' b="{int(style.bold)}" i="{int(style.italic)}"'
     if style.baseline:
         attrs += f' baseline="{style.baseline}"'
     # Templates' list styles may set capitals or letter spacing (the stock
@@ -395,17 +395,23 @@ def picture_xml(
     rid: str,
     box: tuple[float, float, float, float],
     crop: Sequence[float],
+    placeholder: dict[str, str] | None = None,
 ) -> str:
     """A `p:pic` with its alternative text (`descr`, what screen readers read)
-    and its crop (`a:srcRect`, in thousandths of a percent per side)."""
+    and its crop (`a:srcRect`, in thousandths of a percent per side); in the
+    layout's picture placeholder when `placeholder` gives its `p:ph` attributes."""
     left, top, right, bottom = (int(round(c * 100000)) for c in crop)
     src = ""
     if any((left, top, right, bottom)):
         src = f'<a:srcRect l="{left}" t="{top}" r="{right}" b="{bottom}"/>'
+    locks, nv = '<a:picLocks noChangeAspect="1"/>', "<p:nvPr/>"
+    if placeholder is not None:
+        ph = "".join(f' {k}="{escape(v)}"' for k, v in placeholder.items())
+        locks, nv = '<a:picLocks noGrp="1" noChangeAspect="1"/>', f"<p:nvPr><p:ph{ph}/></p:nvPr>"
     return (
         f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{escape(name)}" '
-        f'descr="{escape(alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr>'
-        f'<p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>{src}'
+        f'descr="{escape(alt)}"/><p:cNvPicPr>{locks}</p:cNvPicPr>'
+        f'{nv}</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>{src}'
         f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{_xfrm(*box)}"
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
     )

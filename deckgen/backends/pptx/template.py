@@ -55,6 +55,7 @@ __all__ = [
     "TemplateError",
     "base_presentation",
     "open_template",
+    "read_template_frame",
     "template_geometry",
     "user_presentation",
 ]
@@ -170,12 +171,36 @@ def open_template(path: Path, where: Location) -> PresentationFile:
 def template_geometry(path: Path, where: Location) -> DeckGeometry:
     """The template's slide size and the placeholder boxes of the layouts each
     slide kind will use, for the layout engine."""
+    return read_template_frame(path, where).geometry
+
+
+@dataclass(frozen=True)
+class TemplateFrame:
+    geometry: DeckGeometry
+    # the theme part of the master the content slides use (None: it has none),
+    # and that master's colour map (p:clrMap's attributes: bg1 -> lt1, ...)
+    theme_xml: bytes | None
+    color_map: dict[str, str]
+
+
+def read_template_frame(path: Path, where: Location) -> TemplateFrame:
+    """The template's geometry, and the theme its content slides' master uses."""
     prs = open_template(path, where)
     if prs.slide_width is None or prs.slide_height is None:  # no <p:sldSz>
         raise BackendError("outputs.pptx.template: the file gives no slide size", where)
     width, height = prs.slide_width / _oxml.EMU_PER_PT, prs.slide_height / _oxml.EMU_PER_PT
     with template_errors(path, where):
-        return LayoutPicker(prs).geometry(width, height)
+        picker = LayoutPicker(prs)
+        geometry = picker.geometry(width, height)
+        master = picker.for_kind("bullets").part.slide_master  # type: ignore[attr-defined]
+        color_map = master._element.find("p:clrMap", _oxml.NS)
+        found = color_map.attrib.items() if color_map is not None else ()
+        attrs = {str(k): str(v) for k, v in found}
+        try:
+            theme_xml = master.part.part_related_by(RT.THEME).blob
+        except KeyError:
+            theme_xml = None
+        return TemplateFrame(geometry, theme_xml, attrs)
 
 
 def _as_presentation(data: bytes) -> bytes:
@@ -206,7 +231,7 @@ def _drop_rels(source, reltype: str) -> None:
 
 @dataclass(frozen=True)
 class Placeholder:
-    role: str  # 'title', 'subtitle' or 'body'
+    role: str  # 'title', 'subtitle', 'body', 'footer', 'slide-number' or 'picture'
     attrs: dict[str, str]  # the layout's p:ph attributes a slide copies to inherit
     box: Box  # points (inherited from the master when the layout omits it)
 
@@ -224,7 +249,14 @@ class Layout:
         def first(role: str) -> Box | None:
             return next((p.box for p in self.placeholders if p.role == role), None)
 
-        return PlaceholderBoxes(first("title"), first("body"), first("subtitle"))
+        return PlaceholderBoxes(
+            first("title"),
+            first("body"),
+            first("subtitle"),
+            footer=first("footer"),
+            number=first("slide-number"),
+            picture=first("picture"),
+        )
 
 
 _ROLES = {
@@ -233,6 +265,10 @@ _ROLES = {
     "subTitle": "subtitle",
     "body": "body",
     "obj": "body",
+    # filled with the deck's own footer and slide number, and its cover
+    "ftr": "footer",
+    "sldNum": "slide-number",
+    "pic": "picture",
 }
 
 # What each slide kind wants of a layout when no layout carries the stock name:

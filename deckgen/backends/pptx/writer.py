@@ -57,6 +57,31 @@ def _office_name(font: str) -> str:
     return family(font).office_name
 
 
+# Roles set in the heading font where a template's heading and body fonts are
+# one family: they refer to its heading font all the same.
+_HEADING_ROLES = frozenset(("title", "quote", "statement"))
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    """The name a run's `a:latin` gives for a family the layout measured with:
+    Office's name for it, or (`Deck.template_fonts`) a reference to the
+    template's theme fonts, `+mj-lt` / `+mn-lt`, so text follows the owner's
+    theme even when they change its fonts later."""
+
+    heading: str
+    body: str
+    refs: bool
+
+    def name(self, font: str, role: str = "body") -> str:
+        if self.refs:
+            if font == self.heading and (font != self.body or role in _HEADING_ROLES):
+                return "+mj-lt"
+            if font == self.body:
+                return "+mn-lt"
+        return _office_name(font)
+
+
 def write_deck(
     deck: Deck, prs, info: DocumentInfo, *, template_background: str | None, reveal: bool = False
 ) -> bytes:
@@ -67,12 +92,14 @@ def write_deck(
     master carries that very colour; a user's master keeps its own picture or
     gradient). Slides of another colour (e.g. section dividers) set their own.
     """
+    fonts = _Fonts(deck.heading_font, deck.body_font, deck.template_fonts)
+    scheme = _scheme_refs(deck.scheme_colors)
     with no_gc_pauses():
         package = DeckPackage(prs)
         picker = LayoutPicker(prs)
         for slide in deck.slides:
             layout = picker.for_kind(slide.kind)
-            writer = _SlideWriter(package, layout, deck.language, _office_name(deck.body_font))
+            writer = _SlideWriter(package, layout, deck.language, fonts, scheme)
             builds = reveal and slide.kind in ("bullets", "two-column")
             writer.write(slide, template_background, builds)
         _set_core_properties(prs, info)
@@ -81,9 +108,18 @@ def write_deck(
 
 
 class _SlideWriter:
-    def __init__(self, package: DeckPackage, layout: Layout, lang: str, notes_font: str) -> None:
+    def __init__(
+        self,
+        package: DeckPackage,
+        layout: Layout,
+        lang: str,
+        fonts: _Fonts,
+        scheme: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
         self.package = package
-        self.notes_font = notes_font
+        self.fonts = fonts
+        self.scheme = scheme
+        self.notes_font = fonts.name(fonts.body)
         self.rtl = lang.split("-")[0].lower() in _RTL_LANGUAGES
         self.layout = layout
         self.lang = lang
@@ -100,6 +136,8 @@ class _SlideWriter:
         if template_background and slide.background.upper() == template_background.upper():
             background = None
         blob = _oxml.slide_xml(background, shapes)
+        for rgb, ref in self.scheme:
+            blob = blob.replace(rgb, ref)
         if steps:
             blob = blob.replace(b"</p:sld>", blocks.timing_xml(steps).encode() + b"</p:sld>")
         self.part.blob = blob
@@ -169,7 +207,7 @@ class _SlideWriter:
         ph = self._placeholder_for(tb.placeholder)
         name = tb.name or _default_name(tb.role, sid, ph is not None)
         number = tb.role == "slide-number" and tb.text.strip().isdigit()
-        paragraphs = [self._paragraph(p, number) for p in tb.paragraphs]
+        paragraphs = [self._paragraph(p, number, tb.role) for p in tb.paragraphs]
         b = tb.box
         return _oxml.textbox_xml(
             sid,
@@ -183,24 +221,19 @@ class _SlideWriter:
             shrink=ph is not None and tb.placeholder == "body",
         )
 
-    def _paragraph(self, p: Paragraph, slide_number: bool = False) -> str:
-        font = _office_name(p.font)
+    def _paragraph(self, p: Paragraph, slide_number: bool = False, role: str = "body") -> str:
+        font = self.fonts.name(p.font, role)
         base = _oxml.RunStyle(font, p.size, p.color, p.bold, p.italic, self.lang)
         if slide_number:
             text = "".join(r.text for r in p.runs)
             runs = [_oxml.slide_number_xml(text, base)] if text else []
-        elif p.hard_breaks and len(p.lines) > 1:
-            # the layout's own breaks (a balanced title), as explicit breaks
-            runs = []
-            for k, line in enumerate(p.lines):
-                if k:
-                    runs.append(_oxml.break_xml(base))
-                # the space a line ended on is the break itself
-                *head, last = line.runs
-                line_runs = [*head, replace(last, text=last.text.rstrip(" "))]
-                runs += [self._run(r, base) for r in line_runs if r.text]
         else:
-            runs = [self._run(r, base) for r in p.runs if r.text]
+            # the layout's explicit breaks (a balanced title; a break another
+            # renderer could move), as a:br; PowerPoint breaks the rest itself
+            runs = [
+                _oxml.break_xml(base) if r is None else self._run(r, base)
+                for r in explicit_breaks(p)
+            ]
         return _oxml.paragraph_xml(
             runs,
             base,
@@ -246,8 +279,9 @@ class _SlideWriter:
             rid = self.images[id(image)] = self.package.relate(self.part, image, RT.IMAGE)
         sid = self._id()
         b = pic.box
+        ph = self._placeholder_for("picture") if pic.placeholder else None
         return _oxml.picture_xml(
-            sid, pic.name or f"Picture {sid}", pic.alt, rid, (b.x, b.y, b.w, b.h), pic.crop
+            sid, pic.name or f"Picture {sid}", pic.alt, rid, (b.x, b.y, b.w, b.h), pic.crop, ph
         )
 
     def _shape(self, shape: Shape) -> str:
@@ -279,6 +313,47 @@ class _SlideWriter:
             for t in notes
         ]
         part.blob = _oxml.notes_xml(paragraphs)
+
+
+def explicit_breaks(p: Paragraph) -> list[Run | None]:
+    """`p`'s runs with None where the layout breaks a line explicitly (every
+    line of a `hard_breaks` paragraph, else its `hard` lines); the spaces a
+    line ended on are dropped there (the break stands for them)."""
+    cuts, at = [], 0
+    for line in p.lines[:-1]:
+        at += sum(len(r.text) for r in line.runs)
+        if p.hard_breaks or line.hard:
+            cuts.append(at)
+    out: list[Run | None] = []
+    at = 0
+    for run in p.runs:
+        begin, at = at, at + len(run.text)
+        inside = [c - begin for c in cuts if begin < c <= at]
+        for a, b in zip([0, *inside], [*inside, len(run.text)], strict=True):
+            if a > 0:
+                _strip_line_end(out)
+                out.append(None)
+            if run.text[a:b]:
+                out.append(replace(run, text=run.text[a:b]))
+    return out
+
+
+def _strip_line_end(out: list[Run | None]) -> None:
+    while out and (last := out[-1]) is not None:
+        out.pop()
+        if last.text.rstrip(" "):
+            out.append(replace(last, text=last.text.rstrip(" ")))
+            return
+
+
+def _scheme_refs(colors: tuple[tuple[str, str], ...]) -> tuple[tuple[bytes, bytes], ...]:
+    """(`a:srgbClr` of a colour, the `a:schemeClr` of its slot) for each colour
+    of a template's scheme, the first slot winning where two share a colour."""
+    refs: dict[bytes, bytes] = {}
+    for slot, color in colors:
+        rgb = f'<a:srgbClr val="{color.lstrip("#").upper()}"/>'.encode()
+        refs.setdefault(rgb, f'<a:schemeClr val="{slot}"/>'.encode())
+    return tuple(refs.items())
 
 
 def _bounds(elements) -> tuple[float, float, float, float]:

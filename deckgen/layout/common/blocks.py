@@ -20,7 +20,7 @@ from deckgen import fonts
 from deckgen.color import contrast, luminance, mix, rgb
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.primitives import Box, Paragraph
-from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.common.text import TextStyle, one_line_width, paragraph
 from deckgen.outline.model import Chart, Code, Run, Table, Text
 
 __all__ = [
@@ -138,11 +138,9 @@ def _column_widths(table: Table, style: TextStyle, width: float, pad: float) -> 
     least = []
     for c in range(table.columns):
         cells = [(r[c], i == 0 and bool(table.header)) for i, r in enumerate(rows)]
-        natural.append(
-            max(single_line_width(t, _bold(style, b)) for t, b in cells) / 0.96 + 2 * pad + 1
-        )
+        natural.append(max(one_line_width(t, _bold(style, b)) for t, b in cells) + 2 * pad + 1)
         words = [w for t, _ in cells for w in t.plain.split()] or [""]
-        least.append(max(single_line_width(w, style) for w in words) / 0.96 + 2 * pad + 1)
+        least.append(max(one_line_width(w, style) for w in words) + 2 * pad + 1)
     total = sum(natural)
     if total <= width:  # spread to the full width: a slide's table reads better wide
         return [n * width / total for n in natural]

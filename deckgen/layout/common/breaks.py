@@ -14,6 +14,7 @@ __all__ = ["RUNT_LETTERS", "is_runt", "span_parts", "url_breaks", "whole_dates"]
 RUNT_LETTERS = 5
 _AFTER = "/.-"
 _BEFORE = "?#"
+_JOIN = "\u2060"  # WORD JOINER
 
 
 def url_breaks(text: str) -> list[int]:
@@ -22,7 +23,11 @@ def url_breaks(text: str) -> list[int]:
     out: list[int] = []
     start = text.find("//") + 2 if "//" in text else 0
     for i in range(max(start, 1), len(text)):
-        if text[i - 1] in _AFTER and text[i] not in _AFTER or text[i] in _BEFORE:
+        # a word joiner after a seam (links.shown_address) stays with it
+        before = text[i - 2] if text[i - 1] == _JOIN and i > 1 else text[i - 1]
+        if text[i] == _JOIN:
+            continue
+        if before in _AFTER and text[i] not in _AFTER or text[i] in _BEFORE:
             out.append(i)
     return out
 

@@ -7,8 +7,12 @@ and PDF); after it comes this short form, for the audience to type or note.
 A link is written one run per word: LibreOffice sets each linked run as one
 field, breaking a field mid-word ("sig / nificance") and between fields
 (stranding a quote mark), so each field is a whole word with its quote marks
-and punctuation, and lines can only break between words. (LibreOffice then
-draws a link's last word in the run's colour, not its link colour.)
+and punctuation, and lines can only break between words. A field is never
+broken inside in LibreOffice, so a dash inside a linked word is joined to
+the rest ('1971–1980'). LibreOffice also counts a field's trailing space in
+the line's width, where other renderers let it hang: `fonts.wrap` measures
+it so for a .pptx. (LibreOffice then draws a link's last word in the run's
+colour, not its link colour.)
 """
 
 from __future__ import annotations
@@ -79,6 +83,15 @@ def link_words(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         at += len(r.text)
     text = "".join(r.text for r in runs)
     return tuple(
-        replace(_style_at(runs, starts, m.start(), m.end()), text=m.group())
+        replace(_style_at(runs, starts, m.start(), m.end()), text=_joined(m.group()))
         for m in _WORD.finditer(text)
     )
+
+
+# A dash or hyphen inside a word, before more of it.
+_INNER_DASH = re.compile("([-\u2010\u2013\u2014])(?=[^\\s\u2060])")
+
+
+def _joined(word: str) -> str:
+    """A linked word with a word joiner after each dash inside it."""
+    return _INNER_DASH.sub("\\1" + _JOIN, word)

@@ -88,7 +88,10 @@ class Talk:
         from deckgen.layout.deck.layout import layout_deck  # only builds that show slides
 
         geometry, found = self.read_frame(self.outline, self.deck_options)
-        deck = layout_deck(self.outline, self.theme, geometry, self)
+        # `look: template`: the deck (and so every output showing it) in the
+        # template's fonts and colours; the talk's group colours stay shared
+        theme = geometry.look.applied_to(self.theme) if geometry.look else self.theme
+        deck = layout_deck(self.outline, theme, geometry, self)
         return replace(deck, diagnostics=(*deck.diagnostics, *found)) if found else deck
 
 

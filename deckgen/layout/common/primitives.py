@@ -47,10 +47,13 @@ class Box:
 
 @dataclass(frozen=True)
 class TextLine:
-    """One line as the layout broke it (runs carry their styles)."""
+    """One line as the layout broke it (runs carry their styles); `hard`: the
+    break after it is written as an explicit line break in a .pptx, where a
+    renderer could otherwise break elsewhere (`deckgen.fonts.wrap`)."""
 
     runs: tuple[Run, ...]
     width: float
+    hard: bool = False
 
 
 Align = Literal["left", "center", "right"]
@@ -61,8 +64,9 @@ class Paragraph:
     """A paragraph with its final style; `lines` is how it was measured to break.
 
     PDF drawers draw `lines` exactly; the .pptx writer writes the runs and
-    PowerPoint breaks them itself (the layout measured with a safety margin,
-    and sets line spacing in exact points so the height cannot drift).
+    PowerPoint breaks them itself, except at the lines' `hard` breaks, which
+    it writes as explicit breaks (the layout measured as PowerPoint sets
+    text, and sets line spacing in exact points so the height cannot drift).
     """
 
     runs: tuple[Run, ...]

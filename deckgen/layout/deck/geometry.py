@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.model import SlideKind
+from deckgen.theme.office import TemplateLook
 
 __all__ = ["ASPECTS", "TEMPLATE_LAYOUT_NAMES", "DeckGeometry", "PlaceholderBoxes"]
 
@@ -59,6 +60,11 @@ class PlaceholderBoxes:
     title: Box | None = None
     body: Box | None = None
     subtitle: Box | None = None
+    # the layout's footer and slide-number placeholders (the deck fills them
+    # instead of drawing its own) and its picture placeholder (a cover goes in)
+    footer: Box | None = None
+    number: Box | None = None
+    picture: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,9 @@ class DeckGeometry:
     width: float = 960.0
     height: float = 540.0
     placeholders: tuple[tuple[SlideKind, PlaceholderBoxes], ...] = ()
+    # `outputs.pptx.look: template`: the template's fonts and colours, which
+    # the deck is laid out in instead of the theme's (None: the theme's)
+    look: TemplateLook | None = None
 
     @classmethod
     def for_aspect(cls, aspect: str = "16:9") -> DeckGeometry:

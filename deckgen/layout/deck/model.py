@@ -60,7 +60,8 @@ class TextBox:
     role: Role = "body"
     # 'title' / 'body' / 'subtitle': drawn into the slide layout's placeholder
     # of that type in .pptx (outline view and screen readers rely on it).
-    placeholder: Literal["title", "body", "subtitle"] | None = None
+    # 'footer' / 'slide-number': the template layout's own placeholder of that type
+    placeholder: Literal["title", "body", "subtitle", "footer", "slide-number"] | None = None
     valign: Literal["top", "middle", "bottom"] = "top"
     inset: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # l, t, r, b
     fill: str | None = None
@@ -106,6 +107,7 @@ class Picture:
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     name: str = ""
     grey: bool = False  # drawn in greyscale (the ink-saving print theme)
+    placeholder: bool = False  # into the slide layout's picture placeholder (.pptx)
 
 
 ShapeKind = Literal["rect", "roundrect", "ellipse", "triangle", "diamond", "line"]
@@ -180,3 +182,13 @@ class Deck:
     body_font: str
     language: str = "en"
     diagnostics: tuple[Diagnostic, ...] = ()
+    # the ordinary slide background ('' unknown): slides on it inherit the
+    # master's in a .pptx
+    background: str = ""
+    # the fonts are a template's theme fonts (`outputs.pptx.look: template`):
+    # a .pptx refers to them (+mj-lt / +mn-lt) rather than naming them
+    template_fonts: bool = False
+    # (slot, '#RRGGBB') of the template's colour scheme the deck is coloured
+    # from (look: template): a .pptx refers to the slot (`a:schemeClr`) where a
+    # colour is exactly one of these, so it follows a change of the theme
+    scheme_colors: tuple[tuple[str, str], ...] = ()

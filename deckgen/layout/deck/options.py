@@ -18,6 +18,9 @@ class DeckOptions:
     # folder); its slide size wins over `aspect`.
     template: Path | None = None
     reveal: bool = False  # every bullets/two-column slide builds point by point (.pptx)
+    # with a template: 'template' sets the deck in the template's theme fonts and
+    # colours, 'theme' in deckgen's theme's (on the template's masters)
+    look: str = "template"
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> DeckOptions:
@@ -28,4 +31,5 @@ class DeckOptions:
             aspect=values.get("aspect") or cls.aspect,
             template=Path(template) if template else None,
             reveal=bool(values.get("reveal", False)),
+            look=values.get("look") or cls.look,
         )

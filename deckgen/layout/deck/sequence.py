@@ -202,12 +202,7 @@ def title_slide(outline: Outline, maker: SlideMaker) -> Draft:
     if cover is not None and boxes.title is None:
         foot = _cover_foot(maker, cover, col_w)
     elif cover is not None:
-        # The template designs its title slide: no room for a picture beside it.
-        maker.warn(
-            "the cover is not shown on the title slide: the template's title slide "
-            "has no room for it (it stays in the handout and poster)",
-            cover.location,
-        )
+        els += _template_cover(maker, cover, boxes.picture)
     foot_h = sum(p.height + 2 for _, p in foot)
     bottom = band.y - 24 if designed else H - 24 - foot_h - (16 if foot else M - 24)
 
@@ -278,21 +273,42 @@ def _title_backdrop(
     if cover is not None:
         # the cover takes the right 40 % (less on 4:3, where width is scarce)
         pic_x = round(W * (0.6 if W / H > 1.5 else 0.64), 2)
-        px = pixel_size(cover.src, cover.location)
-        mode = "fit" if cover.fit == "contain" else "fill"
-        box, crop = fit_picture(Box(pic_x, 0, W - pic_x, H), *px, mode=mode, focus=cover.focus)
-        els.append(
-            Picture(
-                box,
-                cover.src,
-                cover.alt,
-                crop=crop,
-                name="Cover picture",
-                grey=st.theme.ink_saving,
-            )
-        )
+        els.append(_cover_picture(maker, cover, Box(pic_x, 0, W - pic_x, H)))
         text_right = pic_x - M * 0.75
     return els, text_right
+
+
+def _template_cover(maker: SlideMaker, cover: Image, area: Box | None) -> list[Element]:
+    """A template's title slide: the cover in its layout's picture placeholder,
+    or (none there) not shown, with a warning."""
+    if area is not None:
+        return [_cover_picture(maker, cover, area, placeholder=True)]
+    # The template designs its title slide: no room for a picture beside it.
+    maker.warn(
+        "the cover is not shown on the title slide: the template's title slide "
+        "has no room for it (it stays in the handout and poster)",
+        cover.location,
+    )
+    return []
+
+
+def _cover_picture(
+    maker: SlideMaker, cover: Image, area: Box, placeholder: bool = False
+) -> Picture:
+    """The cover filling `area`, cropped around its focus (or whole, `fit:
+    contain`); `placeholder`: into the template layout's picture placeholder."""
+    px = pixel_size(cover.src, cover.location)
+    mode = "fit" if cover.fit == "contain" else "fill"
+    box, crop = fit_picture(area, *px, mode=mode, focus=cover.focus)
+    return Picture(
+        box,
+        cover.src,
+        cover.alt,
+        crop=crop,
+        name="Cover picture",
+        grey=maker.style.theme.ink_saving,
+        placeholder=placeholder,
+    )
 
 
 def _cover_foot(maker: SlideMaker, cover: Image, col_w: float) -> list[tuple[Role, Paragraph]]:

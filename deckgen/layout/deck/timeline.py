@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 
 from deckgen.color import mix, readable_on
 from deckgen.errors import Location, RenderError
+from deckgen.layout.common.breaks import whole_dates
 from deckgen.layout.common.look import GroupStyle
 from deckgen.layout.common.plan import Talk
 from deckgen.layout.common.primitives import Align, Box, Paragraph
-from deckgen.layout.common.text import TextStyle, paragraph, single_line_width
+from deckgen.layout.common.text import TextStyle, one_line_width, paragraph, single_line_width
 from deckgen.layout.common.timescale import (
     Segment,
     Tick,
@@ -153,10 +154,8 @@ def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float)
     _, _, date_size = label_sizes(st.min_body_size, st.scale)
     date_style = TextStyle(st.body_font, date_size, st.muted, 1.05, bold=True)
     for ev in events:
-        # a date never breaks inside itself; a span only at its dash
-        date_text = " \u2013 ".join(
-            part.replace(" ", "\u00a0") for part in talk.span(ev.date, ev.end).split(" \u2013 ")
-        )
+        # a date never breaks inside itself; a span only after its dash
+        date_text = whole_dates(talk.span(ev.date, ev.end))
         title_p, w = _card_title(ev, st, width)
         date_p = paragraph(date_text, date_style, w - _CARD_PAD)
         cards.append(_Card(ev, date_p, title_p, w))
@@ -780,7 +779,7 @@ def _axis_labels(
         # another label is left out; its tick stays.
         seg = next((s for s in stretches if s.x0 - 0.5 <= at <= s.x1 + 0.5), stretches[-1])
         lo, hi = _room(seg, scale, band)
-        w = single_line_width(text, style) / 0.96 + 2
+        w = one_line_width(text, style) + 2
         x = min(max(at - w / 2, lo), hi - w)
         first = not any(lo - 0.5 <= tb.box.x <= hi for tb in labels)
         if x < lo - 0.01 or (not first and abs(x - (at - w / 2)) > w / 4):
@@ -903,8 +902,17 @@ def _event_elements(
         title_p = _aligned(p.card.title_p, align, None)
         w = p.card.width - _CARD_PAD / 2
         x = p.x - p.card.width if runs_left else p.x + _CARD_PAD / 2
+        # the text was measured PAD narrower than the card, and the box is
+        # PAD/2 narrower: the other half is its inset on the far side
+        inset = (_CARD_PAD / 2, 0.0, 0.0, 0.0) if runs_left else (0.0, 0.0, _CARD_PAD / 2, 0.0)
         els.append(
-            TextBox(Box(x, cy, w, h), (date_p, title_p), role="label", name=f"Event: {title}")
+            TextBox(
+                Box(x, cy, w, h),
+                (date_p, title_p),
+                role="label",
+                inset=inset,
+                name=f"Event: {title}",
+            )
         )
     return els + marks  # markers on top of the span bars
 
@@ -964,7 +972,7 @@ def _legend_rows(
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
-        w = min(single_line_width(item[1], style) / 0.96 + 2, width - 16)
+        w = min(one_line_width(item[1], style) + 2, width - 16)
         need = _SWATCH + 6 + w
         if rows[-1] and x + need > width:
             rows.append([])

@@ -169,3 +169,29 @@ def test_titles_break_the_same_in_pptx_and_slides_pdf(tmp_path):
         assert lines == pdf_lines
         assert len(lines[-1].split()) >= 2, lines  # no single word alone
     assert broken >= 3
+
+
+def test_an_address_wider_than_its_column_breaks_after_a_seam_explicitly(prs):
+    # the references' long Wikipedia address: cut after '/', written as a:br
+    found = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            for p in shape._element.iterfind(".//a:p", NS):
+                parts = [
+                    "\n" if el.tag.endswith("}br") else (el.findtext("a:t", "", NS))
+                    for el in p
+                    if el.tag.endswith(("}r", "}br"))
+                ]
+                text = "".join(parts)
+                if "Lists_of_human_spaceflights" in text:
+                    found.append(text)
+    assert found, "the long address is on no slide"
+    for text in found:
+        head, _, tail = text.rpartition("\n")
+        assert head.endswith("/") and tail == "Lists_of_human_spaceflights", text
+
+
+def test_runs_say_bold_and_italic_rather_than_inherit_them(prs):
+    # the divider's kicker 'Section 1 / 5' is a plain run in a (bold) title placeholder
+    runs = [r for s in prs.slides for r in s._element.iterfind(".//a:r/a:rPr", NS)]
+    assert runs and all(r.get("b") in ("0", "1") and r.get("i") in ("0", "1") for r in runs)

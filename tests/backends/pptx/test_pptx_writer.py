@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 
 import pytest
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -21,8 +22,10 @@ from pptx_support import (
 )
 
 from deckgen.backends.pptx.template import base_presentation
-from deckgen.backends.pptx.writer import DocumentInfo, write_deck
+from deckgen.backends.pptx.writer import DocumentInfo, explicit_breaks, write_deck
+from deckgen.layout.common.primitives import Paragraph, TextLine
 from deckgen.layout.deck.model import Picture, TextBox
+from deckgen.outline.model import Run
 
 
 def test_reopened_deck_gives_back_titles_alt_text_and_notes(image):
@@ -345,3 +348,26 @@ def test_only_web_and_mail_links_become_hyperlinks(image):
     assert re.findall(r'Target="([^"]+)" TargetMode', rels) == ["mailto:a@b.org", "HTTPS://x.org/"]
     texts = "".join(s.text for s in open_pptx(data).slides[0].shapes)
     assert texts == "Quotelink0 link1 link2 link3 "
+
+
+def test_explicit_breaks_only_where_the_layout_marks_them():
+    runs = (Run("one two "), Run("three", bold=True), Run(" four five"))
+    lines = (
+        TextLine((Run("one "),), 10),  # soft: the renderer breaks here itself
+        TextLine((Run("two "), Run("three", bold=True), Run(" ")), 10, hard=True),
+        TextLine((Run("four five"),), 10),
+    )
+    p = Paragraph(runs, lines, "Arimo", 20, "#000000", 24)
+    assert explicit_breaks(p) == [Run("one two "), Run("three", bold=True), None, Run("four five")]
+    # a balanced title: every line, the spaces it ended on dropped
+    assert explicit_breaks(replace(p, hard_breaks=True)) == [
+        Run("one"),
+        None,
+        Run("two "),
+        Run("three", bold=True),
+        None,
+        Run("four five"),
+    ]
+    # no hard line: the runs as they are
+    soft = replace(p, lines=tuple(replace(ln, hard=False) for ln in lines))
+    assert explicit_breaks(soft) == list(runs)

@@ -15,7 +15,7 @@ from deckgen.color import contrast, readable_on
 from deckgen.errors import Location, RenderError
 from deckgen.layout.common.images import fit_picture, pixel_size
 from deckgen.layout.common.primitives import Box
-from deckgen.layout.common.text import SAFETY, TextStyle, paragraph
+from deckgen.layout.common.text import RENDERERS, TextStyle, paragraph
 from deckgen.layout.deck.fit import Item, breaks_words, fit_body, fit_title, sizes_down
 from deckgen.layout.deck.slides import split_sentences
 from deckgen.outline.model import Run
@@ -40,11 +40,13 @@ def test_sizes_down_ends_at_the_floor():
     assert sizes_down(20.5, 18)[-1] == 18
 
 
-def test_paragraph_lines_fit_the_safety_width_and_height_is_exact():
+def test_paragraph_lines_fit_the_inner_width_and_height_is_exact():
     text = "The quick brown fox jumps over the lazy dog " * 6
     p = paragraph(text, BODY, 400)
     assert len(p.lines) > 1
-    assert all(line.width <= 400 * SAFETY for line in p.lines)
+    # the box's whole width (no safety margin), as the widest renderer sets it
+    assert all(line.width * (1 + RENDERERS.wider) <= 400 for line in p.lines)
+    assert max(line.width for line in p.lines) > 400 * 0.96
     assert p.line_height == round(24 * 1.15, 2)
     assert p.height == p.line_height * len(p.lines)
     # the lines give back the text
@@ -52,7 +54,7 @@ def test_paragraph_lines_fit_the_safety_width_and_height_is_exact():
     # and are those fonts.wrap finds at the same width
     fam = fonts.family("Arimo")
     assert [ln.width for ln in p.lines] == [
-        ln.width for ln in fonts.wrap.wrap(text, fam, 24.0, round(400 * SAFETY, 3))
+        ln.width for ln in fonts.wrap.wrap(text, fam, 24.0, 400, renderers=RENDERERS)
     ]
 
 
