@@ -25,6 +25,9 @@ from deckgen.layout.poster.stacks import place_stacks
 # (one event decades away must not squeeze the rest); then an eighth. Never
 # shorter ones, and at most `MAX_BREAKS`, the longest.
 GAP_THRESHOLDS: tuple[float | None, ...] = (None, 0.25, 0.12)
+# Cards given their description (`timeline._mixed`) are worth neither a
+# crowded axis nor a cut over a shorter pause: only these are tried for them.
+RICH_GAP_THRESHOLDS: tuple[float | None, ...] = (None, 0.25)
 # Placement settings tried in turn when cards do not all fit: (how far right
 # of its date a card may stand, in card widths; cost of a point further out
 # from the axis, in points of shift). The greedy sweep cannot look ahead, so
@@ -166,15 +169,32 @@ def _place(method, params, items, geo, frame, side_h, k, w):
 
 
 def fit_row(
-    row, starts, points_of, span_times_of, texts, level, geo, frame, side_h, k, big, last, min_span
+    row,
+    starts,
+    points_of,
+    span_times_of,
+    texts,
+    level,
+    geo,
+    frame,
+    side_h,
+    k,
+    big,
+    last,
+    min_span,
+    true_only=False,
 ):
     """The best axis and placement for one row: the first try that places
     every card, else the one that places the most (`spread_row` may then
-    prefer cards chosen evenly over the axis)."""
+    prefer cards chosen evenly over the axis). `true_only`: only true time
+    scales cut at the longest pauses (`RICH_GAP_THRESHOLDS`) are tried."""
     w = level.width * k
     x_min, x_max = frame.left, frame.right
     best = None
-    for thr, balance, breaks in _scales(last and big):
+    scales = _scales(last and big)
+    if true_only:
+        scales = [(t, 0.0, MAX_BREAKS) for t in RICH_GAP_THRESHOLDS]
+    for thr, balance, breaks in scales:
         # Dates run from half a card inside the left edge to half a card
         # before the right one, so end cards stand beside their dates.
         scale = build_scale(

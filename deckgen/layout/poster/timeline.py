@@ -382,7 +382,7 @@ def _described(outline, theme, ts, look, k, choice: _Choice) -> int:
     return sum(any(b.role == "event-text" for b in x.blocks) for x in texts)
 
 
-MIXED_ROUNDS = 3  # tries at giving descriptions to some of a compact poster's cards
+MIXED_ROUNDS = 8  # tries at giving descriptions to some of a compact poster's cards
 
 
 def _mixed(
@@ -400,8 +400,9 @@ def _mixed(
 ) -> _Choice | None:
     """When every card fits only without descriptions, cards with their whole
     description for as many events as still all fit: every event with a text
-    gets it first; those left out, and their neighbours, go back to the
-    compact card, a few rounds. None when no round places every event."""
+    gets it first; those left out, and their neighbours (two either side,
+    more when those were compact already), go back to the compact card, a
+    few rounds, each on a true time scale only. None when no round places every event."""
     assert outline.timeline is not None
     events = outline.timeline.events
     c = theme.colors
@@ -410,23 +411,71 @@ def _mixed(
     use = [ev.text is not None and not r.cut for ev, r in zip(events, rich, strict=True)]
     if not any(use):
         return None
+    fits = list(use)
     min_span = _min_span(events)
+    reach = 2
     for _ in range(MIXED_ROUNDS):
         cards = [r if u else x for r, x, u in zip(rich, texts, use, strict=True)]
         if max(x.height for x in cards) > t.side_h:
             use = [u and r.height <= t.side_h for u, r in zip(use, rich, strict=True)]
             continue
-        rows = _fit_rows(events, groups, t, starts, ends, cards, frame, k, False, min_span)
+        # Only on a true time scale: a crowded axis loses to fewer words.
+        rows = _fit_rows(
+            events, groups, t, starts, ends, cards, frame, k, False, min_span, true_only=True
+        )
         missing = [i for row in rows for i in row.missing]
         if not missing:
-            return _Choice(0, t.li, cards, rows, t.side_h, t.geo)
-        for i in missing:
-            for j in (i - 2, i - 1, i, i + 1, i + 2):
-                if 0 <= j < len(use):
-                    use[j] = False
+            return _given_back(
+                events, groups, t, starts, ends, rich, texts, use, rows, fits, frame, k
+            )
+        while not _plainer(use, missing, reach) and reach < len(use):
+            # The events left out were plain already: their wider
+            # neighbourhood gives up its descriptions.
+            reach *= 2
         if not any(use):
             return None
     return None
+
+
+GIVE_BACK = 24  # tries at giving a description back, one card at a time
+
+
+def _given_back(events, groups, t, starts, ends, rich, texts, use, rows, fits, frame, k) -> _Choice:
+    """The mixed choice that places every event (`use`: the cards with their
+    description), with descriptions given back one by one to the cards that
+    lost them as neighbours of a card left out, where every event still
+    fits on a true time scale: the rounds of `_mixed` take back whole
+    neighbourhoods."""
+    min_span = _min_span(events)
+    # The shortest descriptions first: the likeliest to fit.
+    back = sorted(
+        (i for i, (u, f) in enumerate(zip(use, fits, strict=True)) if f and not u),
+        key=lambda i: (rich[i].height - texts[i].height, i),
+    )
+    for i in back[:GIVE_BACK]:
+        trial = list(use)
+        trial[i] = True
+        cards = [r if u else x for r, x, u in zip(rich, texts, trial, strict=True)]
+        if cards[i].height > t.side_h:
+            continue
+        got = _fit_rows(
+            events, groups, t, starts, ends, cards, frame, k, False, min_span, true_only=True
+        )
+        if not any(row.missing for row in got):
+            use, rows = trial, got
+    cards = [r if u else x for r, x, u in zip(rich, texts, use, strict=True)]
+    return _Choice(0, t.li, cards, rows, t.side_h, t.geo)
+
+
+def _plainer(use: list[bool], missing: list[int], reach: float) -> bool:
+    """The events left out and their neighbours within `reach` (in date
+    order) back to the compact card; whether any card changed."""
+    changed = False
+    for i in missing:
+        for j in range(max(0, i - int(reach)), min(len(use), i + int(reach) + 1)):
+            changed = changed or use[j]
+            use[j] = False
+    return changed
 
 
 def _fit_rows(
@@ -441,6 +490,7 @@ def _fit_rows(
     big: bool,
     min_span: float,
     keep: Sequence[Row] = (),
+    true_only: bool = False,
 ) -> list[Row]:
     """Each row's best axis and placement of its events' cards (`fit_row`);
     `keep`: rows fitted before, kept as they are where no card of theirs
@@ -472,6 +522,7 @@ def _fit_rows(
             big,
             t.li == len(LEVELS) - 1,
             min_span,
+            true_only,
         )
         rows.append(row)
     return rows
