@@ -13,9 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -29,8 +31,9 @@ from deckgen.backends.pdfblocks import BlockFlowable
 from deckgen.backends.tagging import TaggedCanvas, tagger_of
 from deckgen.backends.tagging.flow import ARTIFACT, GROUP, TaggedFrame, TaggedTable, draw_part
 from deckgen.layout.common.breaks import whole_dates
-from deckgen.layout.handout.keydates import Strip
+from deckgen.layout.handout.keydates import MARK_INDENT, Strip
 from deckgen.layout.handout.layout import (
+    PADDING,
     Cover,
     Figure,
     Handout,
@@ -53,7 +56,7 @@ from deckgen.layout.handout.style import TextStyle
 from deckgen.layout.handout.text import SetParagraph
 from deckgen.outline.model import Run, Text
 
-__all__ = ["render_article", "Typesetter"]
+__all__ = ["fit_words", "footer_text", "render_article", "Typesetter"]
 
 LONG_WORD = 30  # characters: longer tokens (URLs) are split, not hyphenated
 
@@ -311,13 +314,67 @@ class FigureBlock(Block):
         return super().wrap(aw, ah)
 
 
+class Float(Flowable):
+    """A figure that may wait for the text after it (the rest of its section):
+    placed where it stands when it fits there, else that text goes first, a
+    part at a time, and the figure after it; never past its section's end.
+    `_Doc.filterFlowables` resolves it before platypus sees it; it is never
+    drawn itself."""
+
+    def __init__(self, figure: Flowable, followers: list[Flowable]) -> None:
+        super().__init__()
+        self.figure, self.followers = figure, followers
+
+    def wrap(self, aw, ah):  # pragma: no cover - resolved before it is wrapped
+        return self.figure.wrap(aw, ah)
+
+    def resolve(self, frame) -> list[Flowable]:
+        """What goes in its place in the story, given the room left in `frame`."""
+        if frame is None or frame._atTop or not self.followers:
+            return [self.figure, *self.followers]
+        space = self.figure.getSpaceBefore()
+        room = frame._y - frame._y1p - space
+        if room > 0 and self.figure.wrap(frame._aW, room)[1] <= room:
+            return [self.figure, *self.followers]
+        return [self.followers[0], Float(self.figure, self.followers[1:])]
+
+
+def _floats(parts: list[Flowable]) -> list[Flowable]:
+    """Each figure standing in `parts` (after their first part) may let the
+    parts after it go first (`Float`)."""
+    for i, part in enumerate(parts):
+        if i and isinstance(part, FigureBlock) and i + 1 < len(parts):
+            return [*parts[:i], Float(part, _floats(parts[i + 1 :]))]
+    return parts
+
+
 class _Doc(BaseDocTemplate):
     # where the text ended: the page and the frame's y (for `render_article`'s
     # check of a nearly empty last page)
     last_page = 0
     last_y = 0.0
 
+    first_on_page: Flowable | None = None  # the first thing set on the last page
+    _first_page = 0
+
+    def references_alone(self, style: TextStyle) -> bool:
+        """The last page starts with the references (`style`: theirs): their
+        heading, or the tail of their list."""
+        f = self.first_on_page
+        head = f.heading() if isinstance(f, Block) else f
+        if isinstance(head, SectionHeading):
+            return head.bookmark_key == "references"
+        first = f.parts[0] if isinstance(f, Block) and f.parts else f
+        return isinstance(first, SetText) and first.para.style == style
+
+    def filterFlowables(self, flowables):
+        while flowables and isinstance(flowables[0], Float):
+            flowables[0:1] = flowables[0].resolve(self.frame)
+
     def afterFlowable(self, flowable):
+        if self.page != self._first_page and not isinstance(flowable, ActionFlowable | Spacer):
+            # (not page breaks, conditional or not)
+            self.first_on_page, self._first_page = flowable, self.page
         if self.frame is not None:
             self.last_page, self.last_y = self.page, self.frame._y
         heading = flowable.heading() if isinstance(flowable, Block) else flowable
@@ -338,7 +395,7 @@ def draw_logo(canvas, handout: Handout, x: float, baseline: float) -> float:
     return logo.width + 8
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit_words(text: str, font: str, size: float, width: float) -> str:
     """`text` as it is when it fits, else as many of its whole words as fit
     with an ellipsis (a single long word is cut)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
@@ -357,13 +414,18 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 def _draw_header(
     canvas: Canvas, handout: Handout, names: pdfkit.FontNames, running: str, logo_w: float
 ) -> None:
-    """The running head of a page after the first: the handout's header at the
-    left (after the logo), the section the page starts in at the right, a rule."""
+    """The running head of a page after the first: the section the page starts
+    in at the right, whole where the measure allows; the handout's header at
+    the left (after the logo) in the room left, dropped when too little is
+    left for it; a rule."""
     g = handout.geometry
     size = handout.styles.header.size
-    rw = min(pdfmetrics.stringWidth(running, names.bold, size), g.column * 0.55)
-    right = _fit(running, names.bold, size, rw)
-    left = _fit(handout.header, names.regular, size, g.column - rw - 18 - logo_w)
+    room = g.column - logo_w
+    right = fit_words(running, names.bold, size, room)
+    left_room = room - pdfmetrics.stringWidth(right, names.bold, size) - 18
+    left = ""
+    if left_room >= min(MIN_HEAD, pdfmetrics.stringWidth(handout.header, names.regular, size)):
+        left = fit_words(handout.header, names.regular, size, left_room)
     canvas.setFillColor(pdfkit.color(handout.styles.header.color))
     canvas.setFont(names.regular, size)
     canvas.drawString(g.left + logo_w, g.header_y, left)
@@ -374,18 +436,29 @@ def _draw_header(
     canvas.line(g.left, g.header_y - 5, g.right, g.header_y - 5)
 
 
+MIN_HEAD = 72.0  # points: a shortened left running head narrower than this is dropped
+
+
 def _draw_footer(canvas: Canvas, handout: Handout, names: pdfkit.FontNames, page: str) -> None:
-    """The page number at the right, the handout's footer (if any) at the left."""
+    """The page number at the right, the handout's footer (if any) at the left,
+    on one or two lines as the layout broke it."""
     g = handout.geometry
-    size = handout.styles.footer.size
-    pw = pdfmetrics.stringWidth(page, names.regular, size)
-    canvas.setFillColor(pdfkit.color(handout.styles.footer.color))
-    canvas.setFont(names.regular, size)
+    style = handout.styles.footer
+    pw = pdfmetrics.stringWidth(page, names.regular, style.size)
+    canvas.setFillColor(pdfkit.color(style.color))
+    canvas.setFont(names.regular, style.size)
     canvas.drawRightString(g.right, g.footer_y, page)
-    if handout.footer:
-        canvas.drawString(
-            g.left, g.footer_y, _fit(handout.footer, names.regular, size, g.column - pw - 18)
-        )
+    lines = footer_text(handout, names.regular, g.column - pw - 18)
+    for i, line in enumerate(lines):
+        canvas.drawString(g.left, g.footer_y - i * style.leading, line)
+
+
+def footer_text(handout: Handout, font: str, width: float) -> tuple[str, ...]:
+    """The footer's lines as the layout broke them (a hand-made model without
+    them: the footer on one line, shortened at a word)."""
+    if handout.footer_lines or not handout.footer:
+        return handout.footer_lines
+    return (fit_words(handout.footer, font, handout.styles.footer.size, width),)
 
 
 def _bookmark(canvas: Canvas, marks: list[tuple[SectionHeading, float]]) -> None:
@@ -526,7 +599,13 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
         body.extend(_figure(block.figure, ts))
     if block.quote_set is not None:
         body.extend(_quote(block.quote_set, ts))
-    if block.points:
+    if len(block.key_points) == 1:
+        # one point left (the others are on the section's slides): no list of
+        # one, but the point under its singular head
+        label = ts.para((Run(ts.handout.words.key_point),), st.label, "label")
+        point = _set(replace(block.key_points[0], bullet=None), ts)
+        body.append(Block([label, point]))
+    elif block.points:
         label = ts.para((Run(ts.handout.words.key_points),), st.label, "label")
         # a short list whole, a long one split only after its first two items
         body.extend(_kept(label, _list(block.key_points, ts)))
@@ -538,7 +617,18 @@ def _section(block: SectionBlock, ts: Typesetter) -> list[Flowable]:
     if block.notes_lines:
         label = ts.para((Run(ts.handout.words.notes),), st.notes_label, "notes-label")
         body.append(RuledNotes(label, block.notes_lines, st.notes_pitch, ts.handout.palette.rule))
-    return _keep_heading(heading, body, ts)
+    return _keep_heading(heading, _floats(_bind_to_next(body)), ts)
+
+
+def _bind_to_next(parts: list[Flowable]) -> list[Flowable]:
+    """A part that reads as a heading (a statement slide's text) kept with the
+    start of what follows it: the next block whole (a slide's title with its
+    figure), or a long paragraph's first two lines."""
+    for i, part in enumerate(parts):
+        if getattr(part, "keep_with_next", False) and i + 1 < len(parts):
+            first, rest = _lead(parts[i + 1 :])
+            return [*parts[:i], Block([part, first]), *_bind_to_next(rest)]
+    return parts
 
 
 def _long_para(text: Text, style: TextStyle, ts: Typesetter) -> list[Paragraph]:
@@ -687,7 +777,9 @@ def _slide(block: SlideBlock, ts: Typesetter) -> list[Flowable]:
         elif isinstance(part, SetQuote):
             body.extend(_quote(part, ts))
         elif isinstance(part, Statement):
-            body.append(_set(part.text, ts, bar=accent))
+            statement = _set(part.text, ts, bar=accent)
+            statement.keep_with_next = True  # reads as a heading: never alone at a foot
+            body.append(statement)
         elif isinstance(part, Pointer):
             body.append(_set(part.text, ts))
         elif isinstance(part, BlockPart):
@@ -779,7 +871,7 @@ class TimelineStrip(Flowable):
 class MarkedDate(Flowable):
     """A table row's date with its group's marker before it."""
 
-    INDENT = 1.8  # the date's indent, in marker widths
+    INDENT = MARK_INDENT  # the date's indent, in marker widths
 
     def __init__(self, para: Paragraph, size: float, shape: str, colour: str) -> None:
         super().__init__()
@@ -802,22 +894,30 @@ class MarkedDate(Flowable):
         )
 
 
-def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
+def _key_dates(block: KeyDates, ts: Typesetter, pull: int = 0) -> list[Flowable]:
+    """`pull`: the last rows to carry over to a page of their own (0: none)."""
     st = ts.handout.styles
-    pal = ts.handout.palette
     g = ts.handout.geometry
     heading = _heading(block.title.runs, None, "key-dates", ts, block.title.plain)
     w = ts.handout.words
-    head_cells = [
-        ts.para((Run(w.date),), st.table_head, "th"),
-        ts.para((Run(w.event),), st.table_head, "th"),
-    ]
-    if block.show_groups:
-        head_cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
-    rows = [head_cells]
+
+    def head_cells() -> list[Flowable]:
+        cells = [
+            ts.para((Run(w.date),), st.table_head, "th"),
+            ts.para((Run(w.event),), st.table_head, "th"),
+        ]
+        if block.show_groups:
+            cells.append(ts.para((Run(block.groups_label or w.group),), st.table_head, "th"))
+        return cells
+
+    rows: list[list] = [head_cells()]
     for row in block.rows:
-        cell = [ts.para(row.title, st.table_date, "td-title")]
-        if row.text is not None:
+        cell: list[Flowable] = [
+            _set(row.title_set, ts) if row.title_set else ts.para(row.title, st.table_date)
+        ]
+        if row.text_set is not None:
+            cell.append(_set(row.text_set, ts))
+        elif row.text is not None:
             cell.append(ts.para(row.text, st.table_cell, "td"))
         when = ts.para((Run(whole_dates(row.when)),), st.table_cell, "td-date")
         if block.mark_size:
@@ -829,6 +929,28 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
     date_w = (block.date_width or g.column * 0.23) + block.mark_size * MarkedDate.INDENT
     group_w = (block.group_width or g.column * 0.21) if block.show_groups else 0
     widths = [date_w, g.column - date_w - group_w] + ([group_w] if block.show_groups else [])
+    tables: list[Flowable] = [_date_table(rows, widths, ts)]
+    if 0 < pull < len(rows) - 3:
+        # the last rows carried over to the last page, so that what follows
+        # (the references) does not stand alone there
+        first = _date_table(rows[:-pull], widths, ts)
+        rest = _date_table([head_cells(), *rows[-pull:]], widths, ts)
+        # one Table in the tagged PDF, as a table split over pages is: the
+        # repeated head row an artifact
+        rest.tag_key, rest.continued = first, True
+        tables = [first, PageBreak(), rest]
+    need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
+    if block.strip is None:
+        return [CondPageBreak(need), heading, Spacer(0, 2), *tables]
+    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
+    need += block.strip.height
+    # The heading stays with its strip; the table flows on after them.
+    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), *tables]
+
+
+def _date_table(rows: list[list], widths: list[float], ts: Typesetter) -> TaggedTable:
+    """The key dates' table (its head row repeated on each page it runs to)."""
+    st, pal = ts.handout.styles, ts.handout.palette
     table = TaggedTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -838,7 +960,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
                 ("FONTNAME", (0, 0), (-1, -1), ts.names(st.table_cell.font).regular),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, pdfkit.color(pal.accent)),
@@ -853,13 +975,7 @@ def _key_dates(block: KeyDates, ts: Typesetter) -> list[Flowable]:
             ]
         )
     )
-    need = st.heading.space_before + st.heading.leading + st.table_cell.leading * 6
-    if block.strip is None:
-        return [CondPageBreak(need), heading, Spacer(0, 2), table]
-    strip = TimelineStrip(block.strip, ts.names(block.strip.font))
-    need += block.strip.height
-    # The heading stays with its strip; the table flows on after them.
-    return [CondPageBreak(need), Block([heading, strip]), Spacer(0, st.body.size), table]
+    return table
 
 
 def _references(block: References, ts: Typesetter) -> list[Flowable]:
@@ -880,7 +996,8 @@ def _references(block: References, ts: Typesetter) -> list[Flowable]:
     return _keep_heading(heading, items, ts)
 
 
-def story(handout: Handout, ts: Typesetter) -> list[Flowable]:
+def story(handout: Handout, ts: Typesetter, pull: int = 0) -> list[Flowable]:
+    """`pull`: the key dates' last rows carried over to the last page."""
     out: list[Flowable] = []
     for block in handout.blocks:
         if isinstance(block, Cover):
@@ -888,7 +1005,7 @@ def story(handout: Handout, ts: Typesetter) -> list[Flowable]:
         elif isinstance(block, SectionBlock):
             out.extend(_section(block, ts))
         elif isinstance(block, KeyDates):
-            out.extend(_key_dates(block, ts))
+            out.extend(_key_dates(block, ts, pull))
         elif isinstance(block, References):
             out.extend(_references(block, ts))
     return out
@@ -914,7 +1031,9 @@ LONG_PAGE_MAX = 40
 def render_article(handout: Handout) -> bytes:
     """The article as PDF. A last page holding only a short end (a few lines,
     one block) is avoided when a text block one line longer (a 'long page',
-    as books run them) brings it back onto the page before."""
+    as books run them) brings it back onto the page before; a last page
+    holding only the references (or their list's tail) takes the key dates'
+    last rows with them."""
     data, doc = _render(handout, 0.0)
     g = handout.geometry
     fill = (g.top - doc.last_y) / g.frame_height
@@ -922,11 +1041,22 @@ def render_article(handout: Handout) -> bytes:
         longer, doc2 = _render(handout, handout.styles.body.leading)
         if doc2.last_page < doc.last_page:
             return longer
+    kinds = [type(b) for b in handout.blocks[-2:]]
+    if 1 < doc.last_page <= LONG_PAGE_MAX and fill < 0.5 and kinds == [KeyDates, References]:
+        refs = handout.styles.reference
+        for pull in PULL_ROWS if doc.references_alone(refs) else ():
+            pulled, doc3 = _render(handout, 0.0, pull)
+            if doc3.last_page == doc.last_page and not doc3.references_alone(refs):
+                return pulled
     return data
 
 
-def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
-    """The PDF, its text block `longer` points deeper than the geometry's."""
+PULL_ROWS = (3, 5)  # key-dates rows tried on the last page with the references
+
+
+def _render(handout: Handout, longer: float, pull: int = 0) -> tuple[bytes, _Doc]:
+    """The PDF, its text block `longer` points deeper than the geometry's,
+    the key dates' last `pull` rows carried over to the last page."""
     fonts = register_fonts(handout)
     ts = Typesetter(handout, fonts)
     g = handout.geometry
@@ -953,5 +1083,5 @@ def _render(handout: Handout, longer: float) -> tuple[bytes, _Doc]:
         id="text",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story(handout, ts), canvasmaker=_paged_canvas(handout, ts))
+    doc.build(story(handout, ts, pull), canvasmaker=_paged_canvas(handout, ts))
     return pdfkit.finish(doc.canv, buf, saved=True), doc

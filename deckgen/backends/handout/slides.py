@@ -8,21 +8,13 @@ import io
 from reportlab.pdfbase import pdfmetrics
 
 from deckgen.backends import pdfkit
-from deckgen.backends.handout.article import draw_logo
+from deckgen.backends.handout.article import draw_logo, fit_words, footer_text
 from deckgen.backends.slides_pdf import slide_label
 from deckgen.backends.slides_pdf.draw import draw_slide, register_deck_fonts
 from deckgen.backends.tagging import tagger_of
 from deckgen.layout.handout.layout import Handout
 
 __all__ = ["render_slides_handout"]
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def render_slides_handout(handout: Handout) -> bytes:
@@ -103,7 +95,9 @@ def render_slides_handout(handout: Handout) -> bytes:
         canvas.drawString(
             left + logo_w,
             g.header_y,
-            _fit(handout.header, hnames.regular, st.header.size, right - left - sw - 18 - logo_w),
+            fit_words(
+                handout.header, hnames.regular, st.header.size, right - left - sw - 18 - logo_w
+            ),
         )
         canvas.setStrokeColor(pdfkit.color(pal.rule))
         canvas.setLineWidth(0.5)
@@ -113,12 +107,9 @@ def render_slides_handout(handout: Handout) -> bytes:
         canvas.setFillColor(pdfkit.color(st.footer.color))
         canvas.setFont(fnames.regular, st.footer.size)
         canvas.drawRightString(right, g.footer_y, page_text)
-        if handout.footer:
-            canvas.drawString(
-                left,
-                g.footer_y,
-                _fit(handout.footer, fnames.regular, st.footer.size, right - left - pw - 18),
-            )
+        credit = footer_text(handout, fnames.regular, right - left - pw - 18)
+        for i, text in enumerate(credit):
+            canvas.drawString(left, g.footer_y - i * st.footer.leading, text)
         canvas.showPage()
     canvas.showOutline()
     return pdfkit.finish(canvas, buf)

@@ -11,6 +11,10 @@ accent and background all grey) gets shades of grey instead, with hatching
 on every other group. Shape: one per group in the order the outline lists
 them, so colour is never the only cue. An ink-saving theme (`ink_saving`,
 the print theme) has every picture drawn in greyscale (`grey_pictures`).
+
+Events without a group (beside grouped ones) look neutral: grey, in a shape
+no group has, with a legend entry of their own ("Other", in the outline's
+language) last in `Look.legend`.
 """
 
 from __future__ import annotations
@@ -19,15 +23,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from deckgen.color import rgb
+from deckgen.layout.common.words import words
 from deckgen.outline.model import Group, Outline, Run, Text
 from deckgen.theme.model import Theme
 
-__all__ = ["SHAPES", "GroupStyle", "Look", "is_grey", "look_of"]
+__all__ = ["NEUTRAL", "SHAPES", "GroupStyle", "Look", "is_grey", "look_of"]
 
 # Marker shapes, in the order groups get them. Every output can draw these.
 SHAPES = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
 _PALETTE = ("#1F5FAD", "#C8102E", "#2E8540", "#E07B00", "#6A3D9A", "#008C95", "#8C564B")
 _SHADES = ("#000000", "#5A5A5A", "#8C8C8C", "#333333", "#737373")
+NEUTRAL = "#8A8A8A"  # events without a group: a grey that reads on white and on dark slides
 _MIN_DISTANCE = 90  # RGB distance under which two group colours read as one
 
 
@@ -57,9 +63,18 @@ class Look:
         return self.groups.get(group_id) or self.groups[None]
 
     @property
+    def others(self) -> GroupStyle | None:
+        """The events without a group, when they need a legend entry (the
+        timeline has groups too), else None."""
+        st = self.groups[None]
+        return st if st.label is not None else None
+
+    @property
     def legend(self) -> tuple[GroupStyle, ...]:
-        """The named groups, in the order the outline lists them."""
-        return tuple(st for gid, st in self.groups.items() if gid is not None)
+        """The named groups, in the order the outline lists them, then the
+        events without a group (`others`) if any."""
+        named = tuple(st for gid, st in self.groups.items() if gid is not None)
+        return named + ((self.others,) if self.others is not None else ())
 
 
 def is_grey(color: str) -> bool:
@@ -111,5 +126,14 @@ def look_of(outline: Outline, theme: Theme) -> Look:
         g.id: GroupStyle(g.id, colors[g.id], SHAPES[i % len(SHAPES)], g.label, grey and i % 2 == 1)
         for i, g in enumerate(groups)
     }
-    styles[None] = GroupStyle(None, c.text if grey else c.accent, "circle", None)
+    events = outline.timeline.events if outline.timeline else ()
+    known = {g.id for g in groups}
+    if groups and any(e.group not in known for e in events):
+        # neutral: grey, a shape of its own (where one is left), a legend entry
+        used = {st.shape for st in styles.values()}
+        shape = next((s for s in SHAPES if s not in used), "circle-open")
+        label = Text.of(words(outline.language).other)
+        styles[None] = GroupStyle(None, NEUTRAL, shape, label)
+    else:
+        styles[None] = GroupStyle(None, c.text if grey else c.accent, "circle", None)
     return Look(styles, grey, grey_pictures=theme.ink_saving)

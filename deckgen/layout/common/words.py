@@ -47,6 +47,7 @@ class Words(Mapping[str, str]):
     event: str
     who: str
     group: str  # the key-dates column of the timeline's groups, unless it names them
+    other: str  # the legend's entry (and group cell) of events without a group
     page_of: str  # {n}, {total}
     slide_of: str  # {n}, {total}: the slides a handout page shows
     slides_of: str  # {first}, {last}, {total}
@@ -112,6 +113,7 @@ _WORDS: dict[str, Words] = {
         event="Event",
         who="Who",
         group="Group",
+        other="Other",
         page_of="page {n} of {total}",
         slide_of="Slide {n} of {total}",
         slides_of="Slides {first}–{last} of {total}",
@@ -148,6 +150,7 @@ _WORDS: dict[str, Words] = {
         event="Событие",
         who="Кто",
         group="Группа",
+        other="Другое",
         page_of="стр. {n} из {total}",
         slide_of="Слайд {n} из {total}",
         slides_of="Слайды {first}–{last} из {total}",
@@ -184,6 +187,7 @@ _WORDS: dict[str, Words] = {
         event="Подія",
         who="Хто",
         group="Група",
+        other="Інше",
         page_of="стор. {n} з {total}",
         slide_of="Слайд {n} з {total}",
         slides_of="Слайди {first}–{last} з {total}",
@@ -220,6 +224,7 @@ _WORDS: dict[str, Words] = {
         event="Ereignis",
         who="Wer",
         group="Gruppe",
+        other="Sonstige",
         page_of="Seite {n} von {total}",
         slide_of="Folie {n} von {total}",
         slides_of="Folien {first}–{last} von {total}",
@@ -256,6 +261,7 @@ _WORDS: dict[str, Words] = {
         event="Événement",
         who="Qui",
         group="Groupe",
+        other="Autres",
         page_of="page {n} sur {total}",
         slide_of="Diapositive {n} sur {total}",
         slides_of="Diapositives {first} à {last} sur {total}",
@@ -292,6 +298,7 @@ _WORDS: dict[str, Words] = {
         event="Acontecimiento",
         who="Quién",
         group="Grupo",
+        other="Otros",
         page_of="página {n} de {total}",
         slide_of="Diapositiva {n} de {total}",
         slides_of="Diapositivas {first}–{last} de {total}",

@@ -513,6 +513,11 @@ def timeline_slides(
         return []
     body = st.body_box_for(kind)
     groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
+    others = talk.look.others
+    ungrouped = any(timeline.group(e.group) is None for e in events)
+    if others is not None and others.label is not None and ungrouped:
+        # the events without a group: their own legend entry (the look's)
+        groups.append(Group("", others.label))
     full = _frame(body, _legend_height(st, talk, groups, timeline.eras, body.w))
     # detail slides name their era in the title; their legend shows the groups
     detail = _frame(body, _legend_height(st, talk, groups, (), body.w))

@@ -26,6 +26,7 @@ from deckgen.layout.handout.style import Palette, TextStyle
 from deckgen.outline.model import Event, Timeline
 
 __all__ = [
+    "MARK_INDENT",
     "ROW_MARK",
     "Strip",
     "StripBand",
@@ -44,6 +45,7 @@ MAX_LEVELS = 4  # marker rows above the axis before a smaller marker is tried
 # rather than the strip growing taller than the table it summarises.
 MAX_STACK = 8
 ROW_MARK = 0.62  # a table row's marker, as a fraction of the cell's text size
+MARK_INDENT = 1.8  # a row's date indented by this many marker widths (the marker before it)
 # How far a drawn marker reaches from its centre, in marker widths: a diamond's
 # tip (0.575) and half its outline (pdfkit.draw_marker strokes a sixth).
 REACH = 0.67
@@ -221,6 +223,32 @@ def _stack(xs: Sequence[float], x_ends: Sequence[float]) -> tuple[float, list[in
     return mark, [min(level, MAX_STACK - 1) for level in levels]
 
 
+def _era_span(era, scale: TimeScale) -> tuple[float, float] | None:
+    t0, t1 = max(era.start.ordinal, scale.t0), min(end_ordinal(era.end), scale.t1)
+    return (scale.to_x(t0), scale.to_x(t1)) if t1 > t0 else None
+
+
+def _era_names(timeline: Timeline, scale: TimeScale, small: _Type) -> list[list[str]]:
+    """Each era's name as it fits its band: one line, else two broken
+    between words ('Building / the ISS'), else none."""
+    out: list[list[str]] = []
+    for era in timeline.eras:
+        span = _era_span(era, scale)
+        label = era.label.plain
+        room = (span[1] - span[0]) - small.size if span else 0.0
+        words = label.split()
+        splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+        two = [s for s in splits if max(small.width(s[0]), small.width(s[1])) <= room]
+        if small.width(label) <= room:
+            out.append([label])
+        elif two:  # the most even of the splits that fit
+            head, tail = min(two, key=lambda s: abs(small.width(s[0]) - small.width(s[1])))
+            out.append([head, tail])
+        else:
+            out.append([])
+    return out
+
+
 def _eras(
     timeline: Timeline,
     scale: TimeScale,
@@ -228,26 +256,29 @@ def _eras(
     axis_y: float,
     palette: Palette,
     small: _Type,
+    names: list[list[str]],
 ) -> tuple[list[StripBand], list[StripText]]:
     """Tinted bands behind the markers, each named where its name fits."""
     bands: list[StripBand] = []
     texts: list[StripText] = []
-    for i, era in enumerate(timeline.eras):
-        t0, t1 = max(era.start.ordinal, scale.t0), min(end_ordinal(era.end), scale.t1)
-        if t1 <= t0:
+    for i, (era, lines) in enumerate(zip(timeline.eras, names, strict=True)):
+        span = _era_span(era, scale)
+        if span is None:
             continue
-        x0, x1 = scale.to_x(t0), scale.to_x(t1)
+        x0, x1 = span
         base = era.color or (palette.accent if i % 2 == 0 else palette.muted)
         tint = mix(PAPER, base, 0.08 if i % 2 == 0 else 0.14)
         # A hairline of paper between eras that meet: in grey they would merge.
         bands.append(StripBand(x0 + 0.4, x1 - 0.4, top, axis_y, tint))
-        label = era.label.plain
-        if small.width(label) + small.size <= x1 - x0:
-            baseline = top + small.size * 0.3 + small.ascent
+        for k, line in enumerate(lines):
+            baseline = top + small.size * 0.3 + small.ascent + k * small.size * ERA_LEADING
             texts.append(
-                StripText(x0 + small.size * 0.5, baseline, label, small.size, small.color, "era")
+                StripText(x0 + small.size * 0.5, baseline, line, small.size, small.color, "era")
             )
     return bands, texts
+
+
+ERA_LEADING = 1.15  # an era name's second line, in sizes below its first
 
 
 def _tick_labels(
@@ -319,13 +350,15 @@ def key_dates_strip(
     # Top to bottom: legend, era names, the stacks of markers, axis, years.
     legend_marks, legend_texts, legend_h = _legend(look, width, small.size, small.face, small.color)
     plot_top = legend_h + (small.size * 0.5 if legend_h else 0.0)
-    era_h = small.size * 1.8 if timeline.eras else 0.0
+    era_names = _era_names(timeline, scale, small)
+    era_lines = max((len(n) for n in era_names), default=0)
+    era_h = small.size * (1.8 + ERA_LEADING * max(era_lines - 1, 0)) if timeline.eras else 0.0
     axis_y = plot_top + era_h + (max(levels) + 1) * pitch + mark * 0.4
     tick_len = 3.0
     tick_baseline = axis_y + tick_len + 1.5 + small.ascent
     height = tick_baseline + small.face.descent * small.size + 2.0
 
-    bands, era_texts = _eras(timeline, scale, plot_top, axis_y, palette, small)
+    bands, era_texts = _eras(timeline, scale, plot_top, axis_y, palette, small, era_names)
     # Events: spans as bars, markers stacked up from the axis.
     bars: list[StripBar] = []
     marks: list[StripMark] = []

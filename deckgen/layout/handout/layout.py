@@ -29,8 +29,9 @@ from deckgen.layout.common.breaks import span_parts
 from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.words import words
 from deckgen.layout.handout.blocks import Setter, point_to_key_dates, section_content
+from deckgen.layout.handout.furniture import footer_lines
 from deckgen.layout.handout.glyphs import GlyphCheck
-from deckgen.layout.handout.keydates import ROW_MARK, key_dates_strip
+from deckgen.layout.handout.keydates import MARK_INDENT, ROW_MARK, key_dates_strip
 from deckgen.layout.handout.model import (
     Block,
     Cover,
@@ -143,7 +144,8 @@ def _with_slide_notes(section: Section) -> Section:
     return replace(section, notes=tuple(n for s in section.slides for n in s.notes))
 
 
-CELL_PADDING = 8.0 + 1.0  # the table's right cell padding, and a point to spare
+PADDING = 8.0  # the table's right cell padding
+CELL_PADDING = PADDING + 1.0  # and a point to spare
 
 
 def _date_width(rows: list[DateRow], styles: Styles, column: float) -> float:
@@ -280,7 +282,10 @@ def _key_dates(
     rows = []
     for i, event in enumerate(timeline.events):
         group = timeline.group(event.group)
+        others = talk.look.others  # events without a group: their legend word
         label = group.label.plain if group is not None else ""
+        if group is None and others is not None and others.label is not None:
+            label = others.label.plain
         style = talk.look.group(event.group)
         check.text(event.title, body_font, f"timeline.events[{i}].title", bold=True)
         check.text(event.text, body_font, f"timeline.events[{i}].text")
@@ -302,16 +307,22 @@ def _key_dates(
     mark = round(styles.table_cell.size * ROW_MARK, 2)
     groups_label = timeline.groups_label.plain if timeline.groups_label else default_groups_label
     check.text(timeline.groups_label, head_font, "timeline.groups_label", bold=True)
-    return KeyDates(
-        title,
-        tuple(rows),
-        any(r.group for r in rows),
-        strip,
-        mark,
-        _date_width(rows, styles, col),
-        _group_width(rows, groups_label, styles, col),
-        groups_label,
-    )
+    show_groups = any(r.group for r in rows)
+    date_w = _date_width(rows, styles, col)
+    group_w = _group_width(rows, groups_label, styles, col)
+    # the event column: what the date and group columns leave, less its padding
+    event_w = col - date_w - mark * MARK_INDENT - (group_w if show_groups else 0) - PADDING
+    rows = [
+        replace(
+            r,
+            title_set=set_paragraph(r.title, styles.table_date, event_w, setter.hyphenation),
+            text_set=None
+            if r.text is None
+            else set_paragraph(r.text, styles.table_cell, event_w, setter.hyphenation),
+        )
+        for r in rows
+    ]
+    return KeyDates(title, tuple(rows), show_groups, strip, mark, date_w, group_w, groups_label)
 
 
 def layout_handout(
@@ -424,6 +435,7 @@ def layout_handout(
         header=_running_head(outline.title.plain),
         logo=_logo(theme),
         footer=footer,
+        footer_lines=footer_lines(footer, styles.footer, geometry.column, w),
         words=w,
     )
     return handout

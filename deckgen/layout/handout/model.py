@@ -163,6 +163,10 @@ class DateRow:
     group: str  # the group's label, '' when none
     color: str  # the group's marker (the look's: as on the slides and the poster)
     shape: str = "circle"
+    # the event cell's title and text set in lines by the layout (no runts);
+    # None in hand-made models (the backend sets them)
+    title_set: SetParagraph | None = None
+    text_set: SetParagraph | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,7 @@ class Handout:
     language: str
     header: str  # running header, left
     footer: str  # running footer, left (source credit or theme footer)
+    footer_lines: tuple[str, ...] = ()  # the footer as printed (`furniture.footer_lines`)
     words: Words = field(default_factory=lambda: words("en"))  # the words the handout adds
     logo: Figure | None = None  # the theme's logo, small at the head of every page
     slide_pages: tuple[SlidePage, ...] = ()  # slides mode only

@@ -6,16 +6,22 @@ as the cell allows once a few lines of room for notes are kept, the rest of the
 cell ruled to write on: beside the thumbnail and under it, so no band of the
 page is left blank. Rows are spread over the whole text block.
 
+Without lines to write on (and no speaker notes) the cells are `filled`:
+the arrangement giving the largest thumbnails (4 a page: two columns or one),
+no room kept beside or under them, the rows spread evenly down the page.
+With speaker notes a row may be deeper than its share (`moved`): the
+caller stacks rows of different heights.
+
 Boxes: points, y growing down from the page's top.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.layout.common.primitives import Box
 
-__all__ = ["Cell", "GUTTER", "LABEL_W", "cells", "rules_in"]
+__all__ = ["Cell", "GUTTER", "LABEL_W", "cells", "filled", "moved", "rules_in"]
 
 GUTTER = 22.0  # between cells, and between a thumbnail and its lines beside it
 LABEL_W = 16.0  # room for the slide number left of a thumbnail
@@ -68,6 +74,44 @@ def cells(per_page: int, area: Box, aspect: float, pitch: float, notes_share: fl
         )
         out.append(Cell(box, thumb, beside, below))
     return out
+
+
+ARRANGEMENTS = {1: ((1, 1),), 2: ((1, 2),), 3: ((1, 3),), 4: ((2, 2), (1, 4)), 6: ((2, 3),)}
+
+
+def filled(per_page: int, area: Box, aspect: float) -> list[Cell]:
+    """Cells of a page with nothing but slides: each thumbnail as large as the
+    area allows in the best arrangement, centred in its column, the rows
+    spaced evenly from the area's top to its foot. The slide number sits left
+    of its thumbnail, in the margin or the gutter (no room kept for it)."""
+
+    def size(cols: int, rows: int) -> float:
+        col_w = (area.w - GUTTER * (cols - 1)) / cols
+        return min(col_w, (area.h - GUTTER * (rows - 1)) / rows / aspect)
+
+    cols, rows = max(ARRANGEMENTS[per_page], key=lambda a: size(*a))
+    w = size(cols, rows)
+    h = w * aspect
+    col_w = (area.w - GUTTER * (cols - 1)) / cols
+    gap = (area.h - rows * h) / (rows + 1)
+    out = []
+    for r in range(rows):
+        y = area.y + gap + r * (h + gap)
+        for c in range(cols):
+            cx = area.x + c * (col_w + GUTTER)
+            thumb = Box(cx + (col_w - w) / 2, y, w, h)
+            out.append(Cell(Box(cx, y, col_w, h), thumb, None, Box(thumb.x, thumb.bottom, w, 0.0)))
+    return out
+
+
+def moved(cell: Cell, y: float, h: float) -> Cell:
+    """`cell` moved down to `y` and made `h` deep: its thumbnail and the room
+    beside it move along, the room under it takes the new depth."""
+    dy = y - cell.box.y
+    thumb = replace(cell.thumb, y=cell.thumb.y + dy)
+    beside = None if cell.beside is None else replace(cell.beside, y=cell.beside.y + dy)
+    below = replace(cell.below, y=cell.below.y + dy, h=max(0.0, y + h - cell.below.y - dy))
+    return Cell(replace(cell.box, y=y, h=h), thumb, beside, below)
 
 
 def rules_in(

@@ -7,9 +7,11 @@ ruled lines for notes beside it. 1 or 2 a page: big slides with ruled lines
 (or the speaker notes) below. 4 or 6: a 2-column grid. Every count has lines
 to write on beside or under each slide (`slide_grid`), unless
 `writing_lines` is false. With `speaker_notes`
-each slide's notes are set under it, wrapped here with real metrics; notes
-too long for their space shrink to a floor, then are cut with a warning
-naming the outline's line.
+each slide's notes are set under it at the print floor, wrapped here with
+real metrics; notes deeper than their share of the page take more of it
+(fewer slides on that page), and only notes longer than a whole page are
+cut, with a warning naming the outline's line. Without writing lines or
+notes the thumbnails grow to fill the page (`slide_grid.filled`).
 
 Coordinates are points with y growing down from the page's top (as in the
 deck model); the backend converts.
@@ -20,13 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from deckgen.errors import Diagnostic, Location
+from deckgen.errors import Diagnostic
 from deckgen.fonts.wrap import Line, wrap
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.deck.model import Deck
+from deckgen.layout.handout.furniture import footer_lines
 from deckgen.layout.handout.glyphs import GlyphCheck
 from deckgen.layout.handout.options import HandoutOptions
-from deckgen.layout.handout.slide_grid import cells, rules_in
+from deckgen.layout.handout.slide_grid import GUTTER, Cell, cells, filled, moved, rules_in
+from deckgen.layout.handout.style import PRINT_FLOOR
 from deckgen.outline.model import Run, Text
 
 if TYPE_CHECKING:
@@ -36,8 +40,8 @@ __all__ = ["NotesBlock", "SlidePage", "SlideSlot", "layout_slide_pages", "PER_PA
 
 PER_PAGE = (1, 2, 3, 4, 6)
 MARGIN = 54.0  # left/right page margin in slides mode
-NOTES_MAX = 8.5  # points: speaker notes start at this size ...
-NOTES_MIN = 6.5  # ... and shrink no further (then are cut, with a warning)
+NOTES_SIZE = PRINT_FLOOR  # points: speaker notes, never smaller (nor shrunk to fit)
+NOTES_LEADING = round(NOTES_SIZE * 1.25, 2)
 
 
 @dataclass(frozen=True)
@@ -66,44 +70,128 @@ class SlidePage:
     last: int
 
 
-def _fit_notes(
-    paragraphs: tuple[Text, ...],
-    font: str,
-    box: Box,
-    color: str,
-    location: Location,
-    number: int,
-    diagnostics: list[Diagnostic],
-) -> NotesBlock:
-    runs_per_para = [p.runs for p in paragraphs]
-    size = NOTES_MAX
-    while True:
-        leading = round(size * 1.25, 2)
-        lines: list[Line] = []
-        for i, runs in enumerate(runs_per_para):
-            if i:
-                lines.append(Line((), 0.0))  # a blank line between paragraphs
-            lines.extend(wrap(runs, font, size, box.w))
-        fits = len(lines) * leading <= box.h + 0.01
-        if fits or size <= NOTES_MIN:
-            break
-        size = max(NOTES_MIN, round(size - 0.5, 2))
-    capacity = max(0, int((box.h + 0.01) // leading))
-    if len(lines) > capacity:
-        diagnostics.append(
+def _notes_lines(paragraphs: tuple[Text, ...], font: str, width: float) -> list[Line]:
+    """The notes wrapped at `NOTES_SIZE`, a blank line between paragraphs."""
+    lines: list[Line] = []
+    for i, para in enumerate(paragraphs):
+        if i:
+            lines.append(Line((), 0.0))
+        lines.extend(wrap(para.runs, font, NOTES_SIZE, width))
+    return lines
+
+
+def _cut(lines: list[Line], capacity: int) -> list[Line]:
+    """The first `capacity` lines, the last one ending in an ellipsis."""
+    kept = lines[:capacity]
+    if kept:
+        last = kept[-1]
+        kept[-1] = Line((*last.runs, Run(" …")), last.width)
+    return kept
+
+
+@dataclass
+class _Row:
+    cells: list[Cell]  # the page's grid row it takes the place of
+    slides: list[int]  # deck indices, one a cell
+    notes: list[list[Line] | None]
+    height: float
+
+
+class _Pager:
+    """Slides in rows of the page's grid, rows onto pages: a row is as deep
+    as its grid row unless the speaker notes of one of its slides need more
+    (set at `NOTES_SIZE` whole, never shrunk); then fewer slides share the
+    page. Notes longer than a whole page are cut, with a warning."""
+
+    def __init__(self, handout: Handout, deck: Deck, grid: list[Cell], area: Box, speaker: bool):
+        self.deck, self.area, self.speaker = deck, area, speaker
+        self.font = handout.styles.speaker_notes.font
+        self.pitch = handout.styles.notes_pitch
+        self.rows: list[list[Cell]] = []
+        for cell in grid:
+            if self.rows and self.rows[-1][0].box.y == cell.box.y:
+                self.rows[-1].append(cell)
+            else:
+                self.rows.append([cell])
+        self.diagnostics: list[Diagnostic] = []
+        self._notes: dict[int, list[Line] | None] = {}
+
+    def _notes_depth(self, lines: list[Line] | None) -> float:
+        return len(lines) * NOTES_LEADING + self.pitch * 0.3 if lines else 0.0
+
+    def _row(self, template: list[Cell], first: int) -> _Row:
+        indices = list(range(first, min(first + len(template), len(self.deck.slides))))
+        notes: list[list[Line] | None] = []
+        height = template[0].box.h
+        for index, cell in zip(indices, template, strict=False):
+            slide = self.deck.slides[index]
+            lines = None
+            if self.speaker and slide.notes:
+                head = cell.below.y - cell.box.y
+                if index not in self._notes:  # once: a row may be tried on two pages
+                    lines = _notes_lines(slide.notes, self.font, cell.below.w)
+                    if head + self._notes_depth(lines) > self.area.h:
+                        lines = self._too_long(lines, head, index)
+                    self._notes[index] = lines
+                lines = self._notes[index]
+                height = max(height, head + self._notes_depth(lines))
+            notes.append(lines)
+        return _Row(template, indices, notes, height)
+
+    def _too_long(self, lines: list[Line], head: float, index: int) -> list[Line]:
+        capacity = max(0, int((self.area.h - head - self.pitch * 0.3) // NOTES_LEADING))
+        slide = self.deck.slides[index]
+        self.diagnostics.append(
             Diagnostic(
                 "warning",
-                f"handout: the speaker notes of slide {number} are too long for the space under "
-                f"the slide at {NOTES_MIN:g} pt; printed up to line {capacity} of {len(lines)} "
+                f"handout: the speaker notes of slide {index + 1} are longer than a page under "
+                f"the slide; printed up to line {capacity} of {len(lines)} "
                 "(use fewer slides_per_page, or shorten the notes)",
-                location,
+                slide.location,
             )
         )
-        lines = lines[:capacity]
-        if lines:
-            last = lines[-1]
-            lines[-1] = Line((*last.runs, Run(" …")), last.width)
-    return NotesBlock(box, tuple(lines), font, size, leading, color)
+        return _cut(lines, capacity)
+
+    def pages(self) -> list[list[_Row]]:
+        pages: list[list[_Row]] = []
+        page: list[_Row] = []
+        used = 0.0
+        index = 0
+        while index < len(self.deck.slides):
+            row = self._row(self.rows[len(page)], index)
+            need = row.height + (GUTTER if page else 0.0)
+            if page and used + need > self.area.h + 0.01:
+                pages.append(page)
+                page, used = [], 0.0
+                continue
+            page.append(row)
+            used += need
+            index += len(row.slides)
+            if len(page) == len(self.rows):
+                pages.append(page)
+                page, used = [], 0.0
+        if page:
+            pages.append(page)
+        return pages
+
+    def place(self, rows: list[_Row]) -> list[tuple[int, Cell, list[Line] | None]]:
+        """The page's rows stacked from the area's top, the room left over
+        shared out among them (more lines to write on, no blank band); rows
+        of their grid row's depth stay where the grid put them."""
+        if all(r.height <= r.cells[0].box.h for r in rows):
+            return [
+                (i, c, n) for r in rows for i, c, n in zip(r.slides, r.cells, r.notes, strict=False)
+            ]
+        spare = self.area.h - sum(r.height for r in rows) - GUTTER * (len(rows) - 1)
+        extra = max(0.0, spare) / len(rows) if len(rows) < len(self.rows) else 0.0
+        out = []
+        y = self.area.y
+        for row in rows:
+            h = row.height + extra
+            for index, cell, lines in zip(row.slides, row.cells, row.notes, strict=False):
+                out.append((index, moved(cell, y, h), lines))
+            y += h + GUTTER
+        return out
 
 
 def layout_slide_pages(handout: Handout, deck: Deck, options: HandoutOptions) -> Handout:
@@ -112,12 +200,10 @@ def layout_slide_pages(handout: Handout, deck: Deck, options: HandoutOptions) ->
     g = handout.geometry
     st = handout.styles
     font = st.speaker_notes.font
-    pal_text = handout.palette.text
     aspect = deck.height / deck.width
     top, bottom = g.height - g.top, g.height - g.bottom  # y down from the page top
-    content_w, content_h = g.width - 2 * MARGIN, bottom - top
+    area = Box(MARGIN, top, g.width - 2 * MARGIN, bottom - top)
     pitch = st.notes_pitch
-    diagnostics: list[Diagnostic] = []
 
     check = GlyphCheck()
     if speaker:
@@ -126,36 +212,37 @@ def layout_slide_pages(handout: Handout, deck: Deck, options: HandoutOptions) ->
                 check.text(para, font, f"slide {i + 1} notes[{j}]")
     check.raise_if_missing()
 
-    area = Box(MARGIN, top, content_w, content_h)
-    notes_share = (0.3 if per_page == 3 else 0.38) if speaker else 0.0
-    grid = cells(per_page, area, aspect, pitch, notes_share)
     lines = options.writing_lines
+    if not lines and not speaker:
+        grid = filled(per_page, area, aspect)
+    else:
+        notes_share = (0.3 if per_page == 3 else 0.38) if speaker else 0.0
+        grid = cells(per_page, area, aspect, pitch, notes_share)
+    pager = _Pager(handout, deck, grid, area, speaker)
     pages: list[SlidePage] = []
-    n = len(deck.slides)
-    for start in range(0, n, per_page):
+    for rows in pager.pages():
         slots = []
-        for k, index in enumerate(range(start, min(start + per_page, n))):
-            cell = grid[k]
-            slide = deck.slides[index]
+        for index, cell, notes_lines in pager.place(rows):
             notes = None
             used = 0.0
-            if speaker and slide.notes:
-                box = replace(cell.below, h=cell.box.h * notes_share)
-                notes = _fit_notes(
-                    slide.notes, font, box, pal_text, slide.location, index + 1, diagnostics
+            if notes_lines:
+                used = len(notes_lines) * NOTES_LEADING + pitch * 0.3
+                box = replace(cell.below, h=len(notes_lines) * NOTES_LEADING)
+                notes = NotesBlock(
+                    box, tuple(notes_lines), font, NOTES_SIZE, NOTES_LEADING, handout.palette.text
                 )
-                used = len(notes.lines) * notes.leading + pitch * 0.3
             rules = (
                 (*rules_in(cell.beside, pitch, 4.0 - pitch), *rules_in(cell.below, pitch, used))
                 if lines
                 else ()
             )
             slots.append(SlideSlot(index, cell.thumb, str(index + 1), notes, rules))
-        pages.append(SlidePage(tuple(slots), start + 1, start + len(slots)))
+        pages.append(SlidePage(tuple(slots), slots[0].index + 1, slots[-1].index + 1))
 
     return replace(
         handout,
+        footer_lines=footer_lines(handout.footer, st.footer, area.w, handout.words),
         slide_pages=tuple(pages),
         deck=deck,
-        diagnostics=[*handout.diagnostics, *diagnostics],
+        diagnostics=[*handout.diagnostics, *pager.diagnostics],
     )

@@ -202,6 +202,11 @@ def make_geometry(paper: str, body_face, body_size: float) -> PageGeometry:
     )
 
 
+# A bare language's dictionary where pyphen's own choice is a regional one
+# ('en' gave en_GB, which breaks 'envir-onmental'; 'de' gave de_AT).
+MAIN_DICTIONARY = {"en": "en_US", "de": "de_DE"}
+
+
 def hyphenation_language(language: str) -> str | None:
     """The pyphen dictionary for a BCP 47 tag ('en' -> 'en_US'), or None."""
     try:
@@ -209,6 +214,9 @@ def hyphenation_language(language: str) -> str | None:
     except ImportError:  # hyphenation is an improvement, not a requirement
         return None
     tag = language.replace("-", "_")
+    main = MAIN_DICTIONARY.get(tag)
+    if main is not None and main in pyphen.LANGUAGES:
+        return main
     return pyphen.language_fallback(tag) or pyphen.language_fallback(tag.split("_")[0])
 
 

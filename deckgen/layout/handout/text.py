@@ -177,6 +177,9 @@ def _break_word(
 # runt: each step down sends a word or two on to the last line; the lines are
 # still justified to the full measure (a few percent wider spaces).
 RUNT_FILLS = (1.0, 0.985, 0.97, 0.955, 0.94, 0.925, 0.91)
+# Ragged text (narrow table cells) stretches no spaces: it may go further
+# ('launched to the / ISS.' -> 'launched / to the ISS.').
+RAGGED_FILLS = (0.88, 0.85, 0.82, 0.79, 0.76)
 
 
 def set_paragraph(
@@ -192,7 +195,8 @@ def set_paragraph(
     again on a slightly shorter measure; the first try without one wins."""
     runs = text.runs if isinstance(text, Text) else tuple(text)
     lines = _set_lines(runs, style, measure, language, first_indent, 1.0)
-    for fill in RUNT_FILLS[1:] if _has_runt(lines) else ():
+    fills = RUNT_FILLS[1:] + (RAGGED_FILLS if style.align != "justify" else ())
+    for fill in fills if _has_runt(lines) else ():
         again = _set_lines(runs, style, measure, language, first_indent, fill)
         if not _has_runt(again):
             lines = again

@@ -16,7 +16,7 @@ import deckgen.outline
 import deckgen.theme
 from deckgen.backends.base import Job
 from deckgen.backends.handout import HandoutBackend
-from deckgen.backends.handout.article import FigureBlock, Picture, _fit
+from deckgen.backends.handout.article import FigureBlock, Picture, fit_words
 from deckgen.layout.handout.model import Figure
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -44,7 +44,7 @@ def test_footer_credit_is_cut_at_a_word():
     font = pdfkit.register_family("Arimo").regular
     text = "Based on The Space Race: Paving the Way for International Space Cooperation"
     width = pdfmetrics.stringWidth(text, font, 8) * 0.6
-    cut = _fit(text, font, 8, width)
+    cut = fit_words(text, font, 8, width)
     assert cut.endswith("…") and pdfmetrics.stringWidth(cut, font, 8) <= width
     assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " ", "whole words only"
 

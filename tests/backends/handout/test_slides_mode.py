@@ -4,6 +4,7 @@ import io
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from pypdf import PdfReader
 
 from deckgen.backends.base import Job
 from deckgen.backends.handout import HandoutBackend
+from deckgen.layout.handout.style import PRINT_FLOOR
 from deckgen.outline import load
+from deckgen.outline.model import Text
 from deckgen.theme import resolve
 
 OUTLINE = Path(__file__).resolve().parents[3] / "content" / "space_race.yaml"
@@ -102,8 +105,37 @@ def test_speaker_notes_under_each_slide(outline):
         assert len(slot.notes.lines) * slot.notes.leading <= slot.notes.box.h + 0.01
 
 
-def test_notes_too_long_are_cut_with_a_warning_naming_the_line(outline):
-    plan, _ = build(outline, slides_per_page=6, speaker_notes=True)
+@pytest.mark.parametrize("per_page", [3, 6])
+def test_notes_are_never_shrunk_nor_cut_while_the_page_has_room(outline, per_page):
+    # 3 a page printed slide 4's notes at 6.5 pt (the others at 8.5), cut
+    # with "…" mid-paragraph, though the page had room left
+    plan, _ = build(outline, slides_per_page=per_page, speaker_notes=True)
+    assert not [d for d in plan.diagnostics if "speaker notes" in d.message]
+    slots = [s for p in plan.slide_pages for s in p.slots]
+    assert [s.index for s in slots] == list(range(len(plan.deck.slides)))
+    g = plan.geometry
+    for page in plan.slide_pages:
+        assert 1 <= len(page.slots) <= per_page
+        for slot in page.slots:
+            if slot.notes is None:
+                continue
+            assert slot.notes.size >= PRINT_FLOOR
+            assert slot.notes.box.y >= slot.box.bottom
+            assert slot.notes.box.bottom <= g.height - g.bottom + 0.01
+            # every line of every paragraph, none cut
+            paragraphs = plan.deck.slides[slot.index].notes
+            words = "".join("".join(p.plain for p in paragraphs).split())
+            printed = "".join("".join(r.text for r in ln.runs) for ln in slot.notes.lines)
+            assert "".join(printed.split()) == words
+        boxes = [b for s in page.slots for b in (s.box, s.notes and s.notes.box) if b]
+        for i, a in enumerate(boxes):
+            assert not any(a.overlaps(b) for b in boxes[i + 1 :])
+
+
+def test_notes_longer_than_a_page_are_cut_with_a_warning_naming_the_line(outline):
+    long = Text.of(" ".join(["The notes of this section run on and on."] * 400))
+    first = replace(outline.sections[0], notes=(long,))
+    plan, _ = build(replace(outline, sections=(first, *outline.sections[1:])), speaker_notes=True)
     warnings = [d for d in plan.diagnostics if d.severity == "warning"]
     assert warnings
     for d in warnings:
@@ -136,3 +168,28 @@ def test_pdftotext_shows_slides_and_notes(outline, tmp_path):
         if slide.notes:
             assert " ".join(slide.notes[0].plain.split()[:8]) in text
     assert "Юрий Гагарин" in text
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 4, 6])
+def test_without_lines_the_slides_grow_and_spread_evenly(outline, per_page):
+    # 6 a page without lines kept the 77 mm thumbnails of the ruled layout,
+    # with ~40 mm blank bands under each row
+    plan, _ = build(outline, slides_per_page=per_page, writing_lines=False)
+    ruled, _ = build(outline, slides_per_page=per_page)
+    g = plan.geometry
+    page = plan.slide_pages[0]
+    assert len(page.slots) == per_page
+    width = page.slots[0].box.w
+    assert width >= ruled.slide_pages[0].slots[0].box.w
+    if per_page in (3, 4, 6):
+        assert width > ruled.slide_pages[0].slots[0].box.w * 1.05
+    # as wide as the measure allows, or as high as the text block allows
+    columns = len({s.box.x for s in page.slots})
+    rows = sorted({round(s.box.y, 2) for s in page.slots})
+    height = page.slots[0].box.h
+    measure, depth = g.width - 2 * 54.0, g.top - g.bottom
+    assert width * columns > measure * 0.9 or height * len(rows) > depth * 0.8
+    # the gaps above, between and below the rows are equal
+    edges = [g.height - g.top, *(y for r in rows for y in (r, r + height)), g.height - g.bottom]
+    gaps = [b - a for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    assert max(gaps) - min(gaps) < 1.0

@@ -16,6 +16,7 @@ from deckgen.backends.handout import HandoutBackend
 from deckgen.backends.handout.article import Typesetter, register_fonts
 from deckgen.backends.handout.settext import SetText
 from deckgen.layout.handout.layout import layout_handout
+from deckgen.layout.handout.model import SectionBlock
 from deckgen.outline.model import Outline, Point, Run, Section, Text
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -156,3 +157,126 @@ def test_long_unbreakable_words_and_urls_stay_inside_the_column():
     para = ts.para(section.summary[0], plan.styles.point)
     para.wrap(plan.geometry.column, 10_000)
     assert all(line.extraSpace >= -0.5 for line in para.blPara.lines)
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("theme,paper", [("print", "A4"), ("default", "Letter")])
+def test_a_statement_is_kept_with_what_follows_it(theme, paper, tmp_path):
+    # A statement slide's text reads as a heading: the sample's first one
+    # ("4 October 1957: a beeping metal ball ...") was the last thing on
+    # page 1 of the A4 print handout, its slide's figure on page 2.
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "content" / "space_race.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline, theme), {"paper": paper})
+    data = backend.render(backend.layout(job), job)[0].data
+    statements = [
+        sl.text.plain
+        for s in outline.sections
+        for sl in s.slides or ()
+        if sl.layout == "statement" and sl.text is not None
+    ]
+    assert statements
+    for number, page in enumerate(_pages_text(data, tmp_path), 1):
+        body = [ln for ln in page.splitlines() if ln.strip() and not ln.startswith("page ")]
+        body = [ln for ln in body if "Based on" not in ln]
+        for text in statements:
+            tail = " ".join(text.split()[-2:])
+            at = [i for i, ln in enumerate(body) if ln.strip().endswith(tail)]
+            for i in at:
+                assert len(body) - i - 1 >= 2, f"page {number}: {text!r} ends the page"
+
+
+@pytest.mark.render
+def test_running_head_takes_the_room_it_needs(tmp_path):
+    # the Russian fixture's key dates ran "От первого спутника до первой
+    # женщины в…" beside an empty left half of the head
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "tests/fixtures/outlines/cyrillic.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline), {})
+    data = backend.render(backend.layout(job), job)[0].data
+    title = outline.timeline.title.plain
+    pages = [" ".join(page.split()) for page in _pages_text(data, tmp_path)]
+    # the heading, and the head of the page the table runs on to
+    assert sum(page.count(title) for page in pages) >= 2
+    # nothing shortened: neither heads nor the footer's credit
+    assert not any("…" in page for page in pages)
+
+
+def test_a_figure_that_does_not_fit_lets_the_text_after_it_go_first():
+    # a figure moved to the next page left 30-40 mm blank at the page's
+    # foot; the text after it (in its section) now fills that room first
+    from reportlab.platypus import Spacer
+
+    from deckgen.backends.handout.article import Float, _floats
+
+    class Frame:
+        _atTop, _aW, _y1p = 0, 300.0, 0.0
+
+        def __init__(self, room: float) -> None:
+            self._y = room
+
+    figure, after = Spacer(300, 200), [Spacer(300, 20), Spacer(300, 30)]
+    f = Float(figure, after)
+    assert f.resolve(Frame(250.0)) == [figure, *after]  # it fits: stays in place
+    first, rest = f.resolve(Frame(120.0))  # no room: the text goes first
+    assert first is after[0] and isinstance(rest, Float) and rest.followers == after[1:]
+    assert Float(figure, []).resolve(Frame(120.0)) == [figure]  # nothing to let by
+    # only figures after a section's first part float, up to its end
+    from deckgen.backends.handout.article import FigureBlock, Picture
+
+    fig = sample.outline(1).sections[0].image
+    assert fig is not None
+    plan = layout_handout(sample.outline(1), sample.theme(), {})
+    block = next(b for b in plan.blocks if getattr(b, "figure", None) is not None)
+    pic = Picture(block.figure)
+    figure_block = FigureBlock([pic], pic)
+    parts = [Spacer(1, 1), figure_block, Spacer(1, 2)]
+    out = _floats(parts)
+    assert out[0] is parts[0] and isinstance(out[1], Float) and out[1].figure is figure_block
+    assert _floats([figure_block, Spacer(1, 2)])[0] is figure_block
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("theme,paper", [("print", "Letter"), ("default", "A4")])
+def test_the_last_page_is_not_the_references_alone(theme, paper, tmp_path):
+    # the Letter print handout's last page held "Further reading" only
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "content" / "space_race.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline, theme), {"paper": paper})
+    data = backend.render(backend.layout(job), job)[0].data
+    last = [ln for ln in _pages_text(data, tmp_path)[-1].splitlines() if ln.strip()]
+    body = [ln for ln in last if not ln.startswith("page ") and "Based on" not in ln]
+    heads = [i for i, ln in enumerate(body[:-1]) if ln == "Further reading"]
+    starts = [i for i in heads if body[i + 1].startswith("1.")]
+    # where the references start on the last page, more than the running
+    # head stands above them
+    assert all(i > 2 for i in starts), body[:4]
+
+
+@pytest.mark.render
+def test_a_single_key_point_has_no_list_of_one(tmp_path):
+    from deckgen.outline import load
+    from deckgen.theme import resolve
+
+    outline = load(sample.ROOT / "content" / "space_race.yaml")
+    backend = HandoutBackend()
+    job = Job(outline, resolve(outline), {})
+    plan = backend.layout(job)
+    single = [b for b in plan.blocks if isinstance(b, SectionBlock) and len(b.key_points) == 1]
+    assert single  # the sample's third section keeps one point the slides do not list
+    text = "\n".join(_pages_text(backend.render(plan, job)[0].data, tmp_path))
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert lines.count("KEY POINT") == len(single)
+    for b in single:
+        point = " ".join("".join(r.text for r in w) for w in b.key_points[0].lines[0].words)
+        at = lines.index("KEY POINT")
+        assert not lines[at + 1].startswith("•") and point.split()[0] in lines[at + 1]

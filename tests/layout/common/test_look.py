@@ -125,3 +125,51 @@ def test_events_without_a_group_get_the_accent(tmp_path):
     assert look.group(None).color == th.colors.accent
     assert look.group("no such group") == look.group(None)
     assert look.group(None).id is None and look.group(None).label is None
+
+
+@pytest.mark.parametrize("theme", ["default", "midnight", "print"])
+def test_events_without_a_group_look_neutral_and_have_a_legend_entry(theme):
+    # the dense fixture's ungrouped events wore the accent (orange) circle, a
+    # marker no legend explained, with an empty Group cell in the handout
+    from deckgen.layout.common.look import NEUTRAL
+    from deckgen.layout.handout.layout import KeyDates, layout_handout
+
+    path = REPO / "tests/fixtures/outlines/dense-timeline.yaml"
+    outline = deckgen.outline.load(path)
+    th = deckgen.theme.resolve(outline, theme)
+    talk = plan_talk(outline, th)
+    look = talk.look
+    others = look.others
+    assert others is not None and others.label is not None
+    assert others.label.plain == "Other" and look.legend[-1] is others
+    assert others.color == NEUTRAL
+    assert others.shape not in {st.shape for st in look.legend[:-1]}
+    assert look.group(None) is others
+    # every output: the deck's legend, the handout's strip and table
+    legends = {
+        e.name
+        for slide in talk.deck.slides
+        for e in slide.elements
+        if (getattr(e, "name", "") or "").startswith("Legend:")
+    }
+    assert "Legend: Other" in legends
+    h = layout_handout(outline, th, {}, talk)
+    kd = next(b for b in h.blocks if isinstance(b, KeyDates))
+    assert kd.strip is not None
+    assert "Other" in [t.text for t in kd.strip.texts if t.role == "legend"]
+    ungrouped = [e for e in outline.timeline.events if e.group is None]
+    assert ungrouped
+    assert all(r.group for r in kd.rows)
+    assert sum(r.group == "Other" for r in kd.rows) == len(ungrouped)
+
+
+def test_a_timeline_without_groups_has_no_others_entry(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(
+        "title: T\nsections:\n  - title: One\n    summary: Text.\n"
+        "timeline:\n  events:\n    - {date: 1950, title: A}\n    - {date: 1960, title: B}\n",
+        encoding="utf-8",
+    )
+    outline = deckgen.outline.load(path)
+    look = look_of(outline, deckgen.theme.resolve(outline))
+    assert look.others is None and look.legend == ()

@@ -89,3 +89,17 @@ def test_never_three_hyphenated_lines_in_a_row():
     ends = [line.words[-1][-1].text.endswith("-") for line in para.lines]
     assert any(ends)
     assert not any(a and b and c for a, b, c in zip(ends, ends[1:], ends[2:], strict=False))
+
+
+def test_a_bare_language_hyphenates_with_its_main_dictionary():
+    # 'en' took pyphen's en_GB dictionary, which breaks "envir-onmental"
+    import pyphen
+
+    from deckgen.layout.handout.style import hyphenation_language
+
+    assert hyphenation_language("en") == "en_US"
+    assert hyphenation_language("en-GB") == "en_GB"
+    assert hyphenation_language("de") == "de_DE"
+    assert hyphenation_language("ru") is not None
+    hyph = pyphen.Pyphen(lang=hyphenation_language("en"), left=2, right=3)
+    assert hyph.inserted("environmental") == "en-vi-ron-men-tal"

@@ -192,3 +192,27 @@ def test_a_lone_event_beyond_a_break_gets_its_year(tmp_path):
     years = [t for t in strip.texts if t.role == "tick"]
     assert years[0].text == "1926"
     assert years[0].x < first.x < years[0].x + 40
+
+
+def test_every_era_is_named_on_the_strip():
+    # the dense fixture's "Building the ISS" band was too narrow for its name
+    # on one line and went unnamed: it takes two
+    from pathlib import Path
+
+    import deckgen.outline
+    import deckgen.theme
+    from deckgen.layout.handout.layout import KeyDates, layout_handout
+
+    root = Path(__file__).resolve().parents[3]
+    outline = deckgen.outline.load(root / "tests/fixtures/outlines/dense-timeline.yaml")
+    for paper in ("A4", "Letter"):
+        h = layout_handout(outline, deckgen.theme.resolve(outline), {"paper": paper})
+        kd = next(b for b in h.blocks if isinstance(b, KeyDates))
+        assert kd.strip is not None
+        named = " ".join(t.text for t in kd.strip.texts if t.role == "era")
+        for era in outline.timeline.eras:
+            assert all(word in named.split() for word in era.label.plain.split())
+        bands = kd.strip.bands
+        for t in (t for t in kd.strip.texts if t.role == "era"):
+            band = next(b for b in bands if b.x0 - 1 <= t.x <= b.x1)
+            assert t.x + t.size * 0.2 < band.x1

@@ -158,3 +158,51 @@ def test_groups_label_heads_the_group_column(tmp_path):
     assert kd.groups_label == "Agency"
     default = next(b for b in plan(OUTLINES[0]).blocks if isinstance(b, KeyDates))
     assert default.groups_label == "Group"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_footer_credit_is_never_cut(paper):
+    # "… photo by Felix Mi…" on every page: the sample's credit takes two
+    # lines, broken between words, each inside the room beside the page number
+    from deckgen.layout.handout.furniture import footer_lines
+
+    h = plan(ROOT / "content/space_race.yaml", paper)
+    assert len(h.footer_lines) == 2
+    assert " ".join(h.footer_lines) == " ".join(h.footer.split())
+    st = h.styles.footer
+    room = h.geometry.column - text_width(h.words.page(888, 888), st.font, st.size) - 18
+    assert all(text_width(line, st.font, st.size) <= room for line in h.footer_lines)
+    # a credit longer than two lines ends in "…" after a whole word
+    long = " ".join(["Photograph by a photographer with a rather long name"] * 6)
+    lines = footer_lines(long, st, h.geometry.column, h.words)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    kept = " ".join(lines)[:-1].split()
+    assert kept == long.split()[: len(kept)]
+    assert footer_lines("", st, 300.0, h.words) == ()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "content/space_race.yaml", ROOT / "tests/fixtures/outlines/dense-timeline.yaml"],
+    ids=lambda p: p.stem,
+)
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_no_key_dates_cell_ends_in_a_runt(path, paper):
+    # "President Kennedy asks Congress ... before the decade is / out." and
+    # "Canada's robotic arm is launched to the / ISS."
+    h = plan(path, paper)
+    kd = next(b for b in h.blocks if isinstance(b, KeyDates))
+    event_w = h.geometry.column - kd.date_width - kd.mark_size * 1.8 - kd.group_width
+    checked = 0
+    for row in kd.rows:
+        for p in (row.title_set, row.text_set):
+            if p is None:
+                continue
+            assert all(ln.width <= event_w - 8 + 0.01 for ln in p.lines)
+            if len(p.lines) < 2:
+                continue
+            checked += 1
+            last = [("".join(r.text for r in w)) for w in p.lines[-1].words]
+            tail = line_text(p.lines[-2]).endswith("-")
+            assert not is_runt(last, tail), f"runt: {line_text(p.lines[-1])!r}"
+    assert checked >= 4  # the dense fixture has short descriptions
