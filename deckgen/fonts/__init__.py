@@ -56,7 +56,8 @@ Variable fonts (Arimo) are cut into static Regular/Bold instances with
 fontTools on first use (~1.5-2 s each) and kept under `cache_dir()`:
 `$DECKGEN_CACHE/fonts`, else `$XDG_CACHE_HOME/deckgen/fonts`, else
 `~/.cache/deckgen/fonts`; the files are byte-identical on every machine with
-the same font and fontTools versions. `python -m deckgen.fonts` lists the
+the same font and fontTools versions. Each face's pair kerning is kept
+there too, as JSON (`deckgen.fonts.kerning`). `python -m deckgen.fonts` lists the
 families and prepares every face ahead of a first build.
 """
 

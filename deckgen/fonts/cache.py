@@ -18,7 +18,9 @@ import hashlib
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import fontTools
 from fontTools.ttLib import TTFont
@@ -148,13 +150,19 @@ def _set_names(font: TTFont, family: str, bold: bool, italic: bool) -> None:
 
 
 def _write_atomically(font: TTFont, target: Path) -> Path:
+    font.recalcTimestamp = False
+    return write_atomically(target, font.save)
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Write a cache file by `write(file)` to a temporary name, then rename it
+    over `target`: a reader never sees half a file. Readable by everyone."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".ttf", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
     try:
         os.fchmod(fd, 0o644)  # mkstemp makes 0600; a shared cache must be readable
         with os.fdopen(fd, "wb") as fh:
-            font.recalcTimestamp = False
-            font.save(fh)
+            write(fh)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -7,6 +7,8 @@ kern (LibreOffice always does; PowerPoint from the master's `kern` size up),
 setting a line a little narrower: `Face.kerning` gives the font's own pair
 adjustments (its GPOS 'kern' feature, else its legacy 'kern' table) so that
 line breaking can tell where that could make a renderer break elsewhere.
+The kerning is extracted once per machine and kept on disk as JSON beside
+the static instances (`deckgen.fonts.kerning`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import unicodedata
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+
+from deckgen.fonts.kerning import Kerning, load_kerning
 
 __all__ = ["Face", "load_face"]
 
@@ -93,7 +97,7 @@ class Face:
         self._cmap = frozenset(chr(cp) for cp in cmap)
         self._glyphs = {chr(cp): glyph for cp, glyph in cmap.items()}
         self._adv = _Advances(cmap, font["hmtx"], upem)
-        self._kerns: _Kerning | None = None  # read on first use
+        self._kerns: Kerning | None = None  # read on first use
         self._pairs: dict[str, float] = {}
         font.close()
 
@@ -107,9 +111,13 @@ class Face:
         got = self._pairs.get(pair)
         if got is None:
             if self._kerns is None:
-                self._kerns = _Kerning(self.path, self.units_per_em)
+                self._kerns = load_kerning(self.path)
             first, second = self._glyphs.get(pair[0]), self._glyphs.get(pair[1])
-            got = self._kerns.pair(first, second) if first and second else 0.0
+            got = (
+                self._kerns.pair(first, second) * (1.0 / self.units_per_em)
+                if first and second
+                else 0.0
+            )
             self._pairs[pair] = got
         return got
 
@@ -140,87 +148,6 @@ class Face:
 
 def _pairs_of(text: str):
     return (text[i : i + 2] for i in range(len(text) - 1))
-
-
-class _Kerning:
-    """A font's pair kerning: the pair-adjustment lookups of its GPOS 'kern'
-    feature (in lookup order, the first subtable that matches a pair wins,
-    as shapers apply them), else its legacy 'kern' table (format 0)."""
-
-    def __init__(self, path: Path, upem: int) -> None:
-        font = TTFont(path, lazy=False)
-        self._scale = 1.0 / upem
-        self._lookups: list[list] = []
-        self._legacy: dict[tuple[str, str], float] = {}
-        gpos = font["GPOS"].table if "GPOS" in font else None
-        if gpos is not None and gpos.FeatureList and gpos.LookupList:
-            wanted = sorted(
-                {
-                    i
-                    for rec in gpos.FeatureList.FeatureRecord
-                    if rec.FeatureTag == "kern"
-                    for i in rec.Feature.LookupListIndex
-                }
-            )
-            for i in wanted:
-                lookup = gpos.LookupList.Lookup[i]
-                subs = [s.ExtSubTable if lookup.LookupType == 9 else s for s in lookup.SubTable]
-                pairs = [_PairTable(s) for s in subs if s.LookupType == 2 and s.Format in (1, 2)]
-                if pairs:
-                    self._lookups.append(pairs)
-        elif "kern" in font:
-            for table in font["kern"].kernTables:
-                if getattr(table, "format", None) == 0:
-                    self._legacy.update(table.kernTable)
-        font.close()
-
-    def pair(self, first: str, second: str) -> float:
-        if self._legacy:
-            return self._legacy.get((first, second), 0) * self._scale
-        total = 0.0
-        for subtables in self._lookups:
-            for sub in subtables:
-                value = sub.get(first, second)
-                if value is not None:
-                    total += value
-                    break
-        return total * self._scale
-
-
-class _PairTable:
-    """One PairPos subtable (format 1: glyph pairs; format 2: class pairs)."""
-
-    def __init__(self, sub) -> None:
-        self._format = sub.Format
-        self._covered = {g: i for i, g in enumerate(sub.Coverage.glyphs)}
-        if sub.Format == 1:
-            self._sets = sub.PairSet
-            self._cache: dict[int, dict[str, float]] = {}
-        else:
-            self._class1 = sub.ClassDef1.classDefs if sub.ClassDef1 else {}
-            self._class2 = sub.ClassDef2.classDefs if sub.ClassDef2 else {}
-            self._records = sub.Class1Record
-
-    def get(self, first: str, second: str) -> float | None:
-        at = self._covered.get(first)
-        if at is None:
-            return None
-        if self._format == 1:
-            pairs = self._cache.get(at)
-            if pairs is None:
-                pairs = self._cache[at] = {
-                    r.SecondGlyph: _x_advance(r.Value1) for r in self._sets[at].PairValueRecord
-                }
-            return pairs.get(second)
-        c1, c2 = self._class1.get(first, 0), self._class2.get(second, 0)
-        try:
-            return _x_advance(self._records[c1].Class2Record[c2].Value1)
-        except IndexError:
-            return None
-
-
-def _x_advance(value) -> float:
-    return float(getattr(value, "XAdvance", 0) or 0) if value is not None else 0.0
 
 
 _faces: dict[tuple[str, bool, bool, Path], Face] = {}
