@@ -22,6 +22,10 @@ band; each event goes to the first free slot, nearest the band first; when an
 event finds no slot the slide is full and the next period begins. Slides are
 then evened out (no stub), and a day's events never straddle two slides.
 Every slide's timeline is one described group (its alt text lists the events).
+
+Its sizes and distances are designed on a 960 x 540 slide and scaled with a
+smaller one (`DeckStyle.scale`, 0.75 on Pandoc's 720 x 405), so the same
+timeline takes the same slides on any 16:9 slide (`_body`).
 """
 
 from __future__ import annotations
@@ -157,7 +161,7 @@ def _cards(maker: SlideMaker, talk: Talk, events: Sequence[Event], width: float)
         # a date never breaks inside itself; a span only after its dash
         date_text = whole_dates(talk.span(ev.date, ev.end))
         title_p, w = _card_title(ev, st, width)
-        date_p = paragraph(date_text, date_style, w - _CARD_PAD)
+        date_p = paragraph(date_text, date_style, w - _CARD_PAD * st.scale)
         cards.append(_Card(ev, date_p, title_p, w))
     return cards
 
@@ -173,7 +177,8 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
         (one_line_width(w, style) for w in ev.title.plain.split()),
         default=0.0,
     )
-    widest = max(wide, round(word_w + _CARD_PAD + 2, 2))
+    pad = _CARD_PAD * st.scale
+    widest = max(wide, round(word_w + pad + 2 * st.scale, 2))
     for w, max_lines, sizes in (
         (width, 2, sizes_down(start, floor, 0.5)),  # short cards leave room for 2 levels
         (width, 3, sizes_down(start, floor, 0.5)),
@@ -183,7 +188,7 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
     ):
         for size in sizes:
             style = TextStyle(st.body_font, size, st.text, 1.1)
-            p = paragraph(ev.title, style, w - _CARD_PAD)
+            p = paragraph(ev.title, style, w - pad)
             # "(«Спутник-" / "1»)" reads badly: at the card's own width, a
             # smaller size or a line more rather than a break inside a word
             # or at its hyphen; a wider card never breaks inside a word.
@@ -193,7 +198,7 @@ def _card_title(ev: Event, st: DeckStyle, width: float) -> tuple[Paragraph, floa
                 # lines of even length: no word alone on the last line
                 poor = _poor_breaks(p)
                 ok = None if poor else (lambda q: not _poor_breaks(q))
-                return balanced_lines(p, ev.title, style, w - _CARD_PAD, ok), w
+                return balanced_lines(p, ev.title, style, w - pad, ok), w
     raise RenderError(
         "timeline.events: "
         f"timeline event title too long for its label (5 lines at {floor:g} pt): "
@@ -221,6 +226,7 @@ class _Frame:
     right: float
     area: Box  # where cards, markers and the band go
     usable: float  # height left for cards on both sides of the band
+    k: float = 1.0  # the slide's scale (`DeckStyle.scale`): every distance here is k times
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,7 @@ def _scale(events: Sequence[Event], frame: _Frame) -> TimeScale:
         frame.left,
         frame.right,
         gap_threshold=_GAP_THRESHOLD,
-        break_width=_BREAK_W,
+        break_width=_BREAK_W * frame.k,
         max_breaks=_MAX_BREAKS,
         spans=spans,
         # one day alone: a year around it, not an axis of days
@@ -253,7 +259,8 @@ def _scale(events: Sequence[Event], frame: _Frame) -> TimeScale:
 
 def _levels(cards: Sequence[_Card], frame: _Frame) -> tuple[int, float]:
     slot_h = max(c.height for c in cards)
-    return max(1, int((frame.usable / 2 + _LEVEL_GAP) // (slot_h + _LEVEL_GAP))), slot_h
+    gap = _LEVEL_GAP * frame.k
+    return max(1, int((frame.usable / 2 + gap) // (slot_h + gap))), slot_h
 
 
 def _place(cards: Sequence[_Card], frame: _Frame, scale: TimeScale | None = None) -> _Layout | None:
@@ -263,7 +270,7 @@ def _place(cards: Sequence[_Card], frame: _Frame, scale: TimeScale | None = None
     no slot, the cards before it try their other slots (a bounded search:
     a crowded year is often placed by sending one card a level further)."""
     levels, slot_h = _levels(cards, frame)
-    if levels * (slot_h + _LEVEL_GAP) - _LEVEL_GAP > frame.usable / 2 + 1e-6:
+    if levels * (slot_h + _LEVEL_GAP * frame.k) - _LEVEL_GAP * frame.k > frame.usable / 2 + 1e-6:
         return None
     scale = scale or _scale([c.event for c in cards], frame)
     left, right = frame.area.x - 1e-6, frame.area.right + 1e-6
@@ -272,7 +279,7 @@ def _place(cards: Sequence[_Card], frame: _Frame, scale: TimeScale | None = None
         [(a, b) for a, b in ((x, x + c.width), (x - c.width, x)) if a >= left and b <= right]
         for x, c in zip(xs, cards, strict=True)
     ]
-    placed = _search(cards, xs, runs, levels)
+    placed = _search(cards, xs, runs, levels, frame.k)
     return None if placed is None else _Layout(tuple(placed), scale, levels, slot_h)
 
 
@@ -281,6 +288,7 @@ def _search(
     xs: Sequence[float],
     runs: Sequence[Sequence[tuple[float, float]]],
     levels: int,
+    k: float = 1.0,
 ) -> list[_Placed] | None:
     """A slot for every card (depth first, nearest levels first, sides
     alternating), or None when none is found within the budget."""
@@ -294,7 +302,7 @@ def _search(
         for level in range(levels):
             for side in (prefer, -prefer):
                 for x0, x1 in runs[i]:
-                    if not _free(placed, side, level, x0, x1, xs[i]):
+                    if not _free(placed, side, level, (x0, x1), xs[i], k):
                         continue
                     budget -= 1
                     if budget < 0:
@@ -308,11 +316,15 @@ def _search(
     return placed if place_from(0, -1) else None
 
 
-def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x: float) -> bool:
+def _free(
+    placed: list[_Placed], side: int, level: int, run: tuple[float, float], x: float, k: float
+) -> bool:
+    x0, x1 = run
+    gap, near = _GAP * k, 2 * k
     for p in placed:
         if p.side != side:
             continue
-        if p.level == level and x0 < p.x1 + _GAP and p.x0 < x1 + _GAP:
+        if p.level == level and x0 < p.x1 + gap and p.x0 < x1 + gap:
             return False
         # A leader runs from the band out to its card: it must not cross a
         # card nearer the band, and no new nearer card may cover an old leader.
@@ -322,9 +334,9 @@ def _free(placed: list[_Placed], side: int, level: int, x0: float, x1: float, x:
             if p.level == level:
                 return False
             continue
-        if p.level < level and p.x0 - 2 <= x <= p.x1 + 2:
+        if p.level < level and p.x0 - near <= x <= p.x1 + near:
             return False
-        if p.level > level and x0 - 2 <= p.x <= x1 + 2:
+        if p.level > level and x0 - near <= p.x <= x1 + near:
             return False
     return True
 
@@ -511,16 +523,16 @@ def timeline_slides(
     events = sorted(events, key=lambda e: e.date)  # stable: same-day order kept
     if not events:
         return []
-    body = st.body_box_for(kind)
+    body = _body(st)
     groups = [g for g in timeline.groups if any(e.group == g.id for e in events)]
     others = talk.look.others
     ungrouped = any(timeline.group(e.group) is None for e in events)
     if others is not None and others.label is not None and ungrouped:
         # the events without a group: their own legend entry (the look's)
         groups.append(Group("", others.label))
-    full = _frame(body, _legend_height(st, talk, groups, timeline.eras, body.w))
+    full = _frame(body, _legend_height(st, talk, groups, timeline.eras, body.w), st.scale)
     # detail slides name their era in the title; their legend shows the groups
-    detail = _frame(body, _legend_height(st, talk, groups, (), body.w))
+    detail = _frame(body, _legend_height(st, talk, groups, (), body.w), st.scale)
     cards = _card_width(maker, talk, events, detail)
     if _place(cards, full) is not None:
         head = maker.title_box(kind, title, location)
@@ -554,15 +566,29 @@ def timeline_slides(
     return drafts
 
 
+def _body(st: DeckStyle) -> Box:
+    """The timeline's box. Its distances are a 960 x 540 slide's times
+    `st.scale`, so a smaller 16:9 slide shows the periods the full-size one
+    does; the grid's body there is shorter than its scaled height, as the
+    footer band (16 pt, for 11 pt text) and the rule (4 pt) keep their sizes.
+    The timeline takes that room back from the gap above the footer band;
+    a template's own body box is kept as it is."""
+    body = st.body_box_for("timeline")
+    if body != st.body_box or st.scale >= 1.0:
+        return body
+    fixed = (st.footer_h + st.rule.h) * (1.0 - st.scale)
+    return replace(body, h=body.h + fixed)
+
+
 def plain(text: Text | str) -> str:
     return text if isinstance(text, str) else text.plain
 
 
-def _frame(body: Box, legend_h: float) -> _Frame:
-    area = Box(body.x, body.y, body.w, body.h - legend_h - (8 if legend_h else 0))
-    usable = area.h - 2 * (_MARK + _LEAD) - _BAND
-    inset = _MARK / 2 + 2  # markers at the ends stay on the band
-    return _Frame(area.x + inset, area.right - inset, area, usable)
+def _frame(body: Box, legend_h: float, k: float = 1.0) -> _Frame:
+    area = Box(body.x, body.y, body.w, body.h - legend_h - (8 * k if legend_h else 0))
+    usable = area.h - 2 * (_MARK + _LEAD) * k - _BAND * k
+    inset = (_MARK / 2 + 2) * k  # markers at the ends stay on the band
+    return _Frame(area.x + inset, area.right - inset, area, usable, k)
 
 
 def _card_width(
@@ -631,14 +657,14 @@ def _Layout_slide(  # noqa: N802 - reads as the thing it makes
     """A timeline slide's elements: rule, title, then one described group of
     the band, events and legend."""
     st = maker.style
-    frame = _frame(body, 0.0)
+    k = st.scale
     legend_eras = timeline.eras if with_eras else ()
     legend_h = _legend_height(st, talk, groups, legend_eras, body.w)
-    area_h = body.h - legend_h - (8 if legend_h else 0)
-    half = (area_h - 2 * (_MARK + _LEAD) - _BAND) / 2
-    top = frame.area.y + half + _LEAD + _MARK
-    band = _Band(top, top + _BAND, frame.area.x, frame.area.right)
-    chunk = _same_size(chunk)
+    frame = _frame(body, legend_h, k)
+    half = frame.usable / 2
+    top = frame.area.y + half + (_LEAD + _MARK) * k
+    band = _Band(top, top + _BAND * k, frame.area.x, frame.area.right)
+    chunk = _same_size(chunk, k)
     els: list[Element] = []
     if st.decorated("timeline"):
         els.append(maker.rule())
@@ -681,13 +707,14 @@ def _bare_markers(
         def room(side: int, x: float = x) -> float:
             return min((abs(x - t) for t in taken[side]), default=1e9)
 
-        side = -1 if room(-1) >= min(room(1), _MARK) else 1
+        mark = _MARK * st.scale
+        side = -1 if room(-1) >= min(room(1), mark) else 1
         taken[side].append(x)
-        y = band.top - _MARK if side < 0 else band.bottom
+        y = band.top - mark if side < 0 else band.bottom
         out.append(
             marker(
                 talk.look.group(e.group),
-                Box(x - _MARK / 2, y, _MARK, _MARK),
+                Box(x - mark / 2, y, mark, mark),
                 st.background,
                 f"Marker: {e.title.plain}",
             )
@@ -801,10 +828,11 @@ def _band_elements(
     """The time band: a neutral strip tinted by era, cut at each break, with
     tick marks at both edges and the years (or months, on a short period)."""
     base = _band_base(st)
+    h = band.bottom - band.top
     els: list[Element] = [
         Shape(
             "rect",
-            Box(band.left, band.top, band.right - band.left, _BAND),
+            Box(band.left, band.top, band.right - band.left, h),
             fill=base,
             name="Timeline axis",
         )
@@ -818,16 +846,14 @@ def _band_elements(
             continue
         fills.append((xa, xb, fill))
         els.append(
-            Shape(
-                "rect", Box(xa, band.top, xb - xa, _BAND), fill=fill, name=f"Era: {era.label.plain}"
-            )
+            Shape("rect", Box(xa, band.top, xb - xa, h), fill=fill, name=f"Era: {era.label.plain}")
         )
     for seg in scale.breaks:
         cx = (seg.x0 + seg.x1) / 2
         els.append(
             Shape(
                 "rect",
-                Box(cx - 4, band.top - 2, 8, _BAND + 4),
+                Box(cx - 4, band.top - 2, 8, h + 4),
                 fill=st.background,
                 name="Axis break",
             )
@@ -836,7 +862,7 @@ def _band_elements(
             els.append(
                 Shape(
                     "line",
-                    Box(cx + dx - 3, band.top - 3, 6, _BAND + 6),
+                    Box(cx + dx - 3, band.top - 3, 6, h + 6),
                     line=st.muted,
                     line_width=1.5,
                     name="Axis break mark",
@@ -876,7 +902,7 @@ def _axis_labels(
             return
         under = next((f for a, b, f in fills if a <= at <= b), base)
         p = paragraph(text, replace(style, color=readable_on(under, st.text, minimum=4.5)), w)
-        box = Box(x, band.top + (_BAND - p.line_height) / 2, w, p.line_height)
+        box = Box(x, (band.top + band.bottom - p.line_height) / 2, w, p.line_height)
         labels.append(TextBox(box, (p,), role="label", name=name))
 
     all_ticks = _ticks(scale, style, language)
@@ -949,11 +975,13 @@ def _event_elements(
 ) -> list[Element]:
     """Span bars, leaders, poles, markers and cards, back to front."""
     slot_h = chunk.slot_h
+    k = st.scale
+    mark, lead, pad = _MARK * k, _LEAD * k, _CARD_PAD * k
     # The levels each side uses spread over its whole half of the slide:
     # the nearest a short lead from the markers, the farthest at the edge.
     offsets = {
         side: _tiers(
-            max((p.level for p in chunk.placed if p.side == side), default=0) + 1, slot_h, half
+            max((p.level for p in chunk.placed if p.side == side), default=0) + 1, slot_h, half, k
         )
         for side in (-1, 1)
     }
@@ -964,14 +992,14 @@ def _event_elements(
         look = talk.look.group(ev.group)
         color = look.color
         title = ev.title.plain
-        row_y = band.top - _MARK if p.side < 0 else band.bottom  # the marker's box
+        row_y = band.top - mark if p.side < 0 else band.bottom  # the marker's box
         if ev.end is not None:
             xe = chunk.scale.to_x(end_ordinal(ev.end))
             if xe - p.x > 2:
                 els.append(
                     Shape(
                         "roundrect",
-                        Box(p.x, row_y + _MARK / 2 - 3, xe - p.x, 6),
+                        Box(p.x, row_y + mark / 2 - 3 * k, xe - p.x, 6 * k),
                         fill=color,
                         name=f"Span: {title}",
                     )
@@ -979,11 +1007,11 @@ def _event_elements(
         off = offsets[p.side][p.level]
         h = p.card.height
         if p.side < 0:
-            cy = band.top - _MARK - _LEAD - off - h
+            cy = band.top - mark - lead - off - h
             ly0, ly1 = cy + h, row_y
         else:
-            cy = band.bottom + _MARK + _LEAD + off
-            ly0, ly1 = row_y + _MARK, cy
+            cy = band.bottom + mark + lead + off
+            ly0, ly1 = row_y + mark, cy
         els.append(
             Shape(
                 "line",
@@ -995,19 +1023,24 @@ def _event_elements(
         )
         # the card's flag pole, in its group's colour
         els.append(
-            Shape("rect", Box(p.x - _POLE / 2, cy, _POLE, h), fill=color, name=f"Card bar: {title}")
+            Shape(
+                "rect",
+                Box(p.x - _POLE * k / 2, cy, _POLE * k, h),
+                fill=color,
+                name=f"Card bar: {title}",
+            )
         )
-        box = Box(p.x - _MARK / 2, row_y, _MARK, _MARK)
+        box = Box(p.x - mark / 2, row_y, mark, mark)
         marks.append(marker(look, box, st.background, f"Marker: {title}"))
         runs_left = p.x1 <= p.x + 1e-6  # the card runs left of its date
         align: Align = "right" if runs_left else "left"
         date_p = _aligned(p.card.date_p, align, readable_on(st.background, color, st.muted))
         title_p = _aligned(p.card.title_p, align, None)
-        w = p.card.width - _CARD_PAD / 2
-        x = p.x - p.card.width if runs_left else p.x + _CARD_PAD / 2
+        w = p.card.width - pad / 2
+        x = p.x - p.card.width if runs_left else p.x + pad / 2
         # the text was measured PAD narrower than the card, and the box is
         # PAD/2 narrower: the other half is its inset on the far side
-        inset = (_CARD_PAD / 2, 0.0, 0.0, 0.0) if runs_left else (0.0, 0.0, _CARD_PAD / 2, 0.0)
+        inset = (pad / 2, 0.0, 0.0, 0.0) if runs_left else (0.0, 0.0, pad / 2, 0.0)
         els.append(
             TextBox(
                 Box(x, cy, w, h),
@@ -1020,18 +1053,18 @@ def _event_elements(
     return els + marks  # markers on top of the span bars
 
 
-def _tiers(levels: int, slot_h: float, half: float) -> list[float]:
+def _tiers(levels: int, slot_h: float, half: float, k: float = 1.0) -> list[float]:
     """Distance from the marker row to each level's card, the levels spread over
     `half`: a lead of up to 28 pt for the nearest, the farthest at the edge."""
-    room = half - levels * slot_h - (levels - 1) * _LEVEL_GAP
-    lead = max(0.0, min(28.0, room))
+    room = half - levels * slot_h - (levels - 1) * _LEVEL_GAP * k
+    lead = max(0.0, min(28.0 * k, room))
     if levels == 1:
         return [lead]
     pitch = (half - lead - slot_h) / (levels - 1)
     return [lead + k * pitch for k in range(levels)]
 
 
-def _same_size(chunk: _Layout) -> _Layout:
+def _same_size(chunk: _Layout, k: float = 1.0) -> _Layout:
     """Every card title on a slide at one size (the smallest any card needed):
     a smaller size only ever takes fewer lines, so the placement still holds."""
     size = min(p.card.title_p.size for p in chunk.placed)
@@ -1040,7 +1073,7 @@ def _same_size(chunk: _Layout) -> _Layout:
         tp = p.card.title_p
         if tp.size != size:
             style = TextStyle(tp.font, size, tp.color, tp.line_height / tp.size)
-            tp = paragraph(p.card.event.title, style, p.card.width - _CARD_PAD)
+            tp = paragraph(p.card.event.title, style, p.card.width - _CARD_PAD * k)
             p = replace(p, card=replace(p.card, title_p=tp))
         placed.append(p)
     return replace(chunk, placed=tuple(placed))
@@ -1112,13 +1145,13 @@ def _flowed(
     rows: list[list[tuple[_Item, float]]] = [[]]
     x = 0.0
     for item in items:
-        w = min(one_line_width(item[1], style) + 2, room - 16)
-        need = _SWATCH + 6 + w
+        w = min(one_line_width(item[1], style) + 2, room - 16 * st.scale)
+        need = (_SWATCH + 6) * st.scale + w
         if rows[-1] and x + need > width:
             rows.append([])
             x = 0.0
         rows[-1].append((item, w))
-        x += need + 22
+        x += need + 22 * st.scale
     return [r for r in rows if r]
 
 
@@ -1127,7 +1160,7 @@ def _legend_height(
 ) -> float:
     """Room for the legend: every group and every era (the most it can show)."""
     items = _legend_items(talk, groups, [(st.accent, e.label) for e in eras])
-    return len(_legend_rows(st, items, width)) * _LEGEND_ROW if items else 0.0
+    return len(_legend_rows(st, items, width)) * _LEGEND_ROW * st.scale if items else 0.0
 
 
 def _legend(
@@ -1144,13 +1177,14 @@ def _legend(
         return []
     style = TextStyle(st.body_font, _LEGEND_SIZE * st.scale, st.muted, 1.15)
     line_h = style.line_height
+    row_h, swatch = _LEGEND_ROW * st.scale, _SWATCH * st.scale
     els: list[Element] = []
     y = body.bottom - legend_h
     for row in _legend_rows(st, items, body.w):
         x = body.x
         for (what, label), w in row:
             name = f"Legend: {label.plain}"
-            box = Box(x, y + (_LEGEND_ROW - _SWATCH) / 2, _SWATCH, _SWATCH)
+            box = Box(x, y + (row_h - swatch) / 2, swatch, swatch)
             if isinstance(what, GroupStyle):
                 els.append(marker(what, box, st.background, name + " swatch"))
             else:
@@ -1159,14 +1193,12 @@ def _legend(
                         "rect", box, fill=what, line=st.muted, line_width=0.5, name=name + " swatch"
                     )
                 )
-            x += _SWATCH + 6
+            x += swatch + 6 * st.scale
             p = paragraph(label, style, w)
             box_h = max(line_h, p.height)
             els.append(
-                TextBox(
-                    Box(x, y + (_LEGEND_ROW - line_h) / 2, w, box_h), (p,), role="label", name=name
-                )
+                TextBox(Box(x, y + (row_h - line_h) / 2, w, box_h), (p,), role="label", name=name)
             )
-            x += w + 22
-        y += _LEGEND_ROW
+            x += w + 22 * st.scale
+        y += row_h
     return els
