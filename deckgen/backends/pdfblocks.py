@@ -315,9 +315,15 @@ def chart_drawing(block: ChartBlock, font: str) -> Drawing:  # noqa: C901 - one 
 @lru_cache(maxsize=64)
 def math_drawing(latex: str, size: float, color: str) -> Drawing:
     """The equation's outlines as a reportlab Drawing (1 unit = 1 point)."""
-    # plain paths: svglib does not scale SVG 2's <symbol> viewBoxes
+    # plain paths: svglib does not scale SVG 2's <symbol> viewBoxes. The
+    # setting is ziamath's global: put it back, or the web page's equations
+    # (built in the same process) would change with what was built before.
+    before = ziamath.config.svg2
     ziamath.config.svg2 = False
-    svg = ziamath.Math.fromlatex(latex, size=size, color=color).svg()
+    try:
+        svg = ziamath.Math.fromlatex(latex, size=size, color=color).svg()
+    finally:
+        ziamath.config.svg2 = before
     drawing = svg2rlg(io.StringIO(svg))
     assert drawing is not None
     return drawing

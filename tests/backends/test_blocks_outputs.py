@@ -217,3 +217,24 @@ def test_pptx_passes_the_schema_audit_but_for_powerpoints_own_math_runs(out, tmp
     problems = re.findall(r"^\d+\. (.*)$", report, re.M)
     assert set(problems) <= {"Unexpected element 'rPr' found"}, report
     assert all("/oMath" in path for path in re.findall(r"Path: ([^\n]*\n?[^\n]*)", report))
+
+
+def test_drawing_an_equation_for_a_pdf_leaves_ziamaths_setting_alone():
+    # The web page's equations read ziamath's global `svg2`: a PDF built
+    # earlier in the same process (watch, or `-f handout,html`) must not
+    # change them.
+    import ziamath
+
+    from deckgen.backends.html.blocks import _math
+    from deckgen.backends.pdfblocks import math_drawing
+    from deckgen.layout.common.blocks import MathBlock
+    from deckgen.layout.common.primitives import Box
+
+    block = MathBlock(
+        box=Box(0, 0, 300, 80), latex=r"\frac{a}{b+1}", size=24.0, color="#000000", alt="a/(b+1)"
+    )
+    before_setting = ziamath.config.svg2
+    page_before = _math(block)
+    math_drawing(r"\frac{a}{b+1} + \sqrt{c}", 24.0, "#000000")
+    assert ziamath.config.svg2 == before_setting
+    assert _math(block) == page_before
