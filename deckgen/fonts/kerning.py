@@ -88,12 +88,18 @@ def load_kerning(path: Path) -> Kerning:
     """The kerning of the font at `path`, from the cache when it holds a
     valid copy, else extracted from the font (and saved for next time)."""
     path = Path(path)
-    name = _file_name(path)
+    try:
+        name = _file_name(path)
+    except OSError:  # the font went away or cannot be read: no kerning known
+        return Kerning([], {})
     for folder in (cache_dir(), _fallback_dir()):
         kerning = _read(folder / name)
         if kerning is not None:
             return kerning
-    kerning = extract(path)
+    try:
+        kerning = extract(path)
+    except Exception:  # a damaged installed font: measured without kerning, nothing cached
+        return Kerning([], {})
     data = json.dumps(kerning.to_json(), sort_keys=True, separators=(",", ":")).encode()
     for folder in (cache_dir(), _fallback_dir()):
         try:

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from deckgen.safeio import is_file
+
 __all__ = ["SystemPackage", "system_package"]
 
 # Debian's Carlito says it was made in 1904 (a zero date): fontTools logs a
@@ -142,10 +144,7 @@ def _font_file(file: str) -> Path | None:
     path = Path(file)
     if not path.is_absolute() or path.suffix.lower() != ".ttf":
         return None
-    try:
-        return path if path.is_file() else None
-    except OSError:
-        return None
+    return path if is_file(path) else None
 
 
 def _from_folders(key: str) -> list[SystemFile]:
@@ -154,15 +153,14 @@ def _from_folders(key: str) -> list[SystemFile]:
     found: list[SystemFile] = []
     for path in _folder_files():
         try:
-            font = TTFont(path, lazy=True, fontNumber=0)
-            names = font["name"]
-            family = names.getDebugName(16) or names.getDebugName(1) or ""
-            if _key(family) == key and "fvar" not in font:
-                os2 = font.get("OS/2")
-                weight = getattr(os2, "usWeightClass", 400) or 400
-                italic = bool(getattr(font["head"], "macStyle", 0) & 2)
-                found.append(SystemFile(path, "italic" if italic else "normal", weight))
-            font.close()
+            with TTFont(path, lazy=True, fontNumber=0) as font:  # closed on a damaged file too
+                names = font["name"]
+                family = names.getDebugName(16) or names.getDebugName(1) or ""
+                if _key(family) == key and "fvar" not in font:
+                    os2 = font.get("OS/2")
+                    weight = getattr(os2, "usWeightClass", 400) or 400
+                    italic = bool(getattr(font["head"], "macStyle", 0) & 2)
+                    found.append(SystemFile(path, "italic" if italic else "normal", weight))
         except Exception:  # any damaged file is simply not a candidate
             continue
     return found

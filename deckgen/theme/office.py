@@ -96,7 +96,9 @@ def read_office_theme(
     problems: list[str] = []
     try:
         root = ET.fromstring(xml)
-    except ET.ParseError as exc:
+    except (ET.ParseError, LookupError, ValueError) as exc:
+        # LookupError: an unknown encoding in the XML declaration (a part not
+        # named .xml escapes the archive check's parse)
         return OfficeTheme(None, None, ()), (f"its theme part is not well-formed XML ({exc})",)
     elements = root.find(f"{_A}themeElements")
     if elements is None:

@@ -237,3 +237,23 @@ def test_a_legacy_kern_table_is_used_without_gpos(tmp_path, cache_in):
     assert face.kerning("AV") == -80 * (1.0 / upem) and face.kerning("VA") == 0
     warm = kerning.load_kerning(path)  # from the cache the face wrote
     assert warm.pair("T", "o") == _Reference(path).pair("T", "o") == -120
+
+
+def test_a_damaged_font_is_measured_without_kerning(tmp_path, cache_in):
+    # an installed font whose GPOS is garbage: no kerning, nothing cached, no crash
+    from fontTools.ttLib import TTFont
+
+    source = family("Arimo").face().path
+    font = TTFont(source)
+    data = bytearray(font.reader["GPOS"])
+    data[4:] = b"\xff" * (len(data) - 4)
+    font.close()
+    damaged = tmp_path / "damaged.ttf"
+    raw = bytearray(source.read_bytes())
+    at = raw.find(bytes(TTFont(source).reader["GPOS"][:64]))
+    raw[at : at + len(data)] = data
+    damaged.write_bytes(bytes(raw))
+    got = kerning.load_kerning(damaged)
+    assert got.lookups == [] and got.legacy == {}
+    assert not list((cache_in / "cache").rglob("kern-*.json"))
+    assert kerning.load_kerning(tmp_path / "gone.ttf").lookups == []

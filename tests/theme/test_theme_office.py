@@ -78,6 +78,8 @@ def test_applied_the_template_wins_colours_and_fonts_the_theme_keeps_its_sizes()
         (theme_xml(scheme=SCHEME.replace("accent1>", "accentX>")), "lacks accent1"),
         (b"<a:theme xmlns:a='" + A.encode() + b"'/>", "no a:themeElements"),
         (b"<a:theme", "not well-formed"),
+        # a part not named .xml escapes the archive's parse: an unknown encoding
+        (b'<?xml version="1.0" encoding="x-bogus"?><a:theme/>', "not well-formed"),
     ],
 )
 def test_a_malformed_theme_is_a_problem_and_the_themes_value_stays(xml, said):
