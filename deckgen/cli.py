@@ -378,13 +378,7 @@ def _backend_names(args: argparse.Namespace) -> list[str]:
                 f"(installed: {', '.join(installed) or 'none'})"
             )
     for outline in args.outlines:
-        problem = unusable_name(Path(outline))
-        if problem:
-            raise _UsageError(f"{outline[:60]}...: cannot be a file name: {problem}")
-        if not Path(outline).exists():
-            raise _UsageError(f"{outline}: no such file")
-        if not Path(outline).is_file():
-            raise _UsageError(f"{outline}: not a file (give the outline's .yaml file)")
+        _check_outline(outline)
     return names
 
 
@@ -487,6 +481,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from deckgen.starter import OUTLINE_NAME, write_starter
 
     folder = Path(args.folder)
+    problem = unusable_name(folder / OUTLINE_NAME)
+    if problem:
+        raise _UsageError(f"{args.folder[:60]}...: cannot be a folder name: {problem}")
     written = write_starter(folder)
     if not args.quiet:
         for path in written:
@@ -499,9 +496,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     import deckgen.outline
     from deckgen.importer import import_markdown, write_new
 
-    source = Path(args.markdown)
-    if not source.is_file():
-        raise _UsageError(f"{args.markdown}: no such file")
+    source = _check_input(args.markdown, "talk's Markdown file")
+    if args.out and unusable_name(Path(args.out)):
+        raise _UsageError(
+            f"-o: {args.out[:60]}...: cannot be a file name: {unusable_name(Path(args.out))}"
+        )
     target = Path(args.out) if args.out else source.with_suffix(".yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise _UsageError(f"-o: {args.out}: give the outline a .yaml name")
@@ -556,9 +555,21 @@ def _cmd_preview(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_input(name: str, what: str) -> Path:
+    """`name` as an existing file, else a usage error (never an OSError:
+    a name too long or with a NUL is refused before it is looked up)."""
+    problem = unusable_name(Path(name))
+    if problem:
+        raise _UsageError(f"{name[:60]}...: cannot be a file name: {problem}")
+    if not Path(name).exists():
+        raise _UsageError(f"{name}: no such file")
+    if not Path(name).is_file():
+        raise _UsageError(f"{name}: not a file (give the {what})")
+    return Path(name)
+
+
 def _check_outline(outline: str) -> None:
-    if not Path(outline).is_file():
-        raise _UsageError(f"{outline}: no such file (give the outline's .yaml file)")
+    _check_input(outline, "outline's .yaml file")
 
 
 def _print_rebuild(rebuild, args: argparse.Namespace) -> None:

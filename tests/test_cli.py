@@ -299,3 +299,31 @@ def test_control_characters_never_reach_the_terminal(site, outlines, capsys):
     status, _, err = run(capsys, "check", "talks/talk\x1b]0;pwned\x07.yaml", "-f", "one")
     assert status == EXIT_ERRORS
     assert err == "talks/talk\\x1b]0;pwned\\x07.yaml:2:1: error: title: bad \\x1b[2J text\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("build", "{long}.yaml"),
+        ("watch", "{long}.yaml"),
+        ("preview", "{long}.yaml"),
+        ("import", "{long}.md"),
+        ("new", "{long}"),
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_name_too_long_for_the_file_system_is_a_usage_error(tmp_path, monkeypatch, capsys, argv):
+    # looked up, such a name raises OSError (ENAMETOOLONG): refused before that, never exit 70
+    monkeypatch.chdir(tmp_path)
+    long = "x" * 300
+    code, _, err = run(capsys, *(a.format(long=long) for a in argv))
+    assert code == EXIT_USAGE, err
+    assert "cannot be a" in err and "Traceback" not in err
+
+
+def test_an_imported_picture_whose_name_is_too_long_is_left_out_at_its_line(tmp_path, capsys):
+    md = tmp_path / "talk.md"
+    md.write_text(f"# Talk\n\n## Part\n\n![a picture]({'p' * 300}.png)\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(md))
+    assert code == EXIT_OK, err
+    assert "talk.md:5:1: warning: picture" in err and "not found: left out" in err

@@ -28,6 +28,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostic, Location
+from deckgen.safeio import is_file
 
 from .model import Column, Draft, Picture, Point, Quote, Section, Slide
 
@@ -149,7 +150,7 @@ class _Reader:
             self.warn(line, f"picture {src!r} is not a local file (nothing is fetched): left out")
             return None
         file = (self.path.parent / src).resolve()
-        if not file.is_file():
+        if not is_file(file):  # a name too long is not found either, never an OSError
             self.warn(line, f"picture {src!r} not found: left out")
             return None
         try:
