@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deckgen.color import readable_on
+from deckgen.color import luminance, mix, readable_on
 from deckgen.layout.common.breaks import span_parts, whole_dates
 from deckgen.layout.common.dates import format_span
 from deckgen.layout.common.images import figure_crop, pixel_size
@@ -19,6 +19,7 @@ from deckgen.layout.common.primitives import Box
 from deckgen.layout.poster.model import Picture, TextBlock
 from deckgen.layout.poster.text import bold
 from deckgen.outline.model import Image, Outline, Run
+from deckgen.theme.model import Theme
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,21 @@ def _card_text(
     return CardText(blocks, width, y + pad_y, cut_any, pic)
 
 
+def card_surface(theme: Theme) -> str:
+    """The cards' fill: the theme's surface, else a tint of the background."""
+    c = theme.colors
+    bg = c.background
+    return c.surface or (mix(bg, c.text, 0.04) if luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
+
+
+def _date_style(look: Look, ev, surface: str | None, text_color: str):
+    """The group's style for the card's date: its colour where that reads on
+    the card (4.5:1), else the text colour (the marker still tells the group).
+    One rule for every card, measured or grown."""
+    st = look.group(ev.group)
+    return st if surface is None else replace(st, color=readable_on(surface, st.color, text_color))
+
+
 def date_text(ev, lang: str) -> str:
     """The card's date as every output writes it, with no-break spaces inside
     each date: a span breaks only after its dash ('14 May 1973 –' / '8 Feb
@@ -360,9 +376,7 @@ def card_texts(
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
     out = []
     for ev in outline.timeline.events:
-        st = look.group(ev.group)
-        if surface is not None:
-            st = replace(st, color=readable_on(surface, st.color, text_color))
+        st = _date_style(look, ev, surface, text_color)
         best = None
         best_score = 0.0
         sec = outline.section(ev.section) if ev.section else None
@@ -391,12 +405,14 @@ def card_at_width(
     index,
     width,
     picture: float = 0.0,
+    surface: str | None = None,
 ) -> CardText:
     """Event `index`'s card at this level and exactly this width; `picture`:
-    with the event's picture, this fraction of the card's width."""
+    with the event's picture, this fraction of the card's width; the date's
+    colour as `card_texts` chooses it on `surface`."""
     ev = outline.timeline.events[index]
     arrow = "→ " if ts.covers(ts.body, "→") else "> "
-    st = look.group(ev.group)
+    st = _date_style(look, ev, surface, text_color)
     return _card_text(ev, outline, ts, st, level, k, width, lang, text_color, muted, arrow, picture)
 
 

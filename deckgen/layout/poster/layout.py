@@ -68,7 +68,7 @@ from deckgen.layout.common.plan import Talk, plan_talk
 from deckgen.layout.common.primitives import Box
 from deckgen.layout.common.sources import source_reference
 from deckgen.layout.common.words import words
-from deckgen.layout.poster.cards import LEVELS, Level
+from deckgen.layout.poster.cards import LEVELS, Level, card_surface
 from deckgen.layout.poster.model import (
     A2_AREA,
     BLEED,
@@ -145,7 +145,7 @@ def layout_poster(
     labels: list[Label] = []
     c = theme.colors
     bg = c.background
-    surface = c.surface or (mix(bg, c.text, 0.04) if luminance(bg) > 0.5 else mix(bg, c.text, 0.1))
+    surface = card_surface(theme)
     muted = c.muted
     margin = 36 * k
     bleed = BLEED if opts.bleed else 0.0

@@ -21,6 +21,7 @@ from deckgen.layout.poster.cards import (
     CardText,
     Level,
     card_at_width,
+    card_surface,
     card_texts,
     min_card_area,
 )
@@ -407,7 +408,9 @@ def _mixed(
     events = outline.timeline.events
     c = theme.colors
     rich_level = replace(LEVELS[t.li], text_lines=RICH_LINES)
-    rich = card_texts(outline, ts, look, rich_level, k, outline.language, c.text, c.muted)
+    rich = card_texts(
+        outline, ts, look, rich_level, k, outline.language, c.text, c.muted, card_surface(theme)
+    )
     use = [ev.text is not None and not r.cut for ev, r in zip(events, rich, strict=True)]
     if not any(use):
         return None
@@ -562,7 +565,18 @@ def _with_pictures(outline, theme, ts, look, level, k, rows, texts, geo, side_h)
                 c = theme.colors
                 lv = rich if described else bare
                 card = card_at_width(
-                    outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width, scale
+                    outline,
+                    ts,
+                    look,
+                    lv,
+                    k,
+                    outline.language,
+                    c.text,
+                    c.muted,
+                    index,
+                    width,
+                    scale,
+                    surface=card_surface(theme),
                 )
                 if abs(card.width - width) > 0.01:
                     return None
@@ -585,7 +599,17 @@ def _with_descriptions(outline, theme, ts, look, level, k, rows, texts, geo, sid
     def at(lv: Level, index: int, width: float) -> CardText:
         c = theme.colors
         return card_at_width(
-            outline, ts, look, lv, k, outline.language, c.text, c.muted, index, width
+            outline,
+            ts,
+            look,
+            lv,
+            k,
+            outline.language,
+            c.text,
+            c.muted,
+            index,
+            width,
+            surface=card_surface(theme),
         )
 
     def richer(index: int, width: float):

@@ -431,3 +431,33 @@ def test_the_legend_is_headed_by_the_timelines_word_for_its_groups():
     legend = [e for e in p.elements if isinstance(e, TextBlock) and e.role == "legend"]
     # left of the first legend entry, on its line
     assert heads[0].box.right <= min(e.box.x for e in legend if e.box.y == heads[0].box.y)
+
+
+def test_every_cards_date_reads_on_the_card_however_the_card_was_made(tmp_path):
+    # A faint group colour: the date falls back to the text colour on every
+    # card, those measured first and those grown later to hold a description
+    # or picture alike (grown cards used to keep the unreadable colour).
+    from deckgen.color import contrast
+    from deckgen.layout.poster.cards import card_surface
+
+    text = (ROOT / "content/space_race.yaml").read_text(encoding="utf-8")
+    faint = text.replace("    usa: USA\n", "    usa: {label: USA, color: '#F2F2F2'}\n", 1)
+    assert faint != text
+    (tmp_path / "talk.yaml").write_text(faint, encoding="utf-8")
+    for pic in (ROOT / "content/images").iterdir():
+        (tmp_path / "images").mkdir(exist_ok=True)
+        (tmp_path / "images" / pic.name).write_bytes(pic.read_bytes())
+    o = deckgen.outline.load(tmp_path / "talk.yaml")
+    theme = deckgen.theme.resolve(o)
+    surface = card_surface(theme)
+    for size in ("A2", "A1"):
+        p = layout_poster(o, theme, {"size": size})
+        dates = [e for e in p.elements if getattr(e, "role", "") == "event-date"]
+        described = [e for e in p.elements if getattr(e, "role", "") == "event-text"]
+        assert dates and described
+        low = [
+            (d.color, round(contrast(d.color, surface), 2))
+            for d in dates
+            if contrast(d.color, surface) < 4.5
+        ]
+        assert not low, (size, low)
