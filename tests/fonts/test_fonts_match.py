@@ -69,12 +69,19 @@ def test_a_font_nothing_measures_gets_the_nearest_of_its_kind():
 def test_without_fontconfig_the_font_folders_are_read(monkeypatch):
     from deckgen.fonts import system
 
+    # what fontconfig finds (CI installs fonts-liberation), the folders find too
+    system._package.cache_clear()
+    name = next((n for n in ("Liberation Sans", "DejaVu Sans") if system_package(n)), None)
+    if name is None:
+        pytest.skip("neither Liberation Sans nor DejaVu Sans is installed")
+    with_fc = system_package(name)
+    assert with_fc is not None
     monkeypatch.setattr(system.shutil, "which", lambda name, **kw: None)
     system._package.cache_clear()
     try:
-        found = system_package("DejaVu Sans") or system_package("Liberation Sans")
-        if found is None:
-            pytest.skip("neither DejaVu Sans nor Liberation Sans is installed")
+        found = system_package(name)
+        assert found is not None, "fontconfig finds the family, the font folders do not"
+        assert {f.path for f in found.files} & {f.path for f in with_fc.files}
         assert all(f.path.suffix.lower() == ".ttf" for f in found.files)
         assert [f.path for f in found.files] == sorted(f.path for f in found.files)
     finally:

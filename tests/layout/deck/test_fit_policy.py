@@ -42,8 +42,9 @@ def test_a_continuation_title_keeps_the_first_titles_lines_and_size(aspect):
     assert runs >= 3
     # 16:9 'Competition Turns into Collaboration' fits one line; its
     # "(cont. 2/2)" would not: the short mark keeps it on one.
-    titles = [s.title for s in deck.slides]
-    assert any(t.endswith("(2/2)") and "cont." not in t for t in titles) or aspect == "4:3"
+    if aspect == "16:9":
+        titles = [s.title for s in deck.slides]
+        assert any(t.endswith("(2/2)") and "cont." not in t for t in titles)
 
 
 def test_one_line_lists_split_evenly_under_the_line_cap():
