@@ -196,7 +196,7 @@ def _theme_css(talk: Talk) -> str:
 
 
 def inline(runs: Iterable[Run]) -> str:
-    """Runs as HTML (bold, italic, links)."""
+    """Runs as HTML (bold, italic, scripts, links)."""
     out = []
     for run in runs:
         text = escape(run.text)
@@ -204,6 +204,8 @@ def inline(runs: Iterable[Run]) -> str:
             text = f"<em>{text}</em>"
         if run.bold:
             text = f"<strong>{text}</strong>"
+        if run.rise:  # a script of inline math, as the PDFs draw it
+            text = f"<sup>{text}</sup>" if run.rise > 0 else f"<sub>{text}</sub>"
         if run.link:
             text = f'<a href="{escape(run.link)}">{text}</a>'
         out.append(text)

@@ -17,6 +17,7 @@ from html import escape
 from deckgen import fonts as deckfonts
 from deckgen.layout.common.blocks import ChartBlock, CodeBlock, MathBlock, TableBlock
 from deckgen.layout.deck.model import Deck, Paragraph, Picture, Shape, Slide, TextBox
+from deckgen.outline.mathtex import SCRIPT_SIZE
 from deckgen.outline.model import Run
 
 __all__ = ["css_family", "num", "runs_tspans", "slide_svg"]
@@ -133,6 +134,9 @@ def runs_tspans(runs: tuple[Run, ...], bold: bool, italic: bool) -> str:
             style.append('font-weight="bold"')
         if run.italic or italic:
             style.append('font-style="italic"')
+        if run.rise:  # a script: smaller and raised or lowered, as the PDFs draw it
+            shift = run.rise / SCRIPT_SIZE  # rise is of the base size; em is the script's
+            style.append(f'font-size="{num(SCRIPT_SIZE * 100)}%" baseline-shift="{num(shift)}em"')
         attrs = (" " + " ".join(style)) if style else ""
         text = escape(run.text)
         if run.link:

@@ -139,3 +139,15 @@ def test_tables_code_charts_and_equations_are_drawn(tmp_path):
     assert re.search(r'<svg x="[\d.]+" y="[\d.]+" role="img" aria-label="[^"]*East', text)
     assert 'aria-label="v = \\sqrt{\\frac{\\mu}{r}}"' in text
     assert '@font-face{font-family:"dg-JetBrains-Mono"' in text
+
+
+def test_inline_math_scripts_are_raised_and_lowered_as_in_the_pdfs(tmp_path):
+    # 'E_k = \frac{1}{2} m v^2' on a slide and in the handout text: the
+    # scripts smaller and shifted, not set full size on the baseline
+    fixture = Path(__file__).parents[2] / "fixtures" / "outlines" / "blocks.yaml"
+    report = build([fixture], formats=["html"], out_dir=tmp_path)
+    assert report.ok
+    text = report.written[0].read_text(encoding="utf-8")
+    shifts = [float(v) for v in re.findall(r'baseline-shift="(-?[\d.]+)em"', text)]
+    assert any(v > 0 for v in shifts) and any(v < 0 for v in shifts), shifts
+    assert "<sup>2</sup>" in text and "<sub>k</sub>" in text
