@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from deckgen.theme.model import Colors, Fonts, Theme
+from deckgen.theme.schema import derived_on_accent, derived_surface
 
 __all__ = ["SCHEME", "OfficeTheme", "TemplateLook", "read_office_theme"]
 
@@ -61,14 +62,16 @@ class OfficeTheme:
         base = theme.colors
         accents = tuple(c[f"accent{i}"] for i in range(1, 7) if f"accent{i}" in c)
         background = c.get("bg1", base.background)
+        text, accent = c.get("tx1", base.text), c.get("accent1", base.accent)
         colors = Colors(
             background=background,
-            text=c.get("tx1", base.text),
+            text=text,
             muted=c.get("tx2", base.muted),
-            accent=c.get("accent1", base.accent),
+            accent=accent,
             groups=base.groups,
-            surface=None,  # a tint of the accent on the background, derived
-            on_accent=background,
+            # derived from the template's colours as a theme's are from its own
+            surface=derived_surface(background, accent),
+            on_accent=derived_on_accent(accent, text, background),
             palette=accents or base.palette,
         )
         fonts = Fonts(heading or theme.fonts.heading, body or theme.fonts.body)

@@ -287,14 +287,8 @@ def build_theme(
 
     c = values["colors"]
     dark = luminance(c["background"]) < 0.3
-    c.setdefault("surface", mix(c["background"], c["accent"], 0.08))
-    c.setdefault(
-        "on_accent",
-        max(
-            ("#FFFFFF", c["text"], c["background"], "#000000"),
-            key=lambda x: contrast(x, c["accent"]),
-        ),
-    )
+    c.setdefault("surface", derived_surface(c["background"], c["accent"]))
+    c.setdefault("on_accent", derived_on_accent(c["accent"], c["text"], c["background"]))
     c.setdefault("groups", {})
     c.setdefault("palette", FALLBACK_PALETTE_DARK if dark else FALLBACK_PALETTE_LIGHT)
     f = values["fonts"]
@@ -332,3 +326,15 @@ def build_theme(
         ),
         ink_saving=values.get("ink_saving", False),
     )
+
+
+def derived_surface(background: str, accent: str) -> str:
+    """A theme's `surface` when it names none: a tint of the accent on the
+    background (also a template's look, `theme/office.py`)."""
+    return mix(background, accent, 0.08)
+
+
+def derived_on_accent(accent: str, text: str, background: str) -> str:
+    """A theme's `on_accent` when it names none: whichever of white, the
+    text, the background and black reads best on the accent."""
+    return max(("#FFFFFF", text, background, "#000000"), key=lambda x: contrast(x, accent))

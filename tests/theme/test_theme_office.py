@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from deckgen.color import mix
 from deckgen.theme.model import Colors, Fonts, SlideStyle, Theme
 from deckgen.theme.office import read_office_theme
 
@@ -63,6 +64,10 @@ def test_applied_the_template_wins_colours_and_fonts_the_theme_keeps_its_sizes()
     assert (c.background, c.text, c.muted, c.accent) == ("#FFFFFF", "#000000", "#44546A", "#8B1A4A")
     assert c.palette == ("#8B1A4A", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47")
     assert theme.slide == THEME.slide
+    # surface and on_accent derived from the template's colours exactly as a
+    # theme naming the same colours gets them (8 % accent tint; best contrast)
+    assert c.surface == mix("#FFFFFF", "#8B1A4A", 0.08)
+    assert c.on_accent == "#FFFFFF"
     # a font nothing measures (None) keeps the theme's
     assert office.applied_to(THEME, None, None).fonts == THEME.fonts
 
